@@ -1,0 +1,33 @@
+"""Command line entry point: ``annodesk`` and ``python -m annodesk``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``annodesk`` command line."""
+    parser = argparse.ArgumentParser(prog="annodesk", description="A desktop client for CVAT v1 servers.")
+    parser.add_argument("--version", action="version", version=f"annodesk {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the bundled sandbox server with sample data and sign in to it",
+    )
+    parser.add_argument("--server", metavar="URL", help="server address to show in the sign-in dialog")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and start the app."""
+    args = build_parser().parse_args(argv)
+    from .app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""One exception hierarchy for everything that can go wrong talking to a CVAT server.
+
+Every error carries a plain, user-facing ``message``; a UI shows that and never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class CvatError(Exception):
+    """Base of every error raised by :mod:`annodesk.api`."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class InvalidInput(CvatError):
+    """The server rejected what we sent (HTTP 400), with its per-field messages."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field_errors: Mapping[str, list[str]] | None = None,
+        status: int | None = 400,
+    ) -> None:
+        super().__init__(message, status=status)
+        self.field_errors: dict[str, list[str]] = dict(field_errors or {})
+
+
+class BadCredentials(InvalidInput):
+    """Sign-in refused: wrong username or password (or an inactive account)."""
+
+
+class NotAuthenticated(CvatError):
+    """HTTP 401: no valid token. The token was revoked, or the user signed out elsewhere."""
+
+
+class PermissionDenied(CvatError):
+    """HTTP 403: signed in, but not allowed to do this."""
+
+
+class NotFound(CvatError):
+    """HTTP 404: the object (or page) does not exist."""
+
+
+class RateLimited(CvatError):
+    """HTTP 429: the server throttles anonymous requests; ``retry_after`` is in seconds."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message, status=429)
+        self.retry_after = retry_after
+
+
+class RequestRejected(CvatError):
+    """Any other 4xx answer the client has no better name for."""
+
+
+class ServerError(CvatError):
+    """HTTP 5xx, including HTML error pages from the server or a proxy in front of it."""
+
+
+class NetworkError(CvatError):
+    """The connection failed or broke before a whole answer arrived."""
+
+
+class ServerUnreachable(NetworkError):
+    """The server could not be reached at all (refused, unknown host, no route)."""
+
+
+class RequestTimeout(NetworkError):
+    """The server did not answer in time."""
+
+
+class MalformedResponse(CvatError):
+    """The answer was not the JSON a CVAT v1 server sends (bad JSON, wrong or missing fields)."""
+
+
+class NotCvatServer(MalformedResponse):
+    """The address answers, but not like a CVAT v1 server (HTML pages, no ``/api/v1``)."""

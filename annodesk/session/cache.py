@@ -1,0 +1,109 @@
+"""What the app last saw from a server, kept on disk per server + user for offline start-ups.
+
+Files are written atomically with mode 0600 inside a 0700 folder. Only server data goes here: never a
+token or a password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from annodesk.api.models import Page, Task, User
+
+T = TypeVar("T")
+
+
+class _Entry(msgspec.Struct):
+    saved_at: float
+    value: msgspec.Raw
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+class OfflineCache:
+    """The on-disk cache of one server + user: task pages, task details, users, profile, previews."""
+
+    def __init__(self, root: Path, server_url: str, username: str) -> None:
+        self.folder = Path(root) / _digest(f"{server_url}\n{username.lower()}")
+
+    # -- generic ---------------------------------------------------------------------------------
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / f"{kind}-{_digest(key)}.json"
+
+    def _write(self, path: Path, data: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(self.folder, 0o700)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")  # mkstemp creates it 0600
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store ``value`` (a model or plain data) under ``kind``/``key`` with the current time."""
+        entry = _Entry(saved_at=time.time(), value=msgspec.Raw(msgspec.json.encode(value)))
+        self._write(self._path(kind, key), msgspec.json.encode(entry))
+
+    def get(self, kind: str, key: str, model: type[T] | Any) -> tuple[T, float] | None:
+        """The stored value and when it was saved (epoch seconds), or ``None`` if absent or unreadable."""
+        path = self._path(kind, key)
+        try:
+            entry = msgspec.json.decode(path.read_bytes(), type=_Entry)
+            return msgspec.json.decode(entry.value, type=model), entry.saved_at
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            return None
+
+    def put_bytes(self, kind: str, key: str, data: bytes) -> None:
+        """Store raw bytes (an image)."""
+        self._write(self.folder / f"{kind}-{_digest(key)}.bin", data)
+
+    def get_bytes(self, kind: str, key: str) -> bytes | None:
+        try:
+            return (self.folder / f"{kind}-{_digest(key)}.bin").read_bytes()
+        except OSError:
+            return None
+
+    def files(self) -> list[Path]:
+        """Every file of this cache (for audits and tests)."""
+        return sorted(p for p in self.folder.glob("*") if p.is_file()) if self.folder.exists() else []
+
+    # -- typed helpers ---------------------------------------------------------------------------
+
+    def put_page(self, query: str, page: Page[Task]) -> None:
+        self.put("page", query, page)
+        for task in page.results:
+            self.put("task", str(task.id), task)
+
+    def get_page(self, query: str) -> tuple[Page[Task], float] | None:
+        return self.get("page", query, Page[Task])
+
+    def put_task(self, task: Task) -> None:
+        self.put("task", str(task.id), task)
+
+    def get_task(self, task_id: int) -> tuple[Task, float] | None:
+        return self.get("task", str(task_id), Task)
+
+    def put_users(self, users: tuple[User, ...]) -> None:
+        self.put("users", "all", users)
+
+    def get_users(self) -> tuple[tuple[User, ...], float] | None:
+        return self.get("users", "all", tuple[User, ...])
+
+    def put_profile(self, user: User) -> None:
+        self.put("profile", "self", user)
+
+    def get_profile(self) -> tuple[User, float] | None:
+        return self.get("profile", "self", User)

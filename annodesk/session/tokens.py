@@ -1,0 +1,59 @@
+"""API tokens in the OS keyring, one entry per server URL + username. Never anywhere else."""
+
+from __future__ import annotations
+
+import logging
+from typing import Final
+
+import keyring
+import keyring.errors
+
+log = logging.getLogger(__name__)
+
+SERVICE: Final = "annodesk"
+
+
+class KeyringUnavailable(Exception):
+    """The system has no usable keyring (headless Linux, locked store); tokens live in memory only."""
+
+
+def account_name(server_url: str, username: str) -> str:
+    """The keyring account for a server + user: ``alice@https://cvat.example.com``."""
+    return f"{username}@{server_url}"
+
+
+class TokenStore:
+    """Save, load and delete tokens in the OS keyring; failures become :class:`KeyringUnavailable`."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+
+    def save(self, server_url: str, username: str, token: str) -> None:
+        """Store ``token``; raise KeyringUnavailable when the keyring cannot hold it."""
+        try:
+            keyring.set_password(self.service, account_name(server_url, username), token)
+        except keyring.errors.KeyringError as exc:
+            raise KeyringUnavailable(_explain(exc)) from None
+
+    def load(self, server_url: str, username: str) -> str | None:
+        """The stored token, or ``None`` if there is none or the keyring cannot be read."""
+        try:
+            return keyring.get_password(self.service, account_name(server_url, username))
+        except keyring.errors.KeyringError as exc:
+            log.info("keyring not readable: %s", _explain(exc))
+            return None
+
+    def delete(self, server_url: str, username: str) -> None:
+        """Forget the token; a missing entry or an unusable keyring is not an error."""
+        try:
+            keyring.delete_password(self.service, account_name(server_url, username))
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError as exc:
+            log.info("keyring not writable: %s", _explain(exc))
+
+
+def _explain(exc: Exception) -> str:
+    if isinstance(exc, keyring.errors.NoKeyringError):
+        return "no system keyring is available (for example no Secret Service on a headless Linux)"
+    return str(exc) or type(exc).__name__
