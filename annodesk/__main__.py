@@ -17,7 +17,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the bundled sandbox server with sample data and sign in to it",
     )
-    parser.add_argument("--server", metavar="URL", help="server address to show in the sign-in dialog")
+    parser.add_argument("--server", metavar="URL", help="server address to use instead of the last one")
+    parser.add_argument("--debug", action="store_true", help="log requests (tokens and passwords are redacted)")
     return parser
 
 

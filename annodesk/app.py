@@ -1,0 +1,55 @@
+"""Start the Qt application with asyncio (qasync) inside its event loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+
+from . import __version__
+from .paths import APP_NAME, ORGANIZATION
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Run the GUI until the user quits; return the exit code."""
+    os.environ.setdefault("QT_API", "pyside6")
+    import qasync
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from .controller import AppController
+    from .paths import cache_dir
+    from .session.tokens import TokenStore
+    from .ui.sign_in_dialog import Credentials
+
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("annodesk")
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (clean httpx shutdown)
+
+    controller = AppController(QSettings(), TokenStore(), cache_dir())
+
+    async def main() -> None:
+        demo = None
+        try:
+            if args.demo:
+                from .demo import DEMO_USERNAME, demo_password, start_demo_server
+
+                demo = await asyncio.to_thread(start_demo_server)
+                credentials = Credentials(demo.base_url, DEMO_USERNAME, demo_password(), remember=False)
+                await controller.sign_in_directly(credentials)
+            else:
+                await controller.start(args.server)
+            await controller.finished.wait()
+        finally:
+            await controller.shutdown()
+            if demo is not None:
+                await asyncio.to_thread(demo.stop)
+
+    qasync.run(main())
+    return 0

@@ -1,0 +1,262 @@
+"""The app's flow: start-up (stored token, offline, demo), sign-in, main window, 401, sign-out, quit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from annodesk.api import CvatClient, CvatError, NetworkError, NotAuthenticated
+from annodesk.api.client import DEFAULT_TIMEOUT
+from annodesk.session.cache import OfflineCache
+from annodesk.session.repository import Repository
+from annodesk.session.tokens import KeyringUnavailable, TokenStore
+
+from .ui.background import cancel_all, spawn
+from .ui.main_window import MainWindow
+from .ui.register_dialog import RegisterDialog, Registration
+from .ui.sign_in_dialog import Credentials, SignInDialog
+
+log = logging.getLogger(__name__)
+MAX_RECENT_SERVERS = 8
+
+
+class AppController(QObject):
+    """Owns the session (client, repository, token) and decides which window is shown."""
+
+    mainWindowShown = Signal(object)
+    signInShown = Signal(object)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        tokens: TokenStore,
+        cache_root: Path,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.timeout = timeout
+        self.settings = settings
+        self.tokens = tokens
+        self.cache_root = Path(cache_root)
+        self.finished = asyncio.Event()
+        self.client: CvatClient | None = None
+        self.window: MainWindow | None = None
+        self.dialog: SignInDialog | None = None
+        self.register_dialog: RegisterDialog | None = None
+        self.remember_session = True
+        self.keyring_notice: str | None = None
+        self._keyring_warned = False
+        self._leaving = False
+
+    # -- start-up --------------------------------------------------------------------------------
+
+    async def start(self, server: str | None = None) -> None:
+        """Reuse the stored token for the last server if it is still valid; otherwise ask to sign in."""
+        last_server = server or self.settings.value("session/server", "")
+        last_user = self.settings.value("session/username", "")
+        token = self.tokens.load(last_server, last_user) if last_server and last_user else None
+        if not token:
+            self.show_sign_in(server=last_server, username=last_user)
+            return
+        client = CvatClient(last_server, token, timeout=self.timeout)
+        try:
+            user = await client.current_user()
+        except NotAuthenticated:
+            await client.aclose()
+            self.tokens.delete(last_server, last_user)
+            self.show_sign_in(last_server, last_user, self.tr("Your saved session has ended. Please sign in again."))
+            return
+        except NetworkError as exc:
+            cache = self._cache(last_server, last_user)
+            if cache.get_page("last") is None:
+                await client.aclose()
+                self.show_sign_in(last_server, last_user, exc.message)
+                return
+            self._open_main(client, last_server, last_user)  # offline: the window shows the cache
+            return
+        except CvatError as exc:
+            await client.aclose()
+            self.show_sign_in(last_server, last_user, exc.message)
+            return
+        self._open_main(client, last_server, user.username)
+
+    async def sign_in_directly(self, credentials: Credentials) -> None:
+        """Sign in without showing the dialog (``--demo``); on failure show the dialog with the error."""
+        try:
+            await self.sign_in(credentials, remember_server=False)
+        except CvatError as exc:
+            self.show_sign_in(credentials.server, credentials.username, exc.message)
+
+    # -- sign-in ---------------------------------------------------------------------------------
+
+    def _recent_servers(self) -> list[str]:
+        value = self.settings.value("session/recentServers", [])
+        servers = [value] if isinstance(value, str) else list(value or [])
+        return [s for s in servers if s]
+
+    def _remember_server(self, server: str, username: str) -> None:
+        recent = [server] + [s for s in self._recent_servers() if s != server]
+        self.settings.setValue("session/recentServers", recent[:MAX_RECENT_SERVERS])
+        self.settings.setValue("session/server", server)
+        self.settings.setValue("session/username", username)
+        self.settings.sync()
+
+    def show_sign_in(self, server: str = "", username: str = "", message: str = "") -> SignInDialog:
+        """Show the sign-in dialog (server and username filled in when known)."""
+        dialog = SignInDialog(self.sign_in, self._recent_servers(), server, username, message)
+        dialog.registerRequested.connect(self.show_register)
+        dialog.rejected.connect(self._sign_in_rejected)
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        self.signInShown.emit(dialog)
+        return dialog
+
+    def _sign_in_rejected(self) -> None:
+        if self.window is None and (self.register_dialog is None or not self.register_dialog.isVisible()):
+            self.finished.set()
+
+    async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
+        """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
+        client = CvatClient(credentials.server, timeout=self.timeout)
+        try:
+            await client.login(credentials.username, credentials.password)
+            user = await client.current_user()
+        except BaseException:
+            await client.aclose()
+            raise
+        self._after_sign_in(client, credentials.server, user.username, credentials.remember, remember_server)
+
+    def _after_sign_in(
+        self, client: CvatClient, server: str, username: str, remember: bool, remember_server: bool
+    ) -> None:
+        if remember_server:
+            self._remember_server(server, username)
+        self.remember_session = remember
+        if remember and client.token:
+            try:
+                self.tokens.save(server, username, client.token)
+            except KeyringUnavailable as exc:
+                self._warn_keyring(str(exc))
+        else:
+            self.tokens.delete(server, username)
+        if self.dialog is not None:
+            self.dialog.hide()
+        self._open_main(client, server, username)
+
+    def _warn_keyring(self, reason: str) -> None:
+        if self._keyring_warned:
+            return
+        self._keyring_warned = True
+        self.keyring_notice = self.tr(
+            "Your session is kept in memory only: %1. You will be asked to sign in again next time."
+        ).replace("%1", reason)
+        log.warning("token not stored: %s", reason)
+
+    # -- registration ----------------------------------------------------------------------------
+
+    def show_register(self, server: str = "") -> RegisterDialog:
+        dialog = RegisterDialog(self.register, server, parent=self.dialog)
+        self.register_dialog = dialog
+        dialog.show()
+        return dialog
+
+    async def register(self, form: Registration) -> None:
+        """Create the account, then sign in with it (remembered, like a normal sign-in)."""
+        async with CvatClient(form.server, timeout=self.timeout) as client:
+            await client.register(
+                form.username, form.first_name, form.last_name, form.email, form.password1, form.password2
+            )
+        await self.sign_in(Credentials(form.server, form.username, form.password1, True))
+        if self.register_dialog is not None:
+            self.register_dialog.hide()
+
+    # -- main window -----------------------------------------------------------------------------
+
+    def _cache(self, server: str, username: str) -> OfflineCache:
+        return OfflineCache(self.cache_root, server, username)
+
+    def _open_main(self, client: CvatClient, server: str, username: str) -> None:
+        self.client = client
+        window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
+        window.signOutRequested.connect(lambda: spawn(self.sign_out()))
+        window.unauthorized.connect(lambda message: spawn(self.session_ended(message)))
+        window.closed.connect(self._window_closed)
+        self.window = window
+        window.show()
+        if self.keyring_notice:
+            window.message_label.setText(self.keyring_notice)
+        window.start()
+        self.mainWindowShown.emit(window)
+
+    def _window_closed(self) -> None:
+        if self.window is not None and not self._leaving:
+            spawn(self._quit_from_window())
+
+    async def _quit_from_window(self) -> None:
+        await self._close_client()
+        self.window = None
+        self.finished.set()
+
+    async def _leave_main(self) -> tuple[str, str]:
+        """Close the main window without quitting; return its server and username."""
+        window = self.window
+        server, username = (window.server_url, window.username) if window else ("", "")
+        if window is not None:
+            self._leaving = True
+            try:
+                window.close()
+            finally:
+                self._leaving = False
+            window.deleteLater()
+        self.window = None
+        await self._close_client()
+        return server, username
+
+    async def _close_client(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            await client.aclose()
+
+    async def session_ended(self, message: str) -> None:
+        """A 401 mid-session: drop the stored token and go back to sign-in, server and user filled in."""
+        if self.window is None:
+            return
+        server, username = self.window.server_url, self.window.username
+        self.tokens.delete(server, username)
+        self.show_sign_in(
+            server,
+            username,
+            self.tr("You were signed out by the server (%1). Please sign in again.").replace("%1", message),
+        )
+        await self._leave_main()
+
+    async def sign_out(self) -> None:
+        """Sign out on the server, delete the stored token, forget the session, show sign-in."""
+        if self.window is None:
+            return
+        server, username = self.window.server_url, self.window.username
+        if self.client is not None:
+            try:
+                await self.client.logout()
+            except CvatError as exc:  # offline: the token is still forgotten locally
+                log.info("server sign-out failed: %s", exc.message)
+        self.tokens.delete(server, username)
+        self.show_sign_in(server, username)
+        await self._leave_main()
+
+    async def shutdown(self) -> None:
+        """Close everything before the event loop stops."""
+        if self.window is not None:
+            self._leaving = True
+            self.window.close()
+        for dialog in (self.dialog, self.register_dialog):
+            if dialog is not None:
+                dialog.hide()
+        await cancel_all()
+        await self._close_client()

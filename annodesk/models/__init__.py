@@ -1,0 +1,1 @@
+"""Qt item models that present CVAT objects to the views."""

@@ -1,0 +1,77 @@
+"""Segments (start–stop frames) → jobs of a task, as a tree model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+
+from annodesk.api.models import JobRef, Segment, User
+
+from .tree import TreeModel, TreeNode
+
+PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_COLORS = {"annotation": "#1f6fb2", "validation": "#b26b00", "completed": "#2e7d32"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("JobTreeModel", text)
+
+
+def user_label(user_id: int | None, users: Mapping[int, User]) -> str:
+    """A user's name for display: username if known, ``#id`` otherwise, empty for nobody."""
+    if user_id is None:
+        return ""
+    user = users.get(user_id)
+    return user.username if user else f"#{user_id}"
+
+
+class JobTreeModel(TreeModel):
+    """Columns: segment or job, status, assignee, URL."""
+
+    headers = ("Segment / job", "Status", "Assignee", "URL")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = (tr("Segment / job"), tr("Status"), tr("Assignee"), tr("URL"))
+        self._users: Mapping[int, User] = {}
+
+    def set_segments(self, segments: tuple[Segment, ...], users: Mapping[int, User] | None = None) -> None:
+        """Show ``segments`` in frame order; ``users`` turns assignee ids into names."""
+        self._users = dict(users or {})
+        root = TreeNode("root", None)
+        for segment in sorted(segments, key=lambda s: (s.start_frame, s.stop_frame)):
+            segment_node = root.add("segment", segment)
+            for job in sorted(segment.jobs, key=lambda j: j.id):
+                segment_node.add("job", job)
+        self._replace_root(root)
+
+    def cell(self, node: TreeNode, column: int, role: int) -> Any:
+        if role == PAYLOAD_ROLE:
+            return node.payload
+        if node.kind == "segment":
+            segment: Segment = node.payload
+            if role == Qt.ItemDataRole.DisplayRole and column == 0:
+                return tr("Frames %1–%2").replace("%1", str(segment.start_frame)).replace("%2", str(segment.stop_frame))
+            if role == Qt.ItemDataRole.DisplayRole and column == 1:
+                return tr("%n job(s)").replace("%n", str(len(segment.jobs)))
+            return None
+        if node.kind == "job":
+            return self._job_cell(node.payload, column, role)
+        return None
+
+    def _job_cell(self, job: JobRef, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return tr("Job #%1").replace("%1", str(job.id))
+            if column == 1:
+                return job.status
+            if column == 2:
+                return user_label(job.assignee_id, self._users)
+            if column == 3:
+                return job.url
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.status in STATUS_COLORS:
+            return QColor(STATUS_COLORS[job.status])
+        return None

@@ -1,0 +1,158 @@
+"""One page of tasks as a table model; sorting is asked of the server, not done locally."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from annodesk.api.models import Task, User
+
+from .job_tree import user_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TASK_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TaskTableModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, and the server's ``ordering`` field if it can be sorted."""
+
+    key: str
+    title: str
+    ordering: str | None = None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", "id"),
+    Column("name", "Name", "name"),
+    Column("status", "Status", "status"),
+    Column("mode", "Mode"),
+    Column("owner", "Owner", "owner"),
+    Column("assignee", "Assignee", "assignee"),
+    Column("size", "Size (frames)"),
+    Column("created", "Created"),
+    Column("updated", "Updated"),
+)
+NUMERIC = {"id", "size"}
+
+
+def format_time(value: datetime) -> str:
+    """A timestamp in the user's local time, to the minute."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class TaskTableModel(QAbstractTableModel):
+    """The tasks of the current page. ``sortRequested`` carries CVAT's ``ordering`` for a header click."""
+
+    sortRequested = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tasks: tuple[Task, ...] = ()
+        self._users: Mapping[int, User] = {}
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def set_tasks(self, tasks: tuple[Task, ...], users: Mapping[int, User] | None = None) -> None:
+        """Show ``tasks`` (one page); ``users`` names owners and assignees."""
+        self.beginResetModel()
+        self._tasks = tuple(tasks)
+        if users is not None:
+            self._users = dict(users)
+        self.endResetModel()
+
+    def set_users(self, users: Mapping[int, User]) -> None:
+        """Update the names shown for owners and assignees."""
+        self._users = dict(users)
+        if self._tasks:
+            first = self.index(0, 0)
+            last = self.index(len(self._tasks) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return self._tasks
+
+    def task_at(self, row: int) -> Task | None:
+        return self._tasks[row] if 0 <= row < len(self._tasks) else None
+
+    def row_of(self, task_id: int) -> int | None:
+        """The row showing task ``task_id``, or ``None``."""
+        return next((row for row, task in enumerate(self._tasks) if task.id == task_id), None)
+
+    # -- QAbstractTableModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._tasks)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(column.title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("Click to sort on the server") if column.ordering else tr("The server cannot sort by this")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._tasks):
+            return None
+        task = self._tasks[index.row()]
+        key = COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(task, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
+            return task.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TASK_ID_ROLE:
+            return task.id
+        if role == TASK_ROLE:
+            return task
+        return None
+
+    def _display(self, task: Task, key: str) -> str:
+        if key == "id":
+            return str(task.id)
+        if key == "name":
+            return task.name
+        if key == "status":
+            return task.status
+        if key == "mode":
+            return task.mode or tr("(no data)")
+        if key == "owner":
+            return user_label(task.owner_id, self._users)
+        if key == "assignee":
+            return user_label(task.assignee_id, self._users)
+        if key == "size":
+            return "" if task.size is None else str(task.size)
+        if key == "created":
+            return format_time(task.created_date)
+        if key == "updated":
+            return format_time(task.updated_date)
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the server to sort: emits ``sortRequested`` with e.g. ``"-name"``; no local reordering."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].ordering is None:
+            return
+        prefix = "-" if order == Qt.SortOrder.DescendingOrder else ""
+        self.sortRequested.emit(prefix + COLUMNS[column].ordering)
+
+
+def sortable(column: int) -> bool:
+    """Whether the server can sort by ``column``."""
+    return 0 <= column < len(COLUMNS) and COLUMNS[column].ordering is not None

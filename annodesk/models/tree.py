@@ -1,0 +1,102 @@
+"""A small read-only tree model base: subclasses build ``TreeNode`` s and say what each cell shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class TreeNode:
+    """One row of the tree: ``payload`` is the CVAT object it shows, ``kind`` says which sort it is."""
+
+    kind: str
+    payload: Any
+    parent: TreeNode | None = None
+    children: list[TreeNode] = field(default_factory=list)
+    row: int = 0
+
+    def add(self, kind: str, payload: Any) -> TreeNode:
+        """Append and return a child node."""
+        child = TreeNode(kind, payload, self, row=len(self.children))
+        self.children.append(child)
+        return child
+
+
+class TreeModel(QAbstractItemModel):
+    """Read-only tree over ``TreeNode`` s. Subclasses set ``headers`` and implement ``cell``."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = TreeNode("root", None)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _replace_root(self, root: TreeNode) -> None:
+        self.beginResetModel()
+        self._root = root
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self._replace_root(TreeNode("root", None))
+
+    def node(self, index: AnyIndex) -> TreeNode:
+        """The node behind ``index`` (the invisible root for an invalid index)."""
+        if index.isValid():
+            node = index.internalPointer()
+            if isinstance(node, TreeNode):
+                return node
+        return self._root
+
+    # -- QAbstractItemModel ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= len(self.headers):
+            return QModelIndex()
+        parent_node = self.node(parent)
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if 0 <= row < len(parent_node.children):
+            return self.createIndex(row, column, parent_node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_node = self.node(index).parent
+        if parent_node is None or parent_node is self._root:
+            return QModelIndex()
+        return self.createIndex(parent_node.row, 0, parent_node)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        return self.headers[section] if horizontal and 0 <= section < len(self.headers) else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self.node(index), index.column(), role)
+
+    def cell(self, node: TreeNode, column: int, role: int) -> Any:
+        """What ``node`` shows in ``column`` for ``role`` (``None`` for nothing)."""
+        raise NotImplementedError

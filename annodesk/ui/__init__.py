@@ -1,0 +1,1 @@
+"""The widgets: sign-in and registration dialogs, the main window and its parts."""

@@ -1,0 +1,42 @@
+"""Start coroutines from Qt slots without losing them or letting their errors escape into Qt."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_running: set[asyncio.Task[Any]] = set()
+
+
+def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    """Schedule ``coro`` on the running (qasync) loop, keep a reference until it ends, log any crash.
+
+    Callers handle the errors they expect inside ``coro``; whatever escapes is logged, never raised
+    into the Qt event loop.
+    """
+    task = asyncio.ensure_future(coro)
+    _running.add(task)
+    task.add_done_callback(_finished)
+    return task
+
+
+def _finished(task: asyncio.Task[Any]) -> None:
+    _running.discard(task)
+    if task.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None:
+        log.error("background task failed", exc_info=exc)
+
+
+async def cancel_all() -> None:
+    """Cancel every task started by :func:`spawn` and wait for them to end."""
+    tasks = [task for task in _running if not task.done()]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)

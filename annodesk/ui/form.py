@@ -1,0 +1,50 @@
+"""Form building blocks shared by the dialogs: a field with its own error line, and a busy bar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+
+class ErrorLabel(QLabel):
+    """A red, word-wrapped message line that hides itself when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FieldWithError(QWidget):
+    """An input widget with an :class:`ErrorLabel` right under it."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.error)
+
+
+def add_row(form: QFormLayout, label: str, field: QWidget) -> FieldWithError:
+    """Add ``field`` with an error line to ``form``; return the wrapper."""
+    wrapper = FieldWithError(field)
+    form.addRow(label, wrapper)
+    return wrapper
+
+
+def busy_bar(parent: QWidget | None = None) -> QProgressBar:
+    """An indeterminate progress bar, hidden until work starts."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(6)
+    bar.hide()
+    return bar

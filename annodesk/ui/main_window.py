@@ -1,0 +1,518 @@
+"""The main window: paged task table with server-side search and sort, details pane, status bar."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annodesk.api import CvatError, NetworkError, NotAuthenticated, NotFound
+from annodesk.api.models import Task, User
+from annodesk.models.task_table import COLUMNS, TaskTableModel, sortable
+from annodesk.session.repository import Fetched, PageQuery, Repository
+
+from .background import spawn
+from .messages import action_error
+from .task_details import TaskDetails
+
+PAGE_SIZES = (10, 25, 50, 100)
+SEARCH_DEBOUNCE_MS = 300
+RETRY_FIRST_MS = 3_000
+RETRY_MAX_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    """Browses one server as one user through a :class:`Repository` (live, or cached when offline)."""
+
+    signOutRequested = Signal()
+    unauthorized = Signal(str)
+    pageShown = Signal()
+    detailsShown = Signal(int)
+    onlineChanged = Signal(bool)
+    closed = Signal()
+
+    def __init__(self, repository: Repository, server_url: str, username: str, settings: QSettings) -> None:
+        super().__init__()
+        self.repository = repository
+        self.server_url = server_url
+        self.username = username
+        self.settings = settings
+        self.setWindowTitle(f"annodesk — {username} @ {server_url}")
+        self.users: dict[int, User] = {}
+        self.profile: User | None = None
+        self.online = True
+        self.offline_since: float | None = None
+        self.page_count = 1
+        self.total = 0
+        self._page = 1
+        self._ordering = ""
+        self._page_generation = 0
+        self._details_generation = 0
+        self._retry_ms = RETRY_FIRST_MS
+        self._closing = False
+
+        self._build_widgets()
+        self._build_menus()
+        self._restore_settings()
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("offlineBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c97a;"
+        )
+        self.banner.hide()
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search tasks (name, owner, mode, status)…"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+
+        self.model = TaskTableModel(self)
+        self.model.sortRequested.connect(self._sort_by)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.sectionClicked.connect(self._header_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.first_button = QPushButton("⏮")
+        self.prev_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        self.last_button = QPushButton("⏭")
+        for button, tip in (
+            (self.first_button, self.tr("First page")),
+            (self.prev_button, self.tr("Previous page")),
+            (self.next_button, self.tr("Next page")),
+            (self.last_button, self.tr("Last page")),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setFixedWidth(40)
+        self.first_button.clicked.connect(lambda: self.go_to_page(1))
+        self.prev_button.clicked.connect(lambda: self.go_to_page(self._page - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_page(self._page + 1))
+        self.last_button.clicked.connect(lambda: self.go_to_page(self.page_count))
+        self.page_label = QLabel()
+        self.count_label = QLabel()
+        self.page_size_box = QComboBox()
+        for size in PAGE_SIZES:
+            self.page_size_box.addItem(self.tr("%1 per page").replace("%1", str(size)), size)
+        self.page_size_box.currentIndexChanged.connect(self._page_size_changed)
+
+        pager = QHBoxLayout()
+        for widget in (self.first_button, self.prev_button, self.page_label, self.next_button, self.last_button):
+            pager.addWidget(widget)
+        pager.addStretch(1)
+        pager.addWidget(self.count_label)
+        pager.addWidget(self.page_size_box)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.table)
+        left_layout.addLayout(pager)
+
+        self.details = TaskDetails()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+        self.server_label = QLabel(self.server_url)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("connectionState")
+        self.user_button = QToolButton()
+        self.user_button.setText(self.username)
+        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.message_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.message_label, 1)
+        status.addPermanentWidget(self.server_label)
+        status.addPermanentWidget(self.user_button)
+        status.addPermanentWidget(self.state_label)
+        self._show_connection_state()
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.refresh)
+
+    def _build_menus(self) -> None:
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.signOutRequested.emit)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.profile_action = QAction(self.tr("&Profile…"), self)
+        self.profile_action.triggered.connect(self.show_profile)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(self.quit_action)
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        account.addAction(self.profile_action)
+        account.addAction(self.sign_out_action)
+        user_menu = QMenu(self)
+        user_menu.addAction(self.profile_action)
+        user_menu.addAction(self.sign_out_action)
+        self.user_button.setMenu(user_menu)
+        self.addAction(self.refresh_action)
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        splitter = self.settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        details_splitter = self.settings.value("main/detailsSplitter")
+        if details_splitter is not None:
+            self.details.splitter.restoreState(details_splitter)
+        header = self.settings.value("main/tableHeader")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((60, 320, 90, 100, 90, 90, 90, 130, 130)):
+                self.table.setColumnWidth(column, width)
+        size = int(self.settings.value("main/pageSize", PAGE_SIZES[0]))
+        index = self.page_size_box.findData(size if size in PAGE_SIZES else PAGE_SIZES[0])
+        self.page_size_box.blockSignals(True)
+        self.page_size_box.setCurrentIndex(index)
+        self.page_size_box.blockSignals(False)
+        # The server sorts; what the header last showed is restored with the header state.
+        header_view = self.table.horizontalHeader()
+        self._ordering = _ordering_of(header_view.sortIndicatorSection(), header_view.sortIndicatorOrder())
+
+    def save_settings(self) -> None:
+        """Remember geometry, splitters, column widths and page size."""
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.setValue("main/detailsSplitter", self.details.splitter.saveState())
+        self.settings.setValue("main/tableHeader", self.table.horizontalHeader().saveState())
+        self.settings.setValue("main/pageSize", self.page_size)
+        self.settings.sync()
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    @property
+    def page_size(self) -> int:
+        return int(self.page_size_box.currentData())
+
+    @property
+    def ordering(self) -> str:
+        return self._ordering
+
+    def query(self) -> PageQuery:
+        """What the table currently asks the server for."""
+        return PageQuery(self._page, self.page_size, self.search.text().strip(), self._ordering)
+
+    def selected_task(self) -> Task | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.task_at(index.row()) if index.isValid() else None
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the profile, the user names and the first page."""
+        spawn(self._load_profile())
+        spawn(self._load_users())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the current page (F5). The selection survives."""
+        spawn(self._load_page(self.query()))
+
+    def go_to_page(self, page: int) -> None:
+        page = max(1, min(page, self.page_count))
+        if page != self._page:
+            self._page = page
+            self.refresh()
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self._page = 1
+        self.refresh()
+
+    def _page_size_changed(self, _index: int) -> None:
+        self.settings.setValue("main/pageSize", self.page_size)
+        self._page = 1
+        self.refresh()
+
+    def _header_clicked(self, column: int) -> None:
+        if not sortable(column):
+            header = self.table.horizontalHeader()
+            section, order = _column_of(self._ordering)
+            header.blockSignals(True)
+            header.setSortIndicator(section, order)
+            header.blockSignals(False)
+            self.message_label.setText(self.tr("The server cannot sort by this column."))
+            return
+        header = self.table.horizontalHeader()
+        self.model.sort(column, header.sortIndicatorOrder())
+
+    def _sort_by(self, ordering: str) -> None:
+        self._ordering = ordering
+        self._page = 1
+        self.refresh()
+
+    async def _load_page(self, query: PageQuery) -> None:
+        self._page_generation += 1
+        generation = self._page_generation
+        self.message_label.setText(self.tr("Loading…"))
+        try:
+            fetched = await self.repository.tasks(query)
+        except asyncio.CancelledError:
+            raise
+        except NotAuthenticated as exc:
+            self.unauthorized.emit(exc.message)
+            return
+        except NotFound as exc:
+            if generation == self._page_generation and query.page > 1:
+                self._page = 1  # the page vanished (fewer tasks now): start over
+                self.refresh()
+                return
+            self._report(exc, generation)
+            return
+        except CvatError as exc:
+            self._report(exc, generation)
+            return
+        if generation != self._page_generation or self._closing:
+            return  # a newer request owns the table now
+        self._show_page(fetched)
+
+    def _show_page(self, fetched: Fetched) -> None:
+        page = fetched.value
+        keep = self.selected_task()
+        self.model.set_tasks(page.results, self.users)
+        self.total = page.count
+        self.page_count = page.page_count
+        self._page = min(page.page, self.page_count)
+        self._update_pager()
+        row = self.model.row_of(keep.id) if keep else None
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.details.show_task(None)
+        self._set_source(fetched)
+        self.message_label.setText(self.tr("%1 tasks").replace("%1", str(page.count)) if fetched.live else "")
+        self.pageShown.emit()
+
+    def _update_pager(self) -> None:
+        self.page_label.setText(
+            self.tr("Page %1 of %2").replace("%1", str(self._page)).replace("%2", str(self.page_count))
+        )
+        self.count_label.setText(self.tr("%1 tasks in all").replace("%1", str(self.total)))
+        self.first_button.setEnabled(self._page > 1)
+        self.prev_button.setEnabled(self._page > 1)
+        self.next_button.setEnabled(self._page < self.page_count)
+        self.last_button.setEnabled(self._page < self.page_count)
+
+    def _report(self, exc: CvatError, generation: int) -> None:
+        if generation != self._page_generation:
+            return
+        self.message_label.setText(action_error(exc))
+        if isinstance(exc, NetworkError):
+            self._go_offline(self.offline_since)
+        self.pageShown.emit()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.model.task_at(current.row()) if current.isValid() else None
+        self.details.show_task(task, self.users)
+        if task is not None:
+            spawn(self._load_preview(task.id))
+
+    async def _load_preview(self, task_id: int) -> None:
+        self._details_generation += 1
+        generation = self._details_generation
+        data: bytes | None = None
+        try:
+            data = (await self.repository.preview(task_id)).value
+        except NotAuthenticated as exc:
+            self.unauthorized.emit(exc.message)
+            return
+        except CvatError:
+            data = None
+        if generation == self._details_generation and self.details.task and self.details.task.id == task_id:
+            self.details.set_preview(data)
+            self.detailsShown.emit(task_id)
+
+    async def _load_users(self) -> None:
+        try:
+            fetched = await self.repository.users()
+        except CvatError:
+            return  # names fall back to #id
+        self.users = {user.id: user for user in fetched.value}
+        self.model.set_users(self.users)
+        if self.details.task is not None:
+            self.details.show_task(self.details.task, self.users)
+
+    async def _load_profile(self) -> None:
+        try:
+            fetched = await self.repository.profile()
+        except NotAuthenticated as exc:
+            self.unauthorized.emit(exc.message)
+            return
+        except CvatError:
+            return
+        self.profile = fetched.value
+        self.user_button.setText(self.profile.display_name)
+
+    # -- online / offline ------------------------------------------------------------------------
+
+    def _set_source(self, fetched: Fetched) -> None:
+        if fetched.live:
+            self._go_online()
+        else:
+            self._go_offline(fetched.saved_at)
+
+    def _go_online(self) -> None:
+        was_offline = not self.online
+        self.online = True
+        self.offline_since = None
+        self._retry_ms = RETRY_FIRST_MS
+        self._retry_timer.stop()
+        self.banner.hide()
+        self._show_connection_state()
+        if was_offline:
+            spawn(self._load_users())
+            spawn(self._load_profile())
+            self.onlineChanged.emit(True)
+
+    def _go_offline(self, saved_at: float | None) -> None:
+        was_online = self.online
+        self.online = False
+        if saved_at:
+            self.offline_since = saved_at
+        when = (
+            datetime.fromtimestamp(self.offline_since).strftime("%Y-%m-%d %H:%M")
+            if self.offline_since
+            else self.tr("no saved data")
+        )
+        self.banner.setText(
+            self.tr("Offline — data from %1. The server cannot be reached; retrying in the background.").replace(
+                "%1", when
+            )
+        )
+        self.banner.show()
+        self._show_connection_state()
+        if not self._retry_timer.isActive() and not self._closing:
+            self._retry_timer.start(self._retry_ms)
+            self._retry_ms = min(self._retry_ms * 2, RETRY_MAX_MS)
+        if was_online:
+            self.onlineChanged.emit(False)
+
+    def _show_connection_state(self) -> None:
+        if self.online:
+            self.state_label.setText(self.tr("● Online"))
+            self.state_label.setStyleSheet("color: #2e7d32;")
+        else:
+            self.state_label.setText(self.tr("● Offline"))
+            self.state_label.setStyleSheet("color: #b00020;")
+
+    # -- misc ------------------------------------------------------------------------------------
+
+    def show_profile(self) -> None:
+        """A small dialog with the signed-in user's profile."""
+        user = self.profile
+        if user is None:
+            QMessageBox.information(self, self.tr("Profile"), self.username)
+            return
+        rows = [
+            (self.tr("Username"), user.username),
+            (self.tr("Name"), " ".join(p for p in (user.first_name, user.last_name) if p) or "—"),
+            (self.tr("E-mail"), user.email or "—"),
+            (self.tr("Groups"), ", ".join(user.groups) or "—"),
+            (self.tr("Server"), self.server_url),
+        ]
+        text = "\n".join(f"{key}: {value}" for key, value in rows)
+        QMessageBox.information(self, self.tr("Profile"), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        self._retry_timer.stop()
+        self._search_timer.stop()
+        self.save_settings()
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+def _ordering_of(section: int, order: Qt.SortOrder) -> str:
+    if not sortable(section):
+        return ""
+    field = COLUMNS[section].ordering or ""
+    ordering = ("-" if order == Qt.SortOrder.DescendingOrder else "") + field
+    return "" if ordering == "-id" else ordering  # -id is the server's default
+
+
+def _column_of(ordering: str) -> tuple[int, Qt.SortOrder]:
+    descending = ordering.startswith("-") or not ordering
+    field = ordering.lstrip("-") or "id"
+    section = next((i for i, c in enumerate(COLUMNS) if c.ordering == field), 0)
+    return section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder

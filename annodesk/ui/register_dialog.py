@@ -1,0 +1,149 @@
+"""The registration dialog: the server's per-field errors appear on the fields."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from annodesk.api import CvatError, InvalidInput, normalize_server_url
+
+from .background import spawn
+from .form import ErrorLabel, FieldWithError, add_row, busy_bar
+from .messages import sign_in_error
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The registration form's values."""
+
+    server: str
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    password1: str
+    password2: str
+
+
+Register = Callable[[Registration], Awaitable[None]]
+FIELDS = ("server", "username", "first_name", "last_name", "email", "password1", "password2")
+
+
+class RegisterDialog(QDialog):
+    """Runs ``register`` (which creates the account and signs in) and shows field errors on failure."""
+
+    attemptFinished = Signal(bool)
+
+    def __init__(self, register: Register, server: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create a CVAT account"))
+        self.setMinimumWidth(440)
+        self._register = register
+        self._attempt: asyncio.Task[None] | None = None
+
+        self.inputs: dict[str, QLineEdit] = {name: QLineEdit() for name in FIELDS}
+        self.inputs["server"].setText(server)
+        for name in ("password1", "password2"):
+            self.inputs[name].setEchoMode(QLineEdit.EchoMode.Password)
+        titles = {
+            "server": self.tr("Server"),
+            "username": self.tr("Username"),
+            "first_name": self.tr("First name"),
+            "last_name": self.tr("Last name"),
+            "email": self.tr("E-mail"),
+            "password1": self.tr("Password"),
+            "password2": self.tr("Password again"),
+        }
+        form = QFormLayout()
+        self.rows: dict[str, FieldWithError] = {name: add_row(form, titles[name], self.inputs[name]) for name in FIELDS}
+        self.general_error = ErrorLabel()
+        self.busy = busy_bar()
+        self.buttons = QDialogButtonBox()
+        self.create_button = self.buttons.addButton(self.tr("Create account"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.create_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def values(self) -> Registration:
+        text = {name: widget.text() for name, widget in self.inputs.items()}
+        text["username"] = text["username"].strip()
+        return Registration(**text)
+
+    def submit(self) -> None:
+        """Check the obvious locally, then ask the server."""
+        if self._attempt is not None:
+            return
+        self._clear_errors()
+        form = self.values()
+        try:
+            form = Registration(**{**form.__dict__, "server": normalize_server_url(form.server)})
+        except ValueError as exc:
+            self.rows["server"].error.show_message(str(exc))
+            return
+        if not form.username:
+            self.rows["username"].error.show_message(self.tr("Choose a username."))
+            return
+        self.busy.show()
+        self.create_button.setEnabled(False)
+        self._attempt = spawn(self._run(form))
+
+    async def _run(self, form: Registration) -> None:
+        success = False
+        try:
+            await self._register(form)
+            success = True
+        except InvalidInput as exc:
+            self._show_field_errors(exc)
+        except CvatError as exc:
+            field, text = sign_in_error(exc, form.server)
+            (self.rows["server"].error if field == "server" else self.general_error).show_message(text)
+        except asyncio.CancelledError:
+            self.general_error.show_message(self.tr("Cancelled."))
+        finally:
+            self._attempt = None
+            self.busy.hide()
+            self.create_button.setEnabled(True)
+            self.attemptFinished.emit(success)
+        if success:
+            self.accept()
+
+    def cancel(self) -> None:
+        if self._attempt is not None:
+            self._attempt.cancel()
+        else:
+            self.reject()
+
+    def _clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.error.show_message("")
+        self.general_error.show_message("")
+
+    def _show_field_errors(self, exc: InvalidInput) -> None:
+        shown = False
+        for field, messages in exc.field_errors.items():
+            text = " ".join(messages)
+            if field in self.rows:
+                self.rows[field].error.show_message(text)
+                shown = True
+            else:
+                self.general_error.show_message(text)
+                shown = True
+        if not shown:
+            self.general_error.show_message(exc.message)
+
+    def error_texts(self) -> dict[str, str]:
+        """The visible error messages by field."""
+        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self)}
+        if self.general_error.isVisibleTo(self):
+            texts["general"] = self.general_error.text()
+        return texts

@@ -1,0 +1,208 @@
+"""The sign-in dialog: server, username, password, remember me; errors shown next to their field."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annodesk.api import CvatError, is_loopback_host, normalize_server_url
+
+from .background import spawn
+from .form import ErrorLabel, add_row, busy_bar
+from .messages import sign_in_error
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What the user typed. The password lives only as long as the attempt."""
+
+    server: str
+    username: str
+    password: str
+    remember: bool
+
+
+SignIn = Callable[[Credentials], Awaitable[None]]
+
+
+class SignInDialog(QDialog):
+    """Asks for a server and credentials and runs ``sign_in`` without blocking the UI.
+
+    ``sign_in`` raises :class:`CvatError` on failure (shown next to the field it concerns) and returns
+    on success (the dialog then accepts). Cancel stops a running attempt; a second Cancel closes.
+    """
+
+    registerRequested = Signal(str)
+    attemptFinished = Signal(bool)
+
+    def __init__(
+        self,
+        sign_in: SignIn,
+        recent_servers: list[str] | None = None,
+        server: str = "",
+        username: str = "",
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in to CVAT"))
+        self.setMinimumWidth(440)
+        self._sign_in = sign_in
+        self._attempt: asyncio.Task[None] | None = None
+
+        self.server = QComboBox()
+        self.server.setEditable(True)
+        self.server.addItems(recent_servers or [])
+        self.server.setCurrentText(server or (recent_servers[0] if recent_servers else ""))
+        self.server.lineEdit().setPlaceholderText("https://cvat.example.com")
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Remember me on this computer"))
+        self.remember.setChecked(True)
+
+        self.notice = QLabel(message)
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(message))
+        form = QFormLayout()
+        self.server_row = add_row(form, self.tr("Server"), self.server)
+        self.plain_http_warning = QLabel(
+            self.tr("Plain http: your password and token would cross the network unencrypted.")
+        )
+        self.plain_http_warning.setWordWrap(True)
+        self.plain_http_warning.setStyleSheet("color: #8a5300;")
+        self.plain_http_warning.hide()
+        form.addRow("", self.plain_http_warning)
+        self.username_row = add_row(form, self.tr("Username"), self.username)
+        self.password_row = add_row(form, self.tr("Password"), self.password)
+        form.addRow("", self.remember)
+        self.general_error = ErrorLabel()
+        self.busy = busy_bar()
+
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.register_button = QPushButton(self.tr("Create an account…"))
+        self.register_button.setFlat(True)
+        self.buttons.addButton(self.register_button, QDialogButtonBox.ButtonRole.ResetRole)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+        self.sign_in_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.register_button.clicked.connect(lambda: self.registerRequested.emit(self.server.currentText()))
+        self.server.editTextChanged.connect(self._update_http_warning)
+        self._update_http_warning(self.server.currentText())
+        (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- behaviour -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Validate the form and start signing in."""
+        if self._attempt is not None:
+            return
+        self._clear_errors()
+        try:
+            server = normalize_server_url(self.server.currentText())
+        except ValueError as exc:
+            self.server_row.error.show_message(str(exc))
+            return
+        if not self.username.text().strip():
+            self.username_row.error.show_message(self.tr("Enter your username."))
+            return
+        if not self.password.text():
+            self.password_row.error.show_message(self.tr("Enter your password."))
+            return
+        self.server.setCurrentText(server)
+        credentials = Credentials(server, self.username.text().strip(), self.password.text(), self.remember.isChecked())
+        self._set_busy(True)
+        self._attempt = spawn(self._run(credentials))
+
+    async def _run(self, credentials: Credentials) -> None:
+        success = False
+        try:
+            await self._sign_in(credentials)
+            success = True
+        except CvatError as exc:
+            field, text = sign_in_error(exc, credentials.server)
+            self._show_error(field, text)
+        except asyncio.CancelledError:
+            self.general_error.show_message(self.tr("Sign-in cancelled."))
+        finally:
+            self._attempt = None
+            self._set_busy(False)
+            self.attemptFinished.emit(success)
+        if success:
+            self.password.clear()
+            self.accept()
+
+    def cancel(self) -> None:
+        """Stop a running attempt, or close the dialog when idle."""
+        if self._attempt is not None:
+            self._attempt.cancel()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self._attempt is not None:
+            self._attempt.cancel()
+        self.password.clear()
+        super().reject()
+
+    # -- presentation ----------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.server, self.username, self.password, self.remember, self.sign_in_button):
+            widget.setEnabled(not busy)
+        self.register_button.setEnabled(not busy)
+
+    def _clear_errors(self) -> None:
+        for row in (self.server_row, self.username_row, self.password_row):
+            row.error.show_message("")
+        self.general_error.show_message("")
+
+    def _show_error(self, field: str, text: str) -> None:
+        rows = {"server": self.server_row, "username": self.username_row, "password": self.password_row}
+        if field in rows:
+            rows[field].error.show_message(text)
+        else:
+            self.general_error.show_message(text)
+
+    def _update_http_warning(self, text: str) -> None:
+        try:
+            plain = text.strip().lower().startswith("http://") and not is_loopback_host(text)
+        except ValueError:
+            plain = False
+        self.plain_http_warning.setVisible(plain)
+
+    def error_texts(self) -> dict[str, str]:
+        """The visible error messages by field (for tests and accessibility tools)."""
+        rows = {"server": self.server_row, "username": self.username_row, "password": self.password_row}
+        texts = {name: row.error.text() for name, row in rows.items() if row.error.isVisibleTo(self)}
+        if self.general_error.isVisibleTo(self):
+            texts["general"] = self.general_error.text()
+        return texts

@@ -1,0 +1,187 @@
+"""The details pane of the selected task: properties, preview, labels tree and jobs tree."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annodesk.api.models import Task, User
+from annodesk.models.job_tree import JobTreeModel, user_label
+from annodesk.models.label_tree import LabelTreeModel
+from annodesk.models.task_table import format_time
+
+PREVIEW_SIZE = 256
+
+
+def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
+    view = QTreeView()
+    view.setModel(model)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.header().setStretchLastSection(True)
+    return view
+
+
+class TaskDetails(QWidget):
+    """Shows one task. ``show_task(None)`` shows the empty state."""
+
+    PROPERTIES = (
+        ("id", "ID"),
+        ("mode", "Mode"),
+        ("status", "Status"),
+        ("owner", "Owner"),
+        ("assignee", "Assignee"),
+        ("bug_tracker", "Bug tracker"),
+        ("created", "Created"),
+        ("updated", "Updated"),
+        ("overlap", "Overlap"),
+        ("segment_size", "Segment size"),
+        ("z_order", "Z-order"),
+        ("size", "Size (frames)"),
+        ("image_quality", "Image quality"),
+        ("chunks", "Chunk types"),
+        ("project", "Project"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE * 3 // 4)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: palette(midlight); border-radius: 4px;")
+
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, title in self.PROPERTIES:
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            value.setWordWrap(True)
+            self.values[key] = value
+            form.addRow(self.tr(title) + ":", value)
+        self.values["bug_tracker"].setOpenExternalLinks(True)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.addWidget(self.title)
+        top_layout.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignLeft)
+        top_layout.addLayout(form)
+        top_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(top)
+
+        self.labels_model = LabelTreeModel(self)
+        self.jobs_model = JobTreeModel(self)
+        self.labels_view = _tree(self.labels_model)
+        self.jobs_view = _tree(self.jobs_model)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.labels_view, self.tr("Labels"))
+        self.tabs.addTab(self.jobs_view, self.tr("Segments and jobs"))
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.task: Task | None = None
+        self.show_task(None)
+
+    def show_task(self, task: Task | None, users: Mapping[int, User] | None = None) -> None:
+        """Show ``task``'s properties and trees (the preview is set separately)."""
+        self.task = task
+        users = users or {}
+        if task is None:
+            self.title.setText(self.tr("No task selected"))
+            for value in self.values.values():
+                value.clear()
+            self.labels_model.clear()
+            self.jobs_model.clear()
+            self.set_preview(None)
+            return
+        self.title.setText(f"#{task.id}  {task.name}")
+        none = self.tr("—")
+        shown = {
+            "id": str(task.id),
+            "mode": task.mode or self.tr("(no data yet)"),
+            "status": task.status,
+            "owner": user_label(task.owner_id, users) or none,
+            "assignee": user_label(task.assignee_id, users) or none,
+            "bug_tracker": _link(task.bug_tracker) if task.bug_tracker else none,
+            "created": format_time(task.created_date),
+            "updated": format_time(task.updated_date),
+            "overlap": none if task.overlap is None else str(task.overlap),
+            "segment_size": str(task.segment_size),
+            "z_order": self.tr("yes") if task.z_order else self.tr("no"),
+            "size": none if task.size is None else str(task.size),
+            "image_quality": none if task.image_quality is None else f"{task.image_quality}%",
+            "chunks": _chunks(task) or none,
+            "project": none if task.project_ref is None else f"#{task.project_ref}",
+        }
+        for key, text in shown.items():
+            label = self.values[key]
+            label.setTextFormat(Qt.TextFormat.RichText if key == "bug_tracker" else Qt.TextFormat.PlainText)
+            label.setText(text)
+        self.labels_model.set_labels(task.labels)
+        self.labels_view.expandAll()
+        self.jobs_model.set_segments(task.segments, users)
+        self.jobs_view.expandAll()
+        for view in (self.labels_view, self.jobs_view):
+            view.resizeColumnToContents(0)
+
+    def set_preview(self, data: bytes | None) -> None:
+        """Show preview image bytes, or a placeholder."""
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        else:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("No preview") if self.task else "")
+
+
+def _link(url: str) -> str:
+    """A clickable link for http(s) URLs, escaped plain text otherwise."""
+    escaped = html.escape(url)
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escaped}">{escaped}</a>'
+    return escaped
+
+
+def _chunks(task: Task) -> str:
+    kinds = [k for k in (task.data_compressed_chunk_type, task.data_original_chunk_type) if k]
+    if not kinds:
+        return ""
+    size = f", {task.data_chunk_size} frames per chunk" if task.data_chunk_size else ""
+    return f"compressed {kinds[0]}, original {kinds[-1]}{size}"

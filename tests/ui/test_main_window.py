@@ -1,0 +1,183 @@
+"""The main window against the sandbox: paging, search, sort, refresh, details trees, persisted layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import qasync
+from annodesk.sandbox import SandboxServer
+from PySide6.QtCore import QModelIndex
+
+from annodesk.api import CvatClient
+from annodesk.controller import AppController
+from annodesk.models.task_table import COLUMNS
+from annodesk.ui.main_window import MainWindow
+
+from .conftest import next_emission, until, wait_for
+from .test_session import sign_in_through_dialog
+from .test_sign_in import PASSWORD
+
+
+async def server_tasks(server: SandboxServer, username: str, **query: Any) -> list[Any]:
+    async with CvatClient(server.base_url) as client:
+        await client.login(username, PASSWORD[username])
+        return [task async for task in client.iter_all_tasks(**query)]
+
+
+async def settle(window: MainWindow, action: Callable[[], None]) -> None:
+    """Run ``action`` and wait for the page it causes to be shown."""
+    shown = next_emission(window.pageShown)
+    action()
+    await wait_for(shown)
+
+
+def test_paging_reaches_every_task_once(
+    loop: qasync.QEventLoop, sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, sandbox, "alice")
+        expected = [task.id for task in await server_tasks(sandbox, "alice")]
+        await settle(window, lambda: window.page_size_box.setCurrentIndex(window.page_size_box.findData(10)))
+        assert window.page_count == -(-len(expected) // 10) >= 2
+        assert window.page_label.text() == f"Page 1 of {window.page_count}"
+        assert window.count_label.text() == f"{len(expected)} tasks in all"
+        assert not window.prev_button.isEnabled() and window.next_button.isEnabled()
+        seen = [task.id for task in window.model.tasks]
+        while window.next_button.isEnabled():
+            await settle(window, window.next_button.click)
+            seen += [task.id for task in window.model.tasks]
+        assert seen == expected
+        assert window.page == window.page_count and not window.last_button.isEnabled()
+        await settle(window, window.first_button.click)
+        assert window.page == 1 and [t.id for t in window.model.tasks] == expected[:10]
+        await settle(window, window.last_button.click)
+        assert [t.id for t in window.model.tasks] == expected[(window.page_count - 1) * 10 :]
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_search_and_sort_change_what_the_server_is_asked(
+    loop: qasync.QEventLoop, sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, sandbox, "admin")
+        everything = await server_tasks(sandbox, "admin")
+        term = next(ch for t in everything for ch in t.name if "\u4e00" <= ch <= "\u9fff")
+
+        await settle(window, lambda: window.search.setText(term))  # debounced, then one request
+        assert window.query().search == term and window.page == 1
+        expected = [t.id for t in await server_tasks(sandbox, "admin", search=term)]
+        assert [t.id for t in window.model.tasks] == expected[: window.page_size]
+        assert all(term in t.name or term in t.status for t in window.model.tasks)
+
+        name_column = next(i for i, c in enumerate(COLUMNS) if c.key == "name")
+        await settle(window, lambda: window.table.horizontalHeader().sectionClicked.emit(name_column))
+        assert window.ordering in ("name", "-name")
+        names = [t.name for t in window.model.tasks]
+        assert names == sorted(names, reverse=window.ordering.startswith("-"))
+
+        await settle(window, window.search.clear)
+        expected = [t.id for t in await server_tasks(sandbox, "admin", ordering=window.ordering)]
+        assert [t.id for t in window.model.tasks] == expected[: window.page_size]
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_selection_survives_refresh_and_trees_match(
+    loop: qasync.QEventLoop, sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, sandbox, "admin")
+        row = max(range(window.model.rowCount()), key=lambda r: len(window.model.tasks[r].segments))
+        task = window.model.tasks[row]
+        detailed = next_emission(window.detailsShown)
+        window.table.selectRow(row)
+        assert await wait_for(detailed) == task.id
+        assert window.details.title.text() == f"#{task.id}  {task.name}"
+        assert window.details.values["size"].text() == (str(task.size) if task.size is not None else "—")
+        labels = window.details.labels_model
+        assert [labels.data(labels.index(r, 0, QModelIndex())) for r in range(labels.rowCount())] == [
+            label.name for label in task.labels
+        ]
+        jobs = window.details.jobs_model
+        assert jobs.rowCount() == len(task.segments)
+        job_ids = [
+            jobs.data(jobs.index(j, 0, jobs.index(s, 0, QModelIndex())))
+            for s in range(jobs.rowCount())
+            for j in range(jobs.rowCount(jobs.index(s, 0, QModelIndex())))
+        ]
+        assert sorted(job_ids) == sorted(f"Job #{job.id}" for job in task.jobs)
+        assert not window.details.preview.pixmap().isNull()
+
+        await settle(window, window.refresh_action.trigger)
+        assert window.selected_task() is not None and window.selected_task().id == task.id
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_only_the_newest_page_request_is_shown(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
+        fresh_sandbox.faults.add("slow", path=r"/tasks$", times=1, delay=1.0)
+        window.go_to_page(2)  # slow answer
+        shown = next_emission(window.pageShown)
+        window.go_to_page(1)  # fast answer, asked later
+        await wait_for(shown)
+        await until(lambda: not fresh_sandbox.faults.pending())
+        await until(lambda: window.message_label.text() != "Loading…")
+        assert window.page == 1 and window.page_label.text().startswith("Page 1 of")
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_layout_and_page_size_persist(
+    loop: qasync.QEventLoop, sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, sandbox, "admin")
+        await settle(window, lambda: window.page_size_box.setCurrentIndex(window.page_size_box.findData(25)))
+        window.table.setColumnWidth(1, 411)
+        window.resize(1111, 666)
+        window.splitter.setSizes([700, 411])
+        await controller.shutdown()
+
+        again = make_controller()
+        shown = next_emission(again.mainWindowShown)
+        await again.start()
+        window2: MainWindow = await wait_for(shown)
+        await wait_for(next_emission(window2.pageShown))
+        assert window2.page_size == 25 and window2.model.rowCount() == min(25, window2.total)
+        assert window2.table.columnWidth(1) == 411
+        assert (window2.width(), window2.height()) == (1111, 666)
+        await again.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_unsortable_column_keeps_current_order(
+    loop: qasync.QEventLoop, sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, sandbox, "admin")
+        before = window.ordering
+        mode_column = next(i for i, c in enumerate(COLUMNS) if c.key == "mode")
+        window.table.horizontalHeader().sectionClicked.emit(mode_column)
+        assert window.ordering == before
+        assert window.message_label.text() == "The server cannot sort by this column."
+        assert window.table.horizontalHeader().sortIndicatorSection() != mode_column
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
