@@ -215,6 +215,7 @@ class AppController(QObject):
                 self._leaving = False
             window.deleteLater()
         self.window = None
+        await cancel_all()  # the window's requests end before their client closes
         await self._close_client()
         return server, username
 

@@ -20,13 +20,13 @@ os.environ.setdefault("QT_API", "pyside6")
 import keyring
 import keyring.backend
 import qasync
-from annodesk.sandbox import SandboxServer
-from annodesk.sandbox.seed import SAMPLE_USERS
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annodesk.controller import AppController
+from annodesk.sandbox import SandboxServer
+from annodesk.sandbox.seed import SAMPLE_USERS
 from annodesk.session.tokens import TokenStore
 from annodesk.ui.main_window import MainWindow
 

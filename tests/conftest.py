@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS
 

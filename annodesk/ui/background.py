@@ -34,8 +34,9 @@ def _finished(task: asyncio.Task[Any]) -> None:
 
 
 async def cancel_all() -> None:
-    """Cancel every task started by :func:`spawn` and wait for them to end."""
-    tasks = [task for task in _running if not task.done()]
+    """Cancel every task started by :func:`spawn` (except the caller's own) and wait for them to end."""
+    current = asyncio.current_task()
+    tasks = [task for task in _running if not task.done() and task is not current]
     for task in tasks:
         task.cancel()
     if tasks:

@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         task = self.model.task_at(current.row()) if current.isValid() else None
         self.details.show_task(task, self.users)
-        if task is not None:
+        if task is not None and not self._closing:
             spawn(self._load_preview(task.id))
 
     async def _load_preview(self, task_id: int) -> None:

@@ -7,10 +7,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import httpx
-from annodesk.sandbox import SandboxServer
-from annodesk.sandbox.seed import SAMPLE_USERS
 
 from annodesk.api import CvatClient
+from annodesk.sandbox import SandboxServer
+from annodesk.sandbox.seed import SAMPLE_USERS
 
 T = TypeVar("T")
 PASSWORDS = {user[0]: user[1] for user in SAMPLE_USERS}

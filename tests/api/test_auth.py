@@ -6,7 +6,6 @@ import logging
 import re
 
 import pytest
-from annodesk.sandbox import SandboxServer
 
 from annodesk.api import (
     BadCredentials,
@@ -16,6 +15,7 @@ from annodesk.api import (
     NotCvatServer,
     RateLimited,
 )
+from annodesk.sandbox import SandboxServer
 
 from .helpers import PASSWORDS, run, sign_in
 

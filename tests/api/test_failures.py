@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-from annodesk.sandbox import SandboxServer
 
 from annodesk.api import (
     CvatClient,
@@ -19,6 +18,7 @@ from annodesk.api import (
     ServerError,
     ServerUnreachable,
 )
+from annodesk.sandbox import SandboxServer
 
 from .helpers import run, sign_in
 

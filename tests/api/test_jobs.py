@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from annodesk.sandbox import SandboxServer
 
 from annodesk.api import CvatClient, InvalidInput, PermissionDenied, Task
+from annodesk.sandbox import SandboxServer
 
 from .helpers import as_user
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import msgspec
 import pytest
-from annodesk.sandbox import SandboxServer
 from PIL import Image
 
 from annodesk.api import CvatClient, NotFound, PermissionDenied, Task
+from annodesk.sandbox import SandboxServer
 
 from .helpers import as_user, raw_get, run, sign_in
 

@@ -70,6 +70,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A fresh qasync loop for this test (platform notes: don't stop it in teardown)."""
+    qapp.setQuitOnLastWindowClosed(False)  # as annodesk.app does: the controller decides when to quit
     event_loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(event_loop)
     yield event_loop

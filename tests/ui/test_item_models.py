@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from annodesk.sandbox import SandboxServer
 from PySide6.QtCore import QModelIndex, Qt
 
 from annodesk.api import Task, User
 from annodesk.models.job_tree import JobTreeModel
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import COLUMNS, TASK_ID_ROLE, TaskTableModel
+from annodesk.sandbox import SandboxServer
 from tests.api.helpers import raw_get, run, sign_in
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 import qasync
-from annodesk.sandbox import SandboxServer
 from PySide6.QtCore import QModelIndex
 
 from annodesk.api import CvatClient
 from annodesk.controller import AppController
 from annodesk.models.task_table import COLUMNS
+from annodesk.sandbox import SandboxServer
 from annodesk.ui.main_window import MainWindow
 
 from .conftest import next_emission, until, wait_for
@@ -39,7 +39,7 @@ def test_paging_reaches_every_task_once(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "alice")
         expected = [task.id for task in await server_tasks(sandbox, "alice")]
-        await settle(window, lambda: window.page_size_box.setCurrentIndex(window.page_size_box.findData(10)))
+        assert window.page_size == 10  # the default for a new user
         assert window.page_count == -(-len(expected) // 10) >= 2
         assert window.page_label.text() == f"Page 1 of {window.page_count}"
         assert window.count_label.text() == f"{len(expected)} tasks in all"
@@ -149,7 +149,7 @@ def test_layout_and_page_size_persist(
         window = await sign_in_through_dialog(controller, sandbox, "admin")
         await settle(window, lambda: window.page_size_box.setCurrentIndex(window.page_size_box.findData(25)))
         window.table.setColumnWidth(1, 411)
-        window.resize(1111, 666)
+        window.resize(777, 555)  # fits the offscreen 800×800 screen (Qt clamps restored geometry)
         window.splitter.setSizes([700, 411])
         await controller.shutdown()
 
@@ -160,7 +160,7 @@ def test_layout_and_page_size_persist(
         await wait_for(next_emission(window2.pageShown))
         assert window2.page_size == 25 and window2.model.rowCount() == min(25, window2.total)
         assert window2.table.columnWidth(1) == 411
-        assert (window2.width(), window2.height()) == (1111, 666)
+        assert (window2.width(), window2.height()) == (777, 555)
         await again.shutdown()
 
     loop.run_until_complete(body())

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import qasync
-from annodesk.sandbox import SandboxServer
 
 from annodesk.api import CvatClient
 from annodesk.controller import AppController
+from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import SERVICE, account_name
 from annodesk.ui.main_window import MainWindow
 
@@ -63,8 +63,9 @@ def test_restart_with_server_down_opens_offline_with_cache(
         first = make_controller()
         window = await sign_in_through_dialog(first, server, "alice")
         seen = [task.id for task in window.model.tasks]
-        selected = window.selected_task()
-        assert selected is not None
+        with_data = next(row for row, task in enumerate(window.model.tasks) if task.has_data)
+        window.table.setCurrentIndex(window.model.index(with_data, 0))
+        assert window.selected_task() is window.model.tasks[with_data]
         await until(
             lambda: window.details.preview.pixmap() is not None and not window.details.preview.pixmap().isNull()
         )

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pytest
 import qasync
-from annodesk.sandbox import SandboxServer
 from PySide6.QtWidgets import QApplication
 
 from annodesk.controller import AppController
+from annodesk.sandbox import SandboxServer
+from annodesk.sandbox.seed import SAMPLE_USERS
 from annodesk.session.tokens import SERVICE, account_name
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.register_dialog import RegisterDialog
@@ -18,7 +19,7 @@ from annodesk.ui.sign_in_dialog import SignInDialog
 
 from .conftest import MemoryKeyring, NoKeyring, next_emission, until, wait_for
 
-PASSWORD = {"alice": "alice-pass-2024", "demo": "demo-pass-2024"}
+PASSWORD = {user[0]: user[1] for user in SAMPLE_USERS}
 
 
 def fill(dialog: SignInDialog, server: str, username: str, password: str, remember: bool = True) -> None:

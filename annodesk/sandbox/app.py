@@ -1,0 +1,34 @@
+"""The ASGI application: every route, Django's HTML 404 elsewhere (no slash redirects), and the fault switch."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp
+
+from . import views_auth, views_jobs, views_server, views_tasks, views_users
+from .faults import FaultMiddleware, FaultPlan
+from .http import html_not_found, html_server_error
+from .state import SandboxState
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return html_not_found(request.url.path)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return html_server_error()
+
+
+def build_app(state: SandboxState, faults: FaultPlan) -> ASGIApp:
+    """The sandbox as an ASGI app over ``state``, with ``faults`` applied first."""
+    routes = [*views_auth.ROUTES, *views_users.ROUTES, *views_tasks.ROUTES, *views_jobs.ROUTES, *views_server.ROUTES]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _not_found, 404: _not_found, 500: _server_error},
+    )
+    app.router.redirect_slashes = False  # Django: a trailing slash is a 404, never a redirect
+    app.state.sandbox = state
+    return FaultMiddleware(app, faults)

@@ -1,0 +1,76 @@
+"""``annodesk-sandbox``: run the sandbox server in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+import platformdirs
+
+from .seed import SAMPLE_USERS
+from .server import NotLoopback, SandboxServer
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="annodesk-sandbox", description="A local CVAT v1.1-compatible server with sample data."
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
+    parser.add_argument("--data", type=Path, help="data folder (default: the user data dir)")
+    parser.add_argument("--seed-tasks", type=int, default=0, metavar="N", help="add N generated tasks")
+    parser.add_argument("--admin", metavar="USER:PASSWORD", help="ensure a superuser (group admin)")
+    parser.add_argument("--anon-throttle", type=int, default=100, metavar="N", help="anonymous requests/minute")
+    parser.add_argument(
+        "--allow-remote", action="store_true", help="allow a non-loopback --host (other machines can connect)"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve until interrupted."""
+    args = build_parser().parse_args(argv)
+    admin = None
+    if args.admin:
+        user, sep, password = args.admin.partition(":")
+        if not sep or not user or not password:
+            print("annodesk-sandbox: --admin takes USER:PASSWORD", file=sys.stderr)
+            return 2
+        admin = (user, password)
+    data = args.data or Path(platformdirs.user_data_dir("annodesk", appauthor=False)) / "sandbox"
+    started = time.perf_counter()
+    try:
+        server = SandboxServer(
+            data,
+            host=args.host,
+            port=args.port,
+            seed_tasks=args.seed_tasks,
+            admin=admin,
+            anon_throttle=args.anon_throttle,
+            allow_remote=args.allow_remote,
+        )
+    except NotLoopback as exc:
+        print(f"annodesk-sandbox: {exc}", file=sys.stderr)
+        return 2
+    try:
+        server.start()
+    except OSError as exc:
+        print(f"annodesk-sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    tasks = server.state.tasks.count()
+    print(f"CVAT v1.1 sandbox at {server.base_url}/api/v1/  ({tasks} tasks, data in {data})", flush=True)
+    print(f"ready in {time.perf_counter() - started:.2f} s; sample users:", flush=True)
+    for username, password, groups, *_ in SAMPLE_USERS:
+        print(f"  {username:<10} {password:<20} {', '.join(groups) or '(no group)'}", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with contextlib.suppress(KeyboardInterrupt):
+        stop.wait()
+    server.close()
+    return 0

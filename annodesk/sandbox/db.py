@@ -1,0 +1,156 @@
+"""The sandbox's SQLite database: schema, one shared connection, and a lock around every use."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password TEXT NOT NULL,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    is_staff INTEGER NOT NULL DEFAULT 0,
+    is_superuser INTEGER NOT NULL DEFAULT 0,
+    is_active INTEGER NOT NULL DEFAULT 1,
+    last_login TEXT,
+    date_joined TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS user_groups (
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (user_id, name)
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    key TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    key TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS projects (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    owner_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    assignee_id INTEGER REFERENCES users(id) ON DELETE SET NULL
+);
+CREATE TABLE IF NOT EXISTS data (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL,
+    image_quality INTEGER NOT NULL,
+    chunk_size INTEGER NOT NULL,
+    start_frame INTEGER NOT NULL DEFAULT 0,
+    stop_frame INTEGER NOT NULL,
+    frame_filter TEXT NOT NULL DEFAULT '',
+    chunk_type TEXT NOT NULL DEFAULT 'imageset',
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    name_pattern TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tasks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    mode TEXT NOT NULL DEFAULT '',
+    owner_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    assignee_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    bug_tracker TEXT NOT NULL DEFAULT '',
+    created_date TEXT NOT NULL,
+    updated_date TEXT NOT NULL,
+    overlap INTEGER,
+    segment_size INTEGER NOT NULL DEFAULT 0,
+    z_order INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'annotation',
+    project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+    data_id INTEGER REFERENCES data(id)
+);
+CREATE TABLE IF NOT EXISTS labels (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    color TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attributes (
+    id INTEGER PRIMARY KEY,
+    label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    mutable INTEGER NOT NULL,
+    input_type TEXT NOT NULL,
+    default_value TEXT NOT NULL,
+    vals TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS segments (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    start_frame INTEGER NOT NULL,
+    stop_frame INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jobs (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    assignee_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    status TEXT NOT NULL DEFAULT 'annotation'
+);
+CREATE INDEX IF NOT EXISTS labels_task ON labels(task_id);
+CREATE INDEX IF NOT EXISTS attributes_label ON attributes(label_id);
+CREATE INDEX IF NOT EXISTS segments_task ON segments(task_id);
+CREATE INDEX IF NOT EXISTS jobs_segment ON jobs(segment_id);
+CREATE INDEX IF NOT EXISTS jobs_assignee ON jobs(assignee_id);
+CREATE INDEX IF NOT EXISTS tasks_owner ON tasks(owner_id);
+CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks(assignee_id);
+"""
+
+
+def _icontains(haystack: object, needle: object) -> int:
+    """Django's ``icontains`` (Unicode case folding, unlike SQLite's ASCII-only LIKE)."""
+    if haystack is None or needle is None:
+        return 0
+    return int(str(needle).casefold() in str(haystack).casefold())
+
+
+class Database:
+    """One SQLite connection shared by the server thread and test code, serialised by a lock."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.create_function("icontains", 2, _icontains, deterministic=True)
+        self._conn.executescript(SCHEMA)
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for queries."""
+        with self._lock:
+            yield self._conn
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one transaction (committed on success, rolled back on error)."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()

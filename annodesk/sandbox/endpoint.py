@@ -1,0 +1,96 @@
+"""DRF's request cycle for one route: host check, authentication, permission, throttle, method dispatch."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from .accounts import Account
+from .authn import Identity, authenticate, require_user
+from .http import BAD_REQUEST_HTML, ApiError, json_response, method_not_allowed, not_found
+from .state import SandboxState
+
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+SESSION_AGE = 1_209_600  # two weeks, Django's default
+CSRF_AGE = 31_449_600  # one year
+
+
+@dataclass
+class Call:
+    """Everything a view needs about the request it answers."""
+
+    request: Request
+    state: SandboxState
+    identity: Identity
+
+    @property
+    def user(self) -> Account:
+        """The authenticated user (views behind ``public=False`` always have one)."""
+        return require_user(self.identity)
+
+    @property
+    def api_root(self) -> str:
+        """``http://host:port/api/v1``, from the request's Host header, for absolute ``url`` fields."""
+        return f"{self.request.url.scheme}://{self.request.url.netloc}/api/v1"
+
+    def int_param(self, name: str) -> int:
+        """A numeric path parameter; a non-numeric id is DRF's JSON 404."""
+        try:
+            return int(self.request.path_params[name])
+        except ValueError:
+            raise not_found() from None
+
+    def start_session(self, user_id: int) -> None:
+        """Log the user in to a browser session (Django's ``login()``): cookies on the answer."""
+        session, csrf = self.state.accounts.new_session(user_id)
+        self.identity.cookies = {"sessionid": session, "csrftoken": csrf}
+
+
+Handler = Callable[[Call], Awaitable[Any]]
+
+
+def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[[Request], Awaitable[Response]]:
+    """A Starlette endpoint running DRF's cycle, then ``handlers[method]``; JSON bodies by default."""
+    if "GET" in handlers:
+        handlers = {"HEAD": handlers["GET"], **handlers}
+
+    async def endpoint(request: Request) -> Response:
+        state: SandboxState = request.app.state.sandbox
+        if request.url.hostname not in state.allowed_hosts:
+            return HTMLResponse(BAD_REQUEST_HTML, status_code=400)
+        identity = Identity()
+        try:
+            identity = authenticate(request, state.accounts)
+            if not public:
+                require_user(identity)
+            if identity.user is None:
+                state.throttle.check(request.client.host if request.client else "")
+            handler = handlers.get(request.method)
+            if handler is None:
+                raise method_not_allowed(request.method)
+            result = await handler(Call(request, state, identity))
+        except ApiError as error:
+            response = json_response(error.body, error.status, error.headers)
+        else:
+            response = result if isinstance(result, Response) else json_response(result)
+        _set_cookies(response, identity.cookies)
+        return response
+
+    return endpoint
+
+
+def _set_cookies(response: Response, cookies: dict[str, str]) -> None:
+    if "csrftoken" in cookies:
+        response.set_cookie("csrftoken", cookies["csrftoken"], max_age=CSRF_AGE, samesite="lax")
+    if "sessionid" in cookies:
+        response.set_cookie("sessionid", cookies["sessionid"], max_age=SESSION_AGE, httponly=True, samesite="lax")
+
+
+def route(path: str, handlers: dict[str, Handler], *, public: bool = False) -> Route:
+    """A route under ``/api/v1/`` that takes every method (DRF answers unknown ones with a JSON 405)."""
+    return Route(f"/api/v1/{path}", api_view(handlers, public=public), methods=ALL_METHODS)

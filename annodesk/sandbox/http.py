@@ -1,0 +1,128 @@
+"""Request bodies and responses the way Django + DRF shape them (JSON errors, HTML error pages)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+NOT_FOUND_HTML = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta http-equiv="content-type" content="text/html; charset=utf-8">
+  <title>Page not found at {path}</title>
+</head>
+<body>
+  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>
+</body>
+</html>
+"""
+SERVER_ERROR_HTML = """<!doctype html>
+<html lang="en">
+<head>
+  <title>Server Error (500)</title>
+</head>
+<body>
+  <h1>Server Error (500)</h1><p></p>
+</body>
+</html>
+"""
+BAD_GATEWAY_HTML = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
+    "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+)
+BAD_REQUEST_HTML = """<!doctype html>
+<html lang="en">
+<head>
+  <title>Bad Request (400)</title>
+</head>
+<body>
+  <h1>Bad Request (400)</h1><p></p>
+</body>
+</html>
+"""
+
+NO_PERMISSION = "You do not have permission to perform this action."
+NOT_AUTHENTICATED = "Authentication credentials were not provided."
+
+
+class ApiError(Exception):
+    """Raised by a view to answer with a DRF-style error body."""
+
+    def __init__(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status, body)
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+
+
+def detail(status: int, message: str, headers: dict[str, str] | None = None) -> ApiError:
+    """``{"detail": message}`` with ``status``."""
+    return ApiError(status, {"detail": message}, headers)
+
+
+def not_found() -> ApiError:
+    """DRF's JSON 404 for a missing object."""
+    return detail(404, "Not found.")
+
+
+def forbidden() -> ApiError:
+    """DRF's 403."""
+    return detail(403, NO_PERMISSION)
+
+
+def not_authenticated(message: str = NOT_AUTHENTICATED) -> ApiError:
+    """DRF's 401 with the token challenge."""
+    return detail(401, message, {"WWW-Authenticate": "Token"})
+
+
+def method_not_allowed(method: str) -> ApiError:
+    """DRF's 405."""
+    return detail(405, f'Method "{method}" not allowed.')
+
+
+def field_errors(errors: dict[str, list[str]]) -> ApiError:
+    """A serializer's 400 ``{"field": ["message"]}``."""
+    return ApiError(400, errors)
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """A compact JSON response, as DRF's JSONRenderer writes it (non-ASCII kept as UTF-8)."""
+    content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return Response(content, status_code=status, headers=headers, media_type="application/json")
+
+
+def html_not_found(path: str) -> Response:
+    """Django's HTML 404 for an unrouted path."""
+    return HTMLResponse(NOT_FOUND_HTML.format(path=path), status_code=404)
+
+
+def html_server_error() -> Response:
+    """Django's HTML 500 page."""
+    return HTMLResponse(SERVER_ERROR_HTML, status_code=500)
+
+
+async def read_body(request: Request) -> dict[str, Any]:
+    """The request's fields from JSON, form-urlencoded or multipart bodies (DRF's parsers)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    raw = await request.body()
+    if not raw:
+        return {}
+    if content_type == "application/json" or content_type.endswith("+json"):
+        try:
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise detail(400, f"JSON parse error - {exc}") from None
+        if not isinstance(body, dict):
+            raise field_errors({"non_field_errors": ["Invalid data. Expected a dictionary, but got list."]})
+        return body
+    if content_type == "application/x-www-form-urlencoded":
+        return dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        return {key: value for key, value in form.multi_items() if not isinstance(value, UploadFile)}
+    raise detail(415, f'Unsupported media type "{content_type}" in request.')
