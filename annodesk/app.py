@@ -22,6 +22,7 @@ def run_app(args: argparse.Namespace) -> int:
     from .controller import AppController
     from .paths import cache_dir
     from .session.tokens import TokenStore
+    from .ui.collector import MainThreadCollector
     from .ui.sign_in_dialog import Credentials
 
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
@@ -31,6 +32,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("annodesk")
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (clean httpx shutdown)
+    collector = MainThreadCollector(app)  # Qt objects are freed on the GUI thread, never by a server thread
 
     controller = AppController(QSettings(), TokenStore(), cache_dir())
 
@@ -52,4 +54,5 @@ def run_app(args: argparse.Namespace) -> int:
                 await asyncio.to_thread(demo.stop)
 
     qasync.run(main())
+    collector.stop()
     return 0

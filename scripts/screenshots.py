@@ -119,6 +119,9 @@ async def _shoot(out: Path, work: Path) -> None:
         window = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
         window.resize(1360, 820)
         await _until(lambda: not window.online and window.model.rowCount() > 0)
+        await _until(
+            lambda: window.details.preview.pixmap() is not None and not window.details.preview.pixmap().isNull()
+        )
         _save(window, out / "offline.png")
         await offline.shutdown()
     finally:
@@ -132,6 +135,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     keyring.set_keyring(_MemoryKeyring())
     app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # as annodesk.app does
     app.setFont(QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family(), 10))
     with tempfile.TemporaryDirectory(prefix="annodesk-shots-") as work:
         loop = qasync.QEventLoop(app)

@@ -1,7 +1,12 @@
-"""A small read-only tree model base: subclasses build ``TreeNode`` s and say what each cell shows."""
+"""A small read-only tree model base: subclasses build ``TreeNode`` s and say what each cell shows.
+
+Indexes carry a node's integer id, never a raw pointer to the Python node: a view that still holds an old
+index after a reset then finds nothing instead of dereferencing a freed object (a segfault in PySide).
+"""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +24,7 @@ class TreeNode:
     parent: TreeNode | None = None
     children: list[TreeNode] = field(default_factory=list)
     row: int = 0
+    id: int = field(default_factory=itertools.count(1).__next__)
 
     def add(self, kind: str, payload: Any) -> TreeNode:
         """Append and return a child node."""
@@ -35,13 +41,22 @@ class TreeModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._root = TreeNode("root", None)
+        self._nodes: dict[int, TreeNode] = {}
 
     # -- building --------------------------------------------------------------------------------
 
     def _replace_root(self, root: TreeNode) -> None:
+        nodes: dict[int, TreeNode] = {}
+        pending = list(root.children)
+        while pending:
+            node = pending.pop()
+            nodes[node.id] = node
+            pending.extend(node.children)
         self.beginResetModel()
-        self._root = root
+        old = (self._root, self._nodes)  # alive until the views have let go of the old indexes
+        self._root, self._nodes = root, nodes
         self.endResetModel()
+        del old
 
     def clear(self) -> None:
         """Show nothing."""
@@ -50,8 +65,8 @@ class TreeModel(QAbstractItemModel):
     def node(self, index: AnyIndex) -> TreeNode:
         """The node behind ``index`` (the invisible root for an invalid index)."""
         if index.isValid():
-            node = index.internalPointer()
-            if isinstance(node, TreeNode):
+            node = self._nodes.get(index.internalId())
+            if node is not None:
                 return node
         return self._root
 
@@ -64,7 +79,7 @@ class TreeModel(QAbstractItemModel):
         if parent.isValid() and parent.column() != 0:
             return QModelIndex()
         if 0 <= row < len(parent_node.children):
-            return self.createIndex(row, column, parent_node.children[row])
+            return self.createIndex(row, column, parent_node.children[row].id)
         return QModelIndex()
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -73,7 +88,7 @@ class TreeModel(QAbstractItemModel):
         parent_node = self.node(index).parent
         if parent_node is None or parent_node is self._root:
             return QModelIndex()
-        return self.createIndex(parent_node.row, 0, parent_node)
+        return self.createIndex(parent_node.row, 0, parent_node.id)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:

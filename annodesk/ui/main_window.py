@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolButton,
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet(
             "background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c97a;"
         )
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.banner.hide()
 
         self.search = QLineEdit()
@@ -114,10 +116,10 @@ class MainWindow(QMainWindow):
         header.sectionClicked.connect(self._header_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.first_button = QPushButton("⏮")
-        self.prev_button = QPushButton("◀")
-        self.next_button = QPushButton("▶")
-        self.last_button = QPushButton("⏭")
+        self.first_button = QPushButton("«")
+        self.prev_button = QPushButton("‹")
+        self.next_button = QPushButton("›")
+        self.last_button = QPushButton("»")
         for button, tip in (
             (self.first_button, self.tr("First page")),
             (self.prev_button, self.tr("Previous page")),
@@ -163,8 +165,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.banner, 0)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
         self.server_label = QLabel(self.server_url)

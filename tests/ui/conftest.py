@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from annodesk.controller import AppController
 from annodesk.session.tokens import TokenStore
+from annodesk.ui.collector import MainThreadCollector
 
 T = TypeVar("T")
 
@@ -65,6 +66,14 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[None]:
+    """As in the app: Python's cyclic GC runs on the GUI thread only (sandbox threads must not free Qt objects)."""
+    collector = MainThreadCollector()
+    yield
+    collector.stop()
 
 
 @pytest.fixture

@@ -83,6 +83,10 @@ def test_restart_with_server_down_opens_offline_with_cache(
         assert "Offline" in offline.state_label.text()
         assert [task.id for task in offline.model.tasks] == seen
         assert offline.details.task is not None and offline.details.labels_model.rowCount() > 0
+        offline.table.setCurrentIndex(offline.model.index(with_data, 0))
+        await until(  # the preview seen online comes from the cache
+            lambda: offline.details.preview.pixmap() is not None and not offline.details.preview.pixmap().isNull()
+        )
         await second.shutdown()
 
     try:
