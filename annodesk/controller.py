@@ -190,7 +190,7 @@ class AppController(QObject):
         self.window = window
         window.show()
         if self.keyring_notice:
-            window.message_label.setText(self.keyring_notice)
+            window.show_session_notice(self.keyring_notice)
         window.start()
         self.mainWindowShown.emit(window)
 

@@ -176,8 +176,13 @@ class MainWindow(QMainWindow):
         self.user_button.setText(self.username)
         self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.message_label = QLabel()
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("sessionNotice")
+        self.notice_label.setStyleSheet("color: #8a5a00;")
+        self.notice_label.hide()
         status = self.statusBar()
         status.addWidget(self.message_label, 1)
+        status.addPermanentWidget(self.notice_label)
         status.addPermanentWidget(self.server_label)
         status.addPermanentWidget(self.user_button)
         status.addPermanentWidget(self.state_label)
@@ -425,6 +430,13 @@ class MainWindow(QMainWindow):
             return
         self.profile = fetched.value
         self.user_button.setText(self.profile.display_name)
+
+    def show_session_notice(self, text: str) -> None:
+        """A lasting status-bar mark that the session is not remembered (full reason in its tooltip)."""
+        self.notice_label.setText(self.tr("⚠ Session not saved"))
+        self.notice_label.setToolTip(text)
+        self.notice_label.show()
+        self.message_label.setText(text)
 
     # -- online / offline ------------------------------------------------------------------------
 
