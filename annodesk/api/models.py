@@ -59,9 +59,17 @@ class User(_Model):
 
     @property
     def display_name(self) -> str:
-        """``First Last (username)``, or just the username when no name is set."""
-        full = " ".join(p for p in (self.first_name, self.last_name) if p)
+        """``First Last (username)`` (CJK names family first, unspaced: ``张伟``), or just the username."""
+        if _is_cjk(self.first_name) and _is_cjk(self.last_name):
+            full = f"{self.last_name}{self.first_name}"
+        else:
+            full = " ".join(p for p in (self.first_name, self.last_name) if p)
         return f"{full} ({self.username})" if full else self.username
+
+
+def _is_cjk(text: str) -> bool:
+    """Whether ``text`` is non-empty and written in CJK ideographs only."""
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 class Attribute(_Model):

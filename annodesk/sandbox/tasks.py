@@ -188,8 +188,8 @@ class TaskStore:
         params: list[Any] = []
         if query.viewer_id is not None:
             where.append(
-                "(t.owner_id = ? OR t.assignee_id = ? OR t.assignee_id IS NULL OR EXISTS (SELECT 1 FROM segments s"
-                " JOIN jobs j ON j.segment_id = s.id WHERE s.task_id = t.id AND j.assignee_id = ?))"
+                "(t.owner_id = ? OR t.assignee_id = ? OR t.assignee_id IS NULL OR t.id IN (SELECT s.task_id"
+                " FROM jobs j JOIN segments s ON s.id = j.segment_id WHERE j.assignee_id = ?))"
             )
             params += [query.viewer_id] * 3
         for term in query.search_terms:

@@ -121,3 +121,12 @@ def test_page_count() -> None:
     page = Page[Task](count=25, results=(), page=1, page_size=10)
     assert page.page_count == 3
     assert Page[Task](count=0, results=()).page_count == 1
+
+
+def test_display_name_orders_cjk_names_family_first() -> None:
+    def user(first: str, last: str) -> User:
+        return msgspec.convert({"id": 5, "username": "zw", "first_name": first, "last_name": last}, User)
+
+    assert user("伟", "张").display_name == "张伟 (zw)"
+    assert user("Ada", "Lovelace").display_name == "Ada Lovelace (zw)"
+    assert user("", "").display_name == "zw"
