@@ -13,8 +13,7 @@ import pytest
 from annodesk.api.models import DataMeta, Job, Page, ServerAbout, Task, User, UserRef
 from annodesk.api.responses import decoder_for
 
-RECORDED = Path(__file__).resolve().parents[3] / "shared" / "cvat-v1-recorded"
-pytestmark = pytest.mark.skipif(not RECORDED.is_dir(), reason="shared/cvat-v1-recorded not beside the repo")
+RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "cvat-v1-recorded"
 
 
 def recorded_body(name: str) -> bytes:
