@@ -120,7 +120,9 @@ class SandboxServer:
             await serving
 
         try:
-            asyncio.run(main())
+            # A plain selector loop of its own: never the GUI's (qasync installs a global loop policy).
+            with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
+                runner.run(main())
         finally:
             ready.set()
             sock.close()
