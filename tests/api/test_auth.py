@@ -14,6 +14,7 @@ from annodesk.api import (
     NotAuthenticated,
     NotCvatServer,
     RateLimited,
+    User,
 )
 from annodesk.sandbox import SandboxServer
 
@@ -186,3 +187,17 @@ def test_debug_log_never_contains_token_or_password(sandbox: SandboxServer, capl
     text = "\n".join(record.getMessage() for record in caplog.records)
     assert token not in text and PASSWORDS["alice"] not in text
     assert "<redacted>" in text
+
+
+def test_get_user_is_full_for_yourself_and_basic_for_others(sandbox: SandboxServer) -> None:
+    async def body() -> tuple[User, User, User]:
+        client = await sign_in(sandbox, "alice")
+        async with client:
+            me = await client.current_user()
+            users = {user.username: user for user in await client.list_users()}
+            return me, await client.get_user(me.id), await client.get_user(users["bob"].id)
+
+    me, again, bob = run(body())
+    assert again == me and me.email == "alice@example.com" and me.groups == ("user",)
+    assert bob.username == "bob" and bob.first_name == "Bob"
+    assert bob.email == "" and bob.groups == () and bob.date_joined is None  # basic serializer: no private fields
