@@ -23,6 +23,7 @@ def run_app(args: argparse.Namespace) -> int:
     from .paths import cache_dir
     from .session.tokens import TokenStore
     from .ui.collector import MainThreadCollector
+    from .ui.icon import app_icon
     from .ui.sign_in_dialog import Credentials
 
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
@@ -32,6 +33,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("annodesk")
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (clean httpx shutdown)
+    app.setWindowIcon(app_icon())  # every window shows it
     collector = MainThreadCollector(app)  # Qt objects are freed on the GUI thread, never by a server thread
 
     controller = AppController(QSettings(), TokenStore(), cache_dir())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.resources
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -18,3 +20,15 @@ def cache_dir() -> Path:
 def data_dir() -> Path:
     """Persistent app data (the demo sandbox's database lives here)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resource_path(relative: str) -> Path:
+    """A data file shipped with annodesk (``icons/annodesk.svg``, ``annodesk.desktop``…).
+
+    The same lookup serves the source tree and an editable install (``resources/``), an installed wheel (the
+    package ``annodesk.resources``) and the PyInstaller bundle (collected under ``annodesk/resources``).
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "annodesk" / "resources" / relative
+    return Path(str(importlib.resources.files("annodesk.resources"))) / relative

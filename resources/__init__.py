@@ -1,0 +1,1 @@
+"""annodesk's data files (icons, desktop entry), installed as the package ``annodesk.resources``."""
