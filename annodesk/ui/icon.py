@@ -1,7 +1,8 @@
-"""The application icon, from the SVG and the rendered PNG sizes shipped in ``resources/``."""
+"""The application icon, from the PNG sizes rendered from ``resources/icons/annodesk.svg``."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 from annodesk.paths import resource_path
@@ -10,10 +11,8 @@ PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def app_icon() -> QIcon:
-    """annodesk's icon with every shipped size (the SVG scales where no PNG fits)."""
-    icon = QIcon(str(resource_path("icons/annodesk.svg")))
+    """annodesk's icon with every shipped size (Qt picks the nearest one for each use)."""
+    icon = QIcon()
     for size in PNG_SIZES:
-        png = resource_path(f"icons/hicolor/{size}x{size}/apps/annodesk.png")
-        if png.exists():
-            icon.addFile(str(png))
+        icon.addFile(str(resource_path(f"icons/hicolor/{size}x{size}/apps/annodesk.png")), QSize(size, size))
     return icon
