@@ -19,12 +19,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--server", metavar="URL", help="server address to use instead of the last one")
     parser.add_argument("--debug", action="store_true", help="log requests (tokens and passwords are redacted)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the embedded sandbox, sign in, load a task page and trees, report and exit",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and start the app."""
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from .self_test import run_self_test
+
+        return run_self_test()
     from .app import run_app
 
     return run_app(args)

@@ -1,0 +1,133 @@
+"""``annodesk --self-test``: prove an installation (venv or bundle) works end to end, headless or not.
+
+Starts the embedded sandbox, signs in as the demo user with the real client library, loads the first task
+page and one task's label and job trees into the real item models, and checks the keyring backends and the
+icon. Prints one line per step; exits 0 when all pass, 1 with what failed otherwise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+STEP_TIMEOUT = 60.0
+
+
+class SelfTest:
+    """Runs named steps in order and reports each."""
+
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+
+    async def step(self, name: str, action: Callable[[], Awaitable[Any]]) -> Any:
+        """Run one step; print ✓ with its duration and detail, or ✗ with the error."""
+        started = time.perf_counter()
+        try:
+            detail = await asyncio.wait_for(action(), STEP_TIMEOUT)
+        except Exception as exc:  # a self-test reports every failure instead of crashing
+            self.failures.append(name)
+            print(f"✗ {name}: {type(exc).__name__}: {exc}", flush=True)
+            return None
+        elapsed = (time.perf_counter() - started) * 1000
+        print(f"✓ {name} ({elapsed:.0f} ms){f': {detail}' if isinstance(detail, str) else ''}", flush=True)
+        return detail
+
+
+async def _run(work: Path) -> int:
+    import keyring.backend
+
+    from .api import CvatClient
+    from .demo import DEMO_USERNAME, demo_password
+    from .models.job_tree import JobTreeModel
+    from .models.label_tree import LabelTreeModel
+    from .models.task_table import TaskTableModel
+    from .paths import resource_path
+    from .sandbox import SandboxServer
+
+    test = SelfTest()
+
+    async def backends() -> str:
+        names = sorted({type(backend).__module__ for backend in keyring.backend.get_all_keyring()})
+        if not names:
+            raise RuntimeError("no keyring backend was found")
+        return ", ".join(names)
+
+    async def icon() -> str:
+        path = resource_path("icons/hicolor/256x256/apps/annodesk.png")
+        if not path.is_file():
+            raise FileNotFoundError(path)
+        return str(path)
+
+    await test.step("keyring backends", backends)
+    await test.step("icon resource", icon)
+    server = SandboxServer(work / "sandbox", anon_throttle=0)
+
+    async def start() -> str:
+        await asyncio.to_thread(server.start)
+        return server.base_url
+
+    if await test.step("start the embedded sandbox", start) is None:
+        return 1
+    try:
+        async with CvatClient(server.base_url) as client:
+
+            async def sign_in() -> str:
+                await client.login(DEMO_USERNAME, demo_password())
+                return (await client.current_user()).username
+
+            async def first_page() -> str:
+                page = await client.list_tasks(page=1, page_size=10)
+                users = {user.id: user for user in await client.list_users()}
+                table = TaskTableModel()
+                table.set_tasks(page.results, users)
+                if table.rowCount() != len(page.results) or not page.results:
+                    raise RuntimeError(f"the table shows {table.rowCount()} of {len(page.results)} tasks")
+                state["tasks"] = page.results
+                return f"{table.rowCount()} of {page.count} tasks"
+
+            async def trees() -> str:
+                task = next(t for t in state["tasks"] if t.has_data)
+                detail = await client.get_task(task.id)
+                labels, jobs = LabelTreeModel(), JobTreeModel()
+                labels.set_labels(detail.labels)
+                jobs.set_segments(detail.segments)
+                if labels.rowCount() != len(detail.labels) or jobs.rowCount() != len(detail.segments):
+                    raise RuntimeError("the trees do not match the task")
+                return f"task #{detail.id}: {labels.rowCount()} labels, {jobs.rowCount()} segments"
+
+            state: dict[str, Any] = {}
+            await test.step(f"sign in as {DEMO_USERNAME}", sign_in)
+            await test.step("first task page in the table model", first_page)
+            if "tasks" in state:
+                await test.step("label and job trees of a task", trees)
+    finally:
+        await asyncio.to_thread(server.stop)
+    if test.failures:
+        print(f"self-test FAILED: {', '.join(test.failures)}", flush=True)
+        return 1
+    print("self-test passed", flush=True)
+    return 0
+
+
+def run_self_test() -> int:
+    """Run the self-test inside a Qt application with qasync, as the app runs; return the exit code."""
+    os.environ.setdefault("QT_API", "pyside6")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    result: list[int] = []
+    with tempfile.TemporaryDirectory(prefix="annodesk-self-test-") as work:
+
+        async def main() -> None:
+            result.append(await _run(Path(work)))
+
+        qasync.run(main())
+    return result[0] if result else 1
