@@ -110,8 +110,11 @@ def raise_for_status(response: httpx.Response) -> None:
             f"{where.capitalize()} failed with error {status}{text}. Try again later.", status=status
         )
     if 300 <= status < 400:
-        raise errors.RequestRejected(
-            f"The server redirected the request (HTTP {status}); redirects are not followed.",
+        location = response.headers.get("location", "")
+        raise errors.RedirectRefused(
+            f"The server redirected the request (HTTP {status}) to {location or 'another address'}; "
+            "redirects are not followed.",
+            location=location,
             status=status,
         )
     raise errors.RequestRejected(summary or f"The server refused the request (HTTP {status}).", status=status)
