@@ -255,10 +255,11 @@ class AppController(QObject):
             return
         server, username = self.window.server_url, self.window.username
         self.tokens.delete(server, username)
+        log.info("session ended by the server: %s", message)
         self.show_sign_in(
             server,
             username,
-            self.tr("You were signed out by the server (%1). Please sign in again.").replace("%1", message),
+            self.tr("You were signed out by the server: your session is no longer valid. Sign in again."),
         )
         await self._leave_main()
 

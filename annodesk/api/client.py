@@ -83,13 +83,13 @@ class CvatClient:
         self._http = httpx.AsyncClient(
             base_url=api_url,
             headers={"Accept": "application/json", "User-Agent": "annodesk"},
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=tls_verification(verify),
             follow_redirects=False,
             cookies=_no_cookies(),
             limits=httpx.Limits(max_connections=self._max_concurrency + 2, max_keepalive_connections=8),
             transport=transport,
         )
+        self.timeout = timeout
         self.token = token
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -105,6 +105,15 @@ class CvatClient:
     async def aclose(self) -> None:
         """Close the connection pool."""
         await self._http.aclose()
+
+    @property
+    def timeout(self) -> float:
+        """Seconds a request may take (reading, writing, waiting for the pool); connecting: at most 10 s."""
+        return float(self._http.timeout.read or 0)
+
+    @timeout.setter
+    def timeout(self, seconds: float) -> None:
+        self._http.timeout = httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
     @property
     def token(self) -> str | None:
