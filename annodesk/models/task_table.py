@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,8 +47,10 @@ NUMERIC = {"id", "size"}
 
 
 def format_time(value: datetime) -> str:
-    """A timestamp in the user's local time, to the minute."""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A timestamp in the user's local time, to the minute (as sent, when local time would leave the calendar)."""
+    with contextlib.suppress(OverflowError, ValueError, OSError):  # e.g. 0001-01-01T00:00+00:01: year 0 locally
+        value = value.astimezone()
+    return value.strftime("%Y-%m-%d %H:%M")
 
 
 class TaskTableModel(QAbstractTableModel):
