@@ -113,6 +113,7 @@ class FaultPlan:
         with self._lock:
             self._faults.clear()
             self._epoch += 1
+            self._hits = 0
         self.gate.set()
         self._set_refusing(False)
 
@@ -147,7 +148,7 @@ class FaultPlan:
             return self._in_flight
 
     def hits(self) -> int:
-        """How many requests met a fault so far."""
+        """How many requests met a fault since the last :meth:`clear`."""
         with self._lock:
             return self._hits
 
