@@ -64,8 +64,8 @@ class OfflineCache:
         try:
             entry = msgspec.json.decode(path.read_bytes(), type=_Entry)
             return msgspec.json.decode(entry.value, type=model), entry.saved_at
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-            return None
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+            return None  # a damaged file counts as no cache
 
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         """Store raw bytes (an image)."""

@@ -93,6 +93,22 @@ def test_cache_round_trips_pages_and_survives_corrupt_files(page: dict[str, Any]
         assert cache.get_task(0) is None or isinstance(cache.get_task(0)[0], Task)  # type: ignore[index]
 
 
+INVALID_UTF8 = b'{"id": 1, "status": "annotation", "start_frame": 0, "url": "\xa2", "stop_frame": 0, "task_id": 1}'
+
+
+def test_invalid_utf8_is_a_typed_error(tmp_path: Path) -> None:
+    """Found by the long fuzz run: msgspec raises UnicodeDecodeError (not DecodeError) for invalid UTF-8."""
+    with pytest.raises(MalformedResponse):
+        decode(response(INVALID_UTF8), Job, "job")
+    with pytest.raises(CvatError, match="error 500"):
+        raise_for_status(response(INVALID_UTF8, 500))
+    cache = OfflineCache(tmp_path, "https://cvat.example.com", "alice")
+    cache.put("job", "1", {"id": 1})
+    for path in cache.files():
+        path.write_bytes(b'{"saved_at": 1, "value": "\xa2"}')
+    assert cache.get("job", "1", dict) is None
+
+
 def walk(model: Any, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
     """Ask every cell of ``model`` for every role; return how many cells there were."""
     cells = 0
