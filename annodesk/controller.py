@@ -17,7 +17,7 @@ from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
 from .ui.background import cancel_all, spawn
 from .ui.main_window import MainWindow
-from .ui.messages import sign_out_notice
+from .ui.messages import sign_in_error, sign_out_notice
 from .ui.register_dialog import RegisterDialog, Registration
 from .ui.sign_in_dialog import Credentials, SignInDialog
 
@@ -69,7 +69,7 @@ class AppController(QObject):
         try:
             client = CvatClient(last_server, token, timeout=self.timeout, verify=self.verify_for(last_server))
         except CvatError as exc:  # the remembered CA file is gone or broken
-            self.show_sign_in(last_server, last_user, exc.message)
+            self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
             return
         try:
             user = await client.current_user()
@@ -82,13 +82,13 @@ class AppController(QObject):
             cache = self._cache(last_server, last_user)
             if cache.get_page("last") is None:
                 await client.aclose()
-                self.show_sign_in(last_server, last_user, exc.message)
+                self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
                 return
             self._open_main(client, last_server, last_user)  # offline: the window shows the cache
             return
         except CvatError as exc:
             await client.aclose()
-            self.show_sign_in(last_server, last_user, exc.message)
+            self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
             return
         self._open_main(client, last_server, user.username)
 
@@ -97,7 +97,7 @@ class AppController(QObject):
         try:
             await self.sign_in(credentials, remember_server=False)
         except CvatError as exc:
-            self.show_sign_in(credentials.server, credentials.username, exc.message)
+            self.show_sign_in(credentials.server, credentials.username, sign_in_error(exc, credentials.server)[1])
 
     # -- sign-in ---------------------------------------------------------------------------------
 

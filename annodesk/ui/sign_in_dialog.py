@@ -70,6 +70,7 @@ class SignInDialog(QDialog):
         self._sign_in = sign_in
         self._attempt: asyncio.Task[None] | None = None
         self._ca_file_for = ca_file_for or (lambda _server: "")
+        self._ca_chosen = False  # the user typed or picked a CA file: typing the server then leaves it alone
 
         self.server = QComboBox()
         self.server.setEditable(True)
@@ -90,6 +91,7 @@ class SignInDialog(QDialog):
         self.ca_browse = QPushButton(self.tr("Browse…"))
         self.ca_browse.setToolTip(self.tr("Choose the CA certificate file (PEM) of your server"))
         self.ca_browse.clicked.connect(self._choose_ca_file)
+        self.ca_file.textEdited.connect(lambda text: setattr(self, "_ca_chosen", bool(text)))
         ca_line = QHBoxLayout()
         ca_line.setContentsMargins(0, 0, 0, 0)
         ca_line.addWidget(self.ca_file, 1)
@@ -238,7 +240,9 @@ class SignInDialog(QDialog):
         self.plain_http_warning.setVisible(plain)
 
     def _fill_ca_file(self, text: str) -> None:
-        """Show the CA file remembered for the server typed (a file the user chose stays until the server changes)."""
+        """Show the CA file remembered for the server typed, unless the user chose one."""
+        if self._ca_chosen:
+            return
         try:
             remembered = self._ca_file_for(normalize_server_url(text))
         except ValueError:
@@ -254,6 +258,7 @@ class SignInDialog(QDialog):
         )
         if path:
             self.ca_file.setText(path)
+            self._ca_chosen = True
 
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field (for tests and accessibility tools)."""

@@ -37,6 +37,7 @@ def test_untrusted_certificate_then_ca_file_signs_in_and_is_reused(
             assert "There is no file" in dialog.error_texts()["ca"]
 
             dialog.ca_file.setText(str(tls.ca_file))
+            dialog.ca_file.textEdited.emit(str(tls.ca_file))
             shown = next_emission(first.mainWindowShown)
             assert await attempt(dialog, tls.base_url, "alice", PASSWORD["alice"])
             window: MainWindow = await wait_for(shown)
@@ -88,3 +89,33 @@ def test_redirect_is_explained_in_the_dialog(
 
     loop.run_until_complete(body())
     assert seen == []
+
+
+def test_start_up_with_a_vanished_ca_file_asks_to_sign_in(
+    loop: qasync.QEventLoop, tmp_path: Path, make_controller: Callable[..., AppController]
+) -> None:
+    with https_sandbox(tmp_path / "tls") as tls:
+
+        async def body() -> None:
+            first = make_controller()
+            await first.start()
+            assert first.dialog is not None
+            moved = tmp_path / "ca-copy.pem"
+            moved.write_bytes(tls.ca_file.read_bytes())
+            first.dialog.ca_file.setText(str(moved))
+            first.dialog.ca_file.textEdited.emit(str(moved))  # as if typed: the user's choice
+            shown = next_emission(first.mainWindowShown)
+            assert await attempt(first.dialog, tls.base_url, "alice", PASSWORD["alice"])
+            await wait_for(shown)
+            await first.shutdown()
+            moved.unlink()  # the CA file is gone before the next start
+
+            second = make_controller()
+            await second.start()
+            dialog = second.dialog
+            assert dialog is not None and second.window is None
+            assert "CA certificate file cannot be used" in dialog.notice.text()
+            assert dialog.username.text() == "alice" and dialog.ca_file.text() == str(moved)
+            await second.shutdown()
+
+        loop.run_until_complete(body())
