@@ -1,5 +1,5 @@
 """The long fuzz run: the property-based tests of ``tests/fuzz`` with the ``fuzz`` hypothesis profile (1,200 random
-examples per test, 10,800 in all), reporting how many examples ran and how long it took.
+examples per test, about 11,000 in all), reporting how many examples ran and how long it took.
 
     .venv/bin/python benchmarks/fuzz.py [extra pytest arguments]
 

@@ -1,7 +1,7 @@
 """Hypothesis profiles for the fuzz tests, and a count of the examples that ran (printed at the end).
 
 ``HYPOTHESIS_PROFILE=ci`` (the default): a fixed, small number of derandomized examples per test, so CI is fast and
-repeatable. ``HYPOTHESIS_PROFILE=fuzz``: 1,200 random examples per test (10,800 in all), for
+repeatable. ``HYPOTHESIS_PROFILE=fuzz``: 1,200 random examples per test (about 11,000 in all), for
 ``benchmarks/fuzz.py``.
 """
 
