@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,8 +47,10 @@ NUMERIC = {"id", "size"}
 
 
 def format_time(value: datetime) -> str:
-    """A timestamp in the user's local time, to the minute."""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A timestamp in the user's local time, to the minute (as sent, when local time would leave the calendar)."""
+    with contextlib.suppress(OverflowError, ValueError, OSError):  # e.g. 0001-01-01T00:00+00:01: year 0 locally
+        value = value.astimezone()
+    return value.strftime("%Y-%m-%d %H:%M")
 
 
 class TaskTableModel(QAbstractTableModel):
@@ -77,6 +80,14 @@ class TaskTableModel(QAbstractTableModel):
             first = self.index(0, 0)
             last = self.index(len(self._tasks) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+
+    def replace_task(self, task: Task) -> None:
+        """Show a newer version of a task already on the page (matched by id); others are ignored."""
+        row = self.row_of(task.id)
+        if row is None or self._tasks[row] == task:
+            return
+        self._tasks = (*self._tasks[:row], task, *self._tasks[row + 1 :])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     @property
     def tasks(self) -> tuple[Task, ...]:

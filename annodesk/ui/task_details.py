@@ -157,8 +157,8 @@ class TaskDetails(QWidget):
         for view in (self.labels_view, self.jobs_view):
             view.resizeColumnToContents(0)
 
-    def set_preview(self, data: bytes | None) -> None:
-        """Show preview image bytes, or a placeholder."""
+    def set_preview(self, data: bytes | None) -> bool:
+        """Show preview image bytes, or a placeholder; return whether the bytes were a readable image."""
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
             self.preview.setPixmap(
@@ -166,9 +166,10 @@ class TaskDetails(QWidget):
                     self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
                 )
             )
-        else:
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("No preview") if self.task else "")
+            return True
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("No preview") if self.task else "")
+        return False
 
 
 def _link(url: str) -> str:
