@@ -62,7 +62,7 @@ class SandboxServer:
         self.faults = FaultPlan()
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
-        self.state = SandboxState.open(self.db, anon_throttle, host)
+        self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir)
         if admin is not None:
             self.state.accounts.ensure_superuser(*admin)
         self._server: uvicorn.Server | None = None
@@ -138,8 +138,9 @@ class SandboxServer:
         self._thread = None
 
     def close(self) -> None:
-        """Stop and close the database."""
+        """Stop, end the background worker and close the database."""
         self.stop()
+        self.state.worker.stop()
         self.db.close()
 
     def __enter__(self) -> SandboxServer:
