@@ -12,7 +12,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .http import BAD_GATEWAY_HTML, SERVER_ERROR_HTML
 
-KINDS = frozenset({"500", "502_html", "malformed_json", "truncated_json", "hang", "slow", "401", "403", "404", "close"})
+KINDS = frozenset(
+    {"500", "502_html", "malformed_json", "truncated_json", "hang", "slow", "401", "403", "404", "close", "drop_upload"}
+)
+DROP_AFTER = 64 * 1024  # default bytes of a request body "drop_upload" reads before dropping the connection
 _JSON_ERRORS = {
     "401": (401, b'{"detail":"Invalid token."}'),
     "403": (403, b'{"detail":"You do not have permission to perform this action."}'),
@@ -29,6 +32,7 @@ class Fault:
     method: str | None
     times: int | None
     delay: float
+    after_bytes: int = DROP_AFTER
 
     def matches(self, method: str, path: str) -> bool:
         """Whether this fault applies to the request."""
@@ -46,13 +50,22 @@ class FaultPlan:
         self.released = threading.Event()  # set when the server stops: hanging requests give up
 
     def add(
-        self, kind: str, path: str = ".*", method: str | None = None, times: int | None = None, delay: float = 5.0
+        self,
+        kind: str,
+        path: str = ".*",
+        method: str | None = None,
+        times: int | None = None,
+        delay: float = 5.0,
+        after_bytes: int = DROP_AFTER,
     ) -> None:
-        """Fail requests matching ``path`` (a regex searched in the URL path) the way ``kind`` says."""
+        """Fail requests matching ``path`` (a regex searched in the URL path) the way ``kind`` says.
+
+        ``drop_upload`` reads ``after_bytes`` of the request body, then drops the connection mid-upload.
+        """
         if kind not in KINDS:
             raise ValueError(f"unknown fault {kind!r}; choose from {sorted(KINDS)}")
         with self._lock:
-            self._faults.append(Fault(kind, re.compile(path), method and method.upper(), times, delay))
+            self._faults.append(Fault(kind, re.compile(path), method and method.upper(), times, delay, after_bytes))
 
     def clear(self) -> None:
         """Remove every planned fault."""
@@ -105,6 +118,8 @@ class FaultMiddleware:
             await _send(send, status, body, "application/json")
         elif fault.kind == "truncated_json":
             await self._truncated(scope, receive, send)
+        elif fault.kind == "drop_upload":
+            await _drop_upload(receive, send, fault.after_bytes)
         else:  # "close": start an answer, then drop the connection
             await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1000")]})
             await send({"type": "http.response.body", "body": b'{"count":', "more_body": True})
@@ -127,6 +142,21 @@ class FaultMiddleware:
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": start.get("status", 200), "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+async def _drop_upload(receive: Receive, send: Send, after_bytes: int) -> None:
+    """Read part of the request body, then break the connection (an answer started, never finished)."""
+    received = 0
+    while received < after_bytes:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return
+        received += len(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    await send({"type": "http.response.start", "status": 502, "headers": [(b"content-length", b"1000")]})
+    await send({"type": "http.response.body", "body": b"", "more_body": True})
+    raise ConnectionAbortedError(f"fault injected: connection dropped after {received} bytes of the upload")
 
 
 async def _send(send: Send, status: int, body: bytes, content_type: str) -> None:

@@ -10,6 +10,7 @@ from .endpoint import Call
 from .http import forbidden, html_server_error, json_response, not_found, read_body
 from .permissions import can_change_task, can_create_task, can_delete_task
 from .task_bodies import DatabaseRefusal, parse_task
+from .transfers import forget_task, invalidate_exports
 
 
 def _parse(call: Call, body: dict[str, Any], *, partial: bool) -> Any:
@@ -50,7 +51,7 @@ async def change_task(call: Call) -> dict[str, Any] | Response:
         call.state.edits.update(access.id, task.values, task.labels)
     except DatabaseRefusal:
         return html_server_error()
-    call.state.exports.forget_task(access.id)  # labels or name may have changed: cached exports are stale
+    invalidate_exports(call.state, access.id)  # labels or name may have changed: cached exports are stale
     return call.state.tasks.load([access.id], call.api_root)[0]
 
 
@@ -64,5 +65,5 @@ async def delete_task(call: Call) -> Response:
     job_ids = [job.id for job in call.state.tasks.jobs_of(access.id)]
     for data_id in call.state.edits.delete(access.id):
         call.state.media.remove(data_id)
-    call.state.exports.forget_task(access.id, job_ids)
+    forget_task(call.state, access.id, job_ids)
     return Response(status_code=204)

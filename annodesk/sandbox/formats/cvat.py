@@ -259,8 +259,8 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
                 elif name in (*SHAPE_TAGS.values(), "tag"):
                     attributes = []
                 continue
-            if name == "attribute":
-                attributes.append((element.attrib["name"], element.text or ""))
+            if name == "attribute" and (frame is not None or track is not None):
+                attributes.append((element.attrib.get("name", ""), element.text or ""))
             elif name in SHAPE_TAGS.values() and track is not None:
                 _track_shape(task, track, element, attributes)
             elif name in SHAPE_TAGS.values() and frame is not None:
@@ -297,7 +297,7 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
                 track = None
             elif name == "image":
                 frame = None
-            if name not in ("attribute",):
+            if name != "attribute":
                 element.clear()
     return result
 
