@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+from PIL import Image
 
 from annodesk.api import CvatClient
 from annodesk.sandbox import SandboxServer
@@ -48,3 +51,38 @@ def raw_get(server: SandboxServer, token: str, path: str, **params: Any) -> Any:
     )
     response.raise_for_status()
     return response.json()
+
+
+def user_ids(server: SandboxServer) -> dict[str, int]:
+    """Sample users' ids by username."""
+    users = as_user(server, "admin", lambda c: c.list_users())
+    return {user.username: user.id for user in users}
+
+
+def raw_client(server: SandboxServer, username: str) -> httpx.Client:
+    """A plain httpx client with a sample user's token and no cookies (to see status codes and raw bodies)."""
+
+    async def token() -> str:
+        client = await sign_in(server, username)
+        async with client:
+            return client.token or ""
+
+    key = run(token())
+    client = httpx.Client(
+        base_url=f"{server.base_url}/api/v1/",
+        headers={"Authorization": f"Token {key}", "Accept": "application/json"},
+        cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
+        timeout=30,
+    )
+    return client
+
+
+def make_images(folder: Path, count: int, *, size: tuple[int, int] = (64, 48), fmt: str = "PNG") -> list[Path]:
+    """``count`` small distinct images ``img_00.png``…, one colour each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"img_{index:02d}.{fmt.lower()}"
+        Image.new("RGB", size, (index * 20 % 256, 120, 200 - index * 10 % 200)).save(path, fmt)
+        paths.append(path)
+    return paths
