@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import httpx
 from PIL import Image
 
-from annodesk.api import CvatClient
+from annodesk.api import CvatClient, NewAttribute, NewLabel
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS
 
@@ -86,3 +86,45 @@ def make_images(folder: Path, count: int, *, size: tuple[int, int] = (64, 48), f
         Image.new("RGB", size, (index * 20 % 256, 120, 200 - index * 10 % 200)).save(path, fmt)
         paths.append(path)
     return paths
+
+
+def recorded_labels() -> list[NewLabel]:
+    """The labels of the recorded CVAT task 1 (car: select + checkbox; person: radio, number, text)."""
+    return [
+        NewLabel(
+            "car",
+            attributes=(
+                NewAttribute("color", "select", default_value="red", values=("red", "blue", "green")),
+                NewAttribute("parked", "checkbox", mutable=True, default_value="false", values=("false",)),
+            ),
+        ),
+        NewLabel(
+            "person",
+            attributes=(
+                NewAttribute("gender", "radio", default_value="female", values=("female", "male")),
+                NewAttribute("age", "number", default_value="30", values=("0", "100", "1")),
+                NewAttribute("note", "text", mutable=True, default_value="", values=("",)),
+            ),
+        ),
+    ]
+
+
+def ready_task(
+    server: SandboxServer,
+    folder: Path,
+    *,
+    username: str = "demo",
+    count: int = 10,
+    segment_size: int = 3,
+    size: tuple[int, int] = (320, 240),
+    **kwargs: Any,
+) -> Any:
+    """A task with the recorded labels and ``count`` uploaded images, processed (like recorded task 1)."""
+
+    async def body(client: CvatClient) -> Any:
+        task = await client.create_task("ref task", recorded_labels(), segment_size=segment_size, **kwargs)
+        await client.upload_task_data(task.id, make_images(folder, count, size=size))
+        await client.wait_for_task_data(task.id, interval=0.02)
+        return await client.get_task(task.id)
+
+    return as_user(server, username, body)

@@ -108,8 +108,12 @@ def test_zip_archive_and_frame_selection(fresh_sandbox: SandboxServer, tmp_path:
         meta = await client.task_data_meta(task.id)
         assert [f.name for f in meta.frames] == ["set/img_01.png", "set/img_03.png", "set/img_05.png"]
         assert (meta.size, meta.start_frame, meta.stop_frame, meta.frame_filter, meta.chunk_size) == (
-            3, 1, 5, "step=2", 2,
-        )  # fmt: skip
+            3,
+            1,
+            5,
+            "step=2",
+            2,
+        )
         assert await client.task_frame(task.id, 1, "original") == images[3].read_bytes()
 
     as_user(fresh_sandbox, "demo", body)
@@ -163,7 +167,7 @@ def _write(path: Path, content: bytes) -> Path:
             "             but 1 image(s), 0 video(s), 0 archive(s), 0 directory(s), 0 pdf(s), 1 zip(s) found.",
         ),
     ],
-)  # fmt: skip
+)
 def test_processing_failures(
     fresh_sandbox: SandboxServer, tmp_path: Path, make_files: Callable[[Path], list[Path]], reason: str
 ) -> None:

@@ -68,11 +68,15 @@ def export(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSource | N
 
 
 def _attributes(text: str) -> list[tuple[str, str]]:
-    pairs = []
+    """``a=1, b=x, y`` → ``[("a", "1"), ("b", "x, y")]`` (a part without ``=`` continues the value before it)."""
+    pairs: list[tuple[str, str]] = []
     for part in text.split(","):
         key, sep, value = part.partition("=")
         if sep and key.strip():
             pairs.append((key.strip(), value.strip()))
+        elif pairs:
+            name, before = pairs[-1]
+            pairs[-1] = (name, f"{before},{part}".strip())
     return pairs
 
 

@@ -125,10 +125,25 @@ def trace(mask: bytes, width: int, height: int) -> list[tuple[int, int]]:
         if current == start:
             break
         boundary.append(current)
-    return boundary
+    return _four_connected(boundary, filled)
 
 
-def simplify(points: list[tuple[int, int]], tolerance: float = 1.0) -> list[tuple[int, int]]:
+def _four_connected(points: list[tuple[int, int]], filled: Any) -> list[tuple[int, int]]:
+    """Put the filled pixel between two diagonal neighbours, so that concave corners are kept exactly."""
+    result: list[tuple[int, int]] = []
+    for index, point in enumerate(points):
+        result.append(point)
+        following = points[(index + 1) % len(points)]
+        dx, dy = following[0] - point[0], following[1] - point[1]
+        if dx and dy:
+            for corner in ((point[0] + dx, point[1]), (point[0], point[1] + dy)):
+                if filled(*corner):
+                    result.append(corner)
+                    break
+    return result
+
+
+def simplify(points: list[tuple[int, int]], tolerance: float = 1.5) -> list[tuple[int, int]]:
     """Fewer points for the same outline (Ramer–Douglas–Peucker, closed): staircases become straight edges."""
     if len(points) < 4:
         return points
