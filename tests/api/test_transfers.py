@@ -480,9 +480,9 @@ def test_failed_export_is_export_failed(fresh_sandbox: SandboxServer, tmp_path: 
 
 
 def test_cancelled_exports_leave_no_file(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
-    task = ready_task(fresh_sandbox, tmp_path / "images", count=12, size=(1200, 900))
-    for path in (tmp_path / "images").glob("*.png"):  # incompressible frames make a dataset of several MB
-        Image.effect_noise((1200, 900), 90).convert("RGB").save(path, compress_level=0)
+    task = ready_task(fresh_sandbox, tmp_path / "images", count=4, size=(800, 600))
+    for path in (tmp_path / "images").glob("*.png"):  # incompressible frames: a dataset of several MB
+        Image.effect_noise((800, 600), 90).convert("RGB").save(path, compress_level=0)
         shutil.copy(path, fresh_sandbox.data_dir / "media" / str(task.data) / "raw" / path.name)
     worker = fresh_sandbox.state.worker
     target = tmp_path / "out" / "dataset.zip"
