@@ -50,16 +50,19 @@ class FrameSource:
 
     @cached_property
     def frames(self) -> list[FrameRow]:
-        """Every frame's name (as ``data/meta`` shows it) and size; one entry per frame, also for video."""
+        """Every frame's name and size: the image's path, or ``frame_000000``… for a video (as CVAT's exports)."""
         if self.uploaded:
             return self._records.frames(self.data_id)
         width, height, pattern = self.row["width"], self.row["height"], self.row["name_pattern"]
+        if self.video:
+            return [FrameRow(f"frame_{number:06d}", width, height) for number in range(self.size)]
         return [FrameRow(pattern.format(number), width, height) for number in range(self.size)]
 
     def meta_frames(self) -> list[dict[str, object]]:
-        """``data/meta``'s ``frames``: one per image, or a single entry for a video."""
-        rows = self.frames[:1] if self.video else self.frames
-        return [{"width": row.width, "height": row.height, "name": row.path} for row in rows]
+        """``data/meta``'s ``frames``: one per image, or a single entry (the video file) for a video."""
+        if self.video:
+            return [{"width": self.row["width"], "height": self.row["height"], "name": self.row["name_pattern"]}]
+        return [{"width": row.width, "height": row.height, "name": row.path} for row in self.frames]
 
     def compressed(self, number: int) -> FrameBytes:
         """Frame ``number`` as a JPEG at the task's image quality."""

@@ -525,3 +525,31 @@ def test_cancelled_exports_leave_no_file(fresh_sandbox: SandboxServer, tmp_path:
             assert list(target.parent.iterdir()) == [saved] and zipfile.is_zipfile(saved)
 
     run(body())
+
+
+def test_import_flow_over_raw_http(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
+    task = ready_task(fresh_sandbox, tmp_path / "images", count=3)
+    ids = names(task)
+    shapes = Annotations(shapes=(LabeledShape(type="points", frame=1, label_id=ids["car"], points=(5, 6)),))
+    as_user(fresh_sandbox, "demo", lambda c: c.replace_task_annotations(task.id, shapes))
+    exported = tmp_path / "cvat.zip"
+    as_user(
+        fresh_sandbox, "demo", lambda c: c.export_annotations(task.id, "CVAT for images 1.1", exported, interval=0.01)
+    )
+    as_user(fresh_sandbox, "demo", lambda c: c.delete_task_annotations(task.id))
+    worker = fresh_sandbox.state.worker
+    url, query = f"tasks/{task.id}/annotations", {"format": "CVAT 1.1"}
+    with raw_client(fresh_sandbox, "demo") as http, raw_client(fresh_sandbox, "admin") as other:
+        worker.pause()
+        started = http.put(url, params=query, files={"annotation_file": ("cvat.zip", exported.read_bytes())})
+        assert (started.status_code, started.content) == (202, b"")
+        assert http.put(url, params=query).status_code == 202  # the file may be omitted while it runs
+        # Imports are keyed per user: the admin has none running, so a bare PUT lacks its file.
+        assert other.put(url, params=query).json() == {"annotation_file": ["No file was submitted."]}
+        worker.resume()
+        while (response := http.put(url, params=query)).status_code == 202:
+            pass
+        assert (response.status_code, response.content) == (201, b"")
+        assert http.put(url, params=query).json() == {"annotation_file": ["No file was submitted."]}  # consumed
+        restored = http.get(url).json()["shapes"]
+    assert [(s["frame"], s["points"]) for s in restored] == [(1, [5.0, 6.0])]
