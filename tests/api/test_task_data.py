@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from PIL import Image
 
@@ -50,8 +51,13 @@ def test_upload_images_and_read_them_back(fresh_sandbox: SandboxServer, tmp_path
     files.append(bmp)
     task = new_task(fresh_sandbox, segment_size=4)
     progress: list[tuple[int, int]] = []
+    sent_headers: list[httpx.Headers] = []
 
     async def body(client: CvatClient) -> None:
+        async def record(request: httpx.Request) -> None:
+            sent_headers.append(request.headers)
+
+        client._http.event_hooks["request"].append(record)
         echo = await client.upload_task_data(
             task.id, files, image_quality=60, progress=lambda sent, total: progress.append((sent, total))
         )
@@ -79,6 +85,8 @@ def test_upload_images_and_read_them_back(fresh_sandbox: SandboxServer, tmp_path
     as_user(fresh_sandbox, "demo", body)
     total = progress[-1][1]
     assert progress[-1] == (total, total) and total > sum(path.stat().st_size for path in files)
+    upload = next(headers for headers in sent_headers if headers.get("content-type", "").startswith("multipart/"))
+    assert upload["content-length"] == str(total) and "transfer-encoding" not in upload  # length known up front
     assert [sent for sent, _ in progress] == sorted(sent for sent, _ in progress)
     with raw_client(fresh_sandbox, "demo") as http:
         frame = http.get(f"tasks/{task.id}/data", params={"type": "frame", "number": 0, "quality": "original"})

@@ -521,8 +521,14 @@ def test_cancelled_exports_leave_no_file(fresh_sandbox: SandboxServer, tmp_path:
                 await export
             assert list(target.parent.iterdir()) == []
             # Nothing is stuck: the export works afterwards.
-            saved = await client.export_dataset(task.id, "CVAT for images 1.1", target, interval=0.01)
+            steps: list[tuple[str, int, int | None]] = []
+            saved = await client.export_dataset(
+                task.id, "CVAT for images 1.1", target, interval=0.01, progress=lambda *step: steps.append(step)
+            )
             assert list(target.parent.iterdir()) == [saved] and zipfile.is_zipfile(saved)
+            size = saved.stat().st_size
+            downloads = [step for step in steps if step[0] == "downloading"]
+            assert downloads[-1] == ("downloading", size, size) and len(downloads) > 1  # streamed in pieces
 
     run(body())
 
@@ -553,3 +559,28 @@ def test_import_flow_over_raw_http(fresh_sandbox: SandboxServer, tmp_path: Path)
         assert http.put(url, params=query).json() == {"annotation_file": ["No file was submitted."]}  # consumed
         restored = http.get(url).json()["shapes"]
     assert [(s["frame"], s["points"]) for s in restored] == [(1, [5.0, 6.0])]
+
+
+def test_plain_xml_and_json_files_import(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
+    """CVAT 1.1 takes an ``annotations.xml`` as well as a zip, COCO 1.0 a bare JSON file as well as a zip."""
+    task = ready_task(fresh_sandbox, tmp_path / "images", count=4, segment_size=0)
+    sent = sample_annotations(task, kinds=("rectangle", "polygon"))
+    as_user(fresh_sandbox, "demo", lambda c: c.replace_task_annotations(task.id, sent))
+    before = signature(as_user(fresh_sandbox, "demo", lambda c: c.get_task_annotations(task.id)), task)
+    for exporter, member, importer in (
+        ("CVAT for images 1.1", "annotations.xml", "CVAT 1.1"),
+        ("COCO 1.0", "annotations/instances_default.json", "COCO 1.0"),
+    ):
+        archive = tmp_path / "export.zip"
+        as_user(
+            fresh_sandbox, "demo", lambda c, e=exporter, a=archive: c.export_annotations(task.id, e, a, interval=0.01)
+        )
+        plain = tmp_path / Path(member).name
+        plain.write_bytes(zipfile.ZipFile(archive).read(member))
+
+        async def body(client: CvatClient, plain: Path = plain, importer: str = importer) -> Annotations:
+            await client.delete_task_annotations(task.id)
+            await client.import_task_annotations(task.id, importer, plain, interval=0.01)
+            return await client.get_task_annotations(task.id)
+
+        assert signature(as_user(fresh_sandbox, "demo", body), task)["shapes"] == before["shapes"]
