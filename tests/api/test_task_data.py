@@ -140,8 +140,8 @@ def test_status_passes_through_queued_and_started(fresh_sandbox: SandboxServer, 
         await until(lambda: bool(seen))
         assert seen[0] == TaskStatus(state="Queued", message="")
         worker.step()  # start the job; it stops at its first progress report
-        await until(lambda: seen[-1].state == "Started")
-        assert seen[-1].message == "Media files are being extracted..."
+        await until(lambda: seen[-1].message == "Media files are being extracted...")
+        assert seen[-1].state == "Started"
         worker.step()
         await until(lambda: seen[-1].message.startswith("Images are being compressed"))
         assert seen[-1] == TaskStatus(state="Started", message="Images are being compressed 100%")
