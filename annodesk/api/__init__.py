@@ -1,11 +1,14 @@
 """Async client library for the CVAT v1 REST API. No Qt in here: usable on its own."""
 
+from .annotation_models import Annotations, AttributeVal, LabeledShape, LabeledTag, LabeledTrack, TrackedShape
 from .client import UNSET, CvatClient, redact_headers
 from .errors import (
     BadCredentials,
     CaBundleError,
     CertificateNotTrusted,
     CvatError,
+    ExportFailed,
+    ImportFailed,
     InvalidInput,
     MalformedResponse,
     NetworkError,
@@ -19,7 +22,10 @@ from .errors import (
     RequestTimeout,
     ServerError,
     ServerUnreachable,
+    TaskProcessingFailed,
+    UploadInterrupted,
 )
+from .labels import LabelSpecError, labels_from_json, labels_to_json, new_label_from, validate_labels
 from .models import (
     Attribute,
     DataMeta,
@@ -35,24 +41,47 @@ from .models import (
     User,
     UserRef,
 )
+from .task_models import (
+    INPUT_TYPES,
+    AnnotationFormat,
+    AnnotationFormats,
+    DataUpload,
+    NewAttribute,
+    NewLabel,
+    TaskStatus,
+)
 from .urls import is_loopback_host, normalize_server_url
 
 __all__ = [
+    "INPUT_TYPES",
     "UNSET",
+    "AnnotationFormat",
+    "AnnotationFormats",
+    "Annotations",
     "Attribute",
+    "AttributeVal",
     "BadCredentials",
     "CaBundleError",
     "CertificateNotTrusted",
     "CvatClient",
     "CvatError",
     "DataMeta",
+    "DataUpload",
+    "ExportFailed",
     "FrameInfo",
+    "ImportFailed",
     "InvalidInput",
     "Job",
     "JobRef",
     "Label",
+    "LabelSpecError",
+    "LabeledShape",
+    "LabeledTag",
+    "LabeledTrack",
     "MalformedResponse",
     "NetworkError",
+    "NewAttribute",
+    "NewLabel",
     "NotAuthenticated",
     "NotCvatServer",
     "NotFound",
@@ -68,9 +97,17 @@ __all__ = [
     "ServerError",
     "ServerUnreachable",
     "Task",
+    "TaskProcessingFailed",
+    "TaskStatus",
+    "TrackedShape",
+    "UploadInterrupted",
     "User",
     "UserRef",
     "is_loopback_host",
+    "labels_from_json",
+    "labels_to_json",
+    "new_label_from",
     "normalize_server_url",
     "redact_headers",
+    "validate_labels",
 ]

@@ -14,6 +14,7 @@ import httpx
 import msgspec
 
 from . import errors
+from .annotation_transfer import AnnotationTransfer
 from .models import (
     AuthToken,
     DataMeta,
@@ -25,6 +26,9 @@ from .models import (
     User,
 )
 from .responses import decode, raise_for_status
+from .task_data import TaskData
+from .task_editing import TaskEditing
+from .unset import UNSET, _Unset
 from .urls import api_root
 
 log = logging.getLogger(__name__)
@@ -32,16 +36,6 @@ T = TypeVar("T")
 
 DEFAULT_TIMEOUT: Final = 15.0
 DEFAULT_CONCURRENCY: Final = 6
-
-
-class _Unset:
-    """Marker for "leave this field alone" (``None`` means "set to null")."""
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Final = _Unset()
 
 
 def _no_cookies() -> CookieJar:
@@ -59,7 +53,7 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: ("<redacted>" if k.lower() in secret else v) for k, v in headers.items()}
 
 
-class CvatClient:
+class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
     """An async CVAT v1 client. Use as ``async with CvatClient(url, token) as client: ...``.
 
     ``base_url`` is the server address (``https://cvat.example.com``; ``/api/v1`` is added when missing).
@@ -137,23 +131,18 @@ class CvatClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        content: Any = None,
+        headers: Mapping[str, str] | None = None,
+        check: bool = True,
     ) -> httpx.Response:
-        """Send one request; map transport failures and non-2xx answers to typed errors."""
+        """Send one request; map transport failures (and, with ``check``, non-2xx answers) to typed errors."""
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
         try:
-            response = await self._http.request(method, path, params=clean_params or None, json=json)
-        except httpx.TimeoutException:
-            raise errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.") from None
-        except httpx.ConnectError as exc:
-            if _certificate_failure(exc):
-                raise errors.CertificateNotTrusted(
-                    f"The certificate of {self.server_url} is not trusted ({_reason(exc)})."
-                ) from None
-            raise errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({_reason(exc)}).") from None
-        except httpx.UnsupportedProtocol as exc:
-            raise errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({_reason(exc)}).") from None
+            response = await self._http.request(
+                method, path, params=clean_params or None, json=json, content=content, headers=headers
+            )
         except httpx.TransportError as exc:
-            raise errors.NetworkError(f"The connection to {self.server_url} broke ({_reason(exc)}).") from None
+            raise self._transport_error(exc) from None
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %s (request headers %s)",
@@ -162,8 +151,21 @@ class CvatClient:
                 response.status_code,
                 redact_headers(response.request.headers),
             )
-        raise_for_status(response)
+        if check:
+            raise_for_status(response)
         return response
+
+    def _transport_error(self, exc: Exception) -> errors.NetworkError:
+        """The typed error for an httpx transport failure."""
+        if isinstance(exc, httpx.TimeoutException):
+            return errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.")
+        if isinstance(exc, httpx.ConnectError) and _certificate_failure(exc):
+            return errors.CertificateNotTrusted(
+                f"The certificate of {self.server_url} is not trusted ({_reason(exc)})."
+            )
+        if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol):
+            return errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({_reason(exc)}).")
+        return errors.NetworkError(f"The connection to {self.server_url} broke ({_reason(exc)}).")
 
     async def _get(self, path: str, model: Any, what: str, params: Mapping[str, Any] | None = None) -> Any:
         response = await self._request("GET", path, params=params)

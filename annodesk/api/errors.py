@@ -101,3 +101,39 @@ class MalformedResponse(CvatError):
 
 class NotCvatServer(MalformedResponse):
     """The address answers, but not like a CVAT v1 server (HTML pages, no ``/api/v1``)."""
+
+
+class UploadInterrupted(NetworkError):
+    """An upload stopped part-way (the connection dropped or timed out); ``bytes_sent`` of ``total`` went out.
+
+    Nothing was attached on the server: the same upload can simply be tried again.
+    """
+
+    def __init__(self, message: str, *, bytes_sent: int, total: int) -> None:
+        super().__init__(message)
+        self.bytes_sent = bytes_sent
+        self.total = total
+
+
+class TaskProcessingFailed(CvatError):
+    """The server could not process a task's uploaded data; ``reason`` is its message (one line)."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class ExportFailed(CvatError):
+    """The server failed to produce an export; ``reason`` is its bare-string answer."""
+
+    def __init__(self, message: str, *, reason: str, status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.reason = reason
+
+
+class ImportFailed(CvatError):
+    """The server could not import an annotation file; ``reason`` is its bare-string answer."""
+
+    def __init__(self, message: str, *, reason: str, status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.reason = reason

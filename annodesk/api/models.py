@@ -168,8 +168,9 @@ class Task(_Model):
 
     @property
     def has_data(self) -> bool:
-        """Whether media was attached and processed (the data keys are present)."""
-        return self.size is not None
+        """Whether media was attached and processed (data keys present, ``size`` > 0: CVAT shows a data
+        record of size 0 while an upload is processed, and keeps it when processing failed)."""
+        return bool(self.size)
 
     @property
     def project_ref(self) -> int | None:

@@ -1,4 +1,4 @@
-"""The sandbox's SQLite database: schema, one shared connection, and a lock around every use."""
+"""The sandbox's SQLite database: schema (versioned, migrated in place), one shared connection, and a lock."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA = """
+# The first release's schema (version 1; it wrote no version number). Never edit: add a migration instead.
+BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY,
@@ -109,12 +110,108 @@ CREATE INDEX IF NOT EXISTS tasks_owner ON tasks(owner_id);
 CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks(assignee_id);
 """
 
+# Version 2: uploaded media (a data record exists from the upload on, before its size and chunk size are known;
+# per-frame names and sizes), annotations with job versions.
+MIGRATION_2 = """
+CREATE TABLE data_v2 (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL DEFAULT 0,
+    image_quality INTEGER NOT NULL,
+    chunk_size INTEGER,
+    start_frame INTEGER NOT NULL DEFAULT 0,
+    stop_frame INTEGER NOT NULL DEFAULT 0,
+    frame_filter TEXT NOT NULL DEFAULT '',
+    chunk_type TEXT NOT NULL DEFAULT 'imageset',
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    name_pattern TEXT NOT NULL DEFAULT '',
+    storage TEXT NOT NULL DEFAULT 'generated'
+);
+INSERT INTO data_v2 (id, size, image_quality, chunk_size, start_frame, stop_frame, frame_filter, chunk_type, width,
+    height, name_pattern)
+    SELECT id, size, image_quality, chunk_size, start_frame, stop_frame, frame_filter, chunk_type, width, height,
+    name_pattern FROM data;
+DROP TABLE data;
+ALTER TABLE data_v2 RENAME TO data;
+CREATE TABLE frames (
+    data_id INTEGER NOT NULL REFERENCES data(id) ON DELETE CASCADE,
+    frame INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    PRIMARY KEY (data_id, frame)
+) WITHOUT ROWID;
+ALTER TABLE jobs ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    frame INTEGER NOT NULL,
+    label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+    group_id INTEGER,
+    source TEXT NOT NULL,
+    attributes TEXT NOT NULL
+);
+CREATE TABLE shapes (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    frame INTEGER NOT NULL,
+    label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+    group_id INTEGER,
+    source TEXT NOT NULL,
+    type TEXT NOT NULL,
+    occluded INTEGER NOT NULL,
+    z_order INTEGER NOT NULL,
+    points TEXT NOT NULL,
+    attributes TEXT NOT NULL
+);
+CREATE TABLE tracks (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    frame INTEGER NOT NULL,
+    label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+    group_id INTEGER,
+    source TEXT NOT NULL,
+    attributes TEXT NOT NULL
+);
+CREATE TABLE tracked_shapes (
+    id INTEGER PRIMARY KEY,
+    track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+    frame INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    occluded INTEGER NOT NULL,
+    z_order INTEGER NOT NULL,
+    outside INTEGER NOT NULL,
+    points TEXT NOT NULL,
+    attributes TEXT NOT NULL
+);
+CREATE INDEX tags_job ON tags(job_id);
+CREATE INDEX shapes_job ON shapes(job_id);
+CREATE INDEX tracks_job ON tracks(job_id);
+CREATE INDEX tracked_shapes_track ON tracked_shapes(track_id);
+CREATE INDEX tasks_data ON tasks(data_id);
+"""
+
+# Schema version -> the script that brings the previous version to it.
+MIGRATIONS = {2: MIGRATION_2}
+SCHEMA_VERSION = max(MIGRATIONS)
+
 
 def _icontains(haystack: object, needle: object) -> int:
     """Django's ``icontains`` (Unicode case folding, unlike SQLite's ASCII-only LIKE)."""
     if haystack is None or needle is None:
         return 0
     return int(str(needle).casefold() in str(haystack).casefold())
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of a migration script (``executescript`` would commit the transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [statement for statement in statements if statement]
 
 
 class Database:
@@ -130,7 +227,34 @@ class Database:
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")
         self._conn.create_function("icontains", 2, _icontains, deterministic=True)
-        self._conn.executescript(SCHEMA)
+        self._conn.executescript(BASE_SCHEMA)
+        self._migrate()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version stored in ``meta`` (1 for a database of the first release, which wrote none)."""
+        with self.read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 1
+
+    def _migrate(self) -> None:
+        """Bring the schema up to :data:`SCHEMA_VERSION`, one migration per transaction (foreign keys off)."""
+        current = self.schema_version
+        for version in sorted(v for v in MIGRATIONS if v > current):
+            with self._lock:
+                self._conn.execute("PRAGMA foreign_keys = OFF")
+                try:
+                    with self.write() as conn:
+                        for statement in _statements(MIGRATIONS[version]):
+                            conn.execute(statement)
+                        conn.execute(
+                            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),)
+                        )
+                        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+                        if problems:
+                            raise sqlite3.IntegrityError(f"migration {version} broke foreign keys: {problems[:3]}")
+                finally:
+                    self._conn.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

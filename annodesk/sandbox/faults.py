@@ -39,8 +39,22 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .http import BAD_GATEWAY_HTML, SERVER_ERROR_HTML
 
 KINDS = frozenset(
-    {"refuse", "500", "502_html", "malformed_json", "truncated_json", "hang", "slow", "401", "403", "404", "close"}
+    {
+        "refuse",
+        "500",
+        "502_html",
+        "malformed_json",
+        "truncated_json",
+        "hang",
+        "slow",
+        "401",
+        "403",
+        "404",
+        "close",
+        "drop_upload",
+    }
 )
+DROP_AFTER = 64 * 1024  # default bytes of a request body "drop_upload" reads before dropping the connection
 _JSON_ERRORS = {
     "401": (401, b'{"detail":"Invalid token."}'),
     "403": (403, b'{"detail":"You do not have permission to perform this action."}'),
@@ -59,6 +73,7 @@ class Fault:
     times: int | None
     delay: float
     query: re.Pattern[str] | None = None
+    after_bytes: int = DROP_AFTER
 
     def matches(self, method: str, path: str, query: str = "") -> bool:
         """Whether this fault applies to the request."""
@@ -93,9 +108,12 @@ class FaultPlan:
         times: int | None = None,
         delay: float = 5.0,
         query: str | None = None,
+        after_bytes: int = DROP_AFTER,
     ) -> None:
         """Fail requests matching ``path`` (a regex searched in the URL path; ``query`` likewise in the query
-        string) the way ``kind`` says. ``refuse`` takes no other argument: the whole server stops listening."""
+        string) the way ``kind`` says. ``refuse`` takes no other argument: the whole server stops listening.
+        ``drop_upload`` reads ``after_bytes`` of the request body, then drops the connection mid-upload.
+        """
         if kind not in KINDS:
             raise ValueError(f"unknown fault {kind!r}; choose from {sorted(KINDS)}")
         if kind == "refuse":
@@ -105,7 +123,15 @@ class FaultPlan:
             return
         with self._lock:
             self._faults.append(
-                Fault(kind, re.compile(path), method and method.upper(), times, delay, query and re.compile(query))
+                Fault(
+                    kind,
+                    re.compile(path),
+                    method and method.upper(),
+                    times,
+                    delay,
+                    query and re.compile(query),
+                    after_bytes,
+                )
             )
 
     def clear(self) -> None:
@@ -223,6 +249,8 @@ class FaultMiddleware:
             await _send(send, status, body, "application/json")
         elif fault.kind == "truncated_json":
             await self._truncated(scope, receive, send)
+        elif fault.kind == "drop_upload":
+            await _drop_upload(receive, send, fault.after_bytes)
         else:  # "close": start an answer, then drop the connection
             await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1000")]})
             await send({"type": "http.response.body", "body": b'{"count":', "more_body": True})
@@ -245,6 +273,21 @@ class FaultMiddleware:
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": start.get("status", 200), "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+async def _drop_upload(receive: Receive, send: Send, after_bytes: int) -> None:
+    """Read part of the request body, then break the connection (an answer started, never finished)."""
+    received = 0
+    while received < after_bytes:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return
+        received += len(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    await send({"type": "http.response.start", "status": 502, "headers": [(b"content-length", b"1000")]})
+    await send({"type": "http.response.body", "body": b"", "more_body": True})
+    raise ConnectionAbortedError(f"fault injected: connection dropped after {received} bytes of the upload")
 
 
 async def _send(send: Send, status: int, body: bytes, content_type: str) -> None:

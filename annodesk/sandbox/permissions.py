@@ -51,3 +51,18 @@ def can_view_job(user: Account, task: TaskAccess, job: JobRow) -> bool:
 def can_change_job(user: Account, task: TaskAccess, job: JobRow) -> bool:
     """``PATCH``/``PUT jobs/{id}``: admin, owner, or job annotator (anyone when the task is unassigned)."""
     return _privileged(user) or _owner(user, task) or job_annotator(user, task, job.assignee_id)
+
+
+def can_create_task(user: Account) -> bool:
+    """``POST tasks`` and ``POST tasks/{id}/data`` (a role check only): the admin and user groups."""
+    return _privileged(user) or user.in_group("user")
+
+
+def can_change_task(user: Account, task: TaskAccess) -> bool:
+    """``PATCH``/``PUT tasks/{id}``, task annotation writes and imports: admin, owner, assignee."""
+    return _privileged(user) or _owner(user, task) or _assignee(user, task)
+
+
+def can_delete_task(user: Account, task: TaskAccess) -> bool:
+    """``DELETE tasks/{id}``: admin or owner."""
+    return _privileged(user) or _owner(user, task)

@@ -68,7 +68,7 @@ class SandboxServer:
         self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
-        self.state = SandboxState.open(self.db, anon_throttle, host)
+        self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir)
         if admin is not None:
             self.state.accounts.ensure_superuser(*admin)
         self._server: uvicorn.Server | None = None
@@ -156,9 +156,10 @@ class SandboxServer:
             self.start()
 
     def close(self) -> None:
-        """Stop and close the database."""
+        """Stop, end the background worker and close the database."""
         self._paused = False
         self.stop()
+        self.state.worker.stop()
         self.db.close()
 
     def __enter__(self) -> SandboxServer:

@@ -72,8 +72,13 @@ def effective_overlap(spec: TaskSpec) -> int | None:
     """The overlap CVAT stores once data is processed (None while the task has no data)."""
     if spec.data is None:
         return spec.overlap
-    overlap = spec.overlap if spec.overlap is not None else (5 if spec.data.video else 0)
-    return min(overlap, segment_length(spec.segment_size, spec.data.size) // 2)
+    return processed_overlap(spec.overlap, spec.segment_size, spec.data.size, video=spec.data.video)
+
+
+def processed_overlap(overlap: int | None, segment_size: int, size: int, *, video: bool) -> int:
+    """CVAT's ``_save_task_to_db``: default 5 for video, 0 otherwise, at most half a segment."""
+    value = overlap if overlap is not None else (5 if video else 0)
+    return min(value, (segment_size or size) // 2)
 
 
 def segment_length(segment_size: int, size: int) -> int:
@@ -82,10 +87,16 @@ def segment_length(segment_size: int, size: int) -> int:
 
 
 def segment_ranges(segment_size: int, overlap: int, size: int) -> list[tuple[int, int]]:
-    """Inclusive (start, stop) frame ranges, as CVAT's ``_save_task_to_db`` cuts them."""
-    length = segment_length(segment_size, size)
-    step = max(1, length - overlap)
-    return [(start, min(start + length - 1, size - 1)) for start in range(0, size, step)]
+    """Inclusive (start, stop) frame ranges, as CVAT's ``_save_task_to_db`` cuts them.
+
+    ``segment_size`` 0 means one segment for every frame; consecutive segments share ``overlap`` frames.
+    """
+    if size <= 0:
+        return []
+    if segment_size == 0:
+        return [(0, size - 1)]
+    step = max(1, segment_size - overlap)
+    return [(start, min(start + segment_size - 1, size - 1)) for start in range(0, size, step)]
 
 
 def task_status(job_statuses: list[str]) -> str:

@@ -1,32 +1,61 @@
-"""What every view shares: the stores, the anonymous throttle, and which Host headers are accepted."""
+"""What every view shares: the stores, the background worker, the anonymous throttle, and accepted Host headers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .accounts import AccountStore
+from .annotation_store import AnnotationStore
 from .db import Database
+from .media_records import MediaRecords
+from .media_store import MediaStore
+from .processing import DataProcessor
+from .task_annotations import TaskAnnotations
+from .task_edits import TaskEditor
 from .tasks import TaskStore
 from .throttle import AnonThrottle
+from .transfers import ExportCache
+from .worker import Worker
 
 
 @dataclass
 class SandboxState:
-    """The server's data and settings."""
+    """The server's data, files and settings."""
 
     db: Database
     accounts: AccountStore
     tasks: TaskStore
+    edits: TaskEditor
+    media: MediaStore
+    media_records: MediaRecords
+    processor: DataProcessor
+    annotations: AnnotationStore
+    task_annotations: TaskAnnotations
+    export_cache: ExportCache
+    imports_dir: Path
+    worker: Worker
     throttle: AnonThrottle
     allowed_hosts: frozenset[str]
 
     @classmethod
-    def open(cls, db: Database, anon_throttle: int, host: str) -> SandboxState:
-        """Stores over ``db``; Host headers allowed as Django's default ``ALLOWED_HOSTS`` plus the bind address."""
+    def open(cls, db: Database, anon_throttle: int, host: str, data_dir: Path) -> SandboxState:
+        """Stores over ``db`` and ``data_dir``; Host headers: Django's ``ALLOWED_HOSTS`` and the bind address."""
+        media = MediaStore(data_dir / "media")
+        records = MediaRecords(db)
         return cls(
             db=db,
             accounts=AccountStore(db),
             tasks=TaskStore(db),
+            edits=TaskEditor(db),
+            media=media,
+            media_records=records,
+            processor=DataProcessor(media, records, share_root=data_dir / "share"),
+            annotations=AnnotationStore(db),
+            task_annotations=TaskAnnotations(db),
+            export_cache=ExportCache(data_dir / "exports"),
+            imports_dir=data_dir / "imports",
+            worker=Worker(),
             throttle=AnonThrottle(anon_throttle),
             allowed_hosts=frozenset({"localhost", "127.0.0.1", "::1", host}),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .endpoint import Call, route
+from .endpoint import Call
 from .http import field_errors, forbidden, not_found, read_body
 from .permissions import can_change_job, can_view_job
 from .tasks import JOB_STATUSES, JobRow, TaskAccess, job_json
@@ -71,6 +71,3 @@ def validate_job_changes(call: Call, body: dict[str, Any]) -> tuple[dict[str, An
                 else:
                     changes["assignee_id"] = user_id
     return changes, errors
-
-
-ROUTES = [route("jobs/{job_id}", {"GET": get_job, "PATCH": change_job, "PUT": change_job})]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import formats
 from .endpoint import Call, route
 from .http import ApiError
 
@@ -17,33 +18,6 @@ ABOUT = {
     ),
     "version": "1.1",
 }
-EXPORTERS = [
-    ("COCO 1.0", "ZIP"),
-    ("CVAT for video 1.1", "ZIP"),
-    ("CVAT for images 1.1", "ZIP"),
-    ("Datumaro 1.0", "ZIP"),
-    ("LabelMe 3.0", "ZIP"),
-    ("Segmentation mask 1.1", "ZIP"),
-    ("MOT 1.1", "ZIP"),
-    ("PASCAL VOC 1.1", "ZIP"),
-    ("TFRecord 1.0", "ZIP"),
-    ("YOLO 1.1", "ZIP"),
-]
-IMPORTERS = [
-    ("COCO 1.0", "JSON, ZIP"),
-    ("CVAT 1.1", "XML, ZIP"),
-    ("LabelMe 3.0", "ZIP"),
-    ("Segmentation mask 1.1", "ZIP"),
-    ("MOT 1.1", "ZIP"),
-    ("PASCAL VOC 1.1", "ZIP"),
-    ("TFRecord 1.0", "ZIP"),
-    ("YOLO 1.1", "ZIP"),
-]
-
-
-def _format(name: str, ext: str) -> dict[str, Any]:
-    # The sandbox has no TensorFlow, like most CVAT installs: TFRecord is listed but disabled.
-    return {"name": name, "ext": ext, "version": name.rsplit(" ", 1)[-1], "enabled": not name.startswith("TFRecord")}
 
 
 async def about(call: Call) -> dict[str, Any]:
@@ -52,10 +26,10 @@ async def about(call: Call) -> dict[str, Any]:
 
 
 async def annotation_formats(call: Call) -> dict[str, Any]:
-    """``GET server/annotation/formats``."""
+    """``GET server/annotation/formats``: the formats the sandbox reads and writes (TFRecord disabled)."""
     return {
-        "importers": [_format(name, ext) for name, ext in IMPORTERS],
-        "exporters": [_format(name, ext) for name, ext in EXPORTERS],
+        "importers": [entry.describe() for entry in formats.IMPORTERS],
+        "exporters": [entry.describe() for entry in formats.EXPORTERS],
     }
 
 

@@ -1,0 +1,48 @@
+"""What the feature mixins of :class:`~annodesk.api.client.CvatClient` rely on (implemented by the client)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from .models import Task
+from .multipart import MultipartBody
+
+
+class ClientBase:
+    """The transport the mixins call; :class:`~annodesk.api.client.CvatClient` provides every method."""
+
+    server_url: str
+    _http: httpx.AsyncClient
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: Any = None,
+        headers: Mapping[str, str] | None = None,
+        check: bool = True,
+    ) -> httpx.Response:
+        raise NotImplementedError
+
+    async def _get(self, path: str, model: Any, what: str, params: Mapping[str, Any] | None = None) -> Any:
+        raise NotImplementedError
+
+    async def _server_at_least(self, *version: int) -> bool:
+        raise NotImplementedError
+
+    def _transport_error(self, exc: Exception) -> Exception:
+        raise NotImplementedError
+
+    async def get_task(self, task_id: int) -> Task:
+        raise NotImplementedError
+
+    async def _send_multipart(
+        self, method: str, path: str, body: MultipartBody, params: dict[str, Any] | None = None
+    ) -> httpx.Response:
+        raise NotImplementedError

@@ -1,0 +1,125 @@
+"""COCO 1.0 (instances): ``annotations/instances_default.json`` as CVAT's Datumaro-based exporter writes it
+(rectangles as boxes, polygons as segmentations, attributes and ``occluded`` under ``attributes``), and the
+importer for such a JSON file, alone or in a zip."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .geometry import bbox, polygon_area
+from .model import ImageSource, TaskSnapshot, new_annotations, shape
+
+INSTANCES = "annotations/instances_default.json"
+
+
+def export(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSource | None, dumped: str) -> None:
+    """Categories are the task's labels (ids from 1), images its frames (ids from 1)."""
+    categories = {label.id: number for number, label in enumerate(task.labels, start=1)}
+    document: dict[str, Any] = {
+        "licenses": [{"name": "", "id": 0, "url": ""}],
+        "info": {"contributor": "", "date_created": "", "description": "", "url": "", "version": "", "year": ""},
+        "categories": [
+            {"id": number, "name": label.name, "supercategory": ""} for number, label in enumerate(task.labels, start=1)
+        ],
+        "images": [
+            {
+                "id": frame.number + 1,
+                "width": frame.width,
+                "height": frame.height,
+                "file_name": PurePosixPath(frame.name).name,
+                "license": 0,
+                "flickr_url": "",
+                "coco_url": "",
+                "date_captured": 0,
+            }
+            for frame in task.frames
+        ],
+        "annotations": [],
+    }
+    for item in task.flat_shapes():
+        if item.type not in ("rectangle", "polygon"):
+            continue
+        if item.type == "rectangle":
+            x1, y1, x2, y2 = item.points[:4]
+            box = (x1, y1, x2 - x1, y2 - y1)
+            segmentation: list[list[float]] = []
+            area = box[2] * box[3]
+        else:
+            box = bbox(item.points)
+            segmentation = [list(item.points)]
+            area = polygon_area(item.points)
+        attributes: dict[str, Any] = dict(item.attributes)
+        attributes["occluded"] = item.occluded
+        document["annotations"].append(
+            {
+                "id": len(document["annotations"]) + 1,
+                "image_id": item.frame + 1,
+                "category_id": categories[item.label.id],
+                "segmentation": segmentation,
+                "area": area,
+                "bbox": list(box),
+                "iscrowd": 0,
+                "attributes": attributes,
+            }
+        )
+    archive.writestr(INSTANCES, json.dumps(document, ensure_ascii=False))
+    if images is not None:
+        for frame in task.frames:
+            picture = images(frame.number)
+            name = PurePosixPath(frame.name).name
+            archive.writestr(f"images/{name if PurePosixPath(name).suffix else name + picture.ext}", picture.data)
+
+
+def _document(path: Path) -> dict[str, Any]:
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.lower().endswith(".json")]
+            preferred = [n for n in names if PurePosixPath(n).name.startswith("instances")] or names
+            if not preferred:
+                raise ValueError("The archive has no COCO instances file (annotations/instances_*.json)")
+            text = archive.read(preferred[0])
+    else:
+        text = path.read_bytes()
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise ValueError(f"The file is not valid COCO JSON: {error}") from None
+    if not isinstance(document, dict) or "annotations" not in document or "images" not in document:
+        raise ValueError("The file is not a COCO instances file (no 'images' or 'annotations')")
+    return document
+
+
+def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
+    """Boxes become rectangles, polygon segmentations polygons (crowd masks: their box)."""
+    document = _document(path)
+    result = new_annotations()
+    labels = {c["id"]: task.label_named(c["name"]) for c in document.get("categories", [])}
+    frames = {
+        image["id"]: task.frame_of(str(image.get("file_name", "")), int(image["id"]) - 1)
+        for image in document["images"]
+    }
+    for item in document["annotations"]:
+        label = labels.get(item.get("category_id"))
+        frame = frames.get(item.get("image_id"))
+        if label is None or frame is None:
+            raise ValueError(f"Annotation {item.get('id')} names an unknown category or image")
+        raw_attributes = dict(item.get("attributes") or {})
+        occluded = bool(raw_attributes.pop("occluded", False))
+        attributes = task.resolve_attributes(label, raw_attributes.items())
+        segmentation = item.get("segmentation")
+        polygons = segmentation if isinstance(segmentation, list) and not item.get("iscrowd") else []
+        polygons = [p for p in polygons if isinstance(p, list) and len(p) >= 6]
+        if polygons:
+            for points in polygons:
+                result["shapes"].append(
+                    shape(frame, label, "polygon", points, occluded=occluded, attributes=attributes)
+                )
+        else:
+            x, y, w, h = item["bbox"]
+            result["shapes"].append(
+                shape(frame, label, "rectangle", (x, y, x + w, y + h), occluded=occluded, attributes=attributes)
+            )
+    return result
