@@ -28,6 +28,10 @@ def run_app(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if report_path := os.environ.get("ANNODESK_REPORT_FIRST_PAINT"):  # benchmarks/startup.py
+        from .ui.first_paint import install_first_paint_reporter
+
+        install_first_paint_reporter(app, report_path)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("annodesk")

@@ -1,0 +1,40 @@
+"""The start-up floor: a bare PySide6 script that shows an empty window and notes its first paint.
+
+Same detection as annodesk's ``ANNODESK_REPORT_FIRST_PAINT`` hook (annodesk/ui/first_paint.py): the moment
+after the event-loop pass that delivered the window's first Paint event. Writes
+``<CLOCK_MONOTONIC seconds> QWidget`` to the file named by ``ANNODESK_REPORT_FIRST_PAINT``, then exits.
+"""
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class FirstPaint(QObject):
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
+            self.seen = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self) -> None:
+        with open(self.path, "w", encoding="utf-8") as out:
+            out.write(f"{time.clock_gettime(time.CLOCK_MONOTONIC):.6f} QWidget\n")
+        os._exit(0)
+
+
+app = QApplication(sys.argv[:1])
+watcher = FirstPaint(os.environ["ANNODESK_REPORT_FIRST_PAINT"])
+app.installEventFilter(watcher)
+window = QWidget()
+window.resize(440, 260)  # about the sign-in dialog's size
+window.show()
+app.exec()
