@@ -5,19 +5,23 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from annodesk.api import CvatClient, CvatError, NetworkError, NotAuthenticated
-from annodesk.api.client import DEFAULT_TIMEOUT
-from annodesk.session.cache import OfflineCache
-from annodesk.session.repository import Repository
+from annodesk.api import CvatError, NetworkError, NotAuthenticated
+from annodesk.api.defaults import DEFAULT_TIMEOUT
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
 from .ui.background import cancel_all, spawn
-from .ui.main_window import MainWindow
-from .ui.register_dialog import RegisterDialog, Registration
 from .ui.sign_in_dialog import Credentials, SignInDialog
+
+if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before they load (annodesk/warmup.py)
+    from annodesk.api import CvatClient
+    from annodesk.session.cache import OfflineCache
+
+    from .ui.main_window import MainWindow
+    from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
 MAX_RECENT_SERVERS = 8
@@ -63,7 +67,7 @@ class AppController(QObject):
         if not token:
             self.show_sign_in(server=last_server, username=last_user)
             return
-        client = CvatClient(last_server, token, timeout=self.timeout)
+        client = self._client(last_server, token)
         try:
             user = await client.current_user()
         except NotAuthenticated:
@@ -123,7 +127,7 @@ class AppController(QObject):
 
     async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
         """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
-        client = CvatClient(credentials.server, timeout=self.timeout)
+        client = self._client(credentials.server)
         try:
             await client.login(credentials.username, credentials.password)
             user = await client.current_user()
@@ -161,6 +165,8 @@ class AppController(QObject):
     # -- registration ----------------------------------------------------------------------------
 
     def show_register(self, server: str = "") -> RegisterDialog:
+        from .ui.register_dialog import RegisterDialog
+
         dialog = RegisterDialog(self.register, server, parent=self.dialog)
         self.register_dialog = dialog
         dialog.show()
@@ -168,7 +174,7 @@ class AppController(QObject):
 
     async def register(self, form: Registration) -> None:
         """Create the account, then sign in with it (remembered, like a normal sign-in)."""
-        async with CvatClient(form.server, timeout=self.timeout) as client:
+        async with self._client(form.server) as client:
             await client.register(
                 form.username, form.first_name, form.last_name, form.email, form.password1, form.password2
             )
@@ -178,10 +184,21 @@ class AppController(QObject):
 
     # -- main window -----------------------------------------------------------------------------
 
+    def _client(self, server: str, token: str | None = None) -> CvatClient:
+        from annodesk.api.client import CvatClient
+
+        return CvatClient(server, token, timeout=self.timeout)
+
     def _cache(self, server: str, username: str) -> OfflineCache:
+        from annodesk.session.cache import OfflineCache
+
         return OfflineCache(self.cache_root, server, username)
 
     def _open_main(self, client: CvatClient, server: str, username: str) -> None:
+        from annodesk.session.repository import Repository
+
+        from .ui.main_window import MainWindow
+
         self.client = client
         window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))

@@ -1,6 +1,14 @@
-"""Async client library for the CVAT v1 REST API. No Qt in here: usable on its own."""
+"""Async client library for the CVAT v1 REST API. No Qt in here: usable on its own.
 
-from .client import UNSET, CvatClient, redact_headers
+The client (httpx) and the models (msgspec) are imported on first use, so that importing the errors or the
+URL helpers — all the sign-in dialog needs before the user signs in — stays cheap at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     BadCredentials,
     CvatError,
@@ -17,22 +25,61 @@ from .errors import (
     ServerError,
     ServerUnreachable,
 )
-from .models import (
-    Attribute,
-    DataMeta,
-    FrameInfo,
-    Job,
-    JobRef,
-    Label,
-    Page,
-    RegisteredUser,
-    Segment,
-    ServerAbout,
-    Task,
-    User,
-    UserRef,
-)
 from .urls import is_loopback_host, normalize_server_url
+
+if TYPE_CHECKING:
+    from .client import UNSET, CvatClient, redact_headers
+    from .models import (
+        Attribute,
+        DataMeta,
+        FrameInfo,
+        Job,
+        JobRef,
+        Label,
+        Page,
+        RegisteredUser,
+        Segment,
+        ServerAbout,
+        Task,
+        User,
+        UserRef,
+    )
+
+_LAZY = {
+    **dict.fromkeys(("UNSET", "CvatClient", "redact_headers"), "client"),
+    **dict.fromkeys(
+        (
+            "Attribute",
+            "DataMeta",
+            "FrameInfo",
+            "Job",
+            "JobRef",
+            "Label",
+            "Page",
+            "RegisteredUser",
+            "Segment",
+            "ServerAbout",
+            "Task",
+            "User",
+            "UserRef",
+        ),
+        "models",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "UNSET",

@@ -13,6 +13,7 @@ import httpx
 import msgspec
 
 from . import errors
+from .defaults import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT
 from .models import (
     AuthToken,
     DataMeta,
@@ -28,9 +29,6 @@ from .urls import api_root
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-DEFAULT_TIMEOUT: Final = 15.0
-DEFAULT_CONCURRENCY: Final = 6
 
 
 class _Unset:

@@ -1,9 +1,12 @@
-"""A benchmark hook: note when the first window has been painted, then end the process.
+"""Knowing when the first window has been painted: start-up work that can wait starts then (annodesk/warmup.py),
+and benchmarks measure start-up by it.
 
-Enabled by ``ANNODESK_REPORT_FIRST_PAINT=<file>`` (read by :func:`annodesk.app.run_app`); unused otherwise.
-The file gets one line: ``<CLOCK_MONOTONIC seconds> <window class>``. The moment is taken right after the
-event-loop pass that delivered the window's first Paint event, i.e. after Qt painted every widget of that
-frame and flushed it to the screen (or the offscreen surface).
+The moment is taken right after the event-loop pass that delivered the first Paint event of a watched
+top-level window, i.e. after Qt painted every widget of that frame and flushed it to the screen (or the
+offscreen surface). Only the windows given to :meth:`FirstPaintWatcher.watch` are filtered — not every event
+of the application, which would slow start-up itself. ``ANNODESK_REPORT_FIRST_PAINT=<file>`` (read by
+:func:`annodesk.app.run_app`) writes ``<CLOCK_MONOTONIC seconds> <window class>`` to the file then and ends the
+process (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -12,32 +15,38 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 
-class FirstPaintReporter(QObject):
-    """Watches every object's events until a top-level widget gets its first Paint event."""
+class FirstPaintWatcher(QObject):
+    """Emits ``painted`` (the window's class name) once, after the first frame of the first watched window."""
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    painted = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.path = path
         self._seen = False
 
+    def watch(self, window: QWidget) -> None:
+        """Watch ``window`` (just shown, not yet painted) until some watched window has painted."""
+        if not self._seen:
+            window.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        paint = event.type() == QEvent.Type.Paint
-        if not self._seen and paint and isinstance(watched, QWidget) and watched.isWindow():
+        if not self._seen and event.type() == QEvent.Type.Paint:
             self._seen = True
+            watched.removeEventFilter(self)
             name = type(watched).__name__
-            QTimer.singleShot(0, lambda: self._report(name))
+            QTimer.singleShot(0, lambda: self.painted.emit(name))
         return False
 
-    def _report(self, window: str) -> None:
-        self.path.write_text(f"{time.clock_gettime(time.CLOCK_MONOTONIC):.6f} {window}\n", encoding="utf-8")
+
+def report_first_paint(watcher: FirstPaintWatcher, path: str) -> None:
+    """On the first paint, write its time and window class to ``path`` and end the process (benchmarks)."""
+
+    def report(window: str) -> None:
+        Path(path).write_text(f"{time.clock_gettime(time.CLOCK_MONOTONIC):.6f} {window}\n", encoding="utf-8")
         os._exit(0)  # a measurement run: nothing to save, and the clean shutdown is not what is measured
 
-
-def install_first_paint_reporter(app: QApplication, path: str) -> None:
-    """Report the first painted window to ``path`` and exit (see the module docstring)."""
-    reporter = FirstPaintReporter(Path(path), app)
-    app.installEventFilter(reporter)
+    watcher.painted.connect(report)

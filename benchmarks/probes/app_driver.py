@@ -1,9 +1,10 @@
 """Drive the real app (``annodesk.app.run_app``) from inside its own process, for probes that need the GUI.
 
 The app runs exactly as ``annodesk`` runs it (same QApplication set-up, controller, qasync loop, GC collector).
-The probe only watches: an application event filter sees the sign-in dialog appear (then fills it in and
-clicks "Sign in", as a user would) and the main window appear; ``CvatClient`` methods are wrapped to note
-when answers arrive. Nothing here changes what the app does.
+The probe only watches: an application event filter sees the sign-in dialog appear, and ``TYPING_MS`` later
+(no one types a server, a username and a password faster) fills it in and clicks "Sign in" as a user would;
+it sees the main window appear; ``CvatClient`` methods are wrapped to note when answers arrive. Nothing here
+changes what the app does.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from annodesk.__main__ import build_parser
 from annodesk.api.client import CvatClient
 from annodesk.app import run_app
+
+TYPING_MS = 1000
 
 
 def now() -> float:
@@ -76,7 +79,7 @@ class Watcher(QObject):
             kind = type(watched).__name__
             if kind == "SignInDialog" and not self.dialog_done:
                 self.dialog_done = True
-                QTimer.singleShot(0, lambda: self._sign_in(watched))
+                QTimer.singleShot(TYPING_MS, lambda: self._sign_in(watched))
             elif kind == "MainWindow" and not self.window_done:
                 self.window_done = True
                 MARKS.mark("main window shown")

@@ -1,7 +1,7 @@
 """The start-up floor: a bare PySide6 script that shows an empty window and notes its first paint.
 
-Same detection as annodesk's ``ANNODESK_REPORT_FIRST_PAINT`` hook (annodesk/ui/first_paint.py): the moment
-after the event-loop pass that delivered the window's first Paint event. Writes
+Same detection as annodesk's ``ANNODESK_REPORT_FIRST_PAINT`` hook (annodesk/ui/first_paint.py): an event
+filter on the window, and the moment after the event-loop pass that delivered its first Paint event. Writes
 ``<CLOCK_MONOTONIC seconds> QWidget`` to the file named by ``ANNODESK_REPORT_FIRST_PAINT``, then exits.
 """
 
@@ -20,8 +20,9 @@ class FirstPaint(QObject):
         self.seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
+        if not self.seen and event.type() == QEvent.Type.Paint:
             self.seen = True
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, self.report)
         return False
 
@@ -33,8 +34,8 @@ class FirstPaint(QObject):
 
 app = QApplication(sys.argv[:1])
 watcher = FirstPaint(os.environ["ANNODESK_REPORT_FIRST_PAINT"])
-app.installEventFilter(watcher)
 window = QWidget()
 window.resize(440, 260)  # about the sign-in dialog's size
 window.show()
+window.installEventFilter(watcher)
 app.exec()

@@ -1,0 +1,8 @@
+"""The client's defaults, in a module of their own so the app can read them without importing httpx."""
+
+from __future__ import annotations
+
+from typing import Final
+
+DEFAULT_TIMEOUT: Final = 15.0
+DEFAULT_CONCURRENCY: Final = 6
