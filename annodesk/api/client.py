@@ -14,7 +14,7 @@ import msgspec
 
 from . import errors
 from .compact import share_repeated_strings
-from .defaults import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT
+from .defaults import BULK_PAGE_SIZE, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT
 from .models import (
     AuthToken,
     DataMeta,
@@ -251,7 +251,7 @@ class CvatClient:
 
     async def iter_all_tasks(
         self,
-        page_size: int = 100,
+        page_size: int = BULK_PAGE_SIZE,
         *,
         search: str | None = None,
         ordering: str | Iterable[str] | None = None,
@@ -262,7 +262,8 @@ class CvatClient:
 
         The first page gives the count; the others are fetched by at most ``concurrency`` requests at
         once and yielded in page order as soon as each one's turn comes. A task that moves between
-        pages while this runs is yielded once.
+        pages while this runs is yielded once. Pages hold 500 tasks unless told otherwise: CVAT has no page
+        cap, and 20 requests for 10,000 tasks load them ~20% faster than 100 (benchmarks/probes/load_all.py).
         """
         limit = asyncio.Semaphore(concurrency or self._max_concurrency)
         first = await self.list_tasks(1, page_size, search, ordering, **filters)

@@ -6,3 +6,4 @@ from typing import Final
 
 DEFAULT_TIMEOUT: Final = 15.0
 DEFAULT_CONCURRENCY: Final = 6
+BULK_PAGE_SIZE: Final = 500  # iter_all_tasks' pages

@@ -73,6 +73,12 @@ class TaskStore:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Task JSON built by load(), kept until a task, label, segment or job changes (every such write goes
+        # through this store and bumps _version) or the API root differs: listing 10,000 tasks page after page
+        # no longer rebuilds each of them.
+        self._version = 0
+        self._json: dict[int, dict[str, Any]] = {}
+        self._json_key: tuple[int, str] = (-1, "")
 
     # Writing -------------------------------------------------------------------------------------
     def add_tasks(self, specs: Iterable[TaskSpec]) -> list[int]:
@@ -81,6 +87,7 @@ class TaskStore:
         with self._db.write() as conn:
             for spec in specs:
                 ids.append(self._insert(conn, spec))
+            self._version += 1  # under the database lock: no load() can cache the old rows after this
         return ids
 
     def _insert(self, conn: sqlite3.Connection, spec: TaskSpec) -> int:
@@ -165,6 +172,7 @@ class TaskStore:
                 )
             ]
             conn.execute("UPDATE tasks SET status = ? WHERE id = ?", (task_status(statuses), task_id))
+            self._version += 1  # under the database lock: no load() can cache the old rows after this
 
     # Reading -------------------------------------------------------------------------------------
     def count(self) -> int:
@@ -255,13 +263,20 @@ class TaskStore:
             ).fetchone()
 
     def load(self, ids: Sequence[int], api_root: str) -> list[dict[str, Any]]:
-        """Task JSON objects for ``ids``, in that order, exactly as CVAT v1.1 serialises them."""
-        found: dict[int, dict[str, Any]] = {}
+        """Task JSON objects for ``ids``, in that order, exactly as CVAT v1.1 serialises them.
+
+        The objects are shared with later calls (a cache, dropped whenever the database changes): encode them,
+        never modify them.
+        """
         with self._db.read() as conn:
-            for start in range(0, len(ids), _CHUNK):
-                chunk = list(ids[start : start + _CHUNK])
-                found.update(self._load_chunk(conn, chunk, api_root))
-        return [found[task_id] for task_id in ids if task_id in found]
+            key = (self._version, api_root)
+            if key != self._json_key:
+                self._json, self._json_key = {}, key
+            found = self._json
+            missing = [task_id for task_id in ids if task_id not in found]
+            for start in range(0, len(missing), _CHUNK):
+                found.update(self._load_chunk(conn, missing[start : start + _CHUNK], api_root))
+            return [found[task_id] for task_id in ids if task_id in found]
 
     @staticmethod
     def _load_chunk(conn: sqlite3.Connection, ids: list[int], api_root: str) -> dict[int, dict[str, Any]]:

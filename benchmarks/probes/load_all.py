@@ -1,12 +1,12 @@
 """Probe for figure 3: load every task three ways, alternating, and note the sandbox's own time per page.
 
-- ``library``: ``CvatClient.iter_all_tasks()`` with its defaults (pages of 100, at most 6 requests at once),
-  every task decoded into annodesk's models;
+- ``library``: ``CvatClient.iter_all_tasks()`` with its defaults (pages of 500, at most 6 requests at once),
+  every task decoded into annodesk's models; ``library_100`` the same with pages of 100 (its former default);
 - ``cli``: what the CVAT v1 CLI does (``utils/cli/core/core.py``, ``tasks_list``): a ``requests.Session``
   signed in with a form POST (session cookie + ``X-CSRFToken``), ``GET tasks`` then ``tasks?page=N`` one after
   another with the server's default page size of 10, ``response.json()`` each;
 - ``bare``: plain ``httpx.AsyncClient`` with the token, the same page size and the same concurrency as the
-  library, ``response.json()`` each: the floor of "concurrent fetch of all pages".
+  library's defaults, ``response.json()`` each: the floor of "concurrent fetch of all pages".
 
 Each run times from the first request to the last task parsed (signing in is not timed). The sandbox's time
 for each answer comes from its ``Server-Timing`` header.
@@ -27,11 +27,12 @@ import httpx
 import requests
 
 from annodesk.api import CvatClient
+from annodesk.api.defaults import BULK_PAGE_SIZE, DEFAULT_CONCURRENCY
 
 BASE_URL, USERNAME, PASSWORD, RUNS = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 API = f"{BASE_URL}/api/v1"
-PAGE_SIZE = 100
-CONCURRENCY = 6
+PAGE_SIZE = BULK_PAGE_SIZE
+CONCURRENCY = DEFAULT_CONCURRENCY
 
 
 def server_ms(response: httpx.Response | requests.Response) -> float:
@@ -55,9 +56,9 @@ class TimingTransport(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
-async def library(token: str, timings: list[float]) -> int:
+async def library(token: str, timings: list[float], **options: int) -> int:
     async with CvatClient(BASE_URL, token, transport=TimingTransport(timings)) as client:
-        return sum([1 async for _task in client.iter_all_tasks()])
+        return sum([1 async for _task in client.iter_all_tasks(**options)])
 
 
 async def bare(token: str, timings: list[float]) -> int:
@@ -113,6 +114,7 @@ def main() -> None:
     session = cli_session()
     runners = {
         "library": lambda t: asyncio.run(library(token, t)),
+        "library_100": lambda t: asyncio.run(library(token, t, page_size=100)),
         "bare": lambda t: asyncio.run(bare(token, t)),
         "cli": lambda t: cli(session, t),
     }
