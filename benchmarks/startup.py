@@ -47,7 +47,13 @@ def alternate(commands: dict[str, tuple[Sequence[str], str]], runs: int, platfor
 
 
 def measure(runs: int, platform_name: str, platform: dict[str, str]) -> Figure:
-    stats = alternate({"annodesk": (APP_COMMAND, "SignInDialog"), "bare": (BARE_COMMAND, "QWidget")}, runs, platform)
+    commands = {
+        "annodesk": (APP_COMMAND, "SignInDialog"),
+        "bare": (BARE_COMMAND, "QWidget"),
+        "text": ((*BARE_COMMAND, "--text"), "QLabel"),
+        "asyncio": ((*BARE_COMMAND, "--text", "--asyncio"), "QLabel"),
+    }
+    stats = alternate(commands, runs, platform)
     figure = Figure(
         f"startup_{platform_name}",
         f"1. process start → sign-in dialog painted ({platform_name})",
@@ -56,4 +62,11 @@ def measure(runs: int, platform_name: str, platform: dict[str, str]) -> Figure:
         floors={"bare PySide6 empty window": stats["bare"]},
     )
     figure.checks.append(Check("annodesk ÷ bare window", stats["annodesk"].median / stats["bare"].median, "<=", TARGET))
+    bare = stats["bare"].median
+    figure.notes.append(
+        f"what the gap is made of: the same bare window showing one line of text {stats['text'].median:.0f} ms "
+        f"(+{stats['text'].median - bare:.0f}: the first text loads the fonts); that and importing asyncio + qasync "
+        f"first {stats['asyncio'].median:.0f} ms (+{stats['asyncio'].median - bare:.0f}; annodesk's event loop "
+        f"needs them) = {stats['asyncio'].median / bare:.2f}× the floor before any annodesk code runs"
+    )
     return figure

@@ -27,7 +27,11 @@ import httpx
 import requests
 
 from annodesk.api import CvatClient
-from annodesk.api.defaults import BULK_PAGE_SIZE, DEFAULT_CONCURRENCY
+
+try:
+    from annodesk.api.defaults import BULK_PAGE_SIZE, DEFAULT_CONCURRENCY
+except ImportError:  # an annodesk from before these settings existed (benchmarking an older tree)
+    BULK_PAGE_SIZE, DEFAULT_CONCURRENCY = 100, 6
 
 BASE_URL, USERNAME, PASSWORD, RUNS = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 API = f"{BASE_URL}/api/v1"
