@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import ROOT, Check, Figure
+from harness import ROOT, Figure
 from startup import APP_COMMAND, alternate
 
 BUNDLE = ROOT / "dist" / "annodesk" / "annodesk"
@@ -39,9 +39,12 @@ def measure(runs: int) -> Figure | None:
         "ms",
         measured={"bundle (dist/annodesk/annodesk)": stats["bundle"], "venv (python -m annodesk)": stats["venv"]},
     )
-    figure.checks.append(Check("bundle ÷ venv", stats["bundle"].median / stats["venv"].median, "<=", 1.3))
-    figure.checks.append(Check("bundle size", size, "<=", 150, "MiB"))
-    figure.notes.append(f"bundle size {size:.1f} MiB ({BUNDLE.parent.relative_to(ROOT)}/, every file)")
+    ratio = stats["bundle"].median / stats["venv"].median
+    figure.notes.append(f"bundle ÷ venv start-up: {ratio:.2f}×")
+    figure.notes.append(
+        f"bundle size {size:.1f} MiB = {size * 2**20 / 1e6:.1f} MB ({BUNDLE.parent.relative_to(ROOT)}/, every file)"
+    )
+    figure.extra = {"size_mib": size, "bundle_over_venv": ratio}
     return figure
 
 

@@ -108,6 +108,7 @@ class Figure:
     checks: list[Check] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     digits: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)  # more numbers for the JSON
 
     def print(self) -> None:
         print(f"\n■ {self.title}")
@@ -129,6 +130,7 @@ class Figure:
             "floors": {k: v.as_json() for k, v in self.floors.items()},
             "checks": [c.as_json() for c in self.checks],
             "notes": self.notes,
+            **self.extra,
         }
 
 
