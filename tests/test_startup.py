@@ -33,8 +33,11 @@ def test_the_api_package_still_exports_the_client_and_models() -> None:
     assert {"annodesk.api.client", "annodesk.api.models", "httpx"} <= loaded
 
 
-def test_warm_up_loads_the_deferred_modules() -> None:
-    loaded = _modules_after("import asyncio\nfrom annodesk.warmup import warm_up\nasyncio.run(warm_up())")
+def test_warm_up_loads_the_deferred_modules_in_the_apps_event_loop() -> None:
+    loaded = _modules_after(
+        "import qasync\nfrom PySide6.QtWidgets import QApplication\nfrom annodesk.warmup import warm_up\n"
+        "app = QApplication([])\nqasync.run(warm_up())"
+    )
     assert set(DEFERRED) <= loaded
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -370,6 +370,9 @@ class TaskIds(Sequence[int]):
         self._params = params
         self._order = order
         self._count: int | None = None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[0 : len(self)])  # one query, not one per item
 
     def __len__(self) -> int:
         if self._count is None:
