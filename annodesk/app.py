@@ -22,12 +22,19 @@ def run_app(args: argparse.Namespace) -> int:
     from .logs import setup_logging
     from .paths import cache_dir
     from .session.tokens import TokenStore
+    from .ui.background import spawn
     from .ui.collector import MainThreadCollector
+    from .ui.first_paint import FirstPaintWatcher, report_first_paint
     from .ui.icon import app_icon
     from .ui.sign_in_dialog import Credentials
+    from .warmup import warm_up
 
     setup_logging(debug=args.debug)  # the user log dir (README: "Where logs go"); credentials masked
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    first_paint = FirstPaintWatcher(app)  # the first window shown is the sign-in dialog or the main window
+    if report_path := os.environ.get("ANNODESK_REPORT_FIRST_PAINT"):  # benchmarks/startup.py
+        report_first_paint(first_paint, report_path)
+    first_paint.painted.connect(lambda _window: spawn(warm_up()))  # what start-up deferred, off the critical path
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("annodesk")
@@ -37,6 +44,8 @@ def run_app(args: argparse.Namespace) -> int:
     collector = MainThreadCollector(app)  # Qt objects are freed on the GUI thread, never by a server thread
 
     controller = AppController(QSettings(), TokenStore(), cache_dir())
+    controller.signInShown.connect(first_paint.watch)
+    controller.mainWindowShown.connect(first_paint.watch)
 
     async def main() -> None:
         demo = None

@@ -5,21 +5,25 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from annodesk.api import CvatClient, CvatError, NetworkError, NotAuthenticated
-from annodesk.api.client import DEFAULT_TIMEOUT
-from annodesk.session.cache import OfflineCache
-from annodesk.session.repository import Repository
+from annodesk.api import CvatError, NetworkError, NotAuthenticated
+from annodesk.api.defaults import DEFAULT_TIMEOUT
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
 from .ui.background import cancel_all, spawn
-from .ui.main_window import MainWindow
 from .ui.messages import sign_in_error, sign_out_notice
-from .ui.register_dialog import RegisterDialog, Registration
 from .ui.sign_in_dialog import Credentials, SignInDialog
+
+if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before they load (annodesk/warmup.py)
+    from annodesk.api import CvatClient
+    from annodesk.session.cache import OfflineCache
+
+    from .ui.main_window import MainWindow
+    from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
 MAX_RECENT_SERVERS = 8
@@ -67,7 +71,7 @@ class AppController(QObject):
             self.show_sign_in(server=last_server, username=last_user)
             return
         try:
-            client = CvatClient(last_server, token, timeout=self.timeout, verify=self.verify_for(last_server))
+            client = self._client(last_server, token, verify=self.verify_for(last_server))
         except CvatError as exc:  # the remembered CA file is gone or broken
             self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
             return
@@ -144,7 +148,7 @@ class AppController(QObject):
 
     async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
         """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
-        client = CvatClient(credentials.server, timeout=self.timeout, verify=credentials.ca_file or True)
+        client = self._client(credentials.server, verify=credentials.ca_file or True)
         try:
             await client.login(credentials.username, credentials.password)
             user = await client.current_user()
@@ -184,6 +188,8 @@ class AppController(QObject):
     # -- registration ----------------------------------------------------------------------------
 
     def show_register(self, server: str = "") -> RegisterDialog:
+        from .ui.register_dialog import RegisterDialog
+
         dialog = RegisterDialog(self.register, server, parent=self.dialog)
         self.register_dialog = dialog
         dialog.show()
@@ -192,7 +198,7 @@ class AppController(QObject):
     async def register(self, form: Registration) -> None:
         """Create the account, then sign in with it (remembered, like a normal sign-in)."""
         ca_file = self.ca_file_for(form.server)
-        async with CvatClient(form.server, timeout=self.timeout, verify=ca_file or True) as client:
+        async with self._client(form.server, verify=ca_file or True) as client:
             await client.register(
                 form.username, form.first_name, form.last_name, form.email, form.password1, form.password2
             )
@@ -202,10 +208,22 @@ class AppController(QObject):
 
     # -- main window -----------------------------------------------------------------------------
 
+    def _client(self, server: str, token: str | None = None, *, verify: bool | str = True) -> CvatClient:
+        """A client for ``server`` (``verify``: True, or a CA file to trust); raises CvatError for a bad CA file."""
+        from annodesk.api.client import CvatClient
+
+        return CvatClient(server, token, timeout=self.timeout, verify=verify)
+
     def _cache(self, server: str, username: str) -> OfflineCache:
+        from annodesk.session.cache import OfflineCache
+
         return OfflineCache(self.cache_root, server, username)
 
     def _open_main(self, client: CvatClient, server: str, username: str) -> None:
+        from annodesk.session.repository import Repository
+
+        from .ui.main_window import MainWindow
+
         self.client = client
         window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))

@@ -1,7 +1,14 @@
-"""Async client library for the CVAT v1 REST API. No Qt in here: usable on its own."""
+"""Async client library for the CVAT v1 REST API. No Qt in here: usable on its own.
 
-from .annotation_models import Annotations, AttributeVal, LabeledShape, LabeledTag, LabeledTrack, TrackedShape
-from .client import UNSET, CvatClient, redact_headers
+The client (httpx) and the models (msgspec) are imported on first use, so that importing the errors or the
+URL helpers — all the sign-in dialog needs before the user signs in — stays cheap at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     BadCredentials,
     CaBundleError,
@@ -25,32 +32,109 @@ from .errors import (
     TaskProcessingFailed,
     UploadInterrupted,
 )
-from .labels import LabelSpecError, labels_from_json, labels_to_json, new_label_from, validate_labels
-from .models import (
-    Attribute,
-    DataMeta,
-    FrameInfo,
-    Job,
-    JobRef,
-    Label,
-    Page,
-    RegisteredUser,
-    Segment,
-    ServerAbout,
-    Task,
-    User,
-    UserRef,
-)
-from .task_models import (
-    INPUT_TYPES,
-    AnnotationFormat,
-    AnnotationFormats,
-    DataUpload,
-    NewAttribute,
-    NewLabel,
-    TaskStatus,
-)
 from .urls import is_loopback_host, normalize_server_url
+
+if TYPE_CHECKING:
+    from .annotation_models import (
+        Annotations,
+        AttributeVal,
+        LabeledShape,
+        LabeledTag,
+        LabeledTrack,
+        TrackedShape,
+    )
+    from .client import (
+        UNSET,
+        CvatClient,
+        redact_headers,
+    )
+    from .labels import (
+        LabelSpecError,
+        labels_from_json,
+        labels_to_json,
+        new_label_from,
+        validate_labels,
+    )
+    from .models import (
+        Attribute,
+        DataMeta,
+        FrameInfo,
+        Job,
+        JobRef,
+        Label,
+        Page,
+        RegisteredUser,
+        Segment,
+        ServerAbout,
+        Task,
+        User,
+        UserRef,
+    )
+    from .task_models import (
+        INPUT_TYPES,
+        AnnotationFormat,
+        AnnotationFormats,
+        DataUpload,
+        NewAttribute,
+        NewLabel,
+        TaskStatus,
+    )
+
+# What is imported on first use, by module (the client and models need httpx and msgspec).
+_LAZY = {
+    **dict.fromkeys(("UNSET", "CvatClient", "redact_headers"), "client"),
+    **dict.fromkeys(
+        (
+            "Attribute",
+            "DataMeta",
+            "FrameInfo",
+            "Job",
+            "JobRef",
+            "Label",
+            "Page",
+            "RegisteredUser",
+            "Segment",
+            "ServerAbout",
+            "Task",
+            "User",
+            "UserRef",
+        ),
+        "models",
+    ),
+    **dict.fromkeys(
+        ("Annotations", "AttributeVal", "LabeledShape", "LabeledTag", "LabeledTrack", "TrackedShape"),
+        "annotation_models",
+    ),
+    **dict.fromkeys(
+        ("LabelSpecError", "labels_from_json", "labels_to_json", "new_label_from", "validate_labels"), "labels"
+    ),
+    **dict.fromkeys(
+        (
+            "INPUT_TYPES",
+            "AnnotationFormat",
+            "AnnotationFormats",
+            "DataUpload",
+            "NewAttribute",
+            "NewLabel",
+            "TaskStatus",
+        ),
+        "task_models",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "INPUT_TYPES",

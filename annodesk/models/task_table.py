@@ -17,6 +17,12 @@ from .job_tree import user_label
 AnyIndex = QModelIndex | QPersistentModelIndex
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+# The roles data() answers; a view asks ~8 roles per cell on every paint, most of them none of these.
+ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (DISPLAY_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, TASK_ID_ROLE, TASK_ROLE)
+)
 
 
 def tr(text: str) -> str:
@@ -62,6 +68,10 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._tasks: tuple[Task, ...] = ()
         self._users: Mapping[int, User] = {}
+        # Each row's display texts, made when first painted: repaints (scrolling) reuse them. Any dataChanged
+        # (new user names, a retranslation) drops them.
+        self._texts: list[tuple[str, ...] | None] = []
+        self.dataChanged.connect(self._forget_texts)
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -69,9 +79,13 @@ class TaskTableModel(QAbstractTableModel):
         """Show ``tasks`` (one page); ``users`` names owners and assignees."""
         self.beginResetModel()
         self._tasks = tuple(tasks)
+        self._texts = [None] * len(self._tasks)
         if users is not None:
             self._users = dict(users)
         self.endResetModel()
+
+    def _forget_texts(self) -> None:
+        self._texts = [None] * len(self._tasks)
 
     def set_users(self, users: Mapping[int, User]) -> None:
         """Update the names shown for owners and assignees."""
@@ -119,12 +133,18 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._tasks):
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        task = self._tasks[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._tasks):
+            return None
+        task = self._tasks[row]
+        if role == DISPLAY_ROLE:
+            texts = self._texts[row]
+            if texts is None:
+                texts = self._texts[row] = tuple(self._display(task, column.key) for column in COLUMNS)
+            return texts[index.column()]
         key = COLUMNS[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(task, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return task.name
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:

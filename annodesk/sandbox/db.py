@@ -194,6 +194,8 @@ CREATE INDEX tasks_data ON tasks(data_id);
 # Schema version -> the script that brings the previous version to it.
 MIGRATIONS = {2: MIGRATION_2}
 SCHEMA_VERSION = max(MIGRATIONS)
+# Every table a task's JSON is read from (tasks.py caches that JSON until one of them changes).
+TASK_JSON_TABLES = ("tasks", "labels", "attributes", "segments", "jobs", "data")
 
 
 def _icontains(haystack: object, needle: object) -> int:
@@ -229,6 +231,27 @@ class Database:
         self._conn.create_function("icontains", 2, _icontains, deterministic=True)
         self._conn.executescript(BASE_SCHEMA)
         self._migrate()
+        self._tasks_version = 0
+        self._watch_task_tables()
+
+    def _watch_task_tables(self) -> None:
+        """Count every change to the tables task JSON is built from, whoever makes it (temporary triggers)."""
+
+        def changed() -> None:
+            self._tasks_version += 1
+
+        self._conn.create_function("annodesk_task_data_changed", 0, changed)
+        for table in TASK_JSON_TABLES:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                self._conn.execute(
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS watch_{table}_{event.lower()} AFTER {event} ON main.{table}"
+                    " BEGIN SELECT annodesk_task_data_changed(); END"
+                )
+
+    @property
+    def tasks_version(self) -> int:
+        """A number that changes whenever a task, label, attribute, segment, job or media row changes."""
+        return self._tasks_version
 
     @property
     def schema_version(self) -> int:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from .clock import now_iso
 from .db import Database
@@ -73,6 +73,11 @@ class TaskStore:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Task JSON built by load(), kept until a task, label, attribute, segment, job or media row changes
+        # (the database counts every such write, whichever store makes it) or the API root differs: listing
+        # 10,000 tasks page after page no longer rebuilds each of them.
+        self._json: dict[int, dict[str, Any]] = {}
+        self._json_key: tuple[int, str] = (-1, "")
 
     # Writing -------------------------------------------------------------------------------------
     def add_tasks(self, specs: Iterable[TaskSpec]) -> list[int]:
@@ -182,8 +187,8 @@ class TaskStore:
         with self._db.read() as conn:
             return conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone() is not None
 
-    def list_ids(self, query: TaskQuery) -> list[int]:
-        """Ids of the tasks matching ``query``, in the asked order (default newest first)."""
+    def list_ids(self, query: TaskQuery) -> TaskIds:
+        """Ids of the tasks matching ``query``, in the asked order (default newest first), read lazily."""
         where: list[str] = []
         params: list[Any] = []
         if query.viewer_id is not None:
@@ -209,12 +214,7 @@ class TaskStore:
         ] or ["t.id DESC"]
         if not any(key.lstrip("-") == "id" for key in query.ordering):
             order.append("t.id DESC")  # a stable order across pages
-        sql = "SELECT t.id FROM tasks t"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY " + ", ".join(order)
-        with self._db.read() as conn:
-            return [row[0] for row in conn.execute(sql, params)]
+        return TaskIds(self._db, " WHERE " + " AND ".join(where) if where else "", params, ", ".join(order))
 
     def access(self, task_id: int) -> TaskAccess | None:
         """Ownership and assignment facts of one task, or None when it does not exist."""
@@ -260,84 +260,142 @@ class TaskStore:
             ).fetchone()
 
     def load(self, ids: Sequence[int], api_root: str) -> list[dict[str, Any]]:
-        """Task JSON objects for ``ids``, in that order, exactly as CVAT v1.1 serialises them."""
-        found: dict[int, dict[str, Any]] = {}
+        """Task JSON objects for ``ids``, in that order, exactly as CVAT v1.1 serialises them.
+
+        The objects are shared with later calls (a cache, dropped whenever the database changes): encode them,
+        never modify them.
+        """
         with self._db.read() as conn:
-            for start in range(0, len(ids), _CHUNK):
-                chunk = list(ids[start : start + _CHUNK])
-                found.update(self._load_chunk(conn, chunk, api_root))
-        return [found[task_id] for task_id in ids if task_id in found]
+            key = (self._db.tasks_version, api_root)
+            if key != self._json_key:
+                self._json, self._json_key = {}, key
+            found = self._json
+            missing = [task_id for task_id in ids if task_id not in found]
+            for start in range(0, len(missing), _CHUNK):
+                found.update(self._load_chunk(conn, missing[start : start + _CHUNK], api_root))
+            return [found[task_id] for task_id in ids if task_id in found]
 
     @staticmethod
     def _load_chunk(conn: sqlite3.Connection, ids: list[int], api_root: str) -> dict[int, dict[str, Any]]:
         marks = ",".join("?" * len(ids))
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: this runs for every listed task, named access costs
         tasks: dict[int, dict[str, Any]] = {}
-        rows = conn.execute(
-            "SELECT t.*, d.size, d.image_quality, d.chunk_size, d.chunk_type FROM tasks t"
+        rows = cursor.execute(
+            "SELECT t.id, t.name, t.mode, t.owner_id, t.assignee_id, t.bug_tracker, t.created_date, t.updated_date,"
+            " t.overlap, t.segment_size, t.z_order, t.status, t.project_id, t.data_id,"
+            " d.size, d.image_quality, d.chunk_size, d.chunk_type FROM tasks t"
             f" LEFT JOIN data d ON d.id = t.data_id WHERE t.id IN ({marks})",
             ids,
         )
-        for row in rows:
-            tasks[row["id"]] = {
-                "url": f"{api_root}/tasks/{row['id']}",
-                "id": row["id"],
-                "name": row["name"],
-                "mode": row["mode"],
-                "owner": row["owner_id"],
-                "assignee": row["assignee_id"],
-                "bug_tracker": row["bug_tracker"],
-                "created_date": row["created_date"],
-                "updated_date": row["updated_date"],
-                "overlap": row["overlap"],
-                "segment_size": row["segment_size"],
-                "z_order": bool(row["z_order"]),
-                "status": row["status"],
+        for (
+            task_id, name, mode, owner, assignee, bug_tracker, created, updated, overlap, segment_size, z_order,
+            status, project, data_id, size, image_quality, chunk_size, chunk_type,
+        ) in rows:  # fmt: skip
+            task = tasks[task_id] = {
+                "url": f"{api_root}/tasks/{task_id}",
+                "id": task_id,
+                "name": name,
+                "mode": mode,
+                "owner": owner,
+                "assignee": assignee,
+                "bug_tracker": bug_tracker,
+                "created_date": created,
+                "updated_date": updated,
+                "overlap": overlap,
+                "segment_size": segment_size,
+                "z_order": bool(z_order),
+                "status": status,
                 "labels": [],
                 "segments": [],
-                "project": row["project_id"],
+                "project": project,
             }
-            if row["data_id"] is not None:
-                tasks[row["id"]].update(
-                    data_chunk_size=row["chunk_size"],
-                    data_compressed_chunk_type=row["chunk_type"],
-                    data_original_chunk_type=row["chunk_type"],
-                    size=row["size"],
-                    image_quality=row["image_quality"],
-                    data=row["data_id"],
+            if data_id is not None:
+                task.update(
+                    data_chunk_size=chunk_size,
+                    data_compressed_chunk_type=chunk_type,
+                    data_original_chunk_type=chunk_type,
+                    size=size,
+                    image_quality=image_quality,
+                    data=data_id,
                 )
-        labels: dict[int, dict[str, Any]] = {}
-        for row in conn.execute(f"SELECT * FROM labels WHERE task_id IN ({marks}) ORDER BY id", ids):
-            label = {"id": row["id"], "name": row["name"], "color": row["color"], "attributes": []}
-            labels[row["id"]] = label
-            tasks[row["task_id"]]["labels"].append(label)
-        for row in conn.execute(
-            f"SELECT a.* FROM attributes a JOIN labels l ON l.id = a.label_id WHERE l.task_id IN ({marks})"
-            " ORDER BY a.id",
+        labels: dict[int, list[Any]] = {}
+        for label_id, task_id, name, color in cursor.execute(
+            f"SELECT id, task_id, name, color FROM labels WHERE task_id IN ({marks}) ORDER BY id", ids
+        ):
+            attributes: list[Any] = []
+            labels[label_id] = attributes
+            tasks[task_id]["labels"].append({"id": label_id, "name": name, "color": color, "attributes": attributes})
+        for attribute_id, label_id, name, mutable, input_type, default_value, values in cursor.execute(
+            "SELECT a.id, a.label_id, a.name, a.mutable, a.input_type, a.default_value, a.vals FROM attributes a"
+            f" JOIN labels l ON l.id = a.label_id WHERE l.task_id IN ({marks}) ORDER BY a.id",
             ids,
         ):
-            labels[row["label_id"]]["attributes"].append(
+            labels[label_id].append(
                 {
-                    "id": row["id"],
-                    "name": row["name"],
-                    "mutable": bool(row["mutable"]),
-                    "input_type": row["input_type"],
-                    "default_value": row["default_value"],
-                    "values": row["vals"].split("\n"),
+                    "id": attribute_id,
+                    "name": name,
+                    "mutable": bool(mutable),
+                    "input_type": input_type,
+                    "default_value": default_value,
+                    "values": values.split("\n"),
                 }
             )
-        segments: dict[int, dict[str, Any]] = {}
-        for row in conn.execute(
-            "SELECT s.id AS sid, s.task_id, s.start_frame, s.stop_frame, j.id, j.assignee_id, j.status FROM segments s"
+        segments: dict[int, list[Any]] = {}
+        for segment_id, task_id, start_frame, stop_frame, job_id, job_assignee, job_status in cursor.execute(
+            "SELECT s.id, s.task_id, s.start_frame, s.stop_frame, j.id, j.assignee_id, j.status FROM segments s"
             f" JOIN jobs j ON j.segment_id = s.id WHERE s.task_id IN ({marks}) ORDER BY s.id, j.id",
             ids,
         ):
-            segment = segments.get(row["sid"])
-            if segment is None:
-                segment = {"start_frame": row["start_frame"], "stop_frame": row["stop_frame"], "jobs": []}
-                segments[row["sid"]] = segment
-                tasks[row["task_id"]]["segments"].append(segment)
-            segment["jobs"].append(job_ref_json(api_root, row["id"], row["assignee_id"], row["status"]))
+            jobs = segments.get(segment_id)
+            if jobs is None:
+                jobs = segments[segment_id] = []
+                tasks[task_id]["segments"].append({"start_frame": start_frame, "stop_frame": stop_frame, "jobs": jobs})
+            jobs.append(
+                {"url": f"{api_root}/jobs/{job_id}", "id": job_id, "assignee": job_assignee, "status": job_status}
+            )
         return tasks
+
+
+class TaskIds(Sequence[int]):
+    """The ids a task query selects, as Django's paginator reads them: ``len()`` is one ``COUNT(*)``, a slice
+    one ``LIMIT/OFFSET`` query. Paging through 10,000 tasks no longer reads all their ids for every page."""
+
+    def __init__(self, db: Database, where: str, params: list[Any], order: str) -> None:
+        self._db = db
+        self._where = where
+        self._params = params
+        self._order = order
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[0 : len(self)])  # one query, not one per item
+
+    def __len__(self) -> int:
+        if self._count is None:
+            with self._db.read() as conn:
+                sql = f"SELECT count(*) FROM tasks t{self._where}"
+                self._count = int(conn.execute(sql, self._params).fetchone()[0])
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else self[len(self) + index :][:1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            return list(self)[index]
+        if stop <= start:
+            return []
+        sql = f"SELECT t.id FROM tasks t{self._where} ORDER BY {self._order} LIMIT ? OFFSET ?"
+        with self._db.read() as conn:
+            return [row[0] for row in conn.execute(sql, [*self._params, stop - start, start])]
 
 
 def job_ref_json(api_root: str, job_id: int, assignee_id: int | None, status: str) -> dict[str, Any]:

@@ -34,17 +34,27 @@ class OfflineCache:
 
     def __init__(self, root: Path, server_url: str, username: str) -> None:
         self.folder = Path(root) / _digest(f"{server_url}\n{username.lower()}")
+        self._folder_ready = False  # made (0700) by the first write; a page of 100 tasks is 101 writes
 
     # -- generic ---------------------------------------------------------------------------------
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / f"{kind}-{_digest(key)}.json"
 
-    def _write(self, path: Path, data: bytes) -> None:
+    def _prepare_folder(self) -> None:
         for folder in (self.folder.parent, self.folder):  # the cache root too: its names tell which servers
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.chmod(folder, 0o700)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")  # mkstemp creates it 0600
+        self._folder_ready = True
+
+    def _write(self, path: Path, data: bytes) -> None:
+        if not self._folder_ready:
+            self._prepare_folder()
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")  # mkstemp creates it 0600
+        except FileNotFoundError:  # the folder was removed meanwhile
+            self._prepare_folder()
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)

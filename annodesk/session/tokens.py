@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import logging
+from types import ModuleType
 from typing import Final
-
-import keyring
-import keyring.errors
 
 log = logging.getLogger(__name__)
 
 SERVICE: Final = "annodesk"
+
+
+def _keyring() -> ModuleType:
+    """The keyring package, imported on first use: with its backend discovery it costs ~50 ms, which
+    should not delay the first window at start-up (annodesk/warmup.py loads it right after)."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 class KeyringUnavailable(Exception):
@@ -30,6 +37,7 @@ class TokenStore:
 
     def save(self, server_url: str, username: str, token: str) -> None:
         """Store ``token``; raise KeyringUnavailable when the keyring cannot hold it."""
+        keyring = _keyring()
         try:
             keyring.set_password(self.service, account_name(server_url, username), token)
         except keyring.errors.KeyringError as exc:
@@ -37,6 +45,7 @@ class TokenStore:
 
     def load(self, server_url: str, username: str) -> str | None:
         """The stored token, or ``None`` if there is none or the keyring cannot be read."""
+        keyring = _keyring()
         try:
             return keyring.get_password(self.service, account_name(server_url, username))
         except keyring.errors.KeyringError as exc:
@@ -45,6 +54,7 @@ class TokenStore:
 
     def delete(self, server_url: str, username: str) -> None:
         """Forget the token; a missing entry or an unusable keyring is not an error."""
+        keyring = _keyring()
         try:
             keyring.delete_password(self.service, account_name(server_url, username))
         except keyring.errors.PasswordDeleteError:
@@ -54,6 +64,6 @@ class TokenStore:
 
 
 def _explain(exc: Exception) -> str:
-    if isinstance(exc, keyring.errors.NoKeyringError):
+    if isinstance(exc, _keyring().errors.NoKeyringError):
         return "no system keyring is available (for example no Secret Service on a headless Linux)"
     return str(exc) or type(exc).__name__

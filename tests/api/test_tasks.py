@@ -208,3 +208,19 @@ def test_server_about(sandbox: SandboxServer) -> None:
     about = as_user(sandbox, "guest", lambda c: c.server_about())
     assert about.version == "1.1" and about.version_tuple == (1, 1)
     assert about.name == "Computer Vision Annotation Tool"
+
+
+def test_listed_tasks_share_their_repeated_strings(sandbox: SandboxServer) -> None:
+    """Lean models: equal label/attribute/status strings of different tasks are one object (memory per task)."""
+    page = as_user(sandbox, "admin", lambda c: c.list_tasks(page_size=100))
+    raw = {t["id"]: t for t in all_tasks_raw(sandbox)}
+    for task in page.results:  # still exactly what the server sent
+        assert msgspec.json.decode(msgspec.json.encode(raw[task.id]), type=Task) == task
+    statuses = {id(job.status) for task in page.results for job in task.jobs if job.status == "annotation"}
+    attributes = [a for task in page.results for label in task.labels for a in label.attributes]
+    assert len(statuses) == 1
+    by_values: dict[tuple[str, ...], set[int]] = {}
+    for attribute in attributes:
+        by_values.setdefault(attribute.values, set()).add(id(attribute.values))
+    assert all(len(objects) == 1 for objects in by_values.values())
+    assert len({id(a.input_type) for a in attributes if a.input_type == "select"}) <= 1

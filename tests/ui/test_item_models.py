@@ -63,6 +63,20 @@ def test_task_table_shows_server_values(server_data: dict[str, Any]) -> None:
         assert model.data(model.index(row, 0), TASK_ID_ROLE) == raw["id"]
 
 
+def test_task_table_names_follow_new_users(server_data: dict[str, Any]) -> None:
+    """Display texts are kept per row between paints; new user names (any dataChanged) replace them."""
+    tasks: tuple[Task, ...] = server_data["tasks"]
+    users: dict[int, User] = server_data["users"]
+    model = TaskTableModel()
+    model.set_tasks(tasks)  # names not loaded yet: owners show as #id
+    owner = [c.key for c in COLUMNS].index("owner")
+    before = model.data(model.index(0, owner), DISPLAY)
+    model.set_users(users)
+    after = model.data(model.index(0, owner), DISPLAY)
+    assert before != after == users[tasks[0].owner_id].username
+    assert model.data(model.index(0, owner), Qt.ItemDataRole.DecorationRole) is None
+
+
 def test_sort_asks_the_server(server_data: dict[str, Any]) -> None:
     model = TaskTableModel()
     model.set_tasks(server_data["tasks"])
