@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annodesk.api import (
@@ -232,3 +234,29 @@ def test_v12_servers_get_id_keys(fresh_sandbox: SandboxServer) -> None:
 
     run(body())
     assert b'"assignee_id":1' in sent[-1] and b'"owner_id":1' in sent[-1] and b"z_order" not in sent[-1]
+
+
+def test_the_task_list_shows_every_kind_of_change_at_once(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
+    """The sandbox caches built task JSON between list requests; every write path must refresh it."""
+
+    async def body(client: CvatClient) -> None:
+        task = await client.create_task("before", [CAR])
+        listed = {t.id: t for t in (await client.list_tasks(page_size=100)).results}  # now cached
+        assert listed[task.id].name == "before" and not listed[task.id].has_data
+
+        await client.update_task(task.id, name="after", labels=[PERSON])
+        await client.upload_task_data(task.id, make_images(tmp_path, 3))
+        await client.wait_for_task_data(task.id, interval=0.05)
+        listed = {t.id: t for t in (await client.list_tasks(page_size=100)).results}
+        assert listed[task.id].name == "after" and listed[task.id].size == 3
+        assert {label.name for label in listed[task.id].labels} == {"car", "person"}
+
+        job = listed[task.id].jobs[0]
+        await client.update_job(job.id, status="completed")
+        listed = {t.id: t for t in (await client.list_tasks(page_size=100)).results}
+        assert listed[task.id].status == "completed" and listed[task.id].jobs[0].status == "completed"
+
+        await client.delete_task(task.id)
+        assert task.id not in {t.id for t in (await client.list_tasks(page_size=100)).results}
+
+    as_user(fresh_sandbox, "demo", body)
