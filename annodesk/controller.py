@@ -14,6 +14,8 @@ from annodesk.session.cache import OfflineCache
 from annodesk.session.repository import Repository
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
+from .i18n import SYSTEM, LanguageManager, LiveText
+from .ui import messages
 from .ui.background import cancel_all, spawn
 from .ui.main_window import MainWindow
 from .ui.register_dialog import RegisterDialog, Registration
@@ -24,7 +26,11 @@ MAX_RECENT_SERVERS = 8
 
 
 class AppController(QObject):
-    """Owns the session (client, repository, token) and decides which window is shown."""
+    """Owns the session (client, repository, token) and decides which window is shown.
+
+    ``languages`` switches the UI language when the main window's Language menu or the sign-in dialog's
+    language buttons ask (one is made over ``settings`` when not given; it is not applied until asked).
+    """
 
     mainWindowShown = Signal(object)
     signInShown = Signal(object)
@@ -36,9 +42,12 @@ class AppController(QObject):
         cache_root: Path,
         *,
         timeout: float = DEFAULT_TIMEOUT,
+        languages: LanguageManager | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.languages = languages if languages is not None else LanguageManager(settings, parent=self)
+        self.languages.languageChanged.connect(self._language_changed)
         self.timeout = timeout
         self.settings = settings
         self.tokens = tokens
@@ -49,7 +58,7 @@ class AppController(QObject):
         self.dialog: SignInDialog | None = None
         self.register_dialog: RegisterDialog | None = None
         self.remember_session = True
-        self.keyring_notice: str | None = None
+        self._keyring_error: KeyringUnavailable | None = None
         self._keyring_warned = False
         self._leaving = False
 
@@ -69,19 +78,23 @@ class AppController(QObject):
         except NotAuthenticated:
             await client.aclose()
             self.tokens.delete(last_server, last_user)
-            self.show_sign_in(last_server, last_user, self.tr("Your saved session has ended. Please sign in again."))
+            self.show_sign_in(
+                last_server, last_user, lambda: self.tr("Your saved session has ended. Please sign in again.")
+            )
             return
         except NetworkError as exc:
             cache = self._cache(last_server, last_user)
             if cache.get_page("last") is None:
                 await client.aclose()
-                self.show_sign_in(last_server, last_user, exc.message)
+                error = exc
+                self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
                 return
             self._open_main(client, last_server, last_user)  # offline: the window shows the cache
             return
         except CvatError as exc:
             await client.aclose()
-            self.show_sign_in(last_server, last_user, exc.message)
+            error = exc
+            self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
             return
         self._open_main(client, last_server, user.username)
 
@@ -90,7 +103,10 @@ class AppController(QObject):
         try:
             await self.sign_in(credentials, remember_server=False)
         except CvatError as exc:
-            self.show_sign_in(credentials.server, credentials.username, exc.message)
+            error = exc
+            self.show_sign_in(
+                credentials.server, credentials.username, lambda: messages.sign_in_error(error, credentials.server)[1]
+            )
 
     # -- sign-in ---------------------------------------------------------------------------------
 
@@ -106,9 +122,11 @@ class AppController(QObject):
         self.settings.setValue("session/username", username)
         self.settings.sync()
 
-    def show_sign_in(self, server: str = "", username: str = "", message: str = "") -> SignInDialog:
+    def show_sign_in(self, server: str = "", username: str = "", message: LiveText = "") -> SignInDialog:
         """Show the sign-in dialog (server and username filled in when known)."""
         dialog = SignInDialog(self.sign_in, self._recent_servers(), server, username, message)
+        dialog.set_language(self.languages.resolve(self.languages.choice))
+        dialog.languageRequested.connect(self.languages.set_choice)
         dialog.registerRequested.connect(self.show_register)
         dialog.rejected.connect(self._sign_in_rejected)
         self.dialog = dialog
@@ -142,21 +160,33 @@ class AppController(QObject):
             try:
                 self.tokens.save(server, username, client.token)
             except KeyringUnavailable as exc:
-                self._warn_keyring(str(exc))
+                self._warn_keyring(exc)
         else:
             self.tokens.delete(server, username)
         if self.dialog is not None:
             self.dialog.hide()
         self._open_main(client, server, username)
 
-    def _warn_keyring(self, reason: str) -> None:
+    def _warn_keyring(self, exc: KeyringUnavailable) -> None:
         if self._keyring_warned:
             return
         self._keyring_warned = True
-        self.keyring_notice = self.tr(
-            "Your session is kept in memory only: %1. You will be asked to sign in again next time."
-        ).replace("%1", reason)
-        log.warning("token not stored: %s", reason)
+        self._keyring_error = exc
+        log.warning("token not stored: %s", exc)
+
+    @property
+    def keyring_notice(self) -> str | None:
+        """Why the session is not remembered (``None`` when it is), in the current language."""
+        return messages.keyring_notice(self._keyring_error) if self._keyring_error else None
+
+    # -- language --------------------------------------------------------------------------------
+
+    def _language_changed(self, _code: str) -> None:
+        """Mark the new choice in the open windows (their texts follow through QEvent.LanguageChange)."""
+        if self.window is not None:
+            self.window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
+        if self.dialog is not None:
+            self.dialog.set_language(self.languages.language)
 
     # -- registration ----------------------------------------------------------------------------
 
@@ -184,13 +214,16 @@ class AppController(QObject):
     def _open_main(self, client: CvatClient, server: str, username: str) -> None:
         self.client = client
         window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
+        window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
+        window.languageRequested.connect(self.languages.set_choice)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
-        window.unauthorized.connect(lambda message: spawn(self.session_ended(message)))
+        window.unauthorized.connect(lambda detail: spawn(self.session_ended(detail)))
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
-        if self.keyring_notice:
-            window.show_session_notice(self.keyring_notice)
+        if self._keyring_error is not None:
+            error = self._keyring_error
+            window.show_session_notice(lambda: messages.keyring_notice(error))
         window.start()
         self.mainWindowShown.emit(window)
 
@@ -224,17 +257,16 @@ class AppController(QObject):
         if client is not None:
             await client.aclose()
 
-    async def session_ended(self, message: str) -> None:
-        """A 401 mid-session: drop the stored token and go back to sign-in, server and user filled in."""
+    async def session_ended(self, detail: str) -> None:
+        """A 401 mid-session: drop the stored token and go back to sign-in, server and user filled in.
+
+        ``detail`` is the server's reason (quoted after our sentence), possibly empty.
+        """
         if self.window is None:
             return
         server, username = self.window.server_url, self.window.username
         self.tokens.delete(server, username)
-        self.show_sign_in(
-            server,
-            username,
-            self.tr("You were signed out by the server (%1). Please sign in again.").replace("%1", message),
-        )
+        self.show_sign_in(server, username, lambda: messages.session_ended(detail))
         await self._leave_main()
 
     async def sign_out(self) -> None:

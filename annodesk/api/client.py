@@ -135,9 +135,13 @@ class CvatClient:
         except httpx.TimeoutException:
             raise errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.") from None
         except (httpx.ConnectError, httpx.UnsupportedProtocol) as exc:
-            raise errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({_reason(exc)}).") from None
+            raise errors.ServerUnreachable(
+                f"Cannot reach the server at {self.server_url} ({_reason(exc)}).", detail=_reason(exc)
+            ) from None
         except httpx.TransportError as exc:
-            raise errors.NetworkError(f"The connection to {self.server_url} broke ({_reason(exc)}).") from None
+            raise errors.NetworkError(
+                f"The connection to {self.server_url} broke ({_reason(exc)}).", detail=_reason(exc)
+            ) from None
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %s (request headers %s)",
@@ -164,6 +168,7 @@ class CvatClient:
             raise errors.BadCredentials(
                 "; ".join(m for msgs in exc.field_errors.values() for m in msgs) or exc.message,
                 field_errors=exc.field_errors,
+                detail=exc.detail,
             ) from None
         except errors.NotFound:
             raise errors.NotCvatServer(

@@ -1,46 +1,143 @@
-"""Plain-language messages for client errors, and which form field each belongs next to."""
+"""Plain-language, translated messages for client errors, and which form field each belongs next to.
+
+The client library's ``exc.message`` is English and never shown: every error type maps to a sentence of
+ours in the current language; the server's own words (``exc.detail``) may follow it, quoted verbatim.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from annodesk.api import errors
+from annodesk.i18n import arg, format_number
+from annodesk.session.tokens import KeyringUnavailable
+
+DEFAULT_WAIT_SECONDS = 60
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+def with_detail(sentence: str, detail: str) -> str:
+    """``sentence`` followed by the server's own words, if it gave any."""
+    if not detail:
+        return sentence
+    return arg(QCoreApplication.translate("messages", "%1 The server said: “%2”"), sentence, detail)
+
+
+def error_sentence(exc: errors.CvatError) -> str:
+    """One translated sentence for any client error (server detail quoted where it helps)."""
+    if isinstance(exc, errors.BadCredentials):
+        return QCoreApplication.translate("messages", "Wrong username or password.")
+    if isinstance(exc, errors.InvalidInput):
+        return with_detail(QCoreApplication.translate("messages", "The server rejected the request."), exc.detail)
+    if isinstance(exc, errors.NotAuthenticated):
+        return with_detail(
+            QCoreApplication.translate("messages", "The server did not accept the session. Sign in again."),
+            exc.detail,
+        )
+    if isinstance(exc, errors.PermissionDenied):
+        return with_detail(QCoreApplication.translate("messages", "You are not allowed to do this."), exc.detail)
+    if isinstance(exc, errors.NotFound):
+        if not exc.detail:
+            return QCoreApplication.translate("messages", "The server has no such address. Is this a CVAT v1 server?")
+        return with_detail(QCoreApplication.translate("messages", "Not found."), exc.detail)
+    if isinstance(exc, errors.RateLimited):
+        text = QCoreApplication.translate("messages", "Too many requests. Wait %1 s, then try again.")
+        return arg(text, format_number(_wait_seconds(exc)))
+    if isinstance(exc, errors.ServerError):
+        if exc.status in (502, 503, 504):
+            text = QCoreApplication.translate(
+                "messages", "A proxy in front of the server failed (error %1). Try again later."
+            )
+        else:
+            text = QCoreApplication.translate("messages", "The server failed (error %1). Try again later.")
+        return with_detail(arg(text, exc.status), exc.detail)
+    if isinstance(exc, errors.RequestTimeout):
+        return QCoreApplication.translate("messages", "The server did not answer in time. Try again in a moment.")
+    if isinstance(exc, errors.ServerUnreachable):
+        return QCoreApplication.translate(
+            "messages", "The server cannot be reached. Check the address and your network."
+        )
+    if isinstance(exc, errors.NetworkError):
+        return QCoreApplication.translate("messages", "The connection to the server broke. Try again.")
+    if isinstance(exc, errors.NotCvatServer):
+        return QCoreApplication.translate("messages", "This address answers, but it is not a CVAT server.")
+    if isinstance(exc, errors.MalformedResponse):
+        return with_detail(
+            QCoreApplication.translate("messages", "The server's answer could not be read. Is this a CVAT v1 server?"),
+            exc.detail,
+        )
+    if isinstance(exc, errors.RequestRejected) and exc.status is not None and 300 <= exc.status < 400:
+        return arg(
+            QCoreApplication.translate(
+                "messages", "The server redirected the request (HTTP %1); annodesk does not follow redirects."
+            ),
+            exc.status,
+        )
+    if isinstance(exc, errors.RequestRejected):
+        text = QCoreApplication.translate("messages", "The server refused the request (HTTP %1).")
+        return with_detail(arg(text, exc.status or "?"), exc.detail)
+    return with_detail(
+        QCoreApplication.translate("messages", "Something went wrong talking to the server."), exc.detail
+    )
+
+
+def _wait_seconds(exc: errors.RateLimited) -> int:
+    return round(exc.retry_after) if exc.retry_after else DEFAULT_WAIT_SECONDS
 
 
 def sign_in_error(exc: errors.CvatError, server: str) -> tuple[str, str]:
     """``(field, message)`` for a failed sign-in; field is ``server``, ``username``, ``password`` or ``general``."""
     if isinstance(exc, errors.BadCredentials):
-        return "password", tr("Wrong username or password.")
+        return "password", error_sentence(exc)
     if isinstance(exc, errors.ServerUnreachable):
-        return "server", tr("Cannot reach %1. Check the address and your network.").replace("%1", server)
-    if isinstance(exc, errors.RequestTimeout):
-        return "server", tr("The server did not answer in time. Try again in a moment.")
-    if isinstance(exc, errors.NotCvatServer):
-        return "server", tr("This address answers, but it is not a CVAT server.")
-    if isinstance(exc, errors.MalformedResponse):
-        return "server", tr("The server's answer could not be read. Is this a CVAT v1 server?")
-    if isinstance(exc, errors.NetworkError):
-        return "server", tr("The connection to the server broke. Try again.")
-    if isinstance(exc, errors.ServerError):
-        return "server", tr("The server failed (error %1). Try again later.").replace("%1", str(exc.status))
+        return "server", arg(
+            QCoreApplication.translate("messages", "Cannot reach %1. Check the address and your network."), server
+        )
     if isinstance(exc, errors.RateLimited):
-        wait = f"{exc.retry_after:.0f}" if exc.retry_after else "60"
-        return "general", tr("Too many attempts. Wait %1 seconds, then try again.").replace("%1", wait)
-    if isinstance(exc, errors.NotAuthenticated):
-        return "general", tr("The server did not accept the session. Sign in again.")
-    return "general", exc.message
+        text = QCoreApplication.translate("messages", "Too many attempts. Wait %1 s, then try again.")
+        return "general", arg(text, format_number(_wait_seconds(exc)))
+    if isinstance(exc, errors.NetworkError | errors.MalformedResponse | errors.ServerError):
+        return "server", error_sentence(exc)
+    return "general", error_sentence(exc)
 
 
 def action_error(exc: errors.CvatError) -> str:
     """One line for an error while browsing (shown in the status area; the data on screen stays)."""
+    if isinstance(exc, errors.RequestTimeout):
+        return QCoreApplication.translate("messages", "Offline: the server did not answer in time.")
+    if isinstance(exc, errors.ServerUnreachable):
+        return QCoreApplication.translate("messages", "Offline: the server cannot be reached.")
     if isinstance(exc, errors.NetworkError):
-        return tr("Offline: %1").replace("%1", exc.message)
-    if isinstance(exc, errors.PermissionDenied):
-        return tr("Not allowed: %1").replace("%1", exc.message)
-    if isinstance(exc, errors.NotFound):
-        return tr("Not found: %1").replace("%1", exc.message)
-    return exc.message
+        return QCoreApplication.translate("messages", "Offline: the connection to the server broke.")
+    return error_sentence(exc)
+
+
+def server_address_error(address: str) -> str:
+    """Why ``address`` (typed in a server field) is not usable."""
+    if not address.strip():
+        return QCoreApplication.translate("messages", "Enter the server address.")
+    return arg(QCoreApplication.translate("messages", "“%1” is not an http(s) server address."), address.strip())
+
+
+def keyring_notice(exc: KeyringUnavailable) -> str:
+    """Why the session is not remembered, and what that means for the next start."""
+    if exc.no_keyring:
+        return QCoreApplication.translate(
+            "messages",
+            "No system keyring is available (for example no Secret Service on a headless Linux), so your session "
+            "is kept in memory only. You will be asked to sign in again next time.",
+        )
+    return arg(
+        QCoreApplication.translate(
+            "messages",
+            "The system keyring could not store your session (%1), so it is kept in memory only. "
+            "You will be asked to sign in again next time.",
+        ),
+        exc.detail,
+    )
+
+
+def session_ended(detail: str) -> str:
+    """Shown in the sign-in dialog after the server ended the session (token revoked); ``detail``: its reason."""
+    return with_detail(
+        QCoreApplication.translate("messages", "You were signed out by the server. Please sign in again."), detail
+    )
