@@ -111,7 +111,7 @@ def _has_letters(text: str) -> bool:
 
 class _Scanner(ast.NodeVisitor):
     def __init__(self, path: Path) -> None:
-        self.path = path.relative_to(ROOT)
+        self.path = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         self.classes: list[str] = []
         self.functions: list[str] = []
         self.messages: set[Message] = set()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -175,9 +174,8 @@ class MainWindow(QMainWindow):
         self.server_label = QLabel(self.server_url)
         self.state_label = QLabel()
         self.state_label.setObjectName("connectionState")
-        self.user_button = QToolButton()
-        self.user_button.setText(self.username)
-        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_button = QPushButton(self.username)  # a push button leaves room for its menu arrow
+        self.user_button.setFlat(True)
         self.message_label = QLabel()
         self.notice_label = QLabel()
         self.notice_label.setObjectName("sessionNotice")
