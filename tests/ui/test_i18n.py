@@ -381,3 +381,29 @@ def test_sign_in_dialog_switches_language_and_errors_follow(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_offline_banner_and_messages_switch_live(
+    languages: LanguageManager,
+    loop: qasync.QEventLoop,
+    sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, sandbox, "alice")
+        saved_at = datetime(2026, 11, 6, 9, 30, tzinfo=UTC).timestamp()
+        window._go_offline(saved_at)
+        window._retry_timer.stop()  # stay offline for this test
+        window.show_session_notice(lambda: messages.keyring_notice(KeyringUnavailable("x", no_keyring=True)))
+        assert window.banner.text().startswith(f"Offline — data from {format_datetime(saved_at)}.")
+
+        switch(languages, CHINESE)
+        assert window.banner.text().startswith(f"离线 — 显示的是 {format_datetime(saved_at)} 的数据")
+        assert format_datetime(saved_at).startswith("2026/11/6")
+        assert window.state_label.text() == "● 离线" and window.notice_label.text() == "⚠ 会话未保存"
+        assert window.notice_label.toolTip().startswith("系统没有可用的密钥环")
+        assert window.message_label.text() == window.notice_label.toolTip()
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
