@@ -66,16 +66,17 @@ async def _run(work: Path) -> int:
         return str(path)
 
     async def chinese() -> str:
-        from PySide6.QtCore import QCoreApplication, QSettings
+        from PySide6.QtCore import QSettings
 
-        from .i18n import CHINESE, LanguageManager
+        from .i18n import CHINESE, LanguageManager, translated
 
         languages = LanguageManager(QSettings(str(work / "languages.ini"), QSettings.Format.IniFormat))
         languages.set_choice(CHINESE)
         try:
             files = sorted(Path(path).name for path in languages.loaded_files())
-            ours = QCoreApplication.translate("SignInDialog", "Sign in")
-            qts = QCoreApplication.translate("QPlatformTheme", "Cancel")
+            # Looked up, not marked: these messages belong to the sign-in dialog and to Qt.
+            ours = translated("SignInDialog", "Sign in")
+            qts = translated("QPlatformTheme", "Cancel")
         finally:
             languages.uninstall()
         if files != ["annodesk_zh_CN.qm", "qtbase_zh_CN.qm"] or (ours, qts) != ("登录", "取消"):
