@@ -21,7 +21,7 @@ os.environ.setdefault("QT_API", "pyside6")
 import keyring
 import keyring.backend
 import qasync
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QEvent, QLocale, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -93,11 +93,11 @@ async def _shoot(out: Path, work: Path) -> None:
         dialog.resize(480, dialog.sizeHint().height())
         _save(dialog, out / "sign-in.png")
         dialog.language_buttons[CHINESE].click()  # live, as a user would
-        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         dialog.resize(480, dialog.sizeHint().height())
         _save(dialog, out / "sign-in-zh.png")
         dialog.language_buttons[ENGLISH].click()
-        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         dialog.resize(480, dialog.sizeHint().height())
 
         shown = _signal(controller.mainWindowShown)
@@ -124,7 +124,6 @@ async def _shoot(out: Path, work: Path) -> None:
         window.language_actions[CHINESE].trigger()  # the Language menu: the same page and task, now in Chinese
         _save(window, out / "main-window-zh.png")
         window.language_actions[ENGLISH].trigger()
-        QApplication.processEvents()
         await controller.shutdown()
         server.stop()
 

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._message: LiveText = ""
         self._notice: LiveText = ""
-        self._system_language = language(LANGUAGES[0].code)
+        self._system_language = LANGUAGES[0]  # what "System default" means; the controller says
 
         self._build_widgets()
         self._build_menus()

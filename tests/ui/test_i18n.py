@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from annodesk.api import errors
@@ -38,10 +38,20 @@ def has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def deliver_posted_events() -> None:
+    """Deliver the LanguageChange events Qt posts to every window, and the layout requests that follow.
+
+    Not ``processEvents()``: inside a qasync task that would run the asyncio loop re-entrantly, which can
+    lose the task's wake-up and hang the test.
+    """
+    for kind in (QEvent.Type.LanguageChange, QEvent.Type.LayoutRequest):
+        QCoreApplication.sendPostedEvents(None, kind)
+
+
 def switch(languages: LanguageManager, choice: str) -> None:
-    """Switch as the menu does, then deliver the LanguageChange events Qt posts to every window."""
+    """Switch as the menu does, then let every window re-translate itself."""
     languages.set_choice(choice)
-    QApplication.processEvents()
+    deliver_posted_events()
 
 
 @pytest.fixture
@@ -105,7 +115,14 @@ def test_choice_is_remembered_and_loads_both_catalogues(
     finally:
         manager.uninstall()
         languages.set_choice(ENGLISH)
-    assert LanguageManager(settings).choice == CHINESE  # the next start reads it back
+    restarted = LanguageManager(settings, system_locale=QLocale("en_US"))  # the next start reads it back
+    assert restarted.choice == CHINESE
+    restarted.apply()
+    try:
+        assert restarted.language == CHINESE and QCoreApplication.translate("TaskDetails", "Labels") == "标签"
+    finally:
+        restarted.uninstall()
+        languages.set_choice(ENGLISH)
     with pytest.raises(ValueError):
         manager.set_choice("fr")
 
@@ -252,7 +269,7 @@ def test_sign_in_and_registration_in_chinese_fit_and_are_chinese(chinese: Langua
     dialog.server.setCurrentText("http://cvat.example.com")  # shows the plain-http warning too
     dialog.username.clear()
     dialog.submit()  # "enter your username" under the field
-    qapp.processEvents()
+    deliver_posted_events()
     assert dialog.error_texts() == {"username": "请输入用户名。"}
     texts = shown_texts(dialog)
     assert not english_left(texts, ["http://cvat.example.com", "https://cvat.example.com"]), texts
@@ -262,7 +279,7 @@ def test_sign_in_and_registration_in_chinese_fit_and_are_chinese(chinese: Langua
 
     register = RegisterDialog(never, "https://cvat.example.com")
     register.show()
-    qapp.processEvents()
+    deliver_posted_events()
     assert not english_left(shown_texts(register), ["https://cvat.example.com"]) and not cut_off(register)
     register.close()
 
@@ -285,13 +302,13 @@ def test_main_window_in_chinese_fits_and_is_chinese(
         window: MainWindow = await wait_for(shown)
         await until(lambda: window.model.rowCount() > 0 and window.profile is not None and bool(window.users))
         task = await open_task(window)
-        QApplication.processEvents()
+        deliver_posted_events()
         assert window.page_label.text().startswith("第 1 /") and window.count_label.text().startswith("共 ")
         assert window.details.values["status"].text() == STATUS.display(task.status)
         assert window.language_actions[SYSTEM].text().startswith("跟随系统")
         for tab in range(window.details.tabs.count()):  # both tabs of the details pane
             window.details.tabs.setCurrentIndex(tab)
-            QApplication.processEvents()
+            deliver_posted_events()
             problems = cut_off(window)
             assert not problems, "\n".join(problems)
             english = english_left(shown_texts(window), server_data(window))
@@ -334,7 +351,7 @@ def test_live_switch_keeps_the_users_place(
         row = window.model.row_of(task.id)
 
         window.language_actions[CHINESE].trigger()  # the Language menu
-        QApplication.processEvents()
+        deliver_posted_events()
         assert languages.choice == CHINESE and window.language_actions[CHINESE].isChecked()
         assert window.page_label.text() == f"第 2 / {window.page_count} 页"
         assert window.file_menu.title() == "文件(&F)" and has_chinese(window.search.placeholderText())
@@ -347,13 +364,13 @@ def test_live_switch_keeps_the_users_place(
         assert not window.message_label.text() or has_chinese(window.message_label.text())
 
         window.language_actions[ENGLISH].trigger()
-        QApplication.processEvents()
+        deliver_posted_events()
         assert {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()} == english
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "Status"
         assert (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex()) == place
         assert loads == []  # nothing reloaded
         window.language_actions[SYSTEM].trigger()  # the test system is en_US
-        QApplication.processEvents()
+        deliver_posted_events()
         assert languages.choice == SYSTEM and window.page_label.text().startswith("Page 2 of")
         await controller.shutdown()
 
@@ -373,9 +390,10 @@ def test_sign_in_dialog_switches_language_and_errors_follow(
         assert "not an http(s) server address" in dialog.error_texts()["server"]
 
         dialog.language_buttons[CHINESE].click()  # before signing in: a reader of Chinese first
-        QApplication.processEvents()
+        deliver_posted_events()
         assert languages.choice == CHINESE and dialog.language_buttons[CHINESE].isChecked()
         assert dialog.sign_in_button.text() == "登录" and dialog.server_row.label.text() == "服务器"
+        assert dialog.cancel_button.text() == "取消"  # Qt's own button, from qtbase_zh_CN
         assert dialog.error_texts()["server"] == "“ftp://files.example”不是 http(s) 服务器地址。"
         assert dialog.server.currentText() == "ftp://files.example"  # what was typed stays
         await controller.shutdown()
