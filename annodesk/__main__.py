@@ -24,12 +24,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the embedded sandbox, sign in, load a task page and trees, report and exit",
     )
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add annodesk and its icon to this user's application menu (Linux), then exit",
+    )
+    entry.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added, then exit"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and start the app."""
     args = build_parser().parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from .desktop_entry import main as desktop_entry
+
+        return desktop_entry(remove=args.uninstall_desktop_entry)
     if args.self_test:
         from .self_test import run_self_test
 

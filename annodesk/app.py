@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 
@@ -21,13 +20,14 @@ def run_app(args: argparse.Namespace) -> int:
 
     from .controller import AppController
     from .i18n import LanguageManager
+    from .logs import setup_logging
     from .paths import cache_dir
     from .session.tokens import TokenStore
     from .ui.collector import MainThreadCollector
     from .ui.icon import app_icon
     from .ui.sign_in_dialog import Credentials
 
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
+    setup_logging(debug=args.debug)  # the user log dir (README: "Where logs go"); credentials masked
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -61,6 +62,7 @@ class AppController(QObject):
         self._keyring_error: KeyringUnavailable | None = None
         self._keyring_warned = False
         self._leaving = False
+        self._signing_out = False
 
     # -- start-up --------------------------------------------------------------------------------
 
@@ -72,7 +74,12 @@ class AppController(QObject):
         if not token:
             self.show_sign_in(server=last_server, username=last_user)
             return
-        client = CvatClient(last_server, token, timeout=self.timeout)
+        try:
+            client = CvatClient(last_server, token, timeout=self.timeout, verify=self.verify_for(last_server))
+        except CvatError as exc:  # the remembered CA file is gone or broken
+            error = exc
+            self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
+            return
         try:
             user = await client.current_user()
         except NotAuthenticated:
@@ -115,16 +122,30 @@ class AppController(QObject):
         servers = [value] if isinstance(value, str) else list(value or [])
         return [s for s in servers if s]
 
-    def _remember_server(self, server: str, username: str) -> None:
+    def _remember_server(self, server: str, username: str, ca_file: str = "") -> None:
         recent = [server] + [s for s in self._recent_servers() if s != server]
         self.settings.setValue("session/recentServers", recent[:MAX_RECENT_SERVERS])
         self.settings.setValue("session/server", server)
         self.settings.setValue("session/username", username)
+        if ca_file:
+            self.settings.setValue(_ca_key(server), ca_file)  # the path only, never the certificate or a secret
+        else:
+            self.settings.remove(_ca_key(server))
         self.settings.sync()
+
+    def ca_file_for(self, server: str) -> str:
+        """The CA certificate file remembered for ``server`` (empty: the system's trusted CAs)."""
+        return str(self.settings.value(_ca_key(server), "") or "") if server else ""
+
+    def verify_for(self, server: str) -> bool | str:
+        """What the client verifies ``server`` 's certificate against: its CA file, else the default CAs."""
+        return self.ca_file_for(server) or True
 
     def show_sign_in(self, server: str = "", username: str = "", message: LiveText = "") -> SignInDialog:
         """Show the sign-in dialog (server and username filled in when known)."""
-        dialog = SignInDialog(self.sign_in, self._recent_servers(), server, username, message)
+        dialog = SignInDialog(
+            self.sign_in, self._recent_servers(), server, username, message, ca_file_for=self.ca_file_for
+        )
         dialog.set_language(self.languages.resolve(self.languages.choice))
         dialog.languageRequested.connect(self.languages.set_choice)
         dialog.registerRequested.connect(self.show_register)
@@ -141,20 +162,22 @@ class AppController(QObject):
 
     async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
         """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
-        client = CvatClient(credentials.server, timeout=self.timeout)
+        client = CvatClient(credentials.server, timeout=self.timeout, verify=credentials.ca_file or True)
         try:
             await client.login(credentials.username, credentials.password)
             user = await client.current_user()
         except BaseException:
             await client.aclose()
             raise
-        self._after_sign_in(client, credentials.server, user.username, credentials.remember, remember_server)
+        self._after_sign_in(
+            client, credentials.server, user.username, credentials.remember, remember_server, credentials.ca_file
+        )
 
     def _after_sign_in(
-        self, client: CvatClient, server: str, username: str, remember: bool, remember_server: bool
+        self, client: CvatClient, server: str, username: str, remember: bool, remember_server: bool, ca_file: str = ""
     ) -> None:
         if remember_server:
-            self._remember_server(server, username)
+            self._remember_server(server, username, ca_file)
         self.remember_session = remember
         if remember and client.token:
             try:
@@ -198,11 +221,12 @@ class AppController(QObject):
 
     async def register(self, form: Registration) -> None:
         """Create the account, then sign in with it (remembered, like a normal sign-in)."""
-        async with CvatClient(form.server, timeout=self.timeout) as client:
+        ca_file = self.ca_file_for(form.server)
+        async with CvatClient(form.server, timeout=self.timeout, verify=ca_file or True) as client:
             await client.register(
                 form.username, form.first_name, form.last_name, form.email, form.password1, form.password2
             )
-        await self.sign_in(Credentials(form.server, form.username, form.password1, True))
+        await self.sign_in(Credentials(form.server, form.username, form.password1, True, ca_file))
         if self.register_dialog is not None:
             self.register_dialog.hide()
 
@@ -232,6 +256,7 @@ class AppController(QObject):
             spawn(self._quit_from_window())
 
     async def _quit_from_window(self) -> None:
+        await cancel_all()  # the window's requests end before their client closes
         await self._close_client()
         self.window = None
         self.finished.set()
@@ -266,22 +291,36 @@ class AppController(QObject):
             return
         server, username = self.window.server_url, self.window.username
         self.tokens.delete(server, username)
+        log.info("session ended by the server: %s", detail or "no reason given")
         self.show_sign_in(server, username, lambda: messages.session_ended(detail))
         await self._leave_main()
 
     async def sign_out(self) -> None:
-        """Sign out on the server, delete the stored token, forget the session, show sign-in."""
-        if self.window is None:
-            return
-        server, username = self.window.server_url, self.window.username
-        if self.client is not None:
-            try:
-                await self.client.logout()
-            except CvatError as exc:  # offline: the token is still forgotten locally
-                log.info("server sign-out failed: %s", exc.message)
-        self.tokens.delete(server, username)
-        self.show_sign_in(server, username)
-        await self._leave_main()
+        """Sign out on the server, delete the stored token, forget the session, show sign-in.
+
+        If the server cannot be told, the token is still forgotten here and the dialog says so.
+        """
+        if self.window is None or self._signing_out:
+            return  # a second click while the first sign-out waits for the server
+        self._signing_out = True
+        try:
+            window = self.window
+            server, username = window.server_url, window.username
+            window.set_message(lambda: self.tr("Signing out…"))
+            failure: CvatError | None = None
+            if self.client is not None:
+                try:
+                    await self.client.logout()
+                except CvatError as exc:  # offline: the token is still forgotten locally
+                    log.info("server sign-out failed: %s", type(exc).__name__)
+                    failure = exc
+            self.tokens.delete(server, username)
+            if self.window is not window:
+                return  # the session ended some other way meanwhile (a 401 or the window was closed)
+            self.show_sign_in(server, username, lambda: messages.sign_out_notice(failure))
+            await self._leave_main()
+        finally:
+            self._signing_out = False
 
     async def shutdown(self) -> None:
         """Close everything before the event loop stops."""
@@ -293,3 +332,8 @@ class AppController(QObject):
                 dialog.hide()
         await cancel_all()
         await self._close_client()
+
+
+def _ca_key(server: str) -> str:
+    """The QSettings key of a server's CA file (the URL percent-encoded: ``/`` would open a settings group)."""
+    return "tls/caFile/" + quote(server, safe="")

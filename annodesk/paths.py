@@ -22,6 +22,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Where the rotating log file ``annodesk.log`` lives (Linux: ``~/.local/state/annodesk/log``)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def resource_path(relative: str) -> Path:
     """A data file shipped with annodesk (``icons/annodesk.svg``, ``annodesk.desktop``…).
 

@@ -18,6 +18,23 @@ from pathlib import Path
 from typing import Any
 
 STEP_TIMEOUT = 60.0
+# The keyring backend this platform's desktop needs, and the module it cannot work without.
+PLATFORM_KEYRING = {"linux": ("SecretService", "secretstorage"), "darwin": ("macOS", "keyring.backends.macOS.api")}
+
+
+def keyring_backends_shipped() -> list[str]:
+    """Names of the keyring backends whose entry point is found and whose module imports."""
+    from importlib import import_module
+    from importlib.metadata import entry_points
+
+    shipped = []
+    for point in entry_points(group="keyring.backends"):
+        try:
+            import_module(point.value.split(":")[0])
+        except ImportError:
+            continue
+        shipped.append(point.name)
+    return sorted(shipped)
 
 
 class SelfTest:
@@ -54,10 +71,13 @@ async def _run(work: Path) -> int:
     test = SelfTest()
 
     async def backends() -> str:
-        names = sorted({type(backend).__module__ for backend in keyring.backend.get_all_keyring()})
-        if not names:
-            raise RuntimeError("no keyring backend was found")
-        return ", ".join(names)
+        shipped = keyring_backends_shipped()
+        backend, dependency = PLATFORM_KEYRING.get(sys.platform, ("Windows", "win32ctypes"))
+        if backend not in shipped:
+            raise RuntimeError(f"the {backend} keyring backend is missing (found {', '.join(shipped) or 'none'})")
+        __import__(dependency)  # e.g. SecretStorage: without it the backend is never usable
+        usable = sorted({type(backend).__name__ for backend in keyring.backend.get_all_keyring()})
+        return f"shipped {', '.join(shipped)}; usable here: {', '.join(usable) or 'none'}"
 
     async def icon() -> str:
         path = resource_path("icons/hicolor/256x256/apps/annodesk.png")

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
-.venv/bin/python -m pip install -q -e ".[package]"
+.venv/bin/python -c "import PyInstaller" 2>/dev/null || .venv/bin/python -m pip install -q -e ".[package]"
 mkdir -p build
 # The .ico (Windows) and .icns (macOS) icons are produced from the rendered PNGs, not committed.
 .venv/bin/python - <<'PY'

@@ -3,6 +3,8 @@
 from .client import UNSET, CvatClient, redact_headers
 from .errors import (
     BadCredentials,
+    CaBundleError,
+    CertificateNotTrusted,
     CvatError,
     InvalidInput,
     MalformedResponse,
@@ -12,6 +14,7 @@ from .errors import (
     NotFound,
     PermissionDenied,
     RateLimited,
+    RedirectRefused,
     RequestRejected,
     RequestTimeout,
     ServerError,
@@ -38,6 +41,8 @@ __all__ = [
     "UNSET",
     "Attribute",
     "BadCredentials",
+    "CaBundleError",
+    "CertificateNotTrusted",
     "CvatClient",
     "CvatError",
     "DataMeta",
@@ -54,6 +59,7 @@ __all__ = [
     "Page",
     "PermissionDenied",
     "RateLimited",
+    "RedirectRefused",
     "RegisteredUser",
     "RequestRejected",
     "RequestTimeout",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import AsyncIterator, Iterable, Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
@@ -82,13 +83,13 @@ class CvatClient:
         self._http = httpx.AsyncClient(
             base_url=api_url,
             headers={"Accept": "application/json", "User-Agent": "annodesk"},
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            verify=verify,
+            verify=tls_verification(verify),
             follow_redirects=False,
             cookies=_no_cookies(),
             limits=httpx.Limits(max_connections=self._max_concurrency + 2, max_keepalive_connections=8),
             transport=transport,
         )
+        self.timeout = timeout
         self.token = token
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -104,6 +105,15 @@ class CvatClient:
     async def aclose(self) -> None:
         """Close the connection pool."""
         await self._http.aclose()
+
+    @property
+    def timeout(self) -> float:
+        """Seconds a request may take (reading, writing, waiting for the pool); connecting: at most 10 s."""
+        return float(self._http.timeout.read or 0)
+
+    @timeout.setter
+    def timeout(self, seconds: float) -> None:
+        self._http.timeout = httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
     @property
     def token(self) -> str | None:
@@ -134,7 +144,15 @@ class CvatClient:
             response = await self._http.request(method, path, params=clean_params or None, json=json)
         except httpx.TimeoutException:
             raise errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.") from None
-        except (httpx.ConnectError, httpx.UnsupportedProtocol) as exc:
+        except httpx.ConnectError as exc:
+            if _certificate_failure(exc):
+                raise errors.CertificateNotTrusted(
+                    f"The certificate of {self.server_url} is not trusted ({_reason(exc)}).", detail=_reason(exc)
+                ) from None
+            raise errors.ServerUnreachable(
+                f"Cannot reach the server at {self.server_url} ({_reason(exc)}).", detail=_reason(exc)
+            ) from None
+        except httpx.UnsupportedProtocol as exc:
             raise errors.ServerUnreachable(
                 f"Cannot reach the server at {self.server_url} ({_reason(exc)}).", detail=_reason(exc)
             ) from None
@@ -345,6 +363,31 @@ class CvatClient:
         if self._server_version is None:
             await self.server_about()
         return (self._server_version or ()) >= version
+
+
+def tls_verification(verify: bool | str) -> ssl.SSLContext | bool:
+    """What httpx needs for ``verify``: ``True`` (the default CAs) or a context trusting the CA bundle ``verify``.
+
+    A bundle that cannot be loaded raises :class:`~annodesk.api.errors.CaBundleError`.
+    """
+    if not isinstance(verify, str):
+        return verify
+    try:
+        return ssl.create_default_context(cafile=verify)
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        raise errors.CaBundleError(
+            f"The CA certificate file {verify} cannot be used ({_reason(exc)}).", detail=_reason(exc)
+        ) from None
+
+
+def _certificate_failure(exc: BaseException) -> bool:
+    """Whether a connection failed because the server's certificate was not trusted."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
 
 
 def _reason(exc: Exception) -> str:

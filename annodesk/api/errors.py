@@ -62,6 +62,14 @@ class RequestRejected(CvatError):
     """Any other 4xx answer the client has no better name for."""
 
 
+class RedirectRefused(RequestRejected):
+    """HTTP 3xx: the server sends us elsewhere. Not followed, so the token never goes to another address."""
+
+    def __init__(self, message: str, *, location: str = "", status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.location = location
+
+
 class ServerError(CvatError):
     """HTTP 5xx, including HTML error pages from the server or a proxy in front of it."""
 
@@ -76,6 +84,18 @@ class ServerUnreachable(NetworkError):
 
 class RequestTimeout(NetworkError):
     """The server did not answer in time."""
+
+
+class CertificateNotTrusted(NetworkError):
+    """TLS: the server's certificate is not signed by a trusted CA (self-signed, private CA, expired, wrong host).
+
+    Nothing was sent: the connection stopped at the handshake. A self-hosted server's CA can be given as
+    ``verify=path`` (a CA bundle file).
+    """
+
+
+class CaBundleError(CvatError):
+    """The CA certificate file chosen for a server cannot be used (missing, unreadable, not PEM)."""
 
 
 class MalformedResponse(CvatError):

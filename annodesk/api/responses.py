@@ -34,7 +34,7 @@ def decode(response: httpx.Response, model: type[T] | Any, what: str) -> T:
         raise errors.MalformedResponse(
             f"The server's {what} could not be read: {exc}.", status=response.status_code, detail=str(exc)
         ) from None
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, UnicodeDecodeError):  # msgspec raises the latter for invalid UTF-8 in a string
         raise errors.MalformedResponse(
             f"The server's {what} is not valid JSON (it may have been cut off).",
             status=response.status_code,
@@ -54,7 +54,7 @@ def _json_or_none(response: httpx.Response) -> Any:
         return None
     try:
         return _ANY_JSON.decode(response.content)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, UnicodeDecodeError):
         return None
 
 
@@ -117,8 +117,11 @@ def raise_for_status(response: httpx.Response) -> None:
             f"{where.capitalize()} failed with error {status}{text}. Try again later.", status=status, detail=summary
         )
     if 300 <= status < 400:
-        raise errors.RequestRejected(
-            f"The server redirected the request (HTTP {status}); redirects are not followed.",
+        location = response.headers.get("location", "")
+        raise errors.RedirectRefused(
+            f"The server redirected the request (HTTP {status}) to {location or 'another address'}; "
+            "redirects are not followed.",
+            location=location,
             status=status,
         )
     raise errors.RequestRejected(

@@ -93,6 +93,14 @@ class TaskTableModel(QAbstractTableModel):
         if self._tasks:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._tasks) - 1, len(COLUMNS) - 1))
 
+    def replace_task(self, task: Task) -> None:
+        """Show a newer version of a task already on the page (matched by id); others are ignored."""
+        row = self.row_of(task.id)
+        if row is None or self._tasks[row] == task:
+            return
+        self._tasks = (*self._tasks[:row], task, *self._tasks[row + 1 :])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     @property
     def tasks(self) -> tuple[Task, ...]:
         return self._tasks

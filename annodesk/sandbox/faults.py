@@ -1,10 +1,36 @@
-"""A test-only switch: make chosen requests fail the ways real servers and proxies fail."""
+"""A test-only switch: make chosen requests fail the ways real servers, proxies and networks fail.
+
+Only Python code that holds a :class:`~annodesk.sandbox.server.SandboxServer` can reach it (``server.faults``):
+neither the ``annodesk-sandbox`` command line nor ``annodesk --demo`` exposes it.
+
+Kinds (``FaultPlan.add(kind, path=..., query=..., method=..., times=..., delay=...)``):
+
+==================  ===========================================================================================
+``refuse``          the server stops listening: new TCP connections are refused (and open ones closed) until
+                    :meth:`FaultPlan.clear`. It applies to the whole server, since a connection is refused
+                    before any request path exists.
+``hang``            no answer until the plan is cleared or the server stops (past any client timeout)
+``slow``            the real answer, after ``delay`` seconds (default 5)
+``500``             Django's HTML "Server Error (500)" page
+``502_html``        an nginx "502 Bad Gateway" HTML page
+``malformed_json``  200 with a body that is not JSON
+``truncated_json``  the real answer cut in half (``Content-Length`` matching the cut body)
+``401``/``403``     DRF's "Invalid token." / "You do not have permission…" JSON errors
+``404``             DRF's JSON "Not found."
+``close``           starts an answer, then drops the connection
+==================  ===========================================================================================
+
+Tests can also :meth:`~FaultPlan.hold` every faulty answer at a gate (and :meth:`~FaultPlan.release` it), and see
+how many faulty requests the server is handling right now (:meth:`~FaultPlan.in_flight`): that is how a test
+knows a request is pending without measuring time.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,28 +38,35 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .http import BAD_GATEWAY_HTML, SERVER_ERROR_HTML
 
-KINDS = frozenset({"500", "502_html", "malformed_json", "truncated_json", "hang", "slow", "401", "403", "404", "close"})
+KINDS = frozenset(
+    {"refuse", "500", "502_html", "malformed_json", "truncated_json", "hang", "slow", "401", "403", "404", "close"}
+)
 _JSON_ERRORS = {
     "401": (401, b'{"detail":"Invalid token."}'),
     "403": (403, b'{"detail":"You do not have permission to perform this action."}'),
     "404": (404, b'{"detail":"Not found."}'),
 }
+_POLL = 0.01
 
 
 @dataclass
 class Fault:
-    """One planned failure: ``kind`` for requests whose path matches ``path`` (``times`` None: forever)."""
+    """One planned failure: ``kind`` for requests whose path (and query) match (``times`` None: forever)."""
 
     kind: str
     path: re.Pattern[str]
     method: str | None
     times: int | None
     delay: float
+    query: re.Pattern[str] | None = None
 
-    def matches(self, method: str, path: str) -> bool:
+    def matches(self, method: str, path: str, query: str = "") -> bool:
         """Whether this fault applies to the request."""
         return (
-            (self.times is None or self.times > 0) and (self.method in (None, method)) and bool(self.path.search(path))
+            (self.times is None or self.times > 0)
+            and (self.method in (None, method))
+            and bool(self.path.search(path))
+            and (self.query is None or bool(self.query.search(query)))
         )
 
 
@@ -43,36 +76,110 @@ class FaultPlan:
     def __init__(self) -> None:
         self._faults: list[Fault] = []
         self._lock = threading.Lock()
+        self._in_flight = 0
+        self._hits = 0
+        self._epoch = 0  # bumped by clear(): hanging requests of an older epoch give up
+        self._refusing = False
         self.released = threading.Event()  # set when the server stops: hanging requests give up
+        self.gate = threading.Event()  # cleared by hold(): faulty answers wait until release()
+        self.gate.set()
+        self.on_refuse: Callable[[bool], None] | None = None  # the server stops/starts listening
 
     def add(
-        self, kind: str, path: str = ".*", method: str | None = None, times: int | None = None, delay: float = 5.0
+        self,
+        kind: str,
+        path: str = ".*",
+        method: str | None = None,
+        times: int | None = None,
+        delay: float = 5.0,
+        query: str | None = None,
     ) -> None:
-        """Fail requests matching ``path`` (a regex searched in the URL path) the way ``kind`` says."""
+        """Fail requests matching ``path`` (a regex searched in the URL path; ``query`` likewise in the query
+        string) the way ``kind`` says. ``refuse`` takes no other argument: the whole server stops listening."""
         if kind not in KINDS:
             raise ValueError(f"unknown fault {kind!r}; choose from {sorted(KINDS)}")
+        if kind == "refuse":
+            if (path, method, times, query) != (".*", None, None, None):
+                raise ValueError("'refuse' applies to the whole server: a connection is refused before any request")
+            self._set_refusing(True)
+            return
         with self._lock:
-            self._faults.append(Fault(kind, re.compile(path), method and method.upper(), times, delay))
+            self._faults.append(
+                Fault(kind, re.compile(path), method and method.upper(), times, delay, query and re.compile(query))
+            )
 
     def clear(self) -> None:
-        """Remove every planned fault."""
+        """Remove every planned fault, answer held and hanging requests, and listen again if refusing."""
         with self._lock:
             self._faults.clear()
+            self._epoch += 1
+            self._hits = 0
+        self.gate.set()
+        self._set_refusing(False)
+
+    def _set_refusing(self, refusing: bool) -> None:
+        if refusing == self._refusing:
+            return
+        self._refusing = refusing
+        if self.on_refuse is not None:
+            self.on_refuse(refusing)
+
+    @property
+    def refusing(self) -> bool:
+        """Whether connections are being refused."""
+        return self._refusing
+
+    def hold(self) -> None:
+        """Make faulty answers wait (server side) until :meth:`release` (or :meth:`clear`, or a stop)."""
+        self.gate.clear()
+
+    def release(self) -> None:
+        """Let held faulty answers go."""
+        self.gate.set()
 
     def pending(self) -> bool:
         """Whether a counted fault has not fired yet."""
         with self._lock:
             return any(fault.times for fault in self._faults)
 
-    def take(self, method: str, path: str) -> Fault | None:
+    def in_flight(self) -> int:
+        """How many faulty requests the server is handling right now (held, hanging, slow or answering)."""
+        with self._lock:
+            return self._in_flight
+
+    def hits(self) -> int:
+        """How many requests met a fault since the last :meth:`clear`."""
+        with self._lock:
+            return self._hits
+
+    def take(self, method: str, path: str, query: str = "") -> Fault | None:
         """The first fault for this request, counting it as used."""
         with self._lock:
             for fault in self._faults:
-                if fault.matches(method, path):
+                if fault.matches(method, path, query):
                     if fault.times is not None:
                         fault.times -= 1
                     return fault
         return None
+
+    def _enter(self) -> int:
+        with self._lock:
+            self._in_flight += 1
+            self._hits += 1
+            return self._epoch
+
+    def _leave(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
+    def _over(self, epoch: int) -> bool:
+        """Whether waits begun in ``epoch`` should end (plan cleared or server stopping)."""
+        with self._lock:
+            return self.released.is_set() or epoch != self._epoch
+
+    async def _wait_gate(self, epoch: int) -> None:
+        while not self.gate.is_set() and not self._over(epoch):
+            await asyncio.sleep(_POLL)
 
 
 class FaultMiddleware:
@@ -83,16 +190,27 @@ class FaultMiddleware:
         self.plan = plan
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        fault = self.plan.take(scope["method"], scope["path"]) if scope["type"] == "http" else None
+        fault = None
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"").decode("latin-1")
+            fault = self.plan.take(scope["method"], scope["path"], query)
         if fault is None:
             await self.app(scope, receive, send)
             return
+        epoch = self.plan._enter()
+        try:
+            await self.plan._wait_gate(epoch)
+            await self._apply(fault, epoch, scope, receive, send)
+        finally:
+            self.plan._leave()
+
+    async def _apply(self, fault: Fault, epoch: int, scope: Scope, receive: Receive, send: Send) -> None:
         if fault.kind == "slow":
             await asyncio.sleep(fault.delay)
             await self.app(scope, receive, send)
         elif fault.kind == "hang":
-            while not self.plan.released.is_set():
-                await asyncio.sleep(0.05)
+            while not self.plan._over(epoch):
+                await asyncio.sleep(_POLL)
             await _send(send, 503, b"", "text/plain")
         elif fault.kind == "500":
             await _send(send, 500, SERVER_ERROR_HTML.encode(), "text/html; charset=utf-8")

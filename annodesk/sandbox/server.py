@@ -52,6 +52,8 @@ class SandboxServer:
         anon_throttle: int = 100,
         seed_sample: bool = True,
         allow_remote: bool = False,
+        ssl_certfile: Path | str | None = None,
+        ssl_keyfile: Path | str | None = None,
     ) -> None:
         if not allow_remote:
             check_loopback(host)
@@ -59,7 +61,11 @@ class SandboxServer:
         self.host = host
         self._requested_port = port
         self.port = port
+        self.ssl_certfile = ssl_certfile
+        self.ssl_keyfile = ssl_keyfile
         self.faults = FaultPlan()
+        self.faults.on_refuse = self._refuse_connections
+        self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
         self.state = SandboxState.open(self.db, anon_throttle, host)
@@ -75,9 +81,10 @@ class SandboxServer:
 
     @property
     def base_url(self) -> str:
-        """``http://127.0.0.1:PORT``."""
+        """``http://127.0.0.1:PORT`` (``https://`` when serving TLS)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        scheme = "https" if self.ssl_certfile else "http"
+        return f"{scheme}://{host}:{self.port}"
 
     def start(self) -> SandboxServer:
         """Listen and serve in a daemon thread; return once connections are accepted."""
@@ -99,6 +106,8 @@ class SandboxServer:
             loop="asyncio",
             http="h11",
             timeout_graceful_shutdown=2,
+            ssl_certfile=str(self.ssl_certfile) if self.ssl_certfile else None,
+            ssl_keyfile=str(self.ssl_keyfile) if self.ssl_keyfile else None,
         )
         self._server = uvicorn.Server(config)
         ready = threading.Event()
@@ -137,8 +146,18 @@ class SandboxServer:
         self._server = None
         self._thread = None
 
+    def _refuse_connections(self, refuse: bool) -> None:
+        """The "refuse" fault: stop listening (new connections are refused), or listen again on the same port."""
+        if refuse and self._thread is not None:
+            self.stop()
+            self._paused = True
+        elif not refuse and self._paused:
+            self._paused = False
+            self.start()
+
     def close(self) -> None:
         """Stop and close the database."""
+        self._paused = False
         self.stop()
         self.db.close()
 

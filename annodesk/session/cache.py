@@ -41,8 +41,9 @@ class OfflineCache:
         return self.folder / f"{kind}-{_digest(key)}.json"
 
     def _write(self, path: Path, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.folder, 0o700)
+        for folder in (self.folder.parent, self.folder):  # the cache root too: its names tell which servers
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(folder, 0o700)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")  # mkstemp creates it 0600
         try:
             with os.fdopen(fd, "wb") as out:
@@ -63,8 +64,8 @@ class OfflineCache:
         try:
             entry = msgspec.json.decode(path.read_bytes(), type=_Entry)
             return msgspec.json.decode(entry.value, type=model), entry.saved_at
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-            return None
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+            return None  # a damaged file counts as no cache
 
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         """Store raw bytes (an image)."""

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from annodesk.api import CvatClient, NetworkError
+from annodesk.api import CvatClient, CvatError, NetworkError
 from annodesk.api.models import Page, Task, User
 
 from .cache import OfflineCache
@@ -31,10 +31,14 @@ class PageQuery:
 
 @dataclass(frozen=True)
 class Fetched(Generic[T]):
-    """A value and where it came from: ``saved_at`` is ``None`` for live data, else the cache's time."""
+    """A value and where it came from: ``saved_at`` is ``None`` for live data, else the cache's time.
+
+    ``error`` is the network failure that made the cache answer instead of the server.
+    """
 
     value: T
     saved_at: float | None = None
+    error: CvatError | None = None
 
     @property
     def live(self) -> bool:
@@ -60,11 +64,11 @@ class Repository:
     ) -> Fetched[T]:
         try:
             value = await fetch()
-        except NetworkError:
+        except NetworkError as exc:
             hit = cached()
             if hit is None:
                 raise
-            return Fetched(hit[0], hit[1])
+            return Fetched(hit[0], hit[1], exc)
         store(value)
         return Fetched(value)
 

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.page_count = 1
         self.total = 0
         self._page = 1
+        self._shown_page = 1  # the page the table shows (``_page`` is the one asked for)
         self._ordering = ""
         self._page_generation = 0
         self._details_generation = 0
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
             header.blockSignals(True)
             header.setSortIndicator(section, order)
             header.blockSignals(False)
-            self._set_message(lambda: self.tr("The server cannot sort by this column."))
+            self.set_message(lambda: self.tr("The server cannot sort by this column."))
             return
         header = self.table.horizontalHeader()
         self.model.sort(column, header.sortIndicatorOrder())
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
     async def _load_page(self, query: PageQuery) -> None:
         self._page_generation += 1
         generation = self._page_generation
-        self._set_message(lambda: self.tr("Loading…"))
+        self.set_message(lambda: self.tr("Loading…"))
         try:
             fetched = await self.repository.tasks(query)
         except asyncio.CancelledError:
@@ -417,7 +418,7 @@ class MainWindow(QMainWindow):
         self.model.set_tasks(page.results, self.users)
         self.total = page.count
         self.page_count = page.page_count
-        self._page = min(page.page, self.page_count)
+        self._page = self._shown_page = min(page.page, self.page_count)
         self._update_pager()
         row = self.model.row_of(keep.id) if keep else None
         if row is None and self.model.rowCount() > 0:
@@ -430,11 +431,17 @@ class MainWindow(QMainWindow):
         else:
             self.details.show_task(None)
         self._set_source(fetched)
-        count = page.count
-        self._set_message((lambda: self.tr("%Ln task(s) found", "", count)) if fetched.live else "")
+        if fetched.live:
+            count = page.count
+            self.set_message(lambda: self.tr("%Ln task(s) found", "", count))
+        elif fetched.error is not None:
+            error = fetched.error
+            self.set_message(lambda: action_error(error))
+        else:
+            self.set_message("")
         self.pageShown.emit()
 
-    def _set_message(self, text: LiveText) -> None:
+    def set_message(self, text: LiveText) -> None:
         """Show ``text`` in the status bar (a function is asked again when the language changes)."""
         self._message = text
         self.message_label.setText(live(text))
@@ -452,32 +459,52 @@ class MainWindow(QMainWindow):
     def _report(self, exc: CvatError, generation: int) -> None:
         if generation != self._page_generation:
             return
+        self._page = self._shown_page  # the table still shows that page: the pager must agree
+        self._update_pager()
         error = exc
-        self._set_message(lambda: action_error(error))
+        self.set_message(lambda: action_error(error))
         if isinstance(exc, NetworkError):
             self._go_offline(self.offline_since)
         self.pageShown.emit()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         task = self.model.task_at(current.row()) if current.isValid() else None
-        self.details.show_task(task, self.users)
+        self.details.show_task(task, self.users)  # at once, from the page; refreshed when the server answers
         if task is not None and not self._closing:
-            spawn(self._load_preview(task.id))
+            spawn(self._load_details(task))
 
-    async def _load_preview(self, task_id: int) -> None:
+    async def _load_details(self, task: Task) -> None:
+        """Fetch the task's latest details and its preview together; only the newest selection is shown."""
         self._details_generation += 1
         generation = self._details_generation
-        data: bytes | None = None
-        try:
-            data = (await self.repository.preview(task_id)).value
-        except NotAuthenticated as exc:
-            self.unauthorized.emit(exc.detail)
-            return
-        except CvatError:
-            data = None
-        if generation == self._details_generation and self.details.task and self.details.task.id == task_id:
-            self.details.set_preview(data)
-            self.detailsShown.emit(task_id)
+        preview = self.repository.preview(task.id) if task.has_data else _nothing()
+        fresh, image = await asyncio.gather(self.repository.task(task.id), preview, return_exceptions=True)
+        shown = self.details.task
+        if generation != self._details_generation or self._closing or shown is None or shown.id != task.id:
+            return  # a newer selection owns the details pane
+        failures = [r for r in (fresh, image) if isinstance(r, BaseException)]
+        for failure in failures:
+            if isinstance(failure, NotAuthenticated):
+                self.unauthorized.emit(failure.detail)
+                return
+            if not isinstance(failure, CvatError):
+                raise failure
+        if isinstance(fresh, Fetched):
+            self.model.replace_task(fresh.value)
+            self.details.show_task(fresh.value, self.users)
+            self._set_source(fresh)
+        data = image.value if isinstance(image, Fetched) else None
+        readable = self.details.set_preview(data)
+        error = next((f for f in failures if isinstance(f, CvatError)), None)
+        error = error or (fresh.error if isinstance(fresh, Fetched) else None)
+        if error is not None:
+            if isinstance(error, NetworkError):
+                self._go_offline(self.offline_since)
+            failure_shown = error
+            self.set_message(lambda: action_error(failure_shown))
+        elif data and not readable:
+            self.set_message(lambda: self.tr("The preview image sent by the server could not be read."))
+        self.detailsShown.emit(task.id)
 
     async def _load_users(self) -> None:
         try:
@@ -506,7 +533,7 @@ class MainWindow(QMainWindow):
         self.notice_label.setText(self.tr("⚠ Session not saved"))
         self.notice_label.setToolTip(live(text))
         self.notice_label.show()
-        self._set_message(text)
+        self.set_message(text)
 
     # -- online / offline ------------------------------------------------------------------------
 
@@ -585,6 +612,10 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
         self.closed.emit()
+
+
+async def _nothing() -> Fetched[bytes | None]:
+    return Fetched(None)
 
 
 def _ordering_of(section: int, order: Qt.SortOrder) -> str:

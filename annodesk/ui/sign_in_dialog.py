@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +41,7 @@ class Credentials:
     username: str
     password: str
     remember: bool
+    ca_file: str = ""  # a CA certificate file to trust for this server (self-hosted, private CA); "" = system CAs
 
 
 SignIn = Callable[[Credentials], Awaitable[None]]
@@ -64,11 +67,14 @@ class SignInDialog(QDialog):
         username: str = "",
         message: LiveText = "",
         parent: QWidget | None = None,
+        ca_file_for: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setMinimumWidth(440)
         self._sign_in = sign_in
         self._attempt: asyncio.Task[None] | None = None
+        self._ca_file_for = ca_file_for or (lambda _server: "")
+        self._ca_chosen = False  # the user typed or picked a CA file: typing the server then leaves it alone
 
         self.server = QComboBox()
         self.server.setEditable(True)
@@ -82,6 +88,20 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox()
         self.remember.setChecked(True)
+        self.ca_file = QLineEdit()
+        self.ca_file.setObjectName("caFile")
+        self.ca_file.setPlaceholderText(self.tr("Optional: for servers with their own certificate authority"))
+        self.ca_file.setClearButtonEnabled(True)
+        self.ca_browse = QPushButton(self.tr("Browse…"))
+        self.ca_browse.setToolTip(self.tr("Choose the CA certificate file (PEM) of your server"))
+        self.ca_browse.clicked.connect(self._choose_ca_file)
+        self.ca_file.textEdited.connect(lambda text: setattr(self, "_ca_chosen", bool(text)))
+        ca_line = QHBoxLayout()
+        ca_line.setContentsMargins(0, 0, 0, 0)
+        ca_line.addWidget(self.ca_file, 1)
+        ca_line.addWidget(self.ca_browse)
+        ca_box = QWidget()
+        ca_box.setLayout(ca_line)
 
         self.language_buttons: dict[str, QToolButton] = {}
         self.language_group = QButtonGroup(self)
@@ -111,6 +131,7 @@ class SignInDialog(QDialog):
         self.username_row = add_row(form, "", self.username)
         self.password_row = add_row(form, "", self.password)
         form.addRow("", self.remember)
+        self.ca_row = add_row(form, self.tr("CA certificate"), ca_box)
         self.general_error = ErrorLabel()
         self.busy = busy_bar()
 
@@ -134,7 +155,9 @@ class SignInDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.register_button.clicked.connect(lambda: self.registerRequested.emit(self.server.currentText()))
         self.server.editTextChanged.connect(self._update_http_warning)
+        self.server.editTextChanged.connect(self._fill_ca_file)
         self._update_http_warning(self.server.currentText())
+        self._fill_ca_file(self.server.currentText())
         (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
         self.retranslate_ui()
 
@@ -186,8 +209,15 @@ class SignInDialog(QDialog):
         if not self.password.text():
             self.password_row.error.show_message(lambda: self.tr("Enter your password."))
             return
+        ca_file = self.ca_file.text().strip()
+        if ca_file and not Path(ca_file).is_file():
+            self.ca_row.error.show_message(self.tr("There is no file %1.").replace("%1", ca_file))
+            return
         self.server.setCurrentText(server)
-        credentials = Credentials(server, self.username.text().strip(), self.password.text(), self.remember.isChecked())
+        self.ca_file.setText(ca_file)
+        credentials = Credentials(
+            server, self.username.text().strip(), self.password.text(), self.remember.isChecked(), ca_file
+        )
         self._set_busy(True)
         self._attempt = spawn(self._run(credentials))
 
@@ -227,17 +257,26 @@ class SignInDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.server, self.username, self.password, self.remember, self.sign_in_button):
+        for widget in (
+            self.server,
+            self.username,
+            self.password,
+            self.remember,
+            self.ca_file,
+            self.ca_browse,
+            self.sign_in_button,
+        ):
             widget.setEnabled(not busy)
         self.register_button.setEnabled(not busy)
 
     def _clear_errors(self) -> None:
-        for row in (self.server_row, self.username_row, self.password_row):
+        for row in (self.server_row, self.username_row, self.password_row, self.ca_row):
             row.error.show_message("")
         self.general_error.show_message("")
 
     def _show_error(self, field: str, text: LiveText) -> None:
         rows = {"server": self.server_row, "username": self.username_row, "password": self.password_row}
+        rows["ca"] = self.ca_row
         if field in rows:
             rows[field].error.show_message(text)
         else:
@@ -250,9 +289,31 @@ class SignInDialog(QDialog):
             plain = False
         self.plain_http_warning.setVisible(plain)
 
+    def _fill_ca_file(self, text: str) -> None:
+        """Show the CA file remembered for the server typed, unless the user chose one."""
+        if self._ca_chosen:
+            return
+        try:
+            remembered = self._ca_file_for(normalize_server_url(text))
+        except ValueError:
+            remembered = ""
+        self.ca_file.setText(remembered)
+
+    def _choose_ca_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA certificate of your server"),
+            str(Path(self.ca_file.text()).parent) if self.ca_file.text() else "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+            self._ca_chosen = True
+
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field (for tests and accessibility tools)."""
         rows = {"server": self.server_row, "username": self.username_row, "password": self.password_row}
+        rows["ca"] = self.ca_row
         texts = {name: row.error.text() for name, row in rows.items() if row.error.isVisibleTo(self)}
         if self.general_error.isVisibleTo(self):
             texts["general"] = self.general_error.text()

@@ -196,8 +196,8 @@ class TaskDetails(QWidget):
             text = self.tr("compressed %1, original %2")
         return arg(text, kinds[0], kinds[-1])
 
-    def set_preview(self, data: bytes | None) -> None:
-        """Show preview image bytes, or a placeholder."""
+    def set_preview(self, data: bytes | None) -> bool:
+        """Show preview image bytes, or a placeholder; return whether the bytes were a readable image."""
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
             self.preview.setPixmap(
@@ -205,9 +205,10 @@ class TaskDetails(QWidget):
                     self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
                 )
             )
-        else:
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("No preview") if self.task else "")
+            return True
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("No preview") if self.task else "")
+        return False
 
 
 def _link(url: str) -> str:

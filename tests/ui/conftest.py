@@ -165,3 +165,6 @@ async def until(predicate: Callable[[], bool], seconds: float = 10.0) -> None:
             await asyncio.sleep(0.01)
 
     await asyncio.wait_for(poll(), seconds)
+
+
+from .matrix_report import pytest_terminal_summary  # noqa: E402, F401  (prints the fault matrix at the end)

@@ -74,7 +74,7 @@ def test_sign_in_success_opens_main_window_and_stores_token(
         ("wrong_password", "password", "Wrong username or password."),
         ("unreachable", "server", "Cannot reach"),
         ("not_cvat", "server", "not a CVAT server"),
-        ("server_error", "server", "The server failed (error 500)"),
+        ("server_error", "server", "the server failed (error 500)"),
         ("timeout", "server", "did not answer in time"),
         ("bad_address", "server", "not an http(s) server address"),
     ],

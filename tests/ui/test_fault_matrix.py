@@ -1,0 +1,499 @@
+"""The fault matrix: each injected fault × each user action, through the real controller and windows (offscreen).
+
+Every cell checks that the user sees a clear message specific to the fault (no traceback, no Python repr), that no
+exception escapes to Qt or to the background-task logger, that the UI keeps running while the faulty request is
+pending (a QTimer probe fires during it; no wall-clock assertions), and that nothing is lost: the previous page's
+rows and the selected task's details stay on screen, typed sign-in input stays in the dialog, the cache keeps what
+was seen. The matrix is printed at the end of the run (``tests/ui/matrix_report.py``).
+
+Adding a user action is one entry in ``ACTIONS``: its name, the requests the fault applies to, and four hooks
+(``setup``, ``perform``, ``done``, ``outcome``) plus ``check`` and the expected message per fault.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+import shiboken6
+from PySide6.QtCore import QTimer
+
+from annodesk.api.models import Task
+from annodesk.controller import AppController
+from annodesk.sandbox import SandboxServer
+from annodesk.session.tokens import SERVICE, account_name
+from annodesk.ui.main_window import MainWindow
+from annodesk.ui.sign_in_dialog import SignInDialog
+
+from . import matrix_report
+from .conftest import MemoryKeyring, until
+from .test_sign_in import PASSWORD, fill
+
+FAULTS = ("refuse", "hang", "slow", "500", "502_html", "malformed_json", "truncated_json", "401", "403", "404")
+HELD = {"500", "502_html", "malformed_json", "truncated_json", "401", "403", "404"}  # answered when the test says
+USER = "admin"  # sees every sample task: more than one page of 10
+SLOW_DELAY = 0.5  # the "slow" fault's delay here (its default is 5 s); the client waits far longer
+HANG_TIMEOUT = 1.0  # the client timeout when the server hangs: a hang costs about a second
+NORMAL_TIMEOUT = 10.0
+PENDING_TICKS = 3  # probe ticks that must happen while a faulty request is pending
+RAW = re.compile(r"Traceback|File \"|\w+Error\b|Exception|object at 0x|<\w|\{'|\\n")
+
+
+# -- one cell's state --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """What a cell's hooks share: the server, the controller, the windows, and what was on screen before."""
+
+    fault: str
+    server: SandboxServer
+    controller: AppController
+    keyring: MemoryKeyring
+    window: MainWindow | None = None
+    dialog: SignInDialog | None = None
+    pages_shown: int = 0
+    details_shown: list[int] = field(default_factory=list)
+    sign_ins_shown: int = 0
+    rows: list[int] = field(default_factory=list)
+    selected: Task | None = None
+    details_title: str = ""
+    target: Task | None = None
+    attempt: asyncio.Future[Any] | None = None
+    mark: dict[str, int] = field(default_factory=dict)
+
+    def watch_window(self, window: MainWindow) -> None:
+        self.window = window
+        window.pageShown.connect(self._page_shown)
+        window.detailsShown.connect(self.details_shown.append)
+
+    def _page_shown(self) -> None:
+        self.pages_shown += 1
+
+    def watch_dialog(self, dialog: SignInDialog) -> None:
+        self.dialog = dialog
+        self.sign_ins_shown += 1
+
+    def remember_counts(self) -> None:
+        """Counters as they are right before the action, so ``done`` hooks look at what the action caused."""
+        self.mark = {"pages": self.pages_shown, "details": len(self.details_shown), "sign_ins": self.sign_ins_shown}
+
+    def signed_out_again(self) -> bool:
+        return self.sign_ins_shown > self.mark["sign_ins"] and self.controller.window is None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (SERVICE, account_name(self.server.base_url, USER))
+
+
+class Probe:
+    """A QTimer that counts its ticks, and those that fire while the server holds a faulty request."""
+
+    def __init__(self, server: SandboxServer) -> None:
+        self.plan = server.faults
+        self.ticks = 0
+        self.pending_ticks = 0
+        self.settled = False
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.ticks += 1
+        if not self.settled and self.plan.in_flight() > 0:
+            self.pending_ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+# -- hooks shared by the actions ---------------------------------------------------------------------------------
+
+
+def visible(label: Any, window: Any) -> str:
+    return label.text() if label.isVisibleTo(window) else ""
+
+
+async def open_dialog(cell: Cell) -> None:
+    cell.controller.mainWindowShown.connect(cell.watch_window)
+    cell.controller.signInShown.connect(cell.watch_dialog)
+    await cell.controller.start()
+    assert cell.dialog is not None
+
+
+async def signed_in(cell: Cell) -> None:
+    """Signed in through the dialog, first page shown, first task's details and preview loaded."""
+    await open_dialog(cell)
+    assert cell.dialog is not None
+    fill(cell.dialog, cell.server.base_url, USER, PASSWORD[USER])
+    cell.dialog.sign_in_button.click()
+    await until(lambda: cell.window is not None and cell.window.model.rowCount() > 0 and bool(cell.details_shown))
+    window = cell.window
+    assert window is not None
+    await until(lambda: window.profile is not None and bool(window.users))
+    cell.rows = [task.id for task in window.model.tasks]
+    cell.selected = window.details.task
+    cell.details_title = window.details.title.text()
+    assert cell.selected is not None and cell.key in cell.keyring.entries
+
+
+def window_message(cell: Cell) -> str:
+    window = cell.window
+    assert window is not None
+    return visible(window.message_label, window)
+
+
+def dialog_notice(cell: Cell) -> str:
+    assert cell.dialog is not None
+    return visible(cell.dialog.notice, cell.dialog)
+
+
+def assert_session_ended_kept_cache(cell: Cell) -> None:
+    """401: back to sign-in with server and username filled in; the token is dropped, the cache kept."""
+    dialog = cell.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.server.currentText() == cell.server.base_url and dialog.username.text() == USER
+    assert cell.key not in cell.keyring.entries
+    cached = cell.controller._cache(cell.server.base_url, USER).get_page("last")
+    assert cached is not None and [task.id for task in cached[0].results] == cell.rows
+
+
+def assert_browsing_kept(cell: Cell) -> None:
+    """The page and the details the user was looking at are still on screen."""
+    window = cell.window
+    assert window is not None and window.isVisible()
+    assert [task.id for task in window.model.tasks] == cell.rows
+    assert window.page == 1 and window.page_label.text().startswith("Page 1 of")
+    assert window.details.task is not None and window.selected_task() is not None
+    assert window.details.task.id == window.selected_task().id  # type: ignore[union-attr]
+
+
+# -- the actions -------------------------------------------------------------------------------------------------
+
+
+def sign_in_perform(cell: Cell) -> None:
+    assert cell.dialog is not None
+    fill(cell.dialog, cell.server.base_url, USER, PASSWORD[USER])
+    finished: asyncio.Future[Any] = asyncio.get_event_loop().create_future()
+    cell.dialog.attemptFinished.connect(lambda ok: finished.done() or finished.set_result(ok))
+    cell.attempt = finished
+    cell.dialog.sign_in_button.click()
+
+
+def sign_in_done(cell: Cell) -> bool:
+    if cell.attempt is None or not cell.attempt.done():
+        return False
+    return not cell.attempt.result() or (cell.window is not None and cell.pages_shown > 0)
+
+
+def sign_in_outcome(cell: Cell) -> str:
+    if cell.window is not None and cell.window.isVisible():
+        return f"signed in: main window, {cell.window.model.rowCount()} tasks shown"
+    assert cell.dialog is not None
+    return " / ".join(cell.dialog.error_texts().values())
+
+
+async def sign_in_check(cell: Cell) -> None:
+    dialog = cell.dialog
+    assert dialog is not None
+    if cell.fault == "slow":
+        assert cell.window is not None and cell.window.model.rowCount() > 0 and not dialog.isVisible()
+        return
+    assert dialog.isVisible() and cell.controller.window is None
+    assert dialog.server.currentText() == cell.server.base_url  # what the user typed is kept for a retry
+    assert dialog.username.text() == USER and dialog.password.text() == PASSWORD[USER]
+    assert dialog.sign_in_button.isEnabled() and not dialog.busy.isVisibleTo(dialog)
+
+
+def next_page_perform(cell: Cell) -> None:
+    assert cell.window is not None
+    cell.window.next_button.click()
+
+
+def next_page_done(cell: Cell) -> bool:
+    if cell.fault == "401":
+        return cell.signed_out_again()
+    return cell.pages_shown > cell.mark["pages"]
+
+
+def next_page_outcome(cell: Cell) -> str:
+    return dialog_notice(cell) if cell.fault == "401" else window_message(cell)
+
+
+async def next_page_check(cell: Cell) -> None:
+    if cell.fault == "401":
+        assert_session_ended_kept_cache(cell)
+        return
+    window = cell.window
+    assert window is not None
+    if cell.fault == "slow":
+        assert window.page == 2 and [t.id for t in window.model.tasks] != cell.rows
+        return
+    assert_browsing_kept(cell)
+    assert window.details.task.id == cell.selected.id  # type: ignore[union-attr]
+    assert window.details.title.text() == cell.details_title
+    if cell.fault in ("refuse", "hang"):
+        assert window.banner.isVisibleTo(window) and not window.online
+    # Nothing was lost: once the server is back, the same click reaches page 2 (not page 3).
+    await asyncio.to_thread(cell.server.faults.clear)
+    before = cell.pages_shown
+    window.next_button.click()
+    await until(lambda: cell.pages_shown > before and window.message_label.text() != "Loading…")
+    assert window.page == 2 and window.online
+
+
+async def details_setup(cell: Cell) -> None:
+    await signed_in(cell)
+    assert cell.window is not None and cell.selected is not None
+    cell.target = next(t for t in cell.window.model.tasks if t.has_data and t.id != cell.selected.id)
+
+
+def details_perform(cell: Cell) -> None:
+    assert cell.window is not None and cell.target is not None
+    row = cell.window.model.row_of(cell.target.id)
+    cell.window.table.setCurrentIndex(cell.window.model.index(row, 0))
+
+
+def details_done(cell: Cell) -> bool:
+    if cell.fault == "401":
+        return cell.signed_out_again()
+    assert cell.target is not None
+    return cell.target.id in cell.details_shown[cell.mark["details"] :]
+
+
+def details_outcome(cell: Cell) -> str:
+    return dialog_notice(cell) if cell.fault == "401" else window_message(cell)
+
+
+async def details_check(cell: Cell) -> None:
+    if cell.fault == "401":
+        assert_session_ended_kept_cache(cell)
+        return
+    window, target = cell.window, cell.target
+    assert window is not None and target is not None
+    assert_browsing_kept(cell)
+    shown = window.details.task
+    assert shown is not None and shown.id == target.id and target.name in window.details.title.text()
+    assert window.details.labels_model.rowCount() == len(target.labels)
+    assert window.details.jobs_model.rowCount() == len(target.segments)
+    if cell.fault == "slow":
+        pixmap = window.details.preview.pixmap()
+        assert pixmap is not None and not pixmap.isNull()
+
+
+def sign_out_perform(cell: Cell) -> None:
+    assert cell.window is not None
+    cell.window.sign_out_action.trigger()
+
+
+def sign_out_done(cell: Cell) -> bool:
+    return cell.signed_out_again()
+
+
+async def sign_out_check(cell: Cell) -> None:
+    dialog, window = cell.dialog, cell.window
+    assert dialog is not None and window is not None
+    assert dialog.isVisible() and cell.controller.window is None
+    assert not (shiboken6.isValid(window) and window.isVisible())  # closed, and deleted once Qt got to it
+    assert dialog.username.text() == USER and dialog.server.currentText() == cell.server.base_url
+    assert cell.key not in cell.keyring.entries  # forgotten here even when the server could not be told
+    cached = cell.controller._cache(cell.server.base_url, USER).get_page("last")
+    assert cached is not None and [task.id for task in cached[0].results] == cell.rows
+
+
+def browsing(ok: str) -> dict[str, str]:
+    """What a browsing action shows per fault (``ok``: when the fault only slows it down)."""
+    return {
+        "refuse": r"^Offline: the server cannot be reached\.$",
+        "hang": r"^Offline: the server did not answer in time\.$",
+        "slow": ok,
+        "500": r"^Server error: the server failed \(error 500\)",
+        "502_html": r"^Server error: a proxy in front of the server failed \(error 502\)",
+        "malformed_json": r"could not be read \(not a CVAT answer\)",
+        "truncated_json": r"could not be read \(not a CVAT answer\)",
+        "401": r"^You were signed out by the server",
+        "403": r"^Not allowed: ",
+        "404": r"^Not found: ",
+    }
+
+
+SIGNED_OUT = r"^You have signed out\.$"
+NOT_TOLD = r"^You are signed out on this computer, but the server could not end the session: "
+
+
+@dataclass(frozen=True)
+class Action:
+    """One user action of the matrix: how to get there, do it, see that it ended, and what must hold after."""
+
+    name: str
+    path: str  # the requests the fault is applied to (regex searched in the URL path)
+    setup: Callable[[Cell], Awaitable[None]]
+    perform: Callable[[Cell], None]
+    done: Callable[[Cell], bool]
+    outcome: Callable[[Cell], str]  # the message the user sees (visible widgets only)
+    check: Callable[[Cell], Awaitable[None]]
+    expected: Mapping[str, str]  # fault → regex the message must match
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action(
+        "sign-in",
+        r".*",
+        open_dialog,
+        sign_in_perform,
+        sign_in_done,
+        sign_in_outcome,
+        sign_in_check,
+        {
+            "refuse": r"^Cannot reach http://127\.0\.0\.1:\d+\. Check the address",
+            "hang": r"^The server did not answer in time\.",
+            "slow": r"^signed in: main window, \d+ tasks shown$",
+            "500": r"^Server error: the server failed \(error 500\)",
+            "502_html": r"^Server error: a proxy in front of the server failed \(error 502\)",
+            "malformed_json": r"^The server's answer could not be read\. Is this a CVAT v1 server\?$",
+            "truncated_json": r"^The server's answer could not be read\. Is this a CVAT v1 server\?$",
+            "401": r"did not accept the session \(you were signed out at once\)",
+            "403": r"\(not allowed, error 403\)",
+            "404": r"^This address answers, but it is not a CVAT server\.$",
+        },
+    ),
+    Action(
+        "list page (next)",
+        r"/api/v1/tasks$",
+        signed_in,
+        next_page_perform,
+        next_page_done,
+        next_page_outcome,
+        next_page_check,
+        browsing(r"^\d+ tasks$"),
+    ),
+    Action(
+        "task details",
+        r"/api/v1/tasks/\d+(/data)?$",
+        details_setup,
+        details_perform,
+        details_done,
+        details_outcome,
+        details_check,
+        browsing(r"^\d+ tasks$"),  # slow: details and preview arrive; the status line is unchanged
+    ),
+    Action(
+        "sign out",
+        r"/api/v1/auth/logout$",
+        signed_in,
+        sign_out_perform,
+        sign_out_done,
+        dialog_notice,
+        sign_out_check,
+        {
+            "refuse": NOT_TOLD + r"Offline: the server cannot be reached\.",
+            "hang": NOT_TOLD + r"Offline: the server did not answer in time\.",
+            "slow": SIGNED_OUT,
+            "500": NOT_TOLD + r"Server error: the server failed \(error 500\)",
+            "502_html": NOT_TOLD + r"Server error: a proxy in front of the server failed \(error 502\)",
+            "malformed_json": SIGNED_OUT,  # the answer's body is not read: signing out succeeded
+            "truncated_json": SIGNED_OUT,
+            "401": SIGNED_OUT,  # the token was already revoked: signed out all the same
+            "403": NOT_TOLD + r"Not allowed: ",
+            "404": NOT_TOLD + r"Not found: ",
+        },
+    ),
+    # "job edit" (a job's status/assignee changed from the jobs tree) goes here once the jobs-tree editing UI has
+    # landed: Action("job edit", r"/api/v1/jobs/\d+$", signed_in + open the jobs tab, perform = change the
+    # status in the tree, done = the edit settled (jobChanged signal or error), outcome = window_message,
+    # check = the tree shows the edit still pending (kept for retry) or saved, expected = browsing(...)).
+)
+
+
+# -- the runner --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def matrix_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
+    with SandboxServer(tmp_path_factory.mktemp("matrix"), anon_throttle=0) as server:
+        yield server
+
+
+async def arm(server: SandboxServer, fault: str, path: str) -> None:
+    plan = server.faults
+    if fault == "refuse":
+        await asyncio.to_thread(plan.add, "refuse")  # stopping the server joins its thread: not on the GUI loop
+    elif fault == "slow":
+        plan.add("slow", path=path, delay=SLOW_DELAY)
+    else:
+        if fault in HELD:
+            plan.hold()
+        plan.add(fault, path=path)
+
+
+async def run_cell(cell: Cell, action: Action, request: pytest.FixtureRequest) -> str:
+    await action.setup(cell)
+    if cell.fault == "hang":
+        cell.controller.timeout = HANG_TIMEOUT  # the sign-in client is made after this
+        if cell.controller.client is not None:
+            cell.controller.client.timeout = HANG_TIMEOUT
+    probe = Probe(cell.server)
+    try:
+        await arm(cell.server, cell.fault, action.path)
+        cell.remember_counts()
+        ticks_before = probe.ticks
+        action.perform(cell)
+        if cell.fault == "refuse":
+            await until(lambda: probe.ticks >= ticks_before + PENDING_TICKS)  # nothing pending: it keeps firing
+        else:
+            await until(lambda: cell.server.faults.in_flight() > 0)  # the server has the faulty request
+            await until(lambda: probe.pending_ticks >= PENDING_TICKS)  # and the UI runs while it is pending
+            cell.server.faults.release()
+        await until(lambda: action.done(cell), seconds=20)
+        probe.settled = True
+        message = action.outcome(cell)
+        result = matrix_report.record(cell.fault, action.name, message)
+        assert re.search(action.expected[cell.fault], message), message
+        assert not RAW.search(message), message
+        await action.check(cell)
+        return_ticks = probe.ticks
+        await until(lambda: probe.ticks > return_ticks)  # still alive afterwards
+        exceptions = getattr(getattr(request.node, "qt_exception_capture_manager", None), "exceptions", [])
+        assert not exceptions, exceptions
+        result.passed = True
+        return message
+    finally:
+        probe.stop()
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=[re.sub(r"\W+", "-", a.name).strip("-") for a in ACTIONS])
+@pytest.mark.parametrize("fault", FAULTS)
+def test_fault_matrix(
+    loop: qasync.QEventLoop,
+    matrix_server: SandboxServer,
+    make_controller: Callable[..., AppController],
+    memory_keyring: MemoryKeyring,
+    caplog: pytest.LogCaptureFixture,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    fault: str,
+    action: Action,
+) -> None:
+    caplog.set_level(logging.INFO)
+    controller = make_controller(timeout=NORMAL_TIMEOUT)
+    cell = Cell(fault, matrix_server, controller, memory_keyring)
+
+    async def body() -> None:
+        try:
+            await run_cell(cell, action, request)
+        finally:
+            await controller.shutdown()
+            await asyncio.to_thread(matrix_server.faults.clear)
+
+    loop.run_until_complete(body())
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [f"{r.name}: {r.getMessage()}" for r in errors]
+    assert not any(r.name == "annodesk.ui.background" for r in caplog.records)
