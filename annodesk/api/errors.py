@@ -65,8 +65,8 @@ class RequestRejected(CvatError):
 class RedirectRefused(RequestRejected):
     """HTTP 3xx: the server sends us elsewhere. Not followed, so the token never goes to another address."""
 
-    def __init__(self, message: str, *, location: str = "", status: int | None = None) -> None:
-        super().__init__(message, status=status)
+    def __init__(self, message: str, *, location: str = "", status: int | None = None, detail: str = "") -> None:
+        super().__init__(message, status=status, detail=detail)
         self.location = location
 
 

@@ -123,6 +123,7 @@ def raise_for_status(response: httpx.Response) -> None:
             "redirects are not followed.",
             location=location,
             status=status,
+            detail=summary,
         )
     raise errors.RequestRejected(
         summary or f"The server refused the request (HTTP {status}).", status=status, detail=summary
