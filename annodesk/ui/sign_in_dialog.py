@@ -1,4 +1,4 @@
-"""The sign-in dialog: server, username, password, remember me; errors shown next to their field."""
+"""The sign-in dialog: server, username, password, remember me, CA certificate; errors shown next to their field."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annodesk.api import CvatError, is_loopback_host, normalize_server_url
-from annodesk.i18n import LANGUAGES, LiveText, live
+from annodesk.i18n import LANGUAGES, LiveText, arg, live
 
 from .background import spawn
 from .form import ErrorLabel, add_row, busy_bar
@@ -90,10 +90,8 @@ class SignInDialog(QDialog):
         self.remember.setChecked(True)
         self.ca_file = QLineEdit()
         self.ca_file.setObjectName("caFile")
-        self.ca_file.setPlaceholderText(self.tr("Optional: for servers with their own certificate authority"))
         self.ca_file.setClearButtonEnabled(True)
-        self.ca_browse = QPushButton(self.tr("Browse…"))
-        self.ca_browse.setToolTip(self.tr("Choose the CA certificate file (PEM) of your server"))
+        self.ca_browse = QPushButton()
         self.ca_browse.clicked.connect(self._choose_ca_file)
         self.ca_file.textEdited.connect(lambda text: setattr(self, "_ca_chosen", bool(text)))
         ca_line = QHBoxLayout()
@@ -131,7 +129,7 @@ class SignInDialog(QDialog):
         self.username_row = add_row(form, "", self.username)
         self.password_row = add_row(form, "", self.password)
         form.addRow("", self.remember)
-        self.ca_row = add_row(form, self.tr("CA certificate"), ca_box)
+        self.ca_row = add_row(form, "", ca_box)
         self.general_error = ErrorLabel()
         self.busy = busy_bar()
 
@@ -170,6 +168,10 @@ class SignInDialog(QDialog):
         self.server_row.label.setText(self.tr("Server"))
         self.username_row.label.setText(self.tr("Username"))
         self.password_row.label.setText(self.tr("Password"))
+        self.ca_row.label.setText(self.tr("CA certificate"))
+        self.ca_file.setPlaceholderText(self.tr("Optional (servers with a private CA)"))
+        self.ca_browse.setText(self.tr("Browse…"))
+        self.ca_browse.setToolTip(self.tr("Choose the CA certificate file (PEM) of your server"))
         self.plain_http_warning.setText(
             self.tr("Plain http: your password and token would cross the network unencrypted.")
         )
@@ -211,7 +213,7 @@ class SignInDialog(QDialog):
             return
         ca_file = self.ca_file.text().strip()
         if ca_file and not Path(ca_file).is_file():
-            self.ca_row.error.show_message(self.tr("There is no file %1.").replace("%1", ca_file))
+            self.ca_row.error.show_message(lambda: arg(self.tr("There is no file %1."), ca_file))
             return
         self.server.setCurrentText(server)
         self.ca_file.setText(ca_file)
