@@ -4,6 +4,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Signing out…</source>
+        <translation>正在退出登录…</translation>
+    </message>
+    <message>
         <source>Your saved session has ended. Please sign in again.</source>
         <translation>保存的会话已失效，请重新登录。</translation>
     </message>
@@ -241,6 +245,10 @@
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
+        <source>The preview image sent by the server could not be read.</source>
+        <translation>无法读取服务器发送的预览图像。</translation>
+    </message>
+    <message>
         <source>The server cannot sort by this column.</source>
         <translation>服务器无法按此列排序。</translation>
     </message>
@@ -341,6 +349,26 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>CA certificate of your server</source>
+        <translation>服务器的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file (PEM) of your server</source>
+        <translation>选择服务器的 CA 证书文件（PEM 格式）</translation>
+    </message>
+    <message>
         <source>Create an account…</source>
         <translation>创建账户…</translation>
     </message>
@@ -351,6 +379,10 @@
     <message>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Optional (servers with a private CA)</source>
+        <translation>可选：服务器使用自建 CA 时填写</translation>
     </message>
     <message>
         <source>Password</source>
@@ -383,6 +415,10 @@
     <message>
         <source>Sign-in cancelled.</source>
         <translation>已取消登录。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
     </message>
     <message>
         <source>Username</source>
@@ -578,12 +614,12 @@
 <context>
     <name>messages</name>
     <message>
-        <source>%1 The server said: “%2”</source>
-        <translation>%1 服务器返回：“%2”</translation>
+        <source>%1 (Details: “%2”)</source>
+        <translation>%1（详细信息：“%2”）</translation>
     </message>
     <message>
-        <source>A proxy in front of the server failed (error %1). Try again later.</source>
-        <translation>服务器前端的代理出错（错误 %1）。请稍后重试。</translation>
+        <source>%1 The server said: “%2”</source>
+        <translation>%1 服务器返回：“%2”</translation>
     </message>
     <message>
         <source>Cannot reach %1. Check the address and your network.</source>
@@ -598,8 +634,20 @@
         <translation>系统没有可用的密钥环（例如无图形界面的 Linux 上没有 Secret Service），因此会话只保存在内存中。下次启动时需要重新登录。</translation>
     </message>
     <message>
+        <source>Not allowed: the server refused this (error 403).</source>
+        <translation>无权操作：服务器拒绝了此请求（错误 403）。</translation>
+    </message>
+    <message>
         <source>Not found.</source>
         <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>Not found: the server no longer has this (error 404).</source>
+        <translation>未找到：服务器上已没有此内容（错误 404）。</translation>
+    </message>
+    <message>
+        <source>Not found: this address has no CVAT sign-in (error 404). Check the server address.</source>
+        <translation>未找到：此地址没有 CVAT 登录接口（错误 404）。请检查服务器地址。</translation>
     </message>
     <message>
         <source>Offline: the connection to the server broke.</source>
@@ -614,6 +662,18 @@
         <translation>离线：服务器未及时响应。</translation>
     </message>
     <message>
+        <source>Offline: the server&apos;s certificate is not trusted.</source>
+        <translation>离线：服务器的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>Server error: a proxy in front of the server failed (error %1). Try again later.</source>
+        <translation>服务器错误：服务器前端的代理出错（错误 %1）。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Server error: the server failed (error %1). Try again later.</source>
+        <translation>服务器错误：服务器内部出错（错误 %1）。请稍后重试。</translation>
+    </message>
+    <message>
         <source>Something went wrong talking to the server.</source>
         <translation>与服务器通信时出错。</translation>
     </message>
@@ -622,8 +682,16 @@
         <translation>与服务器的连接已中断，请重试。</translation>
     </message>
     <message>
+        <source>The server asks to slow down. Try again in a minute.</source>
+        <translation>服务器要求降低请求频率。请一分钟后重试。</translation>
+    </message>
+    <message>
         <source>The server cannot be reached. Check the address and your network.</source>
         <translation>无法连接服务器。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The server did not accept the session (you were signed out at once). Sign in again.</source>
+        <translation>服务器不接受该会话（您已被立即退出登录）。请重新登录。</translation>
     </message>
     <message>
         <source>The server did not accept the session. Sign in again.</source>
@@ -634,32 +702,48 @@
         <translation>服务器未及时响应，请稍后重试。</translation>
     </message>
     <message>
-        <source>The server failed (error %1). Try again later.</source>
-        <translation>服务器出错（错误 %1）。请稍后重试。</translation>
+        <source>The server does not allow this account to sign in here (not allowed, error 403).</source>
+        <translation>服务器不允许此账户在此登录（无权限，错误 403）。</translation>
     </message>
     <message>
         <source>The server has no such address. Is this a CVAT v1 server?</source>
         <translation>服务器上没有此地址。这是 CVAT v1 服务器吗？</translation>
     </message>
     <message>
-        <source>The server redirected the request (HTTP %1); annodesk does not follow redirects.</source>
-        <translation>服务器重定向了请求（HTTP %1）；annodesk 不跟随重定向。</translation>
-    </message>
-    <message>
-        <source>The server refused the request (HTTP %1).</source>
-        <translation>服务器拒绝了请求（HTTP %1）。</translation>
+        <source>The server refused the request (error %1).</source>
+        <translation>服务器拒绝了该请求（错误 %1）。</translation>
     </message>
     <message>
         <source>The server rejected the request.</source>
         <translation>服务器拒绝了该请求。</translation>
     </message>
     <message>
+        <source>The server sends requests to another address (%1). annodesk does not follow redirects; if you trust that address, enter it as the server.</source>
+        <translation>服务器将请求重定向到另一个地址（%1）。annodesk 不会跟随重定向；如果您信任该地址，请将它填写为服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (not a CVAT answer). Try again later.</source>
+        <translation>无法读取服务器的响应（不是 CVAT 的响应）。请稍后重试。</translation>
+    </message>
+    <message>
         <source>The server&apos;s answer could not be read. Is this a CVAT v1 server?</source>
         <translation>无法读取服务器的响应。这是 CVAT v1 服务器吗？</translation>
     </message>
     <message>
+        <source>The server&apos;s certificate is not trusted, so annodesk did not connect.</source>
+        <translation>服务器的证书不受信任，annodesk 未建立连接。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. If this is your organisation&apos;s own server, choose its CA certificate below.</source>
+        <translation>服务器的证书不受信任。如果这是贵单位自己的服务器，请在下方选择它的 CA 证书。</translation>
+    </message>
+    <message>
         <source>The system keyring could not store your session (%1), so it is kept in memory only. You will be asked to sign in again next time.</source>
         <translation>系统密钥环无法保存您的会话（%1），因此会话只保存在内存中。下次启动时需要重新登录。</translation>
+    </message>
+    <message>
+        <source>This CA certificate file cannot be used. Choose a PEM file with the CA&apos;s certificate.</source>
+        <translation>无法使用此 CA 证书文件。请选择包含该 CA 证书的 PEM 文件。</translation>
     </message>
     <message>
         <source>This address answers, but it is not a CVAT server.</source>
@@ -682,8 +766,20 @@
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <source>You were signed out by the server. Please sign in again.</source>
-        <translation>服务器已将您注销，请重新登录。</translation>
+        <source>You are signed out on this computer, but the server could not end the session: %1 Sign out again later to revoke the token there.</source>
+        <translation>您已在此电脑上退出登录，但服务器未能结束会话：%1 请稍后再次退出登录，以便在服务器上吊销令牌。</translation>
+    </message>
+    <message>
+        <source>You have signed out.</source>
+        <translation>您已退出登录。</translation>
+    </message>
+    <message>
+        <source>You were signed out by the server.</source>
+        <translation>服务器已将您退出登录。</translation>
+    </message>
+    <message>
+        <source>You were signed out by the server: your session is no longer valid. Sign in again.</source>
+        <translation>服务器已将您退出登录：您的会话已失效。请重新登录。</translation>
     </message>
     <message>
         <source>“%1” is not an http(s) server address.</source>

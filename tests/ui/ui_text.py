@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from annodesk.i18n import LANGUAGES
 
 # Latin words allowed in a Chinese UI: product and protocol names, and the languages' own names.
-KEPT_WORDS = {"ID", "CVAT", "annodesk", "HTTP", "http", "https", "URL"} | {
+KEPT_WORDS = {"ID", "CVAT", "annodesk", "HTTP", "http", "https", "URL", "CA", "PEM"} | {
     word for language in LANGUAGES for word in language.native_name.split()
 }
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
