@@ -3,6 +3,7 @@ main window and sign-in dialog rendered in Chinese with nothing cut off and noth
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -223,13 +224,17 @@ def test_every_client_error_becomes_a_chinese_sentence(chinese: LanguageManager)
         errors.NotFound("x"),
         errors.NotFound("x", detail="Not found."),
         errors.RateLimited("x", retry_after=30),
+        errors.RateLimited("x"),
         errors.RequestRejected("x", status=409, detail="conflict"),
         errors.RequestRejected("x", status=302),
+        errors.RedirectRefused("x", location="https://elsewhere.example.com/api/v1/", status=302),
         errors.ServerError("x", status=500),
-        errors.ServerError("x", status=502),
+        errors.ServerError("x", status=502, detail="Bad Gateway"),
         errors.NetworkError("x"),
         errors.ServerUnreachable("x"),
         errors.RequestTimeout("x"),
+        errors.CertificateNotTrusted("x", detail="[SSL: CERTIFICATE_VERIFY_FAILED] self-signed certificate"),
+        errors.CaBundleError("x", detail="[Errno 2] No such file or directory"),
         errors.MalformedResponse("x", detail="Expected `int`, got `str`"),
         errors.NotCvatServer("x"),
     ]
@@ -242,6 +247,8 @@ def test_every_client_error_becomes_a_chinese_sentence(chinese: LanguageManager)
             messages.sign_in_error(exc, "https://cvat.example.com")[1],
         ):
             leftover = english_left([(type(exc).__name__, text)], [exc.detail, "https://cvat.example.com"])
+            if isinstance(exc, errors.RedirectRefused):
+                assert exc.location in text  # where the server wanted to send the token
             assert has_chinese(text) and not leftover, (text, leftover)
         if exc.detail:
             assert f"“{exc.detail}”" in messages.error_sentence(exc)
@@ -251,13 +258,30 @@ def test_every_client_error_becomes_a_chinese_sentence(chinese: LanguageManager)
         messages.keyring_notice(KeyringUnavailable("x", no_keyring=True)),
         messages.keyring_notice(KeyringUnavailable("x", detail="locked")),
         messages.session_ended(""),
+        messages.session_ended("Invalid token."),
+        messages.sign_out_notice(None),
+        messages.sign_out_notice(errors.ServerUnreachable("x")),
+        messages.sign_out_notice(errors.PermissionDenied("x", detail="You do not have permission.")),
     ):
         assert has_chinese(text) and not english_left(
-            [("message", text)], ["ftp://x", "locked", "Secret Service", "Linux"]
+            [("message", text)],
+            ["ftp://x", "locked", "Secret Service", "Linux", "Invalid token.", "You do not have permission."],
         )
 
 
 # -- rendered in Chinese ------------------------------------------------------------------------
+
+
+def test_sign_in_dialog_in_english_fits(qapp: QApplication) -> None:
+    async def never(_credentials: object) -> None:
+        raise AssertionError("not called")
+
+    dialog = SignInDialog(never, ["https://cvat.example.com"], username="zhangwei")
+    dialog.show()
+    deliver_posted_events()
+    assert dialog.ca_file.placeholderText() and not dialog.ca_file.text()
+    assert not cut_off(dialog), cut_off(dialog)
+    dialog.close()
 
 
 def test_sign_in_and_registration_in_chinese_fit_and_are_chinese(chinese: LanguageManager, qapp: QApplication) -> None:
@@ -275,6 +299,22 @@ def test_sign_in_and_registration_in_chinese_fit_and_are_chinese(chinese: Langua
     assert not english_left(texts, ["http://cvat.example.com", "https://cvat.example.com"]), texts
     assert not cut_off(dialog)
     assert dialog.cancel_button.text() == "取消"
+    assert dialog.ca_row.label.text() == "CA 证书" and dialog.ca_browse.text() == "浏览…"
+
+    missing = "/nowhere/ca.pem"  # the CA certificate row: its placeholder, button and error, in Chinese and whole
+    dialog.username.setText("zhangwei")
+    dialog.password.setText("secret")
+    dialog.ca_file.setText(missing)
+    dialog.submit()
+    deliver_posted_events()
+    assert dialog.error_texts() == {"ca": f"文件 {missing} 不存在。"}
+    texts = shown_texts(dialog)
+    assert not english_left(
+        texts, ["http://cvat.example.com", "https://cvat.example.com", missing, "zhangwei", "secret"]
+    ), texts
+    assert not cut_off(dialog), cut_off(dialog)
+    dialog.ca_file.clear()
+    assert not cut_off(dialog), cut_off(dialog)  # the placeholder shows now
     dialog.close()
 
     register = RegisterDialog(never, "https://cvat.example.com")
@@ -422,6 +462,56 @@ def test_offline_banner_and_messages_switch_live(
         assert window.state_label.text() == "● 离线" and window.notice_label.text() == "⚠ 会话未保存"
         assert window.notice_label.toolTip().startswith("系统没有可用的密钥环")
         assert window.message_label.text() == window.notice_label.toolTip()
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_fault_messages_sign_out_notice_and_ca_field_switch_live(
+    languages: LanguageManager,
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+) -> None:
+    """A failure in the status bar, the sign-out notice and the CA certificate row follow a language switch."""
+
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
+        fresh_sandbox.faults.add("500", path=r"/api/v1/tasks$")
+        shown = next_emission(window.pageShown)
+        window.next_button.click()
+        await wait_for(shown)
+        assert window.message_label.text().startswith("Server error: the server failed (error 500).")
+        assert window.page == 1 and window.page_label.text().startswith("Page 1 of")  # the pager reverted
+        switch(languages, CHINESE)
+        assert window.message_label.text() == "服务器错误：服务器内部出错（错误 500）。请稍后重试。"
+        assert window.page_label.text().startswith("第 1 /")
+        await asyncio.to_thread(fresh_sandbox.faults.clear)
+
+        fresh_sandbox.faults.add("403", path=r"/api/v1/auth/logout$")
+        dialog_shown = next_emission(controller.signInShown)
+        window.sign_out_action.trigger()
+        dialog: SignInDialog = await wait_for(dialog_shown)
+        assert dialog.notice.text().startswith("您已在此电脑上退出登录，但服务器未能结束会话：无权操作：")
+        assert "“You do not have permission to perform this action.”" in dialog.notice.text()  # the server's words
+        switch(languages, ENGLISH)
+        assert dialog.notice.text().startswith(
+            "You are signed out on this computer, but the server could not end the session: Not allowed: "
+        )
+        await asyncio.to_thread(fresh_sandbox.faults.clear)
+
+        missing = "/nowhere/ca.pem"
+        dialog.ca_file.setText(missing)
+        dialog.password.setText(PASSWORD["admin"])
+        dialog.sign_in_button.click()
+        assert dialog.error_texts() == {"ca": f"There is no file {missing}."}
+        assert dialog.ca_row.label.text() == "CA certificate" and dialog.ca_browse.text() == "Browse…"
+        switch(languages, CHINESE)
+        assert dialog.error_texts() == {"ca": f"文件 {missing} 不存在。"}
+        assert dialog.ca_row.label.text() == "CA 证书" and dialog.ca_browse.text() == "浏览…"
+        assert dialog.ca_file.text() == missing and dialog.username.text() == "admin"  # what was typed stays
+        assert dialog.notice.text().startswith("您已在此电脑上退出登录")
         await controller.shutdown()
 
     loop.run_until_complete(body())
