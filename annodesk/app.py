@@ -19,6 +19,7 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .controller import AppController
+    from .i18n import LanguageManager
     from .logs import setup_logging
     from .paths import cache_dir
     from .session.tokens import TokenStore
@@ -42,8 +43,11 @@ def run_app(args: argparse.Namespace) -> int:
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (clean httpx shutdown)
     app.setWindowIcon(app_icon())  # every window shows it
     collector = MainThreadCollector(app)  # Qt objects are freed on the GUI thread, never by a server thread
+    settings = QSettings()
+    languages = LanguageManager(settings, parent=app)
+    languages.apply()  # before any window is built: English or 简体中文, as chosen or as the system speaks
 
-    controller = AppController(QSettings(), TokenStore(), cache_dir())
+    controller = AppController(settings, TokenStore(), cache_dir(), languages=languages)
     controller.signInShown.connect(first_paint.watch)
     controller.mainWindowShown.connect(first_paint.watch)
 

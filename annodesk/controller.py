@@ -14,8 +14,9 @@ from annodesk.api import CvatError, NetworkError, NotAuthenticated
 from annodesk.api.defaults import DEFAULT_TIMEOUT
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
+from .i18n import SYSTEM, LanguageManager, LiveText
+from .ui import messages
 from .ui.background import cancel_all, spawn
-from .ui.messages import sign_in_error, sign_out_notice
 from .ui.sign_in_dialog import Credentials, SignInDialog
 
 if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before they load (annodesk/warmup.py)
@@ -30,7 +31,11 @@ MAX_RECENT_SERVERS = 8
 
 
 class AppController(QObject):
-    """Owns the session (client, repository, token) and decides which window is shown."""
+    """Owns the session (client, repository, token) and decides which window is shown.
+
+    ``languages`` switches the UI language when the main window's Language menu or the sign-in dialog's
+    language buttons ask (one is made over ``settings`` when not given; it is not applied until asked).
+    """
 
     mainWindowShown = Signal(object)
     signInShown = Signal(object)
@@ -42,9 +47,12 @@ class AppController(QObject):
         cache_root: Path,
         *,
         timeout: float = DEFAULT_TIMEOUT,
+        languages: LanguageManager | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.languages = languages if languages is not None else LanguageManager(settings, parent=self)
+        self.languages.languageChanged.connect(self._language_changed)
         self.timeout = timeout
         self.settings = settings
         self.tokens = tokens
@@ -55,7 +63,7 @@ class AppController(QObject):
         self.dialog: SignInDialog | None = None
         self.register_dialog: RegisterDialog | None = None
         self.remember_session = True
-        self.keyring_notice: str | None = None
+        self._keyring_error: KeyringUnavailable | None = None
         self._keyring_warned = False
         self._leaving = False
         self._signing_out = False
@@ -73,26 +81,31 @@ class AppController(QObject):
         try:
             client = self._client(last_server, token, verify=self.verify_for(last_server))
         except CvatError as exc:  # the remembered CA file is gone or broken
-            self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
+            error = exc
+            self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
             return
         try:
             user = await client.current_user()
         except NotAuthenticated:
             await client.aclose()
             self.tokens.delete(last_server, last_user)
-            self.show_sign_in(last_server, last_user, self.tr("Your saved session has ended. Please sign in again."))
+            self.show_sign_in(
+                last_server, last_user, lambda: self.tr("Your saved session has ended. Please sign in again.")
+            )
             return
         except NetworkError as exc:
             cache = self._cache(last_server, last_user)
             if cache.get_page("last") is None:
                 await client.aclose()
-                self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
+                error = exc
+                self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
                 return
             self._open_main(client, last_server, last_user)  # offline: the window shows the cache
             return
         except CvatError as exc:
             await client.aclose()
-            self.show_sign_in(last_server, last_user, sign_in_error(exc, last_server)[1])
+            error = exc
+            self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
             return
         self._open_main(client, last_server, user.username)
 
@@ -101,7 +114,10 @@ class AppController(QObject):
         try:
             await self.sign_in(credentials, remember_server=False)
         except CvatError as exc:
-            self.show_sign_in(credentials.server, credentials.username, sign_in_error(exc, credentials.server)[1])
+            error = exc
+            self.show_sign_in(
+                credentials.server, credentials.username, lambda: messages.sign_in_error(error, credentials.server)[1]
+            )
 
     # -- sign-in ---------------------------------------------------------------------------------
 
@@ -129,11 +145,13 @@ class AppController(QObject):
         """What the client verifies ``server`` 's certificate against: its CA file, else the default CAs."""
         return self.ca_file_for(server) or True
 
-    def show_sign_in(self, server: str = "", username: str = "", message: str = "") -> SignInDialog:
+    def show_sign_in(self, server: str = "", username: str = "", message: LiveText = "") -> SignInDialog:
         """Show the sign-in dialog (server and username filled in when known)."""
         dialog = SignInDialog(
             self.sign_in, self._recent_servers(), server, username, message, ca_file_for=self.ca_file_for
         )
+        dialog.set_language(self.languages.resolve(self.languages.choice))
+        dialog.languageRequested.connect(self.languages.set_choice)
         dialog.registerRequested.connect(self.show_register)
         dialog.rejected.connect(self._sign_in_rejected)
         self.dialog = dialog
@@ -169,21 +187,33 @@ class AppController(QObject):
             try:
                 self.tokens.save(server, username, client.token)
             except KeyringUnavailable as exc:
-                self._warn_keyring(str(exc))
+                self._warn_keyring(exc)
         else:
             self.tokens.delete(server, username)
         if self.dialog is not None:
             self.dialog.hide()
         self._open_main(client, server, username)
 
-    def _warn_keyring(self, reason: str) -> None:
+    def _warn_keyring(self, exc: KeyringUnavailable) -> None:
         if self._keyring_warned:
             return
         self._keyring_warned = True
-        self.keyring_notice = self.tr(
-            "Your session is kept in memory only: %1. You will be asked to sign in again next time."
-        ).replace("%1", reason)
-        log.warning("token not stored: %s", reason)
+        self._keyring_error = exc
+        log.warning("token not stored: %s", exc)
+
+    @property
+    def keyring_notice(self) -> str | None:
+        """Why the session is not remembered (``None`` when it is), in the current language."""
+        return messages.keyring_notice(self._keyring_error) if self._keyring_error else None
+
+    # -- language --------------------------------------------------------------------------------
+
+    def _language_changed(self, _code: str) -> None:
+        """Mark the new choice in the open windows (their texts follow through QEvent.LanguageChange)."""
+        if self.window is not None:
+            self.window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
+        if self.dialog is not None:
+            self.dialog.set_language(self.languages.language)
 
     # -- registration ----------------------------------------------------------------------------
 
@@ -226,13 +256,16 @@ class AppController(QObject):
 
         self.client = client
         window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
+        window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
+        window.languageRequested.connect(self.languages.set_choice)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
-        window.unauthorized.connect(lambda message: spawn(self.session_ended(message)))
+        window.unauthorized.connect(lambda detail: spawn(self.session_ended(detail)))
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
-        if self.keyring_notice:
-            window.show_session_notice(self.keyring_notice)
+        if self._keyring_error is not None:
+            error = self._keyring_error
+            window.show_session_notice(lambda: messages.keyring_notice(error))
         window.start()
         self.mainWindowShown.emit(window)
 
@@ -267,18 +300,17 @@ class AppController(QObject):
         if client is not None:
             await client.aclose()
 
-    async def session_ended(self, message: str) -> None:
-        """A 401 mid-session: drop the stored token and go back to sign-in, server and user filled in."""
+    async def session_ended(self, detail: str) -> None:
+        """A 401 mid-session: drop the stored token and go back to sign-in, server and user filled in.
+
+        ``detail`` is the server's reason (quoted after our sentence), possibly empty.
+        """
         if self.window is None:
             return
         server, username = self.window.server_url, self.window.username
         self.tokens.delete(server, username)
-        log.info("session ended by the server: %s", message)
-        self.show_sign_in(
-            server,
-            username,
-            self.tr("You were signed out by the server: your session is no longer valid. Sign in again."),
-        )
+        log.info("session ended by the server: %s", detail or "no reason given")
+        self.show_sign_in(server, username, lambda: messages.session_ended(detail))
         await self._leave_main()
 
     async def sign_out(self) -> None:
@@ -292,7 +324,7 @@ class AppController(QObject):
         try:
             window = self.window
             server, username = window.server_url, window.username
-            window.message_label.setText(self.tr("Signing out…"))
+            window.set_message(lambda: self.tr("Signing out…"))
             failure: CvatError | None = None
             if self.client is not None:
                 try:
@@ -303,7 +335,7 @@ class AppController(QObject):
             self.tokens.delete(server, username)
             if self.window is not window:
                 return  # the session ended some other way meanwhile (a 401 or the window was closed)
-            self.show_sign_in(server, username, sign_out_notice(failure))
+            self.show_sign_in(server, username, lambda: messages.sign_out_notice(failure))
             await self._leave_main()
         finally:
             self._signing_out = False

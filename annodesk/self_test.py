@@ -1,8 +1,9 @@
 """``annodesk --self-test``: prove an installation (venv or bundle) works end to end, headless or not.
 
 Starts the embedded sandbox, signs in as the demo user with the real client library, loads the first task
-page and one task's label and job trees into the real item models, and checks the keyring backends and the
-icon. Prints one line per step; exits 0 when all pass, 1 with what failed otherwise.
+page and one task's label and job trees into the real item models, and checks the keyring backends, the
+icon and the Chinese catalogues (annodesk's and Qt's own). Prints one line per step; exits 0 when all pass,
+1 with what failed otherwise.
 """
 
 from __future__ import annotations
@@ -84,8 +85,27 @@ async def _run(work: Path) -> int:
             raise FileNotFoundError(path)
         return str(path)
 
+    async def chinese() -> str:
+        from PySide6.QtCore import QSettings
+
+        from .i18n import CHINESE, LanguageManager, translated
+
+        languages = LanguageManager(QSettings(str(work / "languages.ini"), QSettings.Format.IniFormat))
+        languages.set_choice(CHINESE)
+        try:
+            files = sorted(Path(path).name for path in languages.loaded_files())
+            # Looked up, not marked: these messages belong to the sign-in dialog and to Qt.
+            ours = translated("SignInDialog", "Sign in")
+            qts = translated("QPlatformTheme", "Cancel")
+        finally:
+            languages.uninstall()
+        if files != ["annodesk_zh_CN.qm", "qtbase_zh_CN.qm"] or (ours, qts) != ("登录", "取消"):
+            raise RuntimeError(f"catalogues {files}: 'Sign in' → {ours!r}, 'Cancel' → {qts!r}")
+        return ", ".join(files)
+
     await test.step("keyring backends", backends)
     await test.step("icon resource", icon)
+    await test.step("简体中文 translations", chinese)
     server = SandboxServer(work / "sandbox", anon_throttle=0)
 
     async def start() -> str:

@@ -2,7 +2,8 @@
 
 Run: ``QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]``.
 Produces ``sign-in.png``, ``main-window.png`` (a task selected, labels tree) and ``main-window-jobs.png``
-(jobs tree), and ``offline.png`` (the same user restarted with the server stopped).
+(jobs tree), and ``offline.png`` (the same user restarted with the server stopped); and in 简体中文, switched
+live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``.
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 
@@ -20,11 +21,12 @@ os.environ.setdefault("QT_API", "pyside6")
 import keyring
 import keyring.backend
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QLocale, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annodesk.controller import AppController
+from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS
 from annodesk.session.tokens import TokenStore
@@ -68,7 +70,7 @@ async def _until(predicate, seconds: float = 15.0) -> None:  # type: ignore[no-u
 
 
 def _save(widget: QWidget, path: Path) -> None:
-    QApplication.processEvents()
+    QApplication.processEvents()  # delivers the posted LanguageChange events too
     widget.grab().save(str(path))
     print(f"wrote {path}")
 
@@ -78,8 +80,10 @@ async def _shoot(out: Path, work: Path) -> None:
     server.start()
     password = next(u[1] for u in SAMPLE_USERS if u[0] == "zhangwei")
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    languages = LanguageManager(settings, system_locale=QLocale("en_US"))
+    languages.set_choice(ENGLISH)
     try:
-        controller = AppController(settings, TokenStore(), work / "cache", timeout=2.0)
+        controller = AppController(settings, TokenStore(), work / "cache", timeout=2.0, languages=languages)
         await controller.start()
         dialog = controller.dialog
         assert dialog is not None
@@ -88,6 +92,13 @@ async def _shoot(out: Path, work: Path) -> None:
         dialog.password.setText(password)
         dialog.resize(480, dialog.sizeHint().height())
         _save(dialog, out / "sign-in.png")
+        dialog.language_buttons[CHINESE].click()  # live, as a user would
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        dialog.resize(480, dialog.sizeHint().height())
+        _save(dialog, out / "sign-in-zh.png")
+        dialog.language_buttons[ENGLISH].click()
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        dialog.resize(480, dialog.sizeHint().height())
 
         shown = _signal(controller.mainWindowShown)
         dialog.sign_in_button.click()
@@ -110,10 +121,13 @@ async def _shoot(out: Path, work: Path) -> None:
         window.details.tabs.setCurrentIndex(1)
         _save(window, out / "main-window-jobs.png")
         window.details.tabs.setCurrentIndex(0)
+        window.language_actions[CHINESE].trigger()  # the Language menu: the same page and task, now in Chinese
+        _save(window, out / "main-window-zh.png")
+        window.language_actions[ENGLISH].trigger()
         await controller.shutdown()
         server.stop()
 
-        offline = AppController(settings, TokenStore(), work / "cache", timeout=1.0)
+        offline = AppController(settings, TokenStore(), work / "cache", timeout=1.0, languages=languages)
         shown = _signal(offline.mainWindowShown)
         await offline.start()
         window = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]

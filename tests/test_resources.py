@@ -13,7 +13,13 @@ import pytest
 from annodesk.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ["annodesk.desktop", "icons/annodesk.svg", "icons/hicolor/48x48/apps/annodesk.png"]
+SHIPPED = [
+    "annodesk.desktop",
+    "icons/annodesk.svg",
+    "icons/hicolor/48x48/apps/annodesk.png",
+    "translations/annodesk_zh_CN.qm",
+    "translations/annodesk_en.qm",
+]
 
 
 @pytest.mark.parametrize("relative", SHIPPED)

@@ -15,5 +15,5 @@ def test_self_test_passes_every_step() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     steps = [line for line in lines if line.startswith(("✓", "✗"))]
-    assert len(steps) == 6 and all(line.startswith("✓") for line in steps), lines
+    assert len(steps) == 7 and all(line.startswith("✓") for line in steps), lines
     assert lines[-1] == "self-test passed"

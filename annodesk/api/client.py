@@ -155,16 +155,17 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         return response
 
     def _transport_error(self, exc: Exception) -> errors.NetworkError:
-        """The typed error for an httpx transport failure."""
+        """The typed error for an httpx transport failure (``detail``: the low-level reason, for the UI to quote)."""
+        reason = _reason(exc)
         if isinstance(exc, httpx.TimeoutException):
             return errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.")
         if isinstance(exc, httpx.ConnectError) and _certificate_failure(exc):
             return errors.CertificateNotTrusted(
-                f"The certificate of {self.server_url} is not trusted ({_reason(exc)})."
+                f"The certificate of {self.server_url} is not trusted ({reason}).", detail=reason
             )
         if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol):
-            return errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({_reason(exc)}).")
-        return errors.NetworkError(f"The connection to {self.server_url} broke ({_reason(exc)}).")
+            return errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({reason}).", detail=reason)
+        return errors.NetworkError(f"The connection to {self.server_url} broke ({reason}).", detail=reason)
 
     async def _get(self, path: str, model: Any, what: str, params: Mapping[str, Any] | None = None) -> Any:
         response = await self._request("GET", path, params=params)
@@ -181,6 +182,7 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
             raise errors.BadCredentials(
                 "; ".join(m for msgs in exc.field_errors.values() for m in msgs) or exc.message,
                 field_errors=exc.field_errors,
+                detail=exc.detail,
             ) from None
         except errors.NotFound:
             raise errors.NotCvatServer(
@@ -371,7 +373,9 @@ def tls_verification(verify: bool | str) -> ssl.SSLContext | bool:
     try:
         return ssl.create_default_context(cafile=verify)
     except (OSError, ssl.SSLError, ValueError) as exc:
-        raise errors.CaBundleError(f"The CA certificate file {verify} cannot be used ({_reason(exc)}).") from None
+        raise errors.CaBundleError(
+            f"The CA certificate file {verify} cannot be used ({_reason(exc)}).", detail=_reason(exc)
+        ) from None
 
 
 def _certificate_failure(exc: BaseException) -> bool:

@@ -1,6 +1,7 @@
 """One exception hierarchy for everything that can go wrong talking to a CVAT server.
 
-Every error carries a plain, user-facing ``message``; a UI shows that and never a traceback.
+Every error carries a plain, user-facing English ``message`` (for logs and non-Qt users) and ``detail``: the
+server's own words (or the low-level cause), which a translated UI may quote after its own sentence.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from collections.abc import Mapping
 class CvatError(Exception):
     """Base of every error raised by :mod:`annodesk.api`."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, detail: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.detail = detail
 
 
 class InvalidInput(CvatError):
@@ -26,8 +28,9 @@ class InvalidInput(CvatError):
         *,
         field_errors: Mapping[str, list[str]] | None = None,
         status: int | None = 400,
+        detail: str = "",
     ) -> None:
-        super().__init__(message, status=status)
+        super().__init__(message, status=status, detail=detail)
         self.field_errors: dict[str, list[str]] = dict(field_errors or {})
 
 
@@ -50,8 +53,8 @@ class NotFound(CvatError):
 class RateLimited(CvatError):
     """HTTP 429: the server throttles anonymous requests; ``retry_after`` is in seconds."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        super().__init__(message, status=429)
+    def __init__(self, message: str, *, retry_after: float | None = None, detail: str = "") -> None:
+        super().__init__(message, status=429, detail=detail)
         self.retry_after = retry_after
 
 
@@ -62,8 +65,8 @@ class RequestRejected(CvatError):
 class RedirectRefused(RequestRejected):
     """HTTP 3xx: the server sends us elsewhere. Not followed, so the token never goes to another address."""
 
-    def __init__(self, message: str, *, location: str = "", status: int | None = None) -> None:
-        super().__init__(message, status=status)
+    def __init__(self, message: str, *, location: str = "", status: int | None = None, detail: str = "") -> None:
+        super().__init__(message, status=status, detail=detail)
         self.location = location
 
 
@@ -109,8 +112,8 @@ class UploadInterrupted(NetworkError):
     Nothing was attached on the server: the same upload can simply be tried again.
     """
 
-    def __init__(self, message: str, *, bytes_sent: int, total: int) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, bytes_sent: int, total: int, detail: str = "") -> None:
+        super().__init__(message, detail=detail)
         self.bytes_sent = bytes_sent
         self.total = total
 
@@ -119,7 +122,7 @@ class TaskProcessingFailed(CvatError):
     """The server could not process a task's uploaded data; ``reason`` is its message (one line)."""
 
     def __init__(self, message: str, *, reason: str) -> None:
-        super().__init__(message)
+        super().__init__(message, detail=reason)
         self.reason = reason
 
 
@@ -127,7 +130,7 @@ class ExportFailed(CvatError):
     """The server failed to produce an export; ``reason`` is its bare-string answer."""
 
     def __init__(self, message: str, *, reason: str, status: int | None = None) -> None:
-        super().__init__(message, status=status)
+        super().__init__(message, status=status, detail=reason)
         self.reason = reason
 
 
@@ -135,5 +138,5 @@ class ImportFailed(CvatError):
     """The server could not import an annotation file; ``reason`` is its bare-string answer."""
 
     def __init__(self, message: str, *, reason: str, status: int | None = None) -> None:
-        super().__init__(message, status=status)
+        super().__init__(message, status=status, detail=reason)
         self.reason = reason

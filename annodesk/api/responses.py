@@ -32,7 +32,7 @@ def decode(response: httpx.Response, model: type[T] | Any, what: str) -> T:
         return decoder_for(model).decode(response.content)
     except msgspec.ValidationError as exc:
         raise errors.MalformedResponse(
-            f"The server's {what} could not be read: {exc}.", status=response.status_code
+            f"The server's {what} could not be read: {exc}.", status=response.status_code, detail=str(exc)
         ) from None
     except (msgspec.DecodeError, UnicodeDecodeError):  # msgspec raises the latter for invalid UTF-8 in a string
         raise errors.MalformedResponse(
@@ -86,28 +86,35 @@ def raise_for_status(response: httpx.Response) -> None:
     summary = "; ".join(_flatten_messages(body)) if body is not None else ""
 
     if status == 400:
-        raise errors.InvalidInput(summary or "The server rejected the request.", field_errors=field_errors_of(body))
+        raise errors.InvalidInput(
+            summary or "The server rejected the request.", field_errors=field_errors_of(body), detail=summary
+        )
     if status == 401:
         raise errors.NotAuthenticated(
             f"Your session is no longer valid ({detail or 'not signed in'}). Please sign in again.",
             status=status,
+            detail=str(detail or ""),
         )
     if status == 403:
-        raise errors.PermissionDenied(summary or "You do not have permission to perform this action.", status=status)
+        raise errors.PermissionDenied(
+            summary or "You do not have permission to perform this action.", status=status, detail=summary
+        )
     if status == 404:
         if body is None:
             raise errors.NotFound("The server has no such address. Is this a CVAT v1 server?", status=status)
-        raise errors.NotFound(str(detail or summary or "Not found."), status=status)
+        raise errors.NotFound(str(detail or summary or "Not found."), status=status, detail=str(detail or summary))
     if status == 429:
         retry_after = _retry_after(response)
         raise errors.RateLimited(
-            str(detail or "Too many requests; the server asks to wait a moment."), retry_after=retry_after
+            str(detail or "Too many requests; the server asks to wait a moment."),
+            retry_after=retry_after,
+            detail=str(detail or ""),
         )
     if status >= 500:
         where = "a proxy in front of the server" if status in (502, 503, 504) else "the server"
         text = f" ({summary})" if summary else ""
         raise errors.ServerError(
-            f"{where.capitalize()} failed with error {status}{text}. Try again later.", status=status
+            f"{where.capitalize()} failed with error {status}{text}. Try again later.", status=status, detail=summary
         )
     if 300 <= status < 400:
         location = response.headers.get("location", "")
@@ -116,8 +123,11 @@ def raise_for_status(response: httpx.Response) -> None:
             "redirects are not followed.",
             location=location,
             status=status,
+            detail=summary,
         )
-    raise errors.RequestRejected(summary or f"The server refused the request (HTTP {status}).", status=status)
+    raise errors.RequestRejected(
+        summary or f"The server refused the request (HTTP {status}).", status=status, detail=summary
+    )
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from annodesk.api.models import JobRef, Segment, User
+from annodesk.i18n import arg
 
 from .tree import TreeModel, TreeNode
+from .vocabulary import RAW_VALUE_ROLE, display_status
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLORS = {"annotation": "#1f6fb2", "validation": "#b26b00", "completed": "#2e7d32"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("JobTreeModel", text)
 
 
 def user_label(user_id: int | None, users: Mapping[int, User]) -> str:
@@ -29,13 +27,18 @@ def user_label(user_id: int | None, users: Mapping[int, User]) -> str:
 
 
 class JobTreeModel(TreeModel):
-    """Columns: segment or job, status, assignee, URL."""
+    """Columns: segment or job, status, assignee, URL. ``RAW_VALUE_ROLE`` on a job's status: the server's value."""
 
-    headers = ("Segment / job", "Status", "Assignee", "URL")
+    context = "JobTreeModel"
+    headers = (
+        QT_TRANSLATE_NOOP("JobTreeModel", "Segment / job"),
+        QT_TRANSLATE_NOOP("JobTreeModel", "Status"),
+        QT_TRANSLATE_NOOP("JobTreeModel", "Assignee"),
+        QT_TRANSLATE_NOOP("JobTreeModel", "URL"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.headers = (tr("Segment / job"), tr("Status"), tr("Assignee"), tr("URL"))
         self._users: Mapping[int, User] = {}
 
     def set_segments(self, segments: tuple[Segment, ...], users: Mapping[int, User] | None = None) -> None:
@@ -54,9 +57,9 @@ class JobTreeModel(TreeModel):
         if node.kind == "segment":
             segment: Segment = node.payload
             if role == Qt.ItemDataRole.DisplayRole and column == 0:
-                return tr("Frames %1–%2").replace("%1", str(segment.start_frame)).replace("%2", str(segment.stop_frame))
+                return arg(self.tr("Frames %1–%2"), segment.start_frame, segment.stop_frame)
             if role == Qt.ItemDataRole.DisplayRole and column == 1:
-                return tr("%n job(s)").replace("%n", str(len(segment.jobs)))
+                return self.tr("%n job(s)", "", len(segment.jobs))
             return None
         if node.kind == "job":
             return self._job_cell(node.payload, column, role)
@@ -65,13 +68,15 @@ class JobTreeModel(TreeModel):
     def _job_cell(self, job: JobRef, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return tr("Job #%1").replace("%1", str(job.id))
+                return arg(self.tr("Job #%1"), job.id)
             if column == 1:
-                return job.status
+                return display_status(job.status)
             if column == 2:
                 return user_label(job.assignee_id, self._users)
             if column == 3:
                 return job.url
+        if role == RAW_VALUE_ROLE and column == 1:
+            return job.status
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.status in STATUS_COLORS:
             return QColor(STATUS_COLORS[job.status])
         return None

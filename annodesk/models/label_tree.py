@@ -4,28 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 
 from annodesk.api.models import Attribute, Label
+from annodesk.i18n import arg
 
 from .tree import TreeModel, TreeNode
+from .vocabulary import RAW_VALUE_ROLE, display_input_type
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LabelTreeModel", text)
-
-
 class LabelTreeModel(TreeModel):
-    """Columns: name, input type, mutable, default. Value rows mark the attribute's default value."""
+    """Columns: name, input type, mutable, default. Value rows mark the attribute's default value.
 
-    headers = ("Name", "Input type", "Mutable", "Default")
+    ``RAW_VALUE_ROLE`` on an attribute's input type: the server's value (``select``…).
+    """
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (tr("Name"), tr("Input type"), tr("Mutable"), tr("Default"))
+    context = "LabelTreeModel"
+    headers = (
+        QT_TRANSLATE_NOOP("LabelTreeModel", "Name"),
+        QT_TRANSLATE_NOOP("LabelTreeModel", "Input type"),
+        QT_TRANSLATE_NOOP("LabelTreeModel", "Mutable"),
+        QT_TRANSLATE_NOOP("LabelTreeModel", "Default"),
+    )
 
     def set_labels(self, labels: tuple[Label, ...]) -> None:
         """Show ``labels`` (replacing whatever was shown)."""
@@ -50,46 +53,49 @@ class LabelTreeModel(TreeModel):
             return self._value_cell(node.payload, node.parent.payload, column, role)
         return None
 
-    @staticmethod
-    def _label_cell(label: Label, column: int, role: int) -> Any:
+    def _label_cell(self, label: Label, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return label.name
             if column == 1:
-                return tr("label · %n attribute(s)").replace("%n", str(len(label.attributes)))
+                return self.tr("label · %n attribute(s)", "", len(label.attributes))
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and QColor.isValidColorName(label.color):
             return QColor(label.color)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{label.name} (id {label.id}, {label.color})"
+            return arg(self.tr("%1 (id %2, colour %3)"), label.name, label.id, label.color)
         return None
 
-    @staticmethod
-    def _attribute_cell(attribute: Attribute, column: int, role: int) -> Any:
+    def _attribute_cell(self, attribute: Attribute, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return attribute.name
             if column == 1:
-                return attribute.input_type
+                return display_input_type(attribute.input_type)
             if column == 2:
-                return tr("yes") if attribute.mutable else tr("no")
+                if attribute.mutable:
+                    return self.tr("yes")
+                return self.tr("no")
             if column == 3:
                 return attribute.default_value
+        if role == RAW_VALUE_ROLE and column == 1:
+            return attribute.input_type
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{attribute.name} (id {attribute.id})"
+            return arg(self.tr("%1 (id %2)"), attribute.name, attribute.id)
         return None
 
-    @staticmethod
-    def _value_cell(value: str, attribute: Attribute, column: int, role: int) -> Any:
+    def _value_cell(self, value: str, attribute: Attribute, column: int, role: int) -> Any:
         is_default = value == attribute.default_value
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return value if value != "" else tr("(empty)")
+                return value if value != "" else self.tr("(empty)")
             if column == 3 and is_default:
-                return tr("✓ default")
+                return self.tr("✓ default")
         if role == Qt.ItemDataRole.FontRole and is_default:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return f"{value} ({tr('default')})" if is_default else value
+            if is_default:
+                return arg(self.tr("%1 (default)"), value)
+            return value
         return None

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from annodesk.api.models import Task, User
+from annodesk.i18n import format_datetime, format_number, translated
 
 from .job_tree import user_label
+from .vocabulary import RAW_VALUE_ROLE, display_mode, display_status
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,17 +30,20 @@ DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 # The roles data() answers; a view asks ~8 roles per cell on every paint, most of them none of these.
 ANSWERED_ROLES = frozenset(
     int(role)
-    for role in (DISPLAY_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, TASK_ID_ROLE, TASK_ROLE)
+    for role in (
+        DISPLAY_ROLE,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        RAW_VALUE_ROLE,
+        TASK_ID_ROLE,
+        TASK_ROLE,
+    )
 )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TaskTableModel", text)
 
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: its header, and the server's ``ordering`` field if it can be sorted."""
+    """A table column: its header (marked for translation), and the server's ``ordering`` field if sortable."""
 
     key: str
     title: str
@@ -39,28 +51,29 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "ID", "id"),
-    Column("name", "Name", "name"),
-    Column("status", "Status", "status"),
-    Column("mode", "Mode"),
-    Column("owner", "Owner", "owner"),
-    Column("assignee", "Assignee", "assignee"),
-    Column("size", "Size (frames)"),
-    Column("created", "Created"),
-    Column("updated", "Updated"),
+    Column("id", QT_TRANSLATE_NOOP("TaskTableModel", "ID"), "id"),
+    Column("name", QT_TRANSLATE_NOOP("TaskTableModel", "Name"), "name"),
+    Column("status", QT_TRANSLATE_NOOP("TaskTableModel", "Status"), "status"),
+    Column("mode", QT_TRANSLATE_NOOP("TaskTableModel", "Mode")),
+    Column("owner", QT_TRANSLATE_NOOP("TaskTableModel", "Owner"), "owner"),
+    Column("assignee", QT_TRANSLATE_NOOP("TaskTableModel", "Assignee"), "assignee"),
+    Column("size", QT_TRANSLATE_NOOP("TaskTableModel", "Size (frames)")),
+    Column("created", QT_TRANSLATE_NOOP("TaskTableModel", "Created")),
+    Column("updated", QT_TRANSLATE_NOOP("TaskTableModel", "Updated")),
 )
 NUMERIC = {"id", "size"}
 
 
 def format_time(value: datetime) -> str:
-    """A timestamp in the user's local time, to the minute (as sent, when local time would leave the calendar)."""
-    with contextlib.suppress(OverflowError, ValueError, OSError):  # e.g. 0001-01-01T00:00+00:01: year 0 locally
-        value = value.astimezone()
-    return value.strftime("%Y-%m-%d %H:%M")
+    """A timestamp in the user's local time, to the minute, as the chosen language writes it."""
+    return format_datetime(value)
 
 
 class TaskTableModel(QAbstractTableModel):
-    """The tasks of the current page. ``sortRequested`` carries CVAT's ``ordering`` for a header click."""
+    """The tasks of the current page. ``sortRequested`` carries CVAT's ``ordering`` for a header click.
+
+    Status and mode are shown translated; ``RAW_VALUE_ROLE`` gives the server's value.
+    """
 
     sortRequested = Signal(str)
 
@@ -95,6 +108,12 @@ class TaskTableModel(QAbstractTableModel):
             last = self.index(len(self._tasks) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
 
+    def retranslate(self) -> None:
+        """The language changed: views fetch headers and cells again (no reset: selection and scroll stay)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._tasks:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._tasks) - 1, len(COLUMNS) - 1))
+
     def replace_task(self, task: Task) -> None:
         """Show a newer version of a task already on the page (matched by id); others are ignored."""
         row = self.row_of(task.id)
@@ -127,9 +146,11 @@ class TaskTableModel(QAbstractTableModel):
             return None
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(column.title)
+            return translated("TaskTableModel", column.title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("Click to sort on the server") if column.ordering else tr("The server cannot sort by this")
+            if column.ordering:
+                return QCoreApplication.translate("TaskTableModel", "Click to sort on the server")
+            return QCoreApplication.translate("TaskTableModel", "The server cannot sort by this")
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -149,6 +170,8 @@ class TaskTableModel(QAbstractTableModel):
             return task.name
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == RAW_VALUE_ROLE:
+            return {"status": task.status, "mode": task.mode}.get(key)
         if role == TASK_ID_ROLE:
             return task.id
         if role == TASK_ROLE:
@@ -161,15 +184,15 @@ class TaskTableModel(QAbstractTableModel):
         if key == "name":
             return task.name
         if key == "status":
-            return task.status
+            return display_status(task.status)
         if key == "mode":
-            return task.mode or tr("(no data)")
+            return display_mode(task.mode) if task.mode else QCoreApplication.translate("TaskTableModel", "(no data)")
         if key == "owner":
             return user_label(task.owner_id, self._users)
         if key == "assignee":
             return user_label(task.assignee_id, self._users)
         if key == "size":
-            return "" if task.size is None else str(task.size)
+            return "" if task.size is None else format_number(task.size)
         if key == "created":
             return format_time(task.created_date)
         if key == "updated":

@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annodesk.i18n import translated
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -34,8 +36,13 @@ class TreeNode:
 
 
 class TreeModel(QAbstractItemModel):
-    """Read-only tree over ``TreeNode`` s. Subclasses set ``headers`` and implement ``cell``."""
+    """Read-only tree over ``TreeNode`` s. Subclasses set ``headers`` and implement ``cell``.
 
+    ``headers`` are source strings marked ``QT_TRANSLATE_NOOP(context, ...)``, translated when asked for;
+    :meth:`retranslate` makes views ask again.
+    """
+
+    context = "TreeModel"
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
@@ -100,7 +107,22 @@ class TreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.headers[section] if horizontal and 0 <= section < len(self.headers) else None
+        if horizontal and 0 <= section < len(self.headers):
+            return translated(self.context, self.headers[section])
+        return None
+
+    def retranslate(self) -> None:
+        """The language changed: views fetch headers and cells again (nothing is reset, selection stays)."""
+        if self.headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        pending = [self._root]
+        while pending:
+            node = pending.pop()
+            if node.children:
+                parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node.id)
+                last = len(node.children) - 1
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(last, len(self.headers) - 1, parent))
+                pending.extend(node.children)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

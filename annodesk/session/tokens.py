@@ -21,7 +21,15 @@ def _keyring() -> ModuleType:
 
 
 class KeyringUnavailable(Exception):
-    """The system has no usable keyring (headless Linux, locked store); tokens live in memory only."""
+    """The system has no usable keyring (headless Linux, locked store); tokens live in memory only.
+
+    ``no_keyring``: there is no keyring at all; otherwise ``detail`` is the backend's own error text.
+    """
+
+    def __init__(self, reason: str, *, no_keyring: bool = False, detail: str = "") -> None:
+        super().__init__(reason)
+        self.no_keyring = no_keyring
+        self.detail = detail
 
 
 def account_name(server_url: str, username: str) -> str:
@@ -41,7 +49,9 @@ class TokenStore:
         try:
             keyring.set_password(self.service, account_name(server_url, username), token)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(_explain(exc)) from None
+            raise KeyringUnavailable(
+                _explain(exc), no_keyring=isinstance(exc, keyring.errors.NoKeyringError), detail=str(exc)
+            ) from None
 
     def load(self, server_url: str, username: str) -> str | None:
         """The stored token, or ``None`` if there is none or the keyring cannot be read."""

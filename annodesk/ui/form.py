@@ -2,29 +2,44 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from annodesk.i18n import LiveText, live
 
 
 class ErrorLabel(QLabel):
-    """A red, word-wrapped message line that hides itself when empty."""
+    """A red, word-wrapped message line that hides itself when empty.
+
+    Given a function instead of a string, it asks it again when the language changes.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet("color: #b00020;")
+        self._message: LiveText = ""
         self.hide()
 
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+    def show_message(self, text: LiveText) -> None:
+        self._message = text
+        self.setText(live(text))
+        self.setVisible(bool(self.text()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and callable(self._message):
+            self.setText(live(self._message))
+        super().changeEvent(event)
 
 
 class FieldWithError(QWidget):
-    """An input widget with an :class:`ErrorLabel` right under it."""
+    """An input widget with an :class:`ErrorLabel` right under it; ``label`` is its title in the form."""
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        self.label = QLabel()
+        self.label.setBuddy(field)
         self.error = ErrorLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -34,9 +49,10 @@ class FieldWithError(QWidget):
 
 
 def add_row(form: QFormLayout, label: str, field: QWidget) -> FieldWithError:
-    """Add ``field`` with an error line to ``form``; return the wrapper."""
+    """Add ``field`` with an error line to ``form``; return the wrapper (``wrapper.label.setText`` retitles it)."""
     wrapper = FieldWithError(field)
-    form.addRow(label, wrapper)
+    wrapper.label.setText(label)
+    form.addRow(wrapper.label, wrapper)
     return wrapper
 
 

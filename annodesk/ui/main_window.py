@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,14 +20,15 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from annodesk.api import CvatError, NetworkError, NotAuthenticated, NotFound
 from annodesk.api.models import Task, User
+from annodesk.i18n import LANGUAGES, SYSTEM, LiveText, arg, format_datetime, format_number, language, live
 from annodesk.models.task_table import COLUMNS, TaskTableModel, sortable
+from annodesk.models.vocabulary import display_group
 from annodesk.session.repository import Fetched, PageQuery, Repository
 
 from .background import spawn
@@ -42,10 +42,15 @@ RETRY_MAX_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    """Browses one server as one user through a :class:`Repository` (live, or cached when offline)."""
+    """Browses one server as one user through a :class:`Repository` (live, or cached when offline).
+
+    ``unauthorized(detail)`` carries the server's reason (may be empty); ``languageRequested(choice)`` the
+    Language menu's ``system``, ``en`` or ``zh_CN``.
+    """
 
     signOutRequested = Signal()
     unauthorized = Signal(str)
+    languageRequested = Signal(str)
     pageShown = Signal()
     detailsShown = Signal(int)
     onlineChanged = Signal(bool)
@@ -71,9 +76,13 @@ class MainWindow(QMainWindow):
         self._details_generation = 0
         self._retry_ms = RETRY_FIRST_MS
         self._closing = False
+        self._message: LiveText = ""
+        self._notice: LiveText = ""
+        self._system_language = LANGUAGES[0]  # what "System default" means; the controller says
 
         self._build_widgets()
         self._build_menus()
+        self.retranslate_ui()
         self._restore_settings()
 
     # -- construction ----------------------------------------------------------------------------
@@ -89,7 +98,6 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search tasks (name, owner, mode, status)…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -121,14 +129,7 @@ class MainWindow(QMainWindow):
         self.prev_button = QPushButton("‹")
         self.next_button = QPushButton("›")
         self.last_button = QPushButton("»")
-        for button, tip in (
-            (self.first_button, self.tr("First page")),
-            (self.prev_button, self.tr("Previous page")),
-            (self.next_button, self.tr("Next page")),
-            (self.last_button, self.tr("Last page")),
-        ):
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
+        for button in (self.first_button, self.prev_button, self.next_button, self.last_button):
             button.setFixedWidth(40)
         self.first_button.clicked.connect(lambda: self.go_to_page(1))
         self.prev_button.clicked.connect(lambda: self.go_to_page(self._page - 1))
@@ -137,8 +138,9 @@ class MainWindow(QMainWindow):
         self.page_label = QLabel()
         self.count_label = QLabel()
         self.page_size_box = QComboBox()
+        self.page_size_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # texts change
         for size in PAGE_SIZES:
-            self.page_size_box.addItem(self.tr("%1 per page").replace("%1", str(size)), size)
+            self.page_size_box.addItem("", size)
         self.page_size_box.currentIndexChanged.connect(self._page_size_changed)
 
         pager = QHBoxLayout()
@@ -173,9 +175,8 @@ class MainWindow(QMainWindow):
         self.server_label = QLabel(self.server_url)
         self.state_label = QLabel()
         self.state_label.setObjectName("connectionState")
-        self.user_button = QToolButton()
-        self.user_button.setText(self.username)
-        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_button = QPushButton(self.username)  # a push button leaves room for its menu arrow
+        self.user_button.setFlat(True)
         self.message_label = QLabel()
         self.notice_label = QLabel()
         self.notice_label.setObjectName("sessionNotice")
@@ -193,32 +194,93 @@ class MainWindow(QMainWindow):
         self._retry_timer.timeout.connect(self.refresh)
 
     def _build_menus(self) -> None:
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         if self.refresh_action.shortcut().isEmpty():
             self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.signOutRequested.emit)
-        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
-        self.profile_action = QAction(self.tr("&Profile…"), self)
+        self.profile_action = QAction(self)
         self.profile_action.triggered.connect(self.show_profile)
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu("")
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
-        account = self.menuBar().addMenu(self.tr("&Account"))
+        self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_group = QActionGroup(self)  # exclusive: one choice is checked
+        self.language_actions: dict[str, QAction] = {}
+        for choice in (SYSTEM, *(item.code for item in LANGUAGES)):
+            action = QAction(self.language_group)
+            action.setCheckable(True)
+            action.setData(choice)
+            action.triggered.connect(lambda _checked=False, choice=choice: self.languageRequested.emit(choice))
+            self.language_menu.addAction(action)
+            self.language_actions[choice] = action
+        self.language_actions[SYSTEM].setChecked(True)
         user_menu = QMenu(self)
         user_menu.addAction(self.profile_action)
         user_menu.addAction(self.sign_out_action)
         self.user_button.setMenu(user_menu)
         self.addAction(self.refresh_action)
+
+    # -- language --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language. Called at construction and on each language change;
+        nothing is reloaded, and page, selection, search text, scroll and open tab stay as they are."""
+        self.search.setPlaceholderText(self.tr("Search tasks (name, owner, mode, status)…"))
+        for button, tip in (
+            (self.first_button, self.tr("First page")),
+            (self.prev_button, self.tr("Previous page")),
+            (self.next_button, self.tr("Next page")),
+            (self.last_button, self.tr("Last page")),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        for index in range(self.page_size_box.count()):
+            size = int(self.page_size_box.itemData(index))
+            self.page_size_box.setItemText(index, self.tr("%n per page", "", size))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.profile_action.setText(self.tr("&Profile…"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.account_menu.setTitle(self.tr("&Account"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        system = self.language_actions[SYSTEM]
+        system.setText(arg(self.tr("&System default (%1)"), self._system_language.native_name))
+        for item in LANGUAGES:
+            self.language_actions[item.code].setText(item.native_name)  # each language named in itself
+        self.model.retranslate()
+        self._update_pager()
+        self._show_connection_state()
+        if not self.online:
+            self._show_banner()
+        self.message_label.setText(live(self._message))
+        self.notice_label.setText(self.tr("⚠ Session not saved"))
+        self.notice_label.setToolTip(live(self._notice))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language_choice(self, choice: str, system_language: str) -> None:
+        """Check ``choice`` (``system``, ``en``, ``zh_CN``) in the Language menu; name what ``system`` means."""
+        self._system_language = language(system_language)
+        action = self.language_actions.get(choice)
+        if action is not None:
+            action.setChecked(True)
+        self.retranslate_ui()
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -315,7 +377,7 @@ class MainWindow(QMainWindow):
             header.blockSignals(True)
             header.setSortIndicator(section, order)
             header.blockSignals(False)
-            self.message_label.setText(self.tr("The server cannot sort by this column."))
+            self.set_message(lambda: self.tr("The server cannot sort by this column."))
             return
         header = self.table.horizontalHeader()
         self.model.sort(column, header.sortIndicatorOrder())
@@ -328,13 +390,13 @@ class MainWindow(QMainWindow):
     async def _load_page(self, query: PageQuery) -> None:
         self._page_generation += 1
         generation = self._page_generation
-        self.message_label.setText(self.tr("Loading…"))
+        self.set_message(lambda: self.tr("Loading…"))
         try:
             fetched = await self.repository.tasks(query)
         except asyncio.CancelledError:
             raise
         except NotAuthenticated as exc:
-            self.unauthorized.emit(exc.message)
+            self.unauthorized.emit(exc.detail)
             return
         except NotFound as exc:
             if generation == self._page_generation and query.page > 1:
@@ -370,16 +432,25 @@ class MainWindow(QMainWindow):
             self.details.show_task(None)
         self._set_source(fetched)
         if fetched.live:
-            self.message_label.setText(self.tr("%1 tasks").replace("%1", str(page.count)))
+            count = page.count
+            self.set_message(lambda: self.tr("%Ln task(s) found", "", count))
+        elif fetched.error is not None:
+            error = fetched.error
+            self.set_message(lambda: action_error(error))
         else:
-            self.message_label.setText(action_error(fetched.error) if fetched.error else "")
+            self.set_message("")
         self.pageShown.emit()
+
+    def set_message(self, text: LiveText) -> None:
+        """Show ``text`` in the status bar (a function is asked again when the language changes)."""
+        self._message = text
+        self.message_label.setText(live(text))
 
     def _update_pager(self) -> None:
         self.page_label.setText(
-            self.tr("Page %1 of %2").replace("%1", str(self._page)).replace("%2", str(self.page_count))
+            arg(self.tr("Page %1 of %2"), format_number(self._page), format_number(self.page_count))
         )
-        self.count_label.setText(self.tr("%1 tasks in all").replace("%1", str(self.total)))
+        self.count_label.setText(self.tr("%Ln task(s) in all", "", self.total))
         self.first_button.setEnabled(self._page > 1)
         self.prev_button.setEnabled(self._page > 1)
         self.next_button.setEnabled(self._page < self.page_count)
@@ -390,7 +461,8 @@ class MainWindow(QMainWindow):
             return
         self._page = self._shown_page  # the table still shows that page: the pager must agree
         self._update_pager()
-        self.message_label.setText(action_error(exc))
+        error = exc
+        self.set_message(lambda: action_error(error))
         if isinstance(exc, NetworkError):
             self._go_offline(self.offline_since)
         self.pageShown.emit()
@@ -413,7 +485,7 @@ class MainWindow(QMainWindow):
         failures = [r for r in (fresh, image) if isinstance(r, BaseException)]
         for failure in failures:
             if isinstance(failure, NotAuthenticated):
-                self.unauthorized.emit(failure.message)
+                self.unauthorized.emit(failure.detail)
                 return
             if not isinstance(failure, CvatError):
                 raise failure
@@ -428,9 +500,10 @@ class MainWindow(QMainWindow):
         if error is not None:
             if isinstance(error, NetworkError):
                 self._go_offline(self.offline_since)
-            self.message_label.setText(action_error(error))
+            failure_shown = error
+            self.set_message(lambda: action_error(failure_shown))
         elif data and not readable:
-            self.message_label.setText(self.tr("The preview image sent by the server could not be read."))
+            self.set_message(lambda: self.tr("The preview image sent by the server could not be read."))
         self.detailsShown.emit(task.id)
 
     async def _load_users(self) -> None:
@@ -447,19 +520,20 @@ class MainWindow(QMainWindow):
         try:
             fetched = await self.repository.profile()
         except NotAuthenticated as exc:
-            self.unauthorized.emit(exc.message)
+            self.unauthorized.emit(exc.detail)
             return
         except CvatError:
             return
         self.profile = fetched.value
         self.user_button.setText(self.profile.display_name)
 
-    def show_session_notice(self, text: str) -> None:
+    def show_session_notice(self, text: LiveText) -> None:
         """A lasting status-bar mark that the session is not remembered (full reason in its tooltip)."""
+        self._notice = text
         self.notice_label.setText(self.tr("⚠ Session not saved"))
-        self.notice_label.setToolTip(text)
+        self.notice_label.setToolTip(live(text))
         self.notice_label.show()
-        self.message_label.setText(text)
+        self.set_message(text)
 
     # -- online / offline ------------------------------------------------------------------------
 
@@ -487,16 +561,7 @@ class MainWindow(QMainWindow):
         self.online = False
         if saved_at:
             self.offline_since = saved_at
-        when = (
-            datetime.fromtimestamp(self.offline_since).strftime("%Y-%m-%d %H:%M")
-            if self.offline_since
-            else self.tr("no saved data")
-        )
-        self.banner.setText(
-            self.tr("Offline — data from %1. The server cannot be reached; retrying in the background.").replace(
-                "%1", when
-            )
-        )
+        self._show_banner()
         self.banner.show()
         self._show_connection_state()
         if not self._retry_timer.isActive() and not self._closing:
@@ -504,6 +569,15 @@ class MainWindow(QMainWindow):
             self._retry_ms = min(self._retry_ms * 2, RETRY_MAX_MS)
         if was_online:
             self.onlineChanged.emit(False)
+
+    def _show_banner(self) -> None:
+        if self.offline_since:
+            text = self.tr("Offline — data from %1. The server cannot be reached; retrying in the background.")
+            self.banner.setText(arg(text, format_datetime(self.offline_since)))
+        else:
+            self.banner.setText(
+                self.tr("Offline — no saved data. The server cannot be reached; retrying in the background.")
+            )
 
     def _show_connection_state(self) -> None:
         if self.online:
@@ -525,10 +599,10 @@ class MainWindow(QMainWindow):
             (self.tr("Username"), user.username),
             (self.tr("Name"), " ".join(p for p in (user.first_name, user.last_name) if p) or "—"),
             (self.tr("E-mail"), user.email or "—"),
-            (self.tr("Groups"), ", ".join(user.groups) or "—"),
+            (self.tr("Groups"), QLocale().createSeparatedList([display_group(g) for g in user.groups]) or "—"),
             (self.tr("Server"), self.server_url),
         ]
-        text = "\n".join(f"{key}: {value}" for key, value in rows)
+        text = "\n".join(arg(self.tr("%1: %2"), key, value) for key, value in rows)
         QMessageBox.information(self, self.tr("Profile"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:

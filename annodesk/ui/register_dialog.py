@@ -6,14 +6,14 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annodesk.api import CvatError, InvalidInput, normalize_server_url
 
 from .background import spawn
 from .form import ErrorLabel, FieldWithError, add_row, busy_bar
-from .messages import sign_in_error
+from .messages import error_sentence, server_address_error, sign_in_error
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,6 @@ class RegisterDialog(QDialog):
 
     def __init__(self, register: Register, server: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Create a CVAT account"))
         self.setMinimumWidth(440)
         self._register = register
         self._attempt: asyncio.Task[None] | None = None
@@ -49,21 +48,12 @@ class RegisterDialog(QDialog):
         self.inputs["server"].setText(server)
         for name in ("password1", "password2"):
             self.inputs[name].setEchoMode(QLineEdit.EchoMode.Password)
-        titles = {
-            "server": self.tr("Server"),
-            "username": self.tr("Username"),
-            "first_name": self.tr("First name"),
-            "last_name": self.tr("Last name"),
-            "email": self.tr("E-mail"),
-            "password1": self.tr("Password"),
-            "password2": self.tr("Password again"),
-        }
         form = QFormLayout()
-        self.rows: dict[str, FieldWithError] = {name: add_row(form, titles[name], self.inputs[name]) for name in FIELDS}
+        self.rows: dict[str, FieldWithError] = {name: add_row(form, "", self.inputs[name]) for name in FIELDS}
         self.general_error = ErrorLabel()
         self.busy = busy_bar()
         self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton(self.tr("Create account"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -73,6 +63,28 @@ class RegisterDialog(QDialog):
         layout.addWidget(self.buttons)
         self.create_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language (at construction and on each language change)."""
+        self.setWindowTitle(self.tr("Create a CVAT account"))
+        titles = {
+            "server": self.tr("Server"),
+            "username": self.tr("Username"),
+            "first_name": self.tr("First name"),
+            "last_name": self.tr("Last name"),
+            "email": self.tr("E-mail"),
+            "password1": self.tr("Password"),
+            "password2": self.tr("Password again"),
+        }
+        for name, title in titles.items():
+            self.rows[name].label.setText(title)
+        self.create_button.setText(self.tr("Create account"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def values(self) -> Registration:
         text = {name: widget.text() for name, widget in self.inputs.items()}
@@ -87,11 +99,12 @@ class RegisterDialog(QDialog):
         form = self.values()
         try:
             form = Registration(**{**form.__dict__, "server": normalize_server_url(form.server)})
-        except ValueError as exc:
-            self.rows["server"].error.show_message(str(exc))
+        except ValueError:
+            address = form.server
+            self.rows["server"].error.show_message(lambda: server_address_error(address))
             return
         if not form.username:
-            self.rows["username"].error.show_message(self.tr("Choose a username."))
+            self.rows["username"].error.show_message(lambda: self.tr("Choose a username."))
             return
         self.busy.show()
         self.create_button.setEnabled(False)
@@ -105,10 +118,13 @@ class RegisterDialog(QDialog):
         except InvalidInput as exc:
             self._show_field_errors(exc)
         except CvatError as exc:
-            field, text = sign_in_error(exc, form.server)
-            (self.rows["server"].error if field == "server" else self.general_error).show_message(text)
+            error = exc  # the message is made again in each language
+            field, _text = sign_in_error(error, form.server)
+            (self.rows["server"].error if field == "server" else self.general_error).show_message(
+                lambda: sign_in_error(error, form.server)[1]
+            )
         except asyncio.CancelledError:
-            self.general_error.show_message(self.tr("Cancelled."))
+            self.general_error.show_message(lambda: self.tr("Cancelled."))
         finally:
             self._attempt = None
             self.busy.hide()
@@ -139,7 +155,7 @@ class RegisterDialog(QDialog):
                 self.general_error.show_message(text)
                 shown = True
         if not shown:
-            self.general_error.show_message(exc.message)
+            self.general_error.show_message(lambda: error_sentence(exc))
 
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field."""

@@ -1,4 +1,4 @@
-"""The sign-in dialog: server, username, password, remember me; errors shown next to their field."""
+"""The sign-in dialog: server, username, password, remember me, CA certificate; errors shown next to their field."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -19,15 +20,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from annodesk.api import CvatError, is_loopback_host, normalize_server_url
+from annodesk.i18n import LANGUAGES, LiveText, arg, live
 
 from .background import spawn
 from .form import ErrorLabel, add_row, busy_bar
-from .messages import sign_in_error
+from .messages import server_address_error, sign_in_error
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,12 @@ class SignInDialog(QDialog):
 
     ``sign_in`` raises :class:`CvatError` on failure (shown next to the field it concerns) and returns
     on success (the dialog then accepts). Cancel stops a running attempt; a second Cancel closes.
+    The language buttons (each language named in itself) emit ``languageRequested(code)``.
     """
 
     registerRequested = Signal(str)
     attemptFinished = Signal(bool)
+    languageRequested = Signal(str)
 
     def __init__(
         self,
@@ -60,12 +65,11 @@ class SignInDialog(QDialog):
         recent_servers: list[str] | None = None,
         server: str = "",
         username: str = "",
-        message: str = "",
+        message: LiveText = "",
         parent: QWidget | None = None,
         ca_file_for: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Sign in to CVAT"))
         self.setMinimumWidth(440)
         self._sign_in = sign_in
         self._attempt: asyncio.Task[None] | None = None
@@ -82,14 +86,12 @@ class SignInDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember me on this computer"))
+        self.remember = QCheckBox()
         self.remember.setChecked(True)
         self.ca_file = QLineEdit()
         self.ca_file.setObjectName("caFile")
-        self.ca_file.setPlaceholderText(self.tr("Optional: for servers with their own certificate authority"))
         self.ca_file.setClearButtonEnabled(True)
-        self.ca_browse = QPushButton(self.tr("Browse…"))
-        self.ca_browse.setToolTip(self.tr("Choose the CA certificate file (PEM) of your server"))
+        self.ca_browse = QPushButton()
         self.ca_browse.clicked.connect(self._choose_ca_file)
         self.ca_file.textEdited.connect(lambda text: setattr(self, "_ca_chosen", bool(text)))
         ca_line = QHBoxLayout()
@@ -99,34 +101,48 @@ class SignInDialog(QDialog):
         ca_box = QWidget()
         ca_box.setLayout(ca_line)
 
-        self.notice = QLabel(message)
+        self.language_buttons: dict[str, QToolButton] = {}
+        self.language_group = QButtonGroup(self)
+        languages = QHBoxLayout()
+        languages.addStretch(1)
+        for language in LANGUAGES:
+            button = QToolButton()
+            button.setText(language.native_name)  # a name in its own language, never translated
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _checked, code=language.code: self.languageRequested.emit(code))
+            self.language_group.addButton(button)
+            self.language_buttons[language.code] = button
+            languages.addWidget(button)
+
+        self._notice: LiveText = message
+        self.notice = QLabel(live(message))
         self.notice.setWordWrap(True)
-        self.notice.setVisible(bool(message))
+        self.notice.setVisible(bool(self.notice.text()))
         form = QFormLayout()
-        self.server_row = add_row(form, self.tr("Server"), self.server)
-        self.plain_http_warning = QLabel(
-            self.tr("Plain http: your password and token would cross the network unencrypted.")
-        )
+        self.server_row = add_row(form, "", self.server)
+        self.plain_http_warning = QLabel()
         self.plain_http_warning.setWordWrap(True)
         self.plain_http_warning.setStyleSheet("color: #8a5300;")
         self.plain_http_warning.hide()
         form.addRow("", self.plain_http_warning)
-        self.username_row = add_row(form, self.tr("Username"), self.username)
-        self.password_row = add_row(form, self.tr("Password"), self.password)
+        self.username_row = add_row(form, "", self.username)
+        self.password_row = add_row(form, "", self.password)
         form.addRow("", self.remember)
-        self.ca_row = add_row(form, self.tr("CA certificate"), ca_box)
+        self.ca_row = add_row(form, "", ca_box)
         self.general_error = ErrorLabel()
         self.busy = busy_bar()
 
         self.buttons = QDialogButtonBox()
-        self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.register_button = QPushButton(self.tr("Create an account…"))
+        self.register_button = QPushButton()
         self.register_button.setFlat(True)
         self.buttons.addButton(self.register_button, QDialogButtonBox.ButtonRole.ResetRole)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(languages)
         layout.addWidget(self.notice)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -143,6 +159,40 @@ class SignInDialog(QDialog):
         # setFocus() is OtherFocusReason; naming Qt.FocusReason would build PySide's whole Qt namespace (~25 ms)
         # before the first paint.
         (self.password if username else self.username).setFocus()
+        self.retranslate_ui()
+
+    # -- language --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language (at construction and on each language change)."""
+        self.setWindowTitle(self.tr("Sign in to CVAT"))
+        self.remember.setText(self.tr("Remember me on this computer"))
+        self.server_row.label.setText(self.tr("Server"))
+        self.username_row.label.setText(self.tr("Username"))
+        self.password_row.label.setText(self.tr("Password"))
+        self.ca_row.label.setText(self.tr("CA certificate"))
+        self.ca_file.setPlaceholderText(self.tr("Optional (servers with a private CA)"))
+        self.ca_browse.setText(self.tr("Browse…"))
+        self.ca_browse.setToolTip(self.tr("Choose the CA certificate file (PEM) of your server"))
+        self.plain_http_warning.setText(
+            self.tr("Plain http: your password and token would cross the network unencrypted.")
+        )
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.register_button.setText(self.tr("Create an account…"))
+        for button in self.language_buttons.values():
+            button.setToolTip(self.tr("Show annodesk in this language"))
+        self.notice.setText(live(self._notice))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, code: str) -> None:
+        """Mark ``code`` (``en``, ``zh_CN``) as the language shown."""
+        button = self.language_buttons.get(code)
+        if button is not None:
+            button.setChecked(True)
 
     # -- behaviour -------------------------------------------------------------------------------
 
@@ -153,18 +203,19 @@ class SignInDialog(QDialog):
         self._clear_errors()
         try:
             server = normalize_server_url(self.server.currentText())
-        except ValueError as exc:
-            self.server_row.error.show_message(str(exc))
+        except ValueError:
+            address = self.server.currentText()
+            self.server_row.error.show_message(lambda: server_address_error(address))
             return
         if not self.username.text().strip():
-            self.username_row.error.show_message(self.tr("Enter your username."))
+            self.username_row.error.show_message(lambda: self.tr("Enter your username."))
             return
         if not self.password.text():
-            self.password_row.error.show_message(self.tr("Enter your password."))
+            self.password_row.error.show_message(lambda: self.tr("Enter your password."))
             return
         ca_file = self.ca_file.text().strip()
         if ca_file and not Path(ca_file).is_file():
-            self.ca_row.error.show_message(self.tr("There is no file %1.").replace("%1", ca_file))
+            self.ca_row.error.show_message(lambda: arg(self.tr("There is no file %1."), ca_file))
             return
         self.server.setCurrentText(server)
         self.ca_file.setText(ca_file)
@@ -180,10 +231,11 @@ class SignInDialog(QDialog):
             await self._sign_in(credentials)
             success = True
         except CvatError as exc:
-            field, text = sign_in_error(exc, credentials.server)
-            self._show_error(field, text)
+            error = exc  # the message is made again in each language
+            field, _text = sign_in_error(error, credentials.server)
+            self._show_error(field, lambda: sign_in_error(error, credentials.server)[1])
         except asyncio.CancelledError:
-            self.general_error.show_message(self.tr("Sign-in cancelled."))
+            self.general_error.show_message(lambda: self.tr("Sign-in cancelled."))
         finally:
             self._attempt = None
             self._set_busy(False)
@@ -226,7 +278,7 @@ class SignInDialog(QDialog):
             row.error.show_message("")
         self.general_error.show_message("")
 
-    def _show_error(self, field: str, text: str) -> None:
+    def _show_error(self, field: str, text: LiveText) -> None:
         rows = {"server": self.server_row, "username": self.username_row, "password": self.password_row}
         rows["ca"] = self.ca_row
         if field in rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from annodesk.api.models import Task, User
+from annodesk.i18n import arg, format_number, translated
 from annodesk.models.job_tree import JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
+from annodesk.models.vocabulary import display_chunk_type, display_mode, display_status
 
 PREVIEW_SIZE = 256
 
@@ -43,21 +45,21 @@ class TaskDetails(QWidget):
     """Shows one task. ``show_task(None)`` shows the empty state."""
 
     PROPERTIES = (
-        ("id", "ID"),
-        ("mode", "Mode"),
-        ("status", "Status"),
-        ("owner", "Owner"),
-        ("assignee", "Assignee"),
-        ("bug_tracker", "Bug tracker"),
-        ("created", "Created"),
-        ("updated", "Updated"),
-        ("overlap", "Overlap"),
-        ("segment_size", "Segment size"),
-        ("z_order", "Z-order"),
-        ("size", "Size (frames)"),
-        ("image_quality", "Image quality"),
-        ("chunks", "Chunk types"),
-        ("project", "Project"),
+        ("id", QT_TRANSLATE_NOOP("TaskDetails", "ID:")),
+        ("mode", QT_TRANSLATE_NOOP("TaskDetails", "Mode:")),
+        ("status", QT_TRANSLATE_NOOP("TaskDetails", "Status:")),
+        ("owner", QT_TRANSLATE_NOOP("TaskDetails", "Owner:")),
+        ("assignee", QT_TRANSLATE_NOOP("TaskDetails", "Assignee:")),
+        ("bug_tracker", QT_TRANSLATE_NOOP("TaskDetails", "Bug tracker:")),
+        ("created", QT_TRANSLATE_NOOP("TaskDetails", "Created:")),
+        ("updated", QT_TRANSLATE_NOOP("TaskDetails", "Updated:")),
+        ("overlap", QT_TRANSLATE_NOOP("TaskDetails", "Overlap:")),
+        ("segment_size", QT_TRANSLATE_NOOP("TaskDetails", "Segment size:")),
+        ("z_order", QT_TRANSLATE_NOOP("TaskDetails", "Z-order:")),
+        ("size", QT_TRANSLATE_NOOP("TaskDetails", "Size (frames):")),
+        ("image_quality", QT_TRANSLATE_NOOP("TaskDetails", "Image quality:")),
+        ("chunks", QT_TRANSLATE_NOOP("TaskDetails", "Chunk types:")),
+        ("project", QT_TRANSLATE_NOOP("TaskDetails", "Project:")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,14 +78,16 @@ class TaskDetails(QWidget):
         self.preview.setStyleSheet("background: palette(midlight); border-radius: 4px;")
 
         self.values: dict[str, QLabel] = {}
+        self.titles: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for key, title in self.PROPERTIES:
+        for key, _title in self.PROPERTIES:
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             value.setWordWrap(True)
             self.values[key] = value
-            form.addRow(self.tr(title) + ":", value)
+            self.titles[key] = QLabel()
+            form.addRow(self.titles[key], value)
         self.values["bug_tracker"].setOpenExternalLinks(True)
 
         top = QWidget()
@@ -101,8 +105,8 @@ class TaskDetails(QWidget):
         self.labels_view = _tree(self.labels_model)
         self.jobs_view = _tree(self.jobs_model)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.labels_view, self.tr("Labels"))
-        self.tabs.addTab(self.jobs_view, self.tr("Segments and jobs"))
+        self.tabs.addTab(self.labels_view, "")
+        self.tabs.addTab(self.jobs_view, "")
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(scroll)
@@ -113,49 +117,84 @@ class TaskDetails(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.task: Task | None = None
+        self._users: Mapping[int, User] = {}
+        self.retranslate_ui()
         self.show_task(None)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language; the trees keep their expansion and selection."""
+        for key, title in self.PROPERTIES:
+            self.titles[key].setText(translated("TaskDetails", title))
+        self.tabs.setTabText(self.tabs.indexOf(self.labels_view), self.tr("Labels"))
+        self.tabs.setTabText(self.tabs.indexOf(self.jobs_view), self.tr("Segments and jobs"))
+        self.labels_model.retranslate()
+        self.jobs_model.retranslate()
+        self._show_properties()
+        if self.preview.pixmap().isNull():
+            self.preview.setText(self.tr("No preview") if self.task else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def show_task(self, task: Task | None, users: Mapping[int, User] | None = None) -> None:
         """Show ``task``'s properties and trees (the preview is set separately)."""
         self.task = task
-        users = users or {}
+        self._users = users = users or {}
+        self._show_properties()
         if task is None:
-            self.title.setText(self.tr("No task selected"))
-            for value in self.values.values():
-                value.clear()
             self.labels_model.clear()
             self.jobs_model.clear()
             self.set_preview(None)
             return
-        self.title.setText(f"#{task.id}  {task.name}")
-        none = self.tr("—")
-        shown = {
-            "id": str(task.id),
-            "mode": task.mode or self.tr("(no data yet)"),
-            "status": task.status,
-            "owner": user_label(task.owner_id, users) or none,
-            "assignee": user_label(task.assignee_id, users) or none,
-            "bug_tracker": _link(task.bug_tracker) if task.bug_tracker else none,
-            "created": format_time(task.created_date),
-            "updated": format_time(task.updated_date),
-            "overlap": none if task.overlap is None else str(task.overlap),
-            "segment_size": str(task.segment_size),
-            "z_order": self.tr("yes") if task.z_order else self.tr("no"),
-            "size": none if task.size is None else str(task.size),
-            "image_quality": none if task.image_quality is None else f"{task.image_quality}%",
-            "chunks": _chunks(task) or none,
-            "project": none if task.project_ref is None else f"#{task.project_ref}",
-        }
-        for key, text in shown.items():
-            label = self.values[key]
-            label.setTextFormat(Qt.TextFormat.RichText if key == "bug_tracker" else Qt.TextFormat.PlainText)
-            label.setText(text)
         self.labels_model.set_labels(task.labels)
         self.labels_view.expandAll()
         self.jobs_model.set_segments(task.segments, users)
         self.jobs_view.expandAll()
         for view in (self.labels_view, self.jobs_view):
             view.resizeColumnToContents(0)
+
+    def _show_properties(self) -> None:
+        task, users = self.task, self._users
+        if task is None:
+            self.title.setText(self.tr("No task selected"))
+            for value in self.values.values():
+                value.clear()
+            return
+        self.title.setText(f"#{task.id}  {task.name}")
+        none = "—"
+        shown = {
+            "id": str(task.id),
+            "mode": display_mode(task.mode) if task.mode else self.tr("(no data yet)"),
+            "status": display_status(task.status),
+            "owner": user_label(task.owner_id, users) or none,
+            "assignee": user_label(task.assignee_id, users) or none,
+            "bug_tracker": _link(task.bug_tracker) if task.bug_tracker else none,
+            "created": format_time(task.created_date),
+            "updated": format_time(task.updated_date),
+            "overlap": none if task.overlap is None else format_number(task.overlap),
+            "segment_size": format_number(task.segment_size),
+            "z_order": self.tr("yes") if task.z_order else self.tr("no"),
+            "size": none if task.size is None else format_number(task.size),
+            "image_quality": none if task.image_quality is None else f"{task.image_quality}%",
+            "chunks": self._chunks(task) or none,
+            "project": none if task.project_ref is None else f"#{task.project_ref}",
+        }
+        for key, text in shown.items():
+            label = self.values[key]
+            label.setTextFormat(Qt.TextFormat.RichText if key == "bug_tracker" else Qt.TextFormat.PlainText)
+            label.setText(text)
+
+    def _chunks(self, task: Task) -> str:
+        kinds = [display_chunk_type(k) for k in (task.data_compressed_chunk_type, task.data_original_chunk_type) if k]
+        if not kinds:
+            return ""
+        if task.data_chunk_size:
+            text = self.tr("compressed %1, original %2, %n frame(s) per chunk", "", task.data_chunk_size)
+        else:
+            text = self.tr("compressed %1, original %2")
+        return arg(text, kinds[0], kinds[-1])
 
     def set_preview(self, data: bytes | None) -> bool:
         """Show preview image bytes, or a placeholder; return whether the bytes were a readable image."""
@@ -178,11 +217,3 @@ def _link(url: str) -> str:
     if url.lower().startswith(("http://", "https://")):
         return f'<a href="{escaped}">{escaped}</a>'
     return escaped
-
-
-def _chunks(task: Task) -> str:
-    kinds = [k for k in (task.data_compressed_chunk_type, task.data_original_chunk_type) if k]
-    if not kinds:
-        return ""
-    size = f", {task.data_chunk_size} frames per chunk" if task.data_chunk_size else ""
-    return f"compressed {kinds[0]}, original {kinds[-1]}{size}"

@@ -13,10 +13,11 @@ import keyring.backend
 import keyring.errors
 import pytest
 import qasync
-from PySide6.QtCore import QSettings, SignalInstance
+from PySide6.QtCore import QLocale, QSettings, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from annodesk.controller import AppController
+from annodesk.i18n import ENGLISH, LanguageManager
 from annodesk.session.tokens import TokenStore
 from annodesk.ui.collector import MainThreadCollector
 
@@ -76,6 +77,26 @@ def gui_thread_collector(qapp: QApplication) -> Iterator[None]:
     collector.stop()
 
 
+@pytest.fixture(scope="session")
+def session_languages(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageManager]:
+    """As the app does at start: annodesk's English catalogue (its plural forms) and an en_US locale."""
+    settings = QSettings(str(tmp_path_factory.mktemp("languages") / "languages.ini"), QSettings.Format.IniFormat)
+    manager = LanguageManager(settings, system_locale=QLocale("en_US"))
+    manager.set_choice(ENGLISH)
+    yield manager
+    manager.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def languages(session_languages: LanguageManager) -> Iterator[LanguageManager]:
+    """The UI language manager every controller uses; each test starts, and ends, in English."""
+    if session_languages.choice != ENGLISH or session_languages.language != ENGLISH:
+        session_languages.set_choice(ENGLISH)
+    yield session_languages
+    if session_languages.choice != ENGLISH or session_languages.language != ENGLISH:
+        session_languages.set_choice(ENGLISH)
+
+
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A fresh qasync loop for this test (platform notes: don't stop it in teardown)."""
@@ -102,12 +123,15 @@ def make_settings(path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_controller(settings_path: Path, cache_root: Path) -> Iterator[Callable[..., AppController]]:
+def make_controller(
+    settings_path: Path, cache_root: Path, languages: LanguageManager
+) -> Iterator[Callable[..., AppController]]:
     """Build controllers sharing one settings file and cache (a 'restart' is a second controller)."""
     made: list[AppController] = []
 
     def build(timeout: float = 5.0) -> AppController:
-        controller = AppController(make_settings(settings_path), TokenStore(), cache_root, timeout=timeout)
+        settings = make_settings(settings_path)
+        controller = AppController(settings, TokenStore(), cache_root, timeout=timeout, languages=languages)
         made.append(controller)
         return controller
 

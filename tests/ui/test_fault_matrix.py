@@ -373,7 +373,7 @@ ACTIONS: tuple[Action, ...] = (
         next_page_done,
         next_page_outcome,
         next_page_check,
-        browsing(r"^\d+ tasks$"),
+        browsing(r"^[\d,]+ tasks found$"),
     ),
     Action(
         "task details",
@@ -383,7 +383,7 @@ ACTIONS: tuple[Action, ...] = (
         details_done,
         details_outcome,
         details_check,
-        browsing(r"^\d+ tasks$"),  # slow: details and preview arrive; the status line is unchanged
+        browsing(r"^[\d,]+ tasks found$"),  # slow: details and preview arrive; the status line is unchanged
     ),
     Action(
         "sign out",
