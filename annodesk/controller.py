@@ -6,14 +6,15 @@ import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from annodesk.api import CvatError, NetworkError, NotAuthenticated
 from annodesk.api.defaults import DEFAULT_TIMEOUT
+from annodesk.session import servers
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
+from .early_sign_in import make_sign_in_dialog
 from .i18n import SYSTEM, LanguageManager, LiveText
 from .ui import messages
 from .ui.background import cancel_all, spawn
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before
     from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
-MAX_RECENT_SERVERS = 8
 
 
 class AppController(QObject):
@@ -72,8 +72,7 @@ class AppController(QObject):
 
     async def start(self, server: str | None = None) -> None:
         """Reuse the stored token for the last server if it is still valid; otherwise ask to sign in."""
-        last_server = server or self.settings.value("session/server", "")
-        last_user = self.settings.value("session/username", "")
+        last_server, last_user = servers.last_session(self.settings, server)
         token = self.tokens.load(last_server, last_user) if last_server and last_user else None
         if not token:
             self.show_sign_in(server=last_server, username=last_user)
@@ -121,25 +120,9 @@ class AppController(QObject):
 
     # -- sign-in ---------------------------------------------------------------------------------
 
-    def _recent_servers(self) -> list[str]:
-        value = self.settings.value("session/recentServers", [])
-        servers = [value] if isinstance(value, str) else list(value or [])
-        return [s for s in servers if s]
-
-    def _remember_server(self, server: str, username: str, ca_file: str = "") -> None:
-        recent = [server] + [s for s in self._recent_servers() if s != server]
-        self.settings.setValue("session/recentServers", recent[:MAX_RECENT_SERVERS])
-        self.settings.setValue("session/server", server)
-        self.settings.setValue("session/username", username)
-        if ca_file:
-            self.settings.setValue(_ca_key(server), ca_file)  # the path only, never the certificate or a secret
-        else:
-            self.settings.remove(_ca_key(server))
-        self.settings.sync()
-
     def ca_file_for(self, server: str) -> str:
         """The CA certificate file remembered for ``server`` (empty: the system's trusted CAs)."""
-        return str(self.settings.value(_ca_key(server), "") or "") if server else ""
+        return servers.ca_file_for(self.settings, server)
 
     def verify_for(self, server: str) -> bool | str:
         """What the client verifies ``server`` 's certificate against: its CA file, else the default CAs."""
@@ -147,18 +130,18 @@ class AppController(QObject):
 
     def show_sign_in(self, server: str = "", username: str = "", message: LiveText = "") -> SignInDialog:
         """Show the sign-in dialog (server and username filled in when known)."""
-        dialog = SignInDialog(
-            self.sign_in, self._recent_servers(), server, username, message, ca_file_for=self.ca_file_for
-        )
-        dialog.set_language(self.languages.resolve(self.languages.choice))
-        dialog.languageRequested.connect(self.languages.set_choice)
+        dialog = make_sign_in_dialog(self.settings, self.languages, self.sign_in, server, username, message)
+        self.adopt_sign_in(dialog)
+        return dialog
+
+    def adopt_sign_in(self, dialog: SignInDialog) -> None:
+        """Make ``dialog`` (built by :func:`make_sign_in_dialog`, maybe before this controller) the one shown."""
         dialog.registerRequested.connect(self.show_register)
         dialog.rejected.connect(self._sign_in_rejected)
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
         self.signInShown.emit(dialog)
-        return dialog
 
     def _sign_in_rejected(self) -> None:
         if self.window is None and (self.register_dialog is None or not self.register_dialog.isVisible()):
@@ -181,7 +164,7 @@ class AppController(QObject):
         self, client: CvatClient, server: str, username: str, remember: bool, remember_server: bool, ca_file: str = ""
     ) -> None:
         if remember_server:
-            self._remember_server(server, username, ca_file)
+            servers.remember_server(self.settings, server, username, ca_file)
         self.remember_session = remember
         if remember and client.token:
             try:
@@ -350,8 +333,3 @@ class AppController(QObject):
                 dialog.hide()
         await cancel_all()
         await self._close_client()
-
-
-def _ca_key(server: str) -> str:
-    """The QSettings key of a server's CA file (the URL percent-encoded: ``/`` would open a settings group)."""
-    return "tls/caFile/" + quote(server, safe="")

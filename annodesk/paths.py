@@ -6,24 +6,28 @@ import importlib.resources
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "annodesk"
 ORGANIZATION = "annodesk"
 
 
 def cache_dir() -> Path:
     """The offline cache root (per server + user folders live below it)."""
+    import platformdirs  # imported when first needed: start-up paints the sign-in dialog before this
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "offline"
 
 
 def data_dir() -> Path:
     """Persistent app data (the demo sandbox's database lives here)."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
     """Where the rotating log file ``annodesk.log`` lives (Linux: ``~/.local/state/annodesk/log``)."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

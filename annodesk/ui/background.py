@@ -1,11 +1,17 @@
-"""Start coroutines from Qt slots without losing them or letting their errors escape into Qt."""
+"""Start coroutines from Qt slots without losing them or letting their errors escape into Qt.
+
+asyncio is imported where it is used: the sign-in dialog imports this module, and start-up paints that dialog
+before asyncio and the event loop are loaded (annodesk/early_sign_in.py).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +24,8 @@ def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
     Callers handle the errors they expect inside ``coro``; whatever escapes is logged, never raised
     into the Qt event loop.
     """
+    import asyncio
+
     task = asyncio.ensure_future(coro)
     _running.add(task)
     task.add_done_callback(_finished)
@@ -35,6 +43,8 @@ def _finished(task: asyncio.Task[Any]) -> None:
 
 async def cancel_all() -> None:
     """Cancel every task started by :func:`spawn` (except the caller's own) and wait for them to end."""
+    import asyncio
+
     current = asyncio.current_task()
     tasks = [task for task in _running if not task.done() and task is not current]
     for task in tasks:

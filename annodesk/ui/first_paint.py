@@ -27,6 +27,11 @@ class FirstPaintWatcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._seen = False
+        self.seen = False  # True once ``painted`` has been emitted
+
+    def _emit(self, name: str) -> None:
+        self.seen = True
+        self.painted.emit(name)
 
     def watch(self, window: QWidget) -> None:
         """Watch ``window`` (just shown, not yet painted) until some watched window has painted."""
@@ -38,7 +43,7 @@ class FirstPaintWatcher(QObject):
             self._seen = True
             watched.removeEventFilter(self)
             name = type(watched).__name__
-            QTimer.singleShot(0, lambda: self.painted.emit(name))
+            QTimer.singleShot(0, lambda: self._emit(name))
         return False
 
 

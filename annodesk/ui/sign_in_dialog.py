@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from annodesk.i18n import LANGUAGES, LiveText, arg, live
 from .background import spawn
 from .form import ErrorLabel, add_row, busy_bar
 from .messages import server_address_error, sign_in_error
+
+if TYPE_CHECKING:  # asyncio loads after this dialog is first painted (annodesk/early_sign_in.py)
+    import asyncio
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,8 @@ class SignInDialog(QDialog):
         self._attempt = spawn(self._run(credentials))
 
     async def _run(self, credentials: Credentials) -> None:
+        import asyncio
+
         success = False
         try:
             await self._sign_in(credentials)
