@@ -13,6 +13,76 @@
     </message>
 </context>
 <context>
+    <name>AttributeEditor</name>
+    <message>
+        <source>Attribute name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input type</source>
+        <translation type="unfinished">输入类型</translation>
+    </message>
+    <message>
+        <source>Max:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutable</source>
+        <translation type="unfinished">可变</translation>
+    </message>
+    <message>
+        <source>Mutable attributes can change from frame to frame (in tracks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One value per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChosenFilesModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChunkType</name>
     <message>
         <source>imageset</source>
@@ -21,6 +91,321 @@
     <message>
         <source>video</source>
         <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTaskDialog</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one image, a folder of images or an archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server again how the processing goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The new task “%1” (#%2) was deleted on the server, as CVAT does with a task whose upload stops. Everything you entered is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compressing the images: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the files from the server&apos;s share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files uploaded; waiting for the server to process them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: street scenes, batch 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per job; each segment of the task becomes one job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames shared by neighbouring segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image quality:</source>
+        <translation type="unfinished">图像质量：</translation>
+    </message>
+    <message>
+        <source>Issue tracker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG quality of the compressed frames annotators see (5–100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished">标签</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: fix what is marked, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap:</source>
+        <translation type="unfinished">重叠帧数：</translation>
+    </message>
+    <message>
+        <source>Reading the uploaded files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment size:</source>
+        <translation type="unfinished">分段大小：</translation>
+    </message>
+    <message>
+        <source>Start frame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop frame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task #%1 is created; its files are not attached yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task “%1” (#%2) was created, but its files were not attached. Delete it and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The empty task could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files are uploaded, but their processing could not be followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files were not uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new task “%1” (#%2) could not be deleted on the server: %3 Delete it from the task list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not process the files: “%1”. The task #%2 was deleted on the server, as CVAT does; check the files and create it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop frame must not be before the start frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task is being created. Stop, delete the new task on the server and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was not created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the files again into the task already created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use every n-th frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server to start processing the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole task (one job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not create tasks on this server: CVAT allows it to the admin and user groups only. Nothing was uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditTaskDialog</name>
+    <message>
+        <source>Assignee:</source>
+        <translation type="unfinished">负责人：</translation>
+    </message>
+    <message>
+        <source>Edit task #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue tracker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels (CVAT adds to a task&apos;s labels, it never removes them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: fix what is marked, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving was stopped. The server may have saved the changes already: refresh (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not change this task: only its owner, its assignee and administrators can (error 403). Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message numerus="yes">
+        <source>%n file(s) left out: a file of the same name is in the list already (%1). The server keeps files by name.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a folder of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds every image in the folder and its sub-folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives of images (*.zip *.tar *.tar.gz *.tgz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No files yet: add images, a folder of images or one archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no images in %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -77,6 +462,353 @@
     <message>
         <source>URL</source>
         <translation>链接</translation>
+    </message>
+</context>
+<context>
+    <name>LabelEditor</name>
+    <message>
+        <source>%1 is not a UTF-8 text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for a label specification (over 5 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the labels marked in red.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A JSON list of labels, like [{&quot;name&quot;: &quot;car&quot;, &quot;attributes&quot;: []}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constructor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels imported from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only labels not yet saved on the server can be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label “%1” is saved on the server and cannot be removed: CVAT only adds labels to a task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label “%1” is saved on the server: its color and attributes stay as they are; you can only add attributes to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelForm</name>
+    <message>
+        <source>Add a label, or choose one in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the label&apos;s color</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Color:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attributes: the label needs none, but you can add some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This label is saved on the server: CVAT keeps it as it is, but you can add attributes to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelListModel</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on the server: it stays as it is, but you can add attributes to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelProblem</name>
+    <message>
+        <source>A checkbox&apos;s default must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checkbox&apos;s value must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number needs three values: minimum, maximum and step (min;max;step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text attribute has one value: its default text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another label already has this name; label names must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List at least one value to choose from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attribute has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The color must look like #rrggbb (for example #ff6037).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default %1 is outside %2…%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default value is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default value “%1” is not one of the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default “%1” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input type must be one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label already has an attribute of this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum must be less than the maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum, maximum and step must be finite numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step must be a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step must not be larger than the maximum minus the minimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not three numbers (min;max;step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelSpec</name>
+    <message>
+        <source>%1 must be a JSON object with a “name”, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON object, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a “name” that is a text, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: “attributes” must be a list, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “color” must be a text like &quot;#ff0000&quot;, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “default_value” must be a text, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “input_type” must be one of %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “mutable” must be true or false, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “values” must be a list of texts, like [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”), attribute %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”), attribute %3 (“%4”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1, attribute %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1, attribute %2 (“%3”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label specification is not valid JSON: %1 (line %2, column %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label specification must be a JSON list of labels, like [{&quot;name&quot;: &quot;car&quot;}].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -161,12 +893,20 @@
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Edit task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Profile…</source>
@@ -183,6 +923,14 @@
     <message>
         <source>&amp;System default (%1)</source>
         <translation>跟随系统（%1）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the name, assignee, issue tracker or labels of this task</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -243,6 +991,18 @@
     <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Task #%1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task #%1 created. It is not on this page: clear the search to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task #%1 saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The preview image sent by the server could not be read.</source>
@@ -542,6 +1302,17 @@
     </message>
 </context>
 <context>
+    <name>TaskForm</name>
+    <message>
+        <source>Enter the issue&apos;s full address, like https://tracker.example.com/issues/12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>(no data)</source>
@@ -593,6 +1364,17 @@
     </message>
 </context>
 <context>
+    <name>TransferProgress</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserGroup</name>
     <message>
         <source>admin</source>
@@ -609,6 +1391,17 @@
     <message>
         <source>user</source>
         <translation>普通用户</translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>User #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— Nobody —</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
