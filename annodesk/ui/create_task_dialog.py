@@ -240,6 +240,7 @@ class CreateTaskDialog(QDialog):
             return
         self._stopping = False
         self._work = spawn(self._run())
+        self._set_busy(True)
 
     def _form_ready(self) -> bool:
         ready = True
@@ -287,7 +288,6 @@ class CreateTaskDialog(QDialog):
         )
 
     async def _run(self) -> None:
-        self._set_busy(True)
         try:
             if self.step is Step.NEW and not await self._create():
                 return
@@ -403,8 +403,8 @@ class CreateTaskDialog(QDialog):
             return
         except errors.TaskProcessingFailed as exc:
             reason = exc.reason
-            self._show_status(TaskStatus(state="Failed", message=reason))
             await self._discard(task, None)
+            self._show_status(TaskStatus(state="Failed", message=reason))
             self._show_error(lambda: arg(
                 self.tr(
                     "The server could not process the files: “%1”. The task #%2 was deleted on the server, as CVAT "

@@ -667,7 +667,6 @@ class MainWindow(QMainWindow):
 
     def _task_created(self, task: Task) -> None:
         """Show the first page (newest first) and select the new task there."""
-        self.set_message(lambda: arg(self.tr("Task #%1 created."), task.id))
         self._select_when_shown = task.id
         self._page = 1
         self.refresh()
@@ -686,6 +685,7 @@ class MainWindow(QMainWindow):
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
+        self.set_message(lambda: arg(self.tr("Task #%1 created."), task_id))
 
     def show_saved_task(self, task: Task) -> None:
         """A task was saved: its row and the details pane show it at once."""
