@@ -356,7 +356,7 @@ def _number_issues(attribute: NewAttribute) -> list[_Issue]:
         issues.append(("number_min_max", "values", "the minimum must be less than the maximum.", ()))
     if step <= 0:
         issues.append(("number_step_positive", "values", "the step must be a positive number.", ()))
-    elif high - low < step:
+    elif low < high and high - low < step:  # (with min ≥ max, the range is what must be fixed first)
         text = "the step must not be larger than the maximum minus the minimum."
         issues.append(("number_step_large", "values", text, ()))
     try:

@@ -43,7 +43,7 @@ from .background import spawn
 from .file_picker import FilePicker
 from .form import ErrorLabel, FieldWithError, add_row
 from .label_editor import LabelEditor
-from .messages import action_error, error_sentence, upload_interrupted, with_detail
+from .messages import error_sentence, upload_interrupted, with_detail
 from .task_form import TransferProgress, bug_tracker_problem, show_field_errors
 
 MAX_FRAME = 10_000_000
@@ -167,7 +167,11 @@ class CreateTaskDialog(QDialog):
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("generalError")
         self.general_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        status = QHBoxLayout()
+        self.notice.hide()
+        self.status_row = QWidget()
+        self.status_row.hide()
+        status = QHBoxLayout(self.status_row)
+        status.setContentsMargins(0, 0, 0, 0)
         status.addWidget(self.state_label)
         status.addWidget(self.phase_label, 1)
 
@@ -184,7 +188,7 @@ class CreateTaskDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
-        layout.addLayout(status)
+        layout.addWidget(self.status_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
         layout.addWidget(self.general_error)
@@ -344,7 +348,7 @@ class CreateTaskDialog(QDialog):
             }
             show_field_errors(exc, fields, self._show_error)
         else:
-            self._report(exc, lambda: self.tr("The task was not created."))
+            self._report(exc, lambda: self.tr("The task was not created. %1"))
 
     async def _upload(self) -> bool:
         assert self.task is not None
@@ -380,7 +384,7 @@ class CreateTaskDialog(QDialog):
             self._set_phase(lambda: arg(self.tr("Task #%1 is created; its files are not attached yet."), task.id))
             return False
         except errors.CvatError as exc:
-            self._report(exc, lambda: self.tr("The files were not uploaded."))
+            self._report(exc, lambda: self.tr("The files were not uploaded. %1"))
             self._set_phase(lambda: arg(self.tr("Task #%1 is created; its files are not attached yet."), task.id))
             return False
         self.step = Step.UPLOADED
@@ -413,7 +417,7 @@ class CreateTaskDialog(QDialog):
             ))  # fmt: skip
             return
         except errors.CvatError as exc:
-            self._report(exc, lambda: self.tr("The files are uploaded, but their processing could not be followed."))
+            self._report(exc, lambda: self.tr("The files are uploaded, but their processing could not be followed. %1"))
             return
         assert isinstance(ready, Task)
         self.step = Step.NEW
@@ -438,8 +442,8 @@ class CreateTaskDialog(QDialog):
         except errors.CvatError as exc:
             error = exc
             self._show_error(lambda: arg(
-                self.tr("The new task “%1” (#%2) could not be deleted on the server: %3 Delete it from the task list."),
-                task.name, task.id, action_error(error),
+                self.tr("The new task “%1” (#%2) could not be deleted on the server. %3 Delete it from the task list."),
+                task.name, task.id, error_sentence(error),
             ))  # fmt: skip
             return
         if notice is not None:
@@ -448,6 +452,7 @@ class CreateTaskDialog(QDialog):
     def _show_status(self, status: TaskStatus) -> None:
         self.processing_state = status.state
         self.state_label.setText(display_processing_state(status.state))
+        self.status_row.show()
         message = status.message.strip()
         if status.state == "Queued":
             self._set_phase(lambda: self.tr("Waiting for the server to start processing the files…"))
@@ -532,7 +537,7 @@ class CreateTaskDialog(QDialog):
         try:
             await self.writes.discard(task.id)
         except errors.CvatError as exc:
-            self._report(exc, lambda: self.tr("The empty task could not be deleted."))
+            self._report(exc, lambda: self.tr("The empty task could not be deleted. %1"))
             return
         finally:
             self._set_busy(False)
@@ -541,11 +546,12 @@ class CreateTaskDialog(QDialog):
 
     # -- presentation ----------------------------------------------------------------------------
 
-    def _report(self, exc: errors.CvatError, lead: LiveText) -> None:
+    def _report(self, exc: errors.CvatError, sentence: Callable[[], str]) -> None:
+        """Show ``sentence`` (its ``%1``: what went wrong, in the error's own sentence)."""
         if isinstance(exc, errors.NotAuthenticated):
             self.unauthorized.emit(exc.detail)
         error = exc
-        self._show_error(lambda: arg(self.tr("%1 %2"), live(lead), error_sentence(error)))
+        self._show_error(lambda: arg(sentence(), error_sentence(error)))
 
     def _set_busy(self, busy: bool) -> None:
         created = self.step is not Step.NEW
@@ -577,6 +583,7 @@ class CreateTaskDialog(QDialog):
         self.phase_label.setText(live(text))
         if not text:
             self.state_label.clear()
+        self.status_row.setVisible(bool(self.phase_label.text() or self.state_label.text()))
 
     def _show_notice(self, text: LiveText) -> None:
         self._notice = text

@@ -32,7 +32,7 @@ from annodesk.session.task_writes import TaskWrites
 from .background import spawn
 from .form import ErrorLabel, add_row, busy_bar
 from .label_editor import LabelEditor
-from .messages import action_error, with_detail
+from .messages import error_sentence, with_detail
 from .task_form import bug_tracker_problem, show_field_errors
 from .user_picker import UserPicker
 
@@ -212,7 +212,7 @@ class EditTaskDialog(QDialog):
         else:
             if isinstance(exc, errors.NotAuthenticated):
                 self.unauthorized.emit(exc.detail)
-            self._show_error(lambda: arg(self.tr("Nothing was saved: %1"), action_error(error)))
+            self._show_error(lambda: arg(self.tr("Nothing was saved. %1"), error_sentence(error)))
 
     def cancel(self) -> None:
         """Stop a save under way, or close."""

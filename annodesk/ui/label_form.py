@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -151,9 +150,7 @@ class AttributeEditor(QFrame):
             number_layout.addWidget(title)
             number_layout.addWidget(field, 1)
 
-        self.pages = QStackedWidget()
-        for page in (choice_page, checkbox_page, text_page, number_page):
-            self.pages.addWidget(page)
+        self.pages = [choice_page, checkbox_page, text_page, number_page]  # one shown: the input type's
         self.values_error = ErrorLabel()
 
         layout = QVBoxLayout(self)
@@ -161,7 +158,8 @@ class AttributeEditor(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.name_error)
-        layout.addWidget(self.pages)
+        for page in self.pages:
+            layout.addWidget(page)
         layout.addWidget(self.values_error)
 
         self._fill_choices()
@@ -213,11 +211,10 @@ class AttributeEditor(QFrame):
 
     def _set_saved(self, saved: bool) -> None:
         """A saved attribute (on the server already) is shown, not edited."""
-        for field in (self.name, self.text, self.minimum, self.maximum, self.step, self.number_default):
-            field.setReadOnly(saved)
         self.options.setReadOnly(saved)
-        for widget in (self.input_type, self.mutable, self.choice, self.checked):
-            widget.setEnabled(not saved)
+        fields = (self.name, self.text, self.minimum, self.maximum, self.step, self.number_default)
+        for widget in (*fields, self.options, self.input_type, self.mutable, self.choice, self.checked):
+            widget.setEnabled(not saved)  # greyed, as locked fields look
 
     def show_problems(self, problems: Sequence[LabelProblem]) -> None:
         """Show ``problems`` of this attribute: name and type ones under the name, the others under the values."""
@@ -234,15 +231,16 @@ class AttributeEditor(QFrame):
                 self.choice.addItem(option, option)
             self.choice.setCurrentIndex(self.choice.findData(self.draft.choice))
 
+    @property
+    def page(self) -> QWidget:
+        """The editor of the attribute's input type (the one shown)."""
+        return self.pages[PAGES.get(self.draft.input_type, CHOICE_PAGE)]
+
     def _show_page(self) -> None:
-        """Show the current type's editor; the stack takes that page's height only (not the tallest page's)."""
-        current = PAGES.get(self.draft.input_type, CHOICE_PAGE)
-        for index in range(self.pages.count()):
-            ignored = QSizePolicy.Policy.Ignored
-            policy = QSizePolicy.Policy.Preferred if index == current else ignored
-            self.pages.widget(index).setSizePolicy(policy, policy)
-        self.pages.setCurrentIndex(current)
-        self.pages.adjustSize()
+        """Show the current type's editor only (hidden ones take no room: the card is as tall as it needs)."""
+        current = self.page
+        for page in self.pages:
+            page.setVisible(page is current)
 
     # -- edits -----------------------------------------------------------------------------------
 
@@ -348,6 +346,9 @@ class LabelForm(QWidget):
         self.attribute_box = QWidget()
         self.attribute_layout = QVBoxLayout(self.attribute_box)
         self.attribute_layout.setContentsMargins(0, 0, 0, 0)
+        # The cards' minimum height becomes the box's own minimum size, so that cards added or growing while shown
+        # make the area scroll (QScrollArea re-measures its widget only when it is resized) instead of being squeezed.
+        self.attribute_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.attribute_layout.addStretch(1)
         self.no_attributes = QLabel()
         self.no_attributes.setStyleSheet("color: palette(dark);")
@@ -416,6 +417,7 @@ class LabelForm(QWidget):
             return
         self.name.setText(draft.name)
         self.name.setReadOnly(draft.saved)
+        self.name.setEnabled(not draft.saved)
         self.color_button.setEnabled(not draft.saved)
         self.saved_notice.setVisible(draft.saved)
         for attribute in draft.attributes:

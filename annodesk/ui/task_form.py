@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from annodesk.api import errors
@@ -74,6 +74,9 @@ class TransferProgress(QWidget):
         self._samples: list[tuple[float, int]] = []
         self._shown_at = 0.0
         self._text: LiveText = ""
+        self._ticker = QTimer(self)  # redraws the texts while bytes go out (or stall: the speed drops then)
+        self._ticker.setInterval(round(REPAINT_EVERY * 1000 * 2.5))
+        self._ticker.timeout.connect(self._show_sent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -88,6 +91,7 @@ class TransferProgress(QWidget):
         super().changeEvent(event)
 
     def reset(self) -> None:
+        self._ticker.stop()
         self.sent = self.total = 0
         self._samples = []
         self._shown_at = 0.0
@@ -109,11 +113,18 @@ class TransferProgress(QWidget):
         if self.bar.maximum() != 1000:
             self.bar.setRange(0, 1000)
         self.bar.setValue(round(sent * 1000 / total) if total else 0)
+        if sent >= total:
+            self._ticker.stop()
+        elif not self._ticker.isActive():
+            self._ticker.start()
         if sent < total and now - self._shown_at < REPAINT_EVERY:
             return
-        self._shown_at = now
+        self._show_sent()
+
+    def _show_sent(self) -> None:
+        self._shown_at = time.monotonic()
         speed = self.speed()
-        done, whole = format_size(sent), format_size(total)
+        done, whole = format_size(self.sent), format_size(self.total)
         if speed is None:
             self._show(lambda: arg(self.tr("%1 of %2"), done, whole))
         else:
@@ -121,14 +132,21 @@ class TransferProgress(QWidget):
             self._show(lambda: arg(self.tr("%1 of %2 · %3/s"), done, whole, rate))
 
     def speed(self) -> float | None:
-        """Bytes per second over the last moments (None until there is enough to say)."""
+        """Bytes per second over the last moments, up to now (None until there is enough to say)."""
         if len(self._samples) < 2:
             return None
-        (start, first), (end, last) = self._samples[0], self._samples[-1]
-        return (last - first) / (end - start) if end > start else None
+        (start, first), (_end, last) = self._samples[0], self._samples[-1]
+        now = time.monotonic()
+        if self.sent < self.total and now - start > SPEED_WINDOW:  # stalled: what came in the last window
+            recent = [(t, n) for t, n in self._samples if now - t <= SPEED_WINDOW]
+            first = recent[0][1] if recent else last
+            return (last - first) / SPEED_WINDOW
+        elapsed = (self._samples[-1][0] if self.sent >= self.total else now) - start
+        return (last - first) / elapsed if elapsed > 0 else None
 
     def percent(self, value: int | None) -> None:
         """Server-side work: ``value`` % done, or ``None`` for "busy, amount unknown"."""
+        self._ticker.stop()
         if value is None:
             self.bar.setRange(0, 0)
         else:

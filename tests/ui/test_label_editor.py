@@ -96,7 +96,7 @@ def test_constructor_builds_every_input_type_and_raw_json_follows(qtbot: QtBot, 
     qtbot.keyClicks(editor.form.name, "car")
     assert editor.form.draft is not None and editor.form.draft.color == "#fa3253"  # the palette's first colour
     select = add_attribute(qtbot, editor, "type", "select")
-    assert select.pages.currentIndex() == 0
+    assert select.page is select.pages[0] and select.pages[0].isVisibleTo(select)
     select.options.setPlainText("sedan\nsuv\n\ntruck\n")  # empty lines are no values
     assert [select.choice.itemText(i) for i in range(select.choice.count())] == ["sedan", "suv", "truck"]
     assert select.choice.currentText() == "sedan"  # the first value is the default until another is chosen
@@ -147,7 +147,8 @@ def test_raw_json_edits_reach_the_constructor_and_back(qtbot: QtBot, editor: Lab
     editor.list.setCurrentIndex(editor.model.index(2, 0))
     assert editor.form.name.text() == "bike" and editor.form.color_button.text() == "Chosen by the server"
     (ridden,) = editor.form.editors
-    assert ridden.pages.currentWidget() is ridden.pages.widget(1) and not ridden.checked.isChecked()
+    assert ridden.page is ridden.pages[1] and not ridden.pages[0].isVisibleTo(ridden)
+    assert not ridden.checked.isChecked()
 
     expected = labels_from_json(json.dumps(data, ensure_ascii=False))
     assert editor.labels() == expected  # …and written back unchanged
@@ -388,16 +389,16 @@ def existing_labels() -> tuple[Label, ...]:
 def test_locked_mode_keeps_saved_labels_and_adds(qtbot: QtBot, editor: LabelEditor) -> None:
     editor.set_existing(existing_labels())
     assert editor.locked and editor.additions() == ()
-    assert editor.form.name.isReadOnly() and not editor.form.color_button.isEnabled()
+    assert not editor.form.name.isEnabled() and not editor.form.color_button.isEnabled()
     assert editor.form.saved_notice.isVisible() and not editor.remove_button.isEnabled()
     (saved,) = editor.form.editors
-    assert saved.name.isReadOnly() and saved.options.isReadOnly() and not saved.input_type.isEnabled()
+    assert not saved.name.isEnabled() and saved.options.isReadOnly() and not saved.input_type.isEnabled()
     assert not saved.choice.isEnabled() and not saved.mutable.isEnabled() and not saved.remove_button.isVisibleTo(saved)
     editor.remove_selected()
     assert editor.model.rowCount() == 2  # a saved label never goes
 
     added = add_attribute(qtbot, editor, "parked", "checkbox")  # a new attribute on a saved label
-    assert added.remove_button.isVisibleTo(added) and not added.name.isReadOnly()
+    assert added.remove_button.isVisibleTo(added) and added.name.isEnabled()
     editor.add_button.click()
     qtbot.keyClicks(editor.form.name, "bike")
     assert editor.remove_button.isEnabled()
