@@ -3,7 +3,8 @@
 Run: ``QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]``.
 Produces ``sign-in.png``, ``main-window.png`` (a task selected, labels tree) and ``main-window-jobs.png``
 (jobs tree), and ``offline.png`` (the same user restarted with the server stopped); and in 简体中文, switched
-live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``.
+live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``. Signed in as ``demo`` (who may create tasks):
+``create-task.png`` / ``create-task-zh.png``, ``create-task-upload.png`` and ``edit-task.png`` / ``edit-task-zh.png``.
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 

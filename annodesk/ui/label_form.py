@@ -136,19 +136,24 @@ class AttributeEditor(QFrame):
         self.number_default = QLineEdit(draft.number_default)
         self.number_titles = [QLabel() for _ in range(4)]
         number_page = QWidget()
-        number_layout = QHBoxLayout(number_page)
+        number_layout = QGridLayout(number_page)  # two rows: narrow enough for long labels (Chinese too)
         number_layout.setContentsMargins(0, 0, 0, 0)
-        for title, field, name in zip(
-            self.number_titles,
-            (self.minimum, self.maximum, self.step, self.number_default),
-            ("attributeMinimum", "attributeMaximum", "attributeStep", "attributeDefaultNumber"),
-            strict=True,
+        for index, (title, field, name) in enumerate(
+            zip(
+                self.number_titles,
+                (self.minimum, self.maximum, self.step, self.number_default),
+                ("attributeMinimum", "attributeMaximum", "attributeStep", "attributeDefaultNumber"),
+                strict=True,
+            )
         ):
             field.setObjectName(name)
             field.setMinimumWidth(56)
             title.setBuddy(field)
-            number_layout.addWidget(title)
-            number_layout.addWidget(field, 1)
+            row, column = divmod(index, 2)
+            number_layout.addWidget(title, row, column * 2)
+            number_layout.addWidget(field, row, column * 2 + 1)
+        number_layout.setColumnStretch(1, 1)
+        number_layout.setColumnStretch(3, 1)
 
         self.pages = [choice_page, checkbox_page, text_page, number_page]  # one shown: the input type's
         self.values_error = ErrorLabel()
