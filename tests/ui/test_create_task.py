@@ -258,6 +258,38 @@ def test_cancel_during_upload_deletes_the_empty_task(
     loop.run_until_complete(body())
 
 
+def test_cancel_while_the_server_processes_deletes_the_task(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        dialog = await open_dialog(window)
+        await fill(dialog, "stopped while queued", images(tmp_path, 2))
+        before = await task_count(fresh_sandbox)
+        worker = fresh_sandbox.state.worker
+        worker.pause()
+        states: list[str] = []
+        dialog.statusShown.connect(states.append)
+        dialog.create_button.click()
+        await until(lambda: states[-1:] == ["Queued"])
+        task = dialog.task
+        assert task is not None and dialog.step is Step.UPLOADED
+        finished = next_emission(dialog.attemptFinished)
+        dialog.cancel_button.click()
+        await wait_for(finished)
+        worker.resume()  # the held job may go now: its task is gone
+        assert dialog.isVisible() and dialog.step is Step.NEW and dialog.notice.text().startswith("Cancelled. ")
+        assert await server_task(fresh_sandbox, task.id) is None
+        assert await task_count(fresh_sandbox) == before
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
 def test_processing_failed_shows_the_servers_message(
     loop: qasync.QEventLoop,
     fresh_sandbox: SandboxServer,
