@@ -292,6 +292,7 @@ class CreateTaskDialog(QDialog):
         )
 
     async def _run(self) -> None:
+        outside = False  # cancelled from outside (the main window closes, the app quits): the widgets may be gone
         try:
             if self.step is Step.NEW and not await self._create():
                 return
@@ -302,14 +303,18 @@ class CreateTaskDialog(QDialog):
                 return
             if self.step is Step.UPLOADED:
                 await self._follow()
+        except asyncio.CancelledError:
+            outside = True
+            raise
         finally:
             self._work = None
             self._stage = None
-            self._set_busy(False)
-            self.attemptFinished.emit()
-            if self._close_after:
-                self._close_after = False
-                self.done(QDialog.DialogCode.Rejected)
+            if not outside:
+                self._set_busy(False)
+                self.attemptFinished.emit()
+                if self._close_after:
+                    self._close_after = False
+                    self.done(QDialog.DialogCode.Rejected)
 
     async def _create(self) -> bool:
         self._set_phase(lambda: self.tr("Creating the task…"))

@@ -55,6 +55,7 @@ class EditTaskDialog(QDialog):
         self.writes = writes
         self.task = task
         self._attempt: asyncio.Task[None] | None = None
+        self._request: asyncio.Future[Task] | None = None  # the PATCH under way (Cancel cancels it)
         self._notice: LiveText = ""
 
         self.name = QLineEdit(task.name)
@@ -172,18 +173,22 @@ class EditTaskDialog(QDialog):
     async def _save(self, changes: dict[str, Any]) -> None:
         saved: Task | None = None
         self._set_busy(True)
+        self._request = asyncio.ensure_future(self.writes.update(self.task.id, **changes))
         try:
-            saved = await self.writes.update(self.task.id, **changes)
+            saved = await self._request
         except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():  # from outside (the main window closes): widgets may go
+                self._attempt = self._request = None
+                raise
             self._show_error(
                 lambda: self.tr("Saving was stopped. The server may have saved the changes already: refresh (F5).")
             )
         except errors.CvatError as exc:
             self._failed(exc)
-        finally:
-            self._attempt = None
-            self._set_busy(False)
-            self.attemptFinished.emit(saved is not None)
+        self._attempt = self._request = None
+        self._set_busy(False)
+        self.attemptFinished.emit(saved is not None)
         if saved is not None:
             self.taskSaved.emit(saved)
             self.accept()
@@ -216,14 +221,14 @@ class EditTaskDialog(QDialog):
 
     def cancel(self) -> None:
         """Stop a save under way, or close."""
-        if self._attempt is not None:
-            self._attempt.cancel()
+        if self._request is not None:
+            self._request.cancel()
         else:
             self.reject()
 
     def reject(self) -> None:
-        if self._attempt is not None:
-            self._attempt.cancel()
+        if self._request is not None:
+            self._request.cancel()
         super().reject()
 
     # -- presentation ----------------------------------------------------------------------------

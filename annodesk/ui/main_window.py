@@ -676,6 +676,9 @@ class MainWindow(QMainWindow):
         if task_id is None:
             return
         row = self.model.row_of(task_id)
+        if row is None and not self.online:
+            self._select_when_shown = task_id  # the page did not load: the next one that does shows it
+            return
         if row is None:
             self.set_message(
                 lambda: arg(self.tr("Task #%1 created. It is not on this page: clear the search to see it."), task_id)

@@ -5,6 +5,7 @@ task is deleted), processing Failed, closing while uploading, and the real file 
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -426,3 +427,31 @@ def test_files_and_folders_through_the_real_file_dialogs(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_signing_out_while_uploading_ends_the_dialog_quietly(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        dialog = window.show_create_task()
+        dialog.name.setText("x")
+        dialog.editor.set_labels(LABELS)
+        await dialog.files_box.add_files(noise_images(tmp_path, 8))
+        fresh_sandbox.faults.add("hang", path=r"/tasks/\d+/data$", method="POST")
+        dialog.create_button.click()
+        await until(lambda: dialog.step is Step.CREATED and dialog.progress.sent > 0)
+        shown = next_emission(controller.signInShown)
+        window.sign_out_action.trigger()
+        await wait_for(shown)
+        await asyncio.to_thread(fresh_sandbox.faults.clear)
+        await controller.shutdown()
+
+    with caplog.at_level(logging.ERROR):
+        loop.run_until_complete(body())
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]  # no widget touched once gone
