@@ -214,6 +214,39 @@ def test_network_drop_during_upload_then_retry(
     loop.run_until_complete(body())
 
 
+def test_a_lost_status_is_asked_again_without_uploading_again(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        dialog = await open_dialog(window)
+        await fill(dialog, "status lost", images(tmp_path, 2))
+        fresh_sandbox.faults.add("502_html", path=r"/tasks/\d+/status$", times=1)
+        finished = next_emission(dialog.attemptFinished)
+        dialog.create_button.click()
+        await wait_for(finished)
+        assert dialog.error_texts()["general"] == (
+            "The files are uploaded, but their processing could not be followed. Server error: a proxy in front of "
+            "the server failed (error 502). Try again later."
+        )
+        assert dialog.step is Step.UPLOADED and dialog.retry_button.isVisible()
+        assert dialog.retry_button.toolTip() == "Ask the server again how the processing goes."
+        uploads = []
+        original = dialog.writes.upload
+        dialog.writes.upload = lambda *a, **k: (uploads.append(a), original(*a, **k))[1]  # type: ignore[method-assign]
+        created = next_emission(dialog.taskCreated)
+        dialog.retry_button.click()
+        task = await wait_for(created)
+        assert uploads == [] and task.size == 2  # only the status was asked again
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
 def test_cancel_during_upload_deletes_the_empty_task(
     loop: qasync.QEventLoop,
     fresh_sandbox: SandboxServer,

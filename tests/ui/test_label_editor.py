@@ -362,7 +362,7 @@ def test_import_and_export_through_the_file_dialog(
         await editor.import_from(bad)
         assert editor.tabs.currentWidget() is editor.raw_page
         assert editor.raw_error.text() == "Label 1 (“a”): “attributes” must be a list, not a number."
-        assert editor.labels is not None and editor.model.labels[0].name == "car"  # the constructor kept its labels
+        assert [d.name for d in editor.model.labels] == ["car", "行人"]  # the constructor kept its labels
         await editor.import_from(tmp_path / "missing.json")
         assert editor.file_notice.text().startswith(f"Could not read {tmp_path / 'missing.json'}. (Details: “")
 
