@@ -194,9 +194,10 @@ class LabelEditor(QWidget):
         return self.model.labels
 
     def labels(self) -> tuple[NewLabel, ...]:
-        """The labels as shown in the constructor (edited raw text is read first: may raise LabelSpecError)."""
+        """The labels as the constructor has them; edited raw text is read into it first when it can be (when it
+        cannot, the Raw tab says why and the constructor's labels are returned)."""
         if self._raw_dirty:
-            self._read_raw()
+            self._apply_raw()
         return tuple(draft.to_new() for draft in self.model.labels)
 
     def additions(self) -> tuple[NewLabel, ...]:
@@ -430,12 +431,10 @@ class LabelEditor(QWidget):
 
     def export_file(self) -> None:
         """Choose where to save the labels as CVAT's raw JSON."""
-        try:
-            labels = self.labels()
-        except (LabelSpecError, _RawProblems, _LockedChange):
-            self._apply_raw()  # shows why under the text
+        if self._raw_dirty and not self._apply_raw():  # unreadable text: the Raw tab says why, nothing is saved
             self.fileHandled.emit()
             return
+        labels = self.labels()
         dialog = self._file_dialog(saving=True)
         dialog.fileSelected.connect(lambda path: spawn(self.export_to(Path(path), labels)))
         dialog.open()

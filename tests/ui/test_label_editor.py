@@ -363,6 +363,12 @@ def test_import_and_export_through_the_file_dialog(
         assert editor.tabs.currentWidget() is editor.raw_page
         assert editor.raw_error.text() == "Label 1 (“a”): “attributes” must be a list, not a number."
         assert [d.name for d in editor.model.labels] == ["car", "行人"]  # the constructor kept its labels
+        opened_dialogs: list[object] = []
+        editor.fileDialogOpened.connect(opened_dialogs.append)
+        handled = next_emission(editor.fileHandled)
+        editor.export_button.click()  # the unreadable text is not exported
+        await wait_for(handled)
+        assert opened_dialogs == [] and editor.raw_error.isVisibleTo(editor)
         await editor.import_from(tmp_path / "missing.json")
         assert editor.file_notice.text().startswith(f"Could not read {tmp_path / 'missing.json'}. (Details: “")
 
