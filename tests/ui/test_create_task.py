@@ -400,6 +400,41 @@ def test_closing_while_uploading_asks_first(
     loop.run_until_complete(body())
 
 
+def test_closing_after_an_interrupted_upload_deletes_the_empty_task(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        dialog = await open_dialog(window)
+        await fill(dialog, "given up", noise_images(tmp_path, 2))
+        fresh_sandbox.faults.add(
+            "drop_upload", path=r"/tasks/\d+/data$", method="POST", times=1, after_bytes=256 * 1024
+        )
+        finished = next_emission(dialog.attemptFinished)
+        dialog.create_button.click()
+        await wait_for(finished)
+        task = dialog.task
+        assert task is not None and dialog.step is Step.CREATED
+
+        asked = next_emission(dialog.questionShown)
+        dialog.cancel_button.click()  # idle now: Cancel closes, after asking
+        box: QMessageBox = await wait_for(asked)
+        assert box.text() == (
+            f"Task “given up” (#{task.id}) was created, but its files were not attached. Delete it and close?"
+        )
+        closed = next_emission(dialog.finished)
+        next(b for b in box.buttons() if b.text() == "Delete and close").click()
+        await wait_for(closed)
+        assert not dialog.isVisible() and await server_task(fresh_sandbox, task.id) is None
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
 def test_files_and_folders_through_the_real_file_dialogs(
     loop: qasync.QEventLoop,
     fresh_sandbox: SandboxServer,
