@@ -3,7 +3,8 @@
 Run: ``QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]``.
 Produces ``sign-in.png``, ``main-window.png`` (a task selected, labels tree) and ``main-window-jobs.png``
 (jobs tree), and ``offline.png`` (the same user restarted with the server stopped); and in 简体中文, switched
-live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``.
+live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``. Signed in as ``demo`` (who may create tasks):
+``create-task.png`` / ``create-task-zh.png``, ``create-task-upload.png`` and ``edit-task.png`` / ``edit-task-zh.png``.
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 
@@ -125,6 +126,7 @@ async def _shoot(out: Path, work: Path) -> None:
         _save(window, out / "main-window-zh.png")
         window.language_actions[ENGLISH].trigger()
         await controller.shutdown()
+        await _shoot_task_dialogs(out, work, server, languages)
         server.stop()
 
         offline = AppController(settings, TokenStore(), work / "cache", timeout=1.0, languages=languages)
@@ -140,6 +142,152 @@ async def _shoot(out: Path, work: Path) -> None:
         await offline.shutdown()
     finally:
         server.stop()
+
+
+# -- issue 6: the create-task and edit-task dialogs --------------------------------------------------------
+
+
+async def _grab(widget: QWidget, path: Path) -> None:
+    """Like ``_save``, without ``processEvents()`` (re-entering the qasync loop while requests are pending fails):
+    let the loop run (widgets added to a shown window are shown by a queued call), then grab."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    await asyncio.sleep(0.2)
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def _street_images(folder: Path, count: int) -> list[Path]:
+    """Small photo-like JPEGs (a sky, a road, a few boxes): what a user would pick."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        image = Image.new("RGB", (640, 480), (135, 180, 220))
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((0, 300, 640, 480), fill=(90, 90, 95))
+        draw.rectangle((60 + index * 7, 250, 220 + index * 7, 340), fill=(200, 40 + index * 9, 60))
+        path = folder / f"street_{index + 1:04d}.jpg"
+        image.save(path, quality=90)
+        paths.append(path)
+    return paths
+
+
+def _noise_images(folder: Path, count: int) -> list[Path]:
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"frame_{index + 1:04d}.png"
+        Image.effect_noise((1024, 1024), 80).convert("RGB").save(path, compress_level=0)
+        paths.append(path)
+    return paths
+
+
+SHOT_LABELS_JSON = """[
+  {"name": "car", "color": "#fa3253", "attributes": [
+    {"name": "type", "input_type": "select", "mutable": false, "default_value": "sedan",
+     "values": ["sedan", "suv", "truck", "bus"]},
+    {"name": "color", "input_type": "radio", "mutable": false, "default_value": "white",
+     "values": ["white", "black", "red", "blue"]},
+    {"name": "parked", "input_type": "checkbox", "mutable": true, "default_value": "false", "values": ["false"]},
+    {"name": "plate", "input_type": "text", "mutable": true, "default_value": "", "values": [""]},
+    {"name": "speed", "input_type": "number", "mutable": true, "default_value": "0", "values": ["0", "200", "5"]}]},
+  {"name": "pedestrian", "color": "#34d1b7", "attributes": [
+    {"name": "age", "input_type": "radio", "mutable": false, "default_value": "adult",
+     "values": ["adult", "child", "senior"]}]},
+  {"name": "traffic light", "color": "#ff6037", "attributes": []},
+  {"name": "行人", "color": "#3d3df5", "attributes": []}
+]"""
+
+
+async def _shoot_task_dialogs(out: Path, work: Path, server: SandboxServer, languages: LanguageManager) -> None:
+    """``create-task.png`` / ``-zh`` (labels of every input type, a folder of images chosen), ``create-task-upload.png``
+    (the upload under way), ``edit-task.png`` / ``-zh`` (a task's labels locked, one label and one attribute added)."""
+    from annodesk.api import labels_from_json
+
+    settings = QSettings(str(work / "settings-demo.ini"), QSettings.Format.IniFormat)
+    password = next(u[1] for u in SAMPLE_USERS if u[0] == "demo")
+    controller = AppController(settings, TokenStore(), work / "cache-demo", timeout=5.0, languages=languages)
+    await controller.start()
+    dialog = controller.dialog
+    assert dialog is not None
+    dialog.server.setCurrentText(server.base_url)
+    dialog.username.setText("demo")
+    dialog.password.setText(password)
+    shown = _signal(controller.mainWindowShown)
+    dialog.sign_in_button.click()
+    window: MainWindow = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
+    window.resize(1360, 820)
+    await _until(lambda: window.model.rowCount() > 0 and bool(window.users))
+
+    create = window.show_create_task()
+    create.resize(1180, 720)
+    create.name.setText("Street scenes, batch 3")
+    create.editor.set_labels(labels_from_json(SHOT_LABELS_JSON))
+    await create.files_box.add_folder(_street_images(work / "street", 24)[0].parent)
+    create.image_quality.setValue(80)
+    create.segment_size.setValue(8)
+    create.bug_tracker.setText("https://tracker.example.com/issues/42")
+    create.splitter.setSizes([700, 460])
+    create.editor.splitter.setSizes([150, 550])
+    await _grab(create, out / "create-task.png")
+    languages.set_choice(CHINESE)
+    await _grab(create, out / "create-task-zh.png")
+    languages.set_choice(ENGLISH)
+
+    server.faults.add("hang", path=r"/tasks/\d+/data$", method="POST")  # the server stops reading: progress holds
+    create.files_box.model.clear()
+    await create.files_box.add_files(_noise_images(work / "noise", 12))
+    create.create_button.click()
+    await _until(lambda: create.progress.sent > 1024 * 1024 or create.general_error.isVisible(), 30)
+    await asyncio.sleep(0.6)  # the upload stalls at what the sockets hold; the speed shown settles
+    await _grab(create, out / "create-task-upload.png")
+    finished = _signal(create.attemptFinished)
+    create.cancel()
+    await asyncio.wait_for(finished, 15)
+    server.faults.clear()
+    create.hide()
+
+    task = (
+        next(
+            t
+            for t in window.model.tasks
+            if t.owner_id == window.profile.id and sum(len(lab.attributes) for lab in t.labels) >= 4
+        )
+        if window.profile
+        else window.model.tasks[0]
+    )
+    details = _signal(window.detailsShown)
+    window.table.selectRow(window.model.row_of(task.id) or 0)
+    await asyncio.wait_for(details, 15)
+    edit = window.show_edit_task()
+    assert edit is not None
+    edit.resize(980, 680)
+    edit.name.setText(f"{task.name} (checked)")
+    editor = edit.editor
+    editor.list.setCurrentIndex(editor.model.index(0, 0))
+    added = editor.form.add_attribute()
+    if added is not None:
+        added.name.setText("occluded")
+        added.draft.name = "occluded"
+        added.input_type.setCurrentIndex(added.input_type.findData("checkbox"))
+    editor.add_button.click()
+    editor.form.name.setText("bicycle")
+    editor.form.draft.name = "bicycle"  # type: ignore[union-attr]
+    editor.model.refresh_row(editor.model.rowCount() - 1)
+    editor.list.setCurrentIndex(editor.model.index(0, 0))
+    editor.splitter.setSizes([180, 620])
+    await asyncio.sleep(0.2)
+    bar = editor.form.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the saved attributes, greyed, above the one added
+    await _grab(edit, out / "edit-task.png")
+    languages.set_choice(CHINESE)
+    await _grab(edit, out / "edit-task-zh.png")
+    languages.set_choice(ENGLISH)
+    edit.reject()
+    await controller.shutdown()
 
 
 def main() -> int:

@@ -49,7 +49,10 @@ if TYPE_CHECKING:
         redact_headers,
     )
     from .labels import (
+        LabelProblem,
         LabelSpecError,
+        SpecPlace,
+        label_problems,
         labels_from_json,
         labels_to_json,
         new_label_from,
@@ -106,7 +109,17 @@ _LAZY = {
         "annotation_models",
     ),
     **dict.fromkeys(
-        ("LabelSpecError", "labels_from_json", "labels_to_json", "new_label_from", "validate_labels"), "labels"
+        (
+            "LabelProblem",
+            "LabelSpecError",
+            "SpecPlace",
+            "label_problems",
+            "labels_from_json",
+            "labels_to_json",
+            "new_label_from",
+            "validate_labels",
+        ),
+        "labels",
     ),
     **dict.fromkeys(
         (
@@ -158,6 +171,7 @@ __all__ = [
     "Job",
     "JobRef",
     "Label",
+    "LabelProblem",
     "LabelSpecError",
     "LabeledShape",
     "LabeledTag",
@@ -180,6 +194,7 @@ __all__ = [
     "ServerAbout",
     "ServerError",
     "ServerUnreachable",
+    "SpecPlace",
     "Task",
     "TaskProcessingFailed",
     "TaskStatus",
@@ -188,6 +203,7 @@ __all__ = [
     "User",
     "UserRef",
     "is_loopback_host",
+    "label_problems",
     "labels_from_json",
     "labels_to_json",
     "new_label_from",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -34,6 +35,10 @@ from annodesk.session.repository import Fetched, PageQuery, Repository
 from .background import spawn
 from .messages import action_error
 from .task_details import TaskDetails
+
+if TYPE_CHECKING:  # loaded when first opened
+    from .create_task_dialog import CreateTaskDialog
+    from .edit_task_dialog import EditTaskDialog
 
 PAGE_SIZES = (10, 25, 50, 100)
 SEARCH_DEBOUNCE_MS = 300
@@ -231,6 +236,7 @@ class MainWindow(QMainWindow):
         user_menu.addAction(self.sign_out_action)
         self.user_button.setMenu(user_menu)
         self.addAction(self.refresh_action)
+        self._build_task_authoring()
 
     # -- language --------------------------------------------------------------------------------
 
@@ -261,6 +267,7 @@ class MainWindow(QMainWindow):
         for item in LANGUAGES:
             self.language_actions[item.code].setText(item.native_name)  # each language named in itself
         self.model.retranslate()
+        self._retranslate_task_authoring()
         self._update_pager()
         self._show_connection_state()
         if not self.online:
@@ -586,6 +593,109 @@ class MainWindow(QMainWindow):
         else:
             self.state_label.setText(self.tr("● Offline"))
             self.state_label.setStyleSheet("color: #b00020;")
+
+    # -- tasks: create and edit (issue 6; dialogs in create_task_dialog.py / edit_task_dialog.py) -------------
+
+    def _build_task_authoring(self) -> None:
+        """The Task menu's *New task…* (Ctrl+N) and *Edit task…* (Ctrl+E, also a button of the details pane)."""
+        self.create_dialog: CreateTaskDialog | None = None
+        self.edit_dialog: EditTaskDialog | None = None
+        self._select_when_shown: int | None = None  # a task to select once the table shows a page with it
+        self.task_menu = QMenu(self)
+        self.menuBar().insertMenu(self.account_menu.menuAction(), self.task_menu)  # File, Task, Account, Language
+        self.new_task_action = QAction(self)
+        self.new_task_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_task_action.triggered.connect(self.show_create_task)
+        self.edit_task_action = QAction(self)
+        self.edit_task_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_task_action.setEnabled(False)
+        self.edit_task_action.triggered.connect(lambda: self.show_edit_task())
+        self.task_menu.addAction(self.new_task_action)
+        self.task_menu.addAction(self.edit_task_action)
+        self.details.add_action(self.edit_task_action)
+        self.details.shown.connect(lambda task: self.edit_task_action.setEnabled(task is not None))
+        self.pageShown.connect(self._select_pending_task)
+
+    def _retranslate_task_authoring(self) -> None:
+        self.task_menu.setTitle(self.tr("&Task"))
+        self.new_task_action.setText(self.tr("&New task…"))
+        self.edit_task_action.setText(self.tr("&Edit task…"))
+        self.edit_task_action.setToolTip(self.tr("Change the name, assignee, issue tracker or labels of this task"))
+
+    def show_create_task(self) -> CreateTaskDialog:
+        """Open the create-task dialog (not modal: the window keeps working); one at a time."""
+        from annodesk.session.task_writes import TaskWrites
+
+        from .create_task_dialog import CreateTaskDialog
+
+        if self.create_dialog is not None and self.create_dialog.isVisible():
+            self.create_dialog.raise_()
+            self.create_dialog.activateWindow()
+            return self.create_dialog
+        if self.create_dialog is not None:
+            self.create_dialog.deleteLater()
+        dialog = CreateTaskDialog(TaskWrites(self.repository), self)
+        dialog.taskCreated.connect(self._task_created)
+        dialog.unauthorized.connect(self.unauthorized.emit)
+        self.create_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def show_edit_task(self, task: Task | None = None) -> EditTaskDialog | None:
+        """Open the edit dialog for ``task`` (default: the one shown in the details pane)."""
+        from annodesk.session.task_writes import TaskWrites
+
+        from .edit_task_dialog import EditTaskDialog
+
+        task = task or self.details.task
+        if task is None:
+            return None
+        if self.edit_dialog is not None and self.edit_dialog.isVisible():
+            if self.edit_dialog.task.id == task.id:
+                self.edit_dialog.raise_()
+                self.edit_dialog.activateWindow()
+                return self.edit_dialog
+            self.edit_dialog.reject()  # another task's: closed as with its Cancel button
+        if self.edit_dialog is not None:
+            self.edit_dialog.deleteLater()
+        dialog = EditTaskDialog(TaskWrites(self.repository), task, self.users, self)
+        dialog.taskSaved.connect(self.show_saved_task)
+        dialog.unauthorized.connect(self.unauthorized.emit)
+        self.edit_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _task_created(self, task: Task) -> None:
+        """Show the first page (newest first) and select the new task there."""
+        self._select_when_shown = task.id
+        self._page = 1
+        self.refresh()
+
+    def _select_pending_task(self) -> None:
+        task_id, self._select_when_shown = self._select_when_shown, None
+        if task_id is None:
+            return
+        row = self.model.row_of(task_id)
+        if row is None and not self.online:
+            self._select_when_shown = task_id  # the page did not load: the next one that does shows it
+            return
+        if row is None:
+            self.set_message(
+                lambda: arg(self.tr("Task #%1 created. It is not on this page: clear the search to see it."), task_id)
+            )
+            return
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.set_message(lambda: arg(self.tr("Task #%1 created."), task_id))
+
+    def show_saved_task(self, task: Task) -> None:
+        """A task was saved: its row and the details pane show it at once."""
+        self.model.replace_task(task)
+        if self.details.task is not None and self.details.task.id == task.id:
+            self.details.show_task(task, self.users)
+        self.set_message(lambda: arg(self.tr("Task #%1 saved."), task.id))
 
     # -- misc ------------------------------------------------------------------------------------
 

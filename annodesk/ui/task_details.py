@@ -5,16 +5,18 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -42,7 +44,12 @@ def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
 
 
 class TaskDetails(QWidget):
-    """Shows one task. ``show_task(None)`` shows the empty state."""
+    """Shows one task. ``show_task(None)`` shows the empty state; ``shown(task or None)`` follows each call.
+
+    :meth:`add_action` puts a button for a task action (edit, delete…) under the title.
+    """
+
+    shown = Signal(object)
 
     PROPERTIES = (
         ("id", QT_TRANSLATE_NOOP("TaskDetails", "ID:")),
@@ -90,9 +97,13 @@ class TaskDetails(QWidget):
             form.addRow(self.titles[key], value)
         self.values["bug_tracker"].setOpenExternalLinks(True)
 
+        self.actions_row = QHBoxLayout()  # buttons of task actions (add_action), under the title
+        self.actions_row.setContentsMargins(0, 0, 0, 0)
+        self.actions_row.addStretch(1)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(self.title)
+        top_layout.addLayout(self.actions_row)
         top_layout.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignLeft)
         top_layout.addLayout(form)
         top_layout.addStretch(1)
@@ -121,6 +132,14 @@ class TaskDetails(QWidget):
         self.retranslate_ui()
         self.show_task(None)
 
+    def add_action(self, action: QAction) -> QToolButton:
+        """A button for ``action`` under the title (it follows the action's text, tooltip and enabled state)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+        return button
+
     def retranslate_ui(self) -> None:
         """Set every text in the current language; the trees keep their expansion and selection."""
         for key, title in self.PROPERTIES:
@@ -147,6 +166,7 @@ class TaskDetails(QWidget):
             self.labels_model.clear()
             self.jobs_model.clear()
             self.set_preview(None)
+            self.shown.emit(None)
             return
         self.labels_model.set_labels(task.labels)
         self.labels_view.expandAll()
@@ -154,6 +174,7 @@ class TaskDetails(QWidget):
         self.jobs_view.expandAll()
         for view in (self.labels_view, self.jobs_view):
             view.resizeColumnToContents(0)
+        self.shown.emit(task)
 
     def _show_properties(self) -> None:
         task, users = self.task, self._users

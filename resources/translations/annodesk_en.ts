@@ -2,12 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CreateTaskDialog</name>
+    <message numerus="yes">
+        <source>Uploading %n file(s)…</source>
+        <translation>
+            <numerusform>Uploading %n file…</numerusform>
+            <numerusform>Uploading %n files…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message numerus="yes">
+        <source>%n file(s) left out: a file of the same name is in the list already (%1). The server keeps files by name.</source>
+        <translation>
+            <numerusform>%n file left out: a file of the same name is in the list already (%1). The server keeps files by name.</numerusform>
+            <numerusform>%n files left out: a file of the same name is in the list already (%1). The server keeps files by name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 in all</source>
+        <translation>
+            <numerusform>%n file, %1 in all</numerusform>
+            <numerusform>%n files, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobTreeModel</name>
     <message numerus="yes">
         <source>%n job(s)</source>
         <translation>
             <numerusform>%n job</numerusform>
             <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelEditor</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the labels marked in red.</source>
+        <translation>
+            <numerusform>%n problem to fix in the labels marked in red.</numerusform>
+            <numerusform>%n problems to fix in the labels marked in red.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelListModel</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>%n problem to fix</numerusform>
+            <numerusform>%n problems to fix</numerusform>
         </translation>
     </message>
 </context>

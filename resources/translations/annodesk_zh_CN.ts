@@ -13,6 +13,76 @@
     </message>
 </context>
 <context>
+    <name>AttributeEditor</name>
+    <message>
+        <source>Attribute name</source>
+        <translation>属性名称</translation>
+    </message>
+    <message>
+        <source>Checked by default</source>
+        <translation>默认选中</translation>
+    </message>
+    <message>
+        <source>Default text:</source>
+        <translation>默认文本：</translation>
+    </message>
+    <message>
+        <source>Default:</source>
+        <translation>默认值：</translation>
+    </message>
+    <message>
+        <source>Input type</source>
+        <translation>输入类型</translation>
+    </message>
+    <message>
+        <source>Max:</source>
+        <translation>最大值：</translation>
+    </message>
+    <message>
+        <source>Min:</source>
+        <translation>最小值：</translation>
+    </message>
+    <message>
+        <source>Mutable</source>
+        <translation>可变</translation>
+    </message>
+    <message>
+        <source>Mutable attributes can change from frame to frame (in tracks).</source>
+        <translation>可变属性可以逐帧变化（用于轨迹）。</translation>
+    </message>
+    <message>
+        <source>One value per line</source>
+        <translation>每行一个取值</translation>
+    </message>
+    <message>
+        <source>Remove this attribute</source>
+        <translation>删除此属性</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步长：</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>取值：</translation>
+    </message>
+</context>
+<context>
+    <name>ChosenFilesModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
     <name>ChunkType</name>
     <message>
         <source>imageset</source>
@@ -21,6 +91,317 @@
     <message>
         <source>video</source>
         <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTaskDialog</name>
+    <message>
+        <source>Add at least one image, a folder of images or an archive.</source>
+        <translation>请至少添加一张图像、一个图像文件夹或一个压缩包。</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级选项</translation>
+    </message>
+    <message>
+        <source>Ask the server again how the processing goes.</source>
+        <translation>再次向服务器查询处理进度。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Cancelled. The new task “%1” (#%2) was deleted on the server, as CVAT does with a task whose upload stops. Everything you entered is still here.</source>
+        <translation>已取消。新任务“%1”（#%2）已在服务器上删除——CVAT 对上传中止的任务也是这样处理的。您填写的内容都还在。</translation>
+    </message>
+    <message>
+        <source>Compressing the images: %1%</source>
+        <translation>正在压缩图像：%1%</translation>
+    </message>
+    <message>
+        <source>Copying the files from the server&apos;s share…</source>
+        <translation>正在从服务器共享目录复制文件…</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Creating the task…</source>
+        <translation>正在创建任务…</translation>
+    </message>
+    <message>
+        <source>Delete and close</source>
+        <translation>删除并关闭</translation>
+    </message>
+    <message>
+        <source>Enter a name for the task.</source>
+        <translation>请输入任务名称。</translation>
+    </message>
+    <message>
+        <source>Files uploaded; waiting for the server to process them…</source>
+        <translation>文件已上传，正在等待服务器处理…</translation>
+    </message>
+    <message>
+        <source>For example: street scenes, batch 3</source>
+        <translation>例如：街景，第 3 批</translation>
+    </message>
+    <message>
+        <source>Frame step:</source>
+        <translation>帧步长：</translation>
+    </message>
+    <message>
+        <source>Frames per job; each segment of the task becomes one job.</source>
+        <translation>每个作业的帧数；任务的每个分段成为一个作业。</translation>
+    </message>
+    <message>
+        <source>Frames shared by neighbouring segments.</source>
+        <translation>相邻分段共用的帧数。</translation>
+    </message>
+    <message>
+        <source>Image quality:</source>
+        <translation>图像质量：</translation>
+    </message>
+    <message>
+        <source>Issue tracker:</source>
+        <translation>问题跟踪地址：</translation>
+    </message>
+    <message>
+        <source>JPEG quality of the compressed frames annotators see (5–100).</source>
+        <translation>标注员看到的压缩帧的 JPEG 质量（5–100）。</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>最后一帧</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: fix what is marked, then try again.</source>
+        <translation>尚未发送任何内容：请修正标出的问题后重试。</translation>
+    </message>
+    <message>
+        <source>Overlap:</source>
+        <translation>重叠帧数：</translation>
+    </message>
+    <message>
+        <source>Reading the uploaded files…</source>
+        <translation>正在读取上传的文件…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Saving the task…</source>
+        <translation>正在保存任务…</translation>
+    </message>
+    <message>
+        <source>Segment size:</source>
+        <translation>分段大小：</translation>
+    </message>
+    <message>
+        <source>Start frame:</source>
+        <translation>起始帧：</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <source>Stop frame:</source>
+        <translation>结束帧：</translation>
+    </message>
+    <message>
+        <source>Task #%1 is created; its files are not attached yet.</source>
+        <translation>任务 #%1 已创建，但文件尚未附加。</translation>
+    </message>
+    <message>
+        <source>Task “%1” (#%2) was created, but its files were not attached. Delete it and close?</source>
+        <translation>任务“%1”（#%2）已创建，但文件未能附加。要删除该任务并关闭吗？</translation>
+    </message>
+    <message>
+        <source>The empty task could not be deleted. %1</source>
+        <translation>无法删除这个空任务。%1</translation>
+    </message>
+    <message>
+        <source>The files are uploaded, but their processing could not be followed. %1</source>
+        <translation>文件已上传，但无法获取处理进度。%1</translation>
+    </message>
+    <message>
+        <source>The files were not uploaded. %1</source>
+        <translation>文件未上传。%1</translation>
+    </message>
+    <message>
+        <source>The new task “%1” (#%2) could not be deleted on the server. %3 Delete it from the task list.</source>
+        <translation>无法在服务器上删除新任务“%1”（#%2）。%3 请在任务列表中删除它。</translation>
+    </message>
+    <message>
+        <source>The server could not process the files: “%1”. The task #%2 was deleted on the server, as CVAT does; check the files and create it again.</source>
+        <translation>服务器无法处理这些文件：“%1”。任务 #%2 已按 CVAT 的做法在服务器上删除；请检查文件后重新创建。</translation>
+    </message>
+    <message>
+        <source>The stop frame must not be before the start frame.</source>
+        <translation>结束帧不能早于起始帧。</translation>
+    </message>
+    <message>
+        <source>The task is being created. Stop, delete the new task on the server and close?</source>
+        <translation>正在创建任务。要停止、在服务器上删除新任务并关闭吗？</translation>
+    </message>
+    <message>
+        <source>The task is ready.</source>
+        <translation>任务已就绪。</translation>
+    </message>
+    <message>
+        <source>The task was not created. %1</source>
+        <translation>任务未创建。%1</translation>
+    </message>
+    <message>
+        <source>Upload the files again into the task already created.</source>
+        <translation>将文件重新上传到已创建的任务中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s)…</source>
+        <translation>
+            <numerusform>正在上传 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use every n-th frame.</source>
+        <translation>每隔 n 帧取一帧。</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to start processing the files…</source>
+        <translation>正在等待服务器开始处理文件…</translation>
+    </message>
+    <message>
+        <source>Whole task (one job)</source>
+        <translation>整个任务（一个作业）</translation>
+    </message>
+    <message>
+        <source>Your account may not create tasks on this server: CVAT allows it to the admin and user groups only. Nothing was uploaded.</source>
+        <translation>您的账户无权在此服务器上创建任务：CVAT 只允许管理员组和用户组创建任务。未上传任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>EditTaskDialog</name>
+    <message>
+        <source>Assignee:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Edit task #%1</source>
+        <translation>编辑任务 #%1</translation>
+    </message>
+    <message>
+        <source>Enter a name for the task.</source>
+        <translation>请输入任务名称。</translation>
+    </message>
+    <message>
+        <source>Issue tracker:</source>
+        <translation>问题跟踪地址：</translation>
+    </message>
+    <message>
+        <source>Labels (CVAT adds to a task&apos;s labels, it never removes them)</source>
+        <translation>标签（CVAT 只会向任务添加标签，从不删除）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>未保存任何更改。%1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: fix what is marked, then try again.</source>
+        <translation>未保存任何更改：请修正标出的问题后重试。</translation>
+    </message>
+    <message>
+        <source>Saving was stopped. The server may have saved the changes already: refresh (F5).</source>
+        <translation>已停止保存。服务器可能已经保存了更改，请刷新（F5）查看。</translation>
+    </message>
+    <message>
+        <source>You may not change this task: only its owner, its assignee and administrators can (error 403). Nothing was saved.</source>
+        <translation>您无权修改此任务：只有所有者、负责人和管理员可以修改（错误 403）。未保存任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message numerus="yes">
+        <source>%n file(s) left out: a file of the same name is in the list already (%1). The server keeps files by name.</source>
+        <translation>
+            <numerusform>有 %n 个文件未添加：列表中已有同名文件（%1）。服务器按文件名保存文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 in all</source>
+        <translation>
+            <numerusform>%n 个文件，共 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a folder of images</source>
+        <translation>添加图像文件夹</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Adds every image in the folder and its sub-folders.</source>
+        <translation>添加该文件夹及其子文件夹中的所有图像。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Archives of images (*.zip *.tar *.tar.gz *.tgz)</source>
+        <translation>图像压缩包 (*.zip *.tar *.tar.gz *.tgz)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图像 (%1)</translation>
+    </message>
+    <message>
+        <source>No files yet: add images, a folder of images or one archive.</source>
+        <translation>尚未选择文件：请添加图像、图像文件夹或一个压缩包。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>There are no images in %1.</source>
+        <translation>%1 中没有图像。</translation>
     </message>
 </context>
 <context>
@@ -77,6 +458,353 @@
     <message>
         <source>URL</source>
         <translation>链接</translation>
+    </message>
+</context>
+<context>
+    <name>LabelEditor</name>
+    <message>
+        <source>%1 is not a UTF-8 text file.</source>
+        <translation>%1 不是 UTF-8 文本文件。</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a label specification (over 5 MB).</source>
+        <translation>%1 太大，不像标签定义文件（超过 5 MB）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the labels marked in red.</source>
+        <translation>
+            <numerusform>标红的标签中有 %n 个问题需要修正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A JSON list of labels, like [{&quot;name&quot;: &quot;car&quot;, &quot;attributes&quot;: []}]</source>
+        <translation>标签的 JSON 列表，例如 [{&quot;name&quot;: &quot;car&quot;, &quot;attributes&quot;: []}]</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Constructor</source>
+        <translation>构建器</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>无法保存 %1。</translation>
+    </message>
+    <message>
+        <source>Export labels</source>
+        <translation>导出标签</translation>
+    </message>
+    <message>
+        <source>Export to file…</source>
+        <translation>导出到文件…</translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <source>Import labels</source>
+        <translation>导入标签</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Labels imported from %1.</source>
+        <translation>已从 %1 导入标签。</translation>
+    </message>
+    <message>
+        <source>Labels saved to %1.</source>
+        <translation>标签已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Only labels not yet saved on the server can be removed.</source>
+        <translation>只能删除尚未保存到服务器的标签。</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>原始 JSON</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>The label “%1” is saved on the server and cannot be removed: CVAT only adds labels to a task.</source>
+        <translation>标签“%1”已保存在服务器上，不能删除：CVAT 只会向任务添加标签。</translation>
+    </message>
+    <message>
+        <source>The label “%1” is saved on the server: its color and attributes stay as they are; you can only add attributes to it.</source>
+        <translation>标签“%1”已保存在服务器上：其颜色和属性保持不变，只能为它添加新属性。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelForm</name>
+    <message>
+        <source>Add a label, or choose one in the list.</source>
+        <translation>请添加标签，或在列表中选择一个标签。</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>添加属性</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Choose the label&apos;s color</source>
+        <translation>选择标签颜色</translation>
+    </message>
+    <message>
+        <source>Chosen by the server</source>
+        <translation>由服务器选择</translation>
+    </message>
+    <message>
+        <source>Color:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>For example: car</source>
+        <translation>例如：车辆</translation>
+    </message>
+    <message>
+        <source>Label name:</source>
+        <translation>标签名称：</translation>
+    </message>
+    <message>
+        <source>No attributes: the label needs none, but you can add some.</source>
+        <translation>没有属性：标签可以不带属性，也可以添加。</translation>
+    </message>
+    <message>
+        <source>This label is saved on the server: CVAT keeps it as it is, but you can add attributes to it.</source>
+        <translation>此标签已保存在服务器上：CVAT 会保持其原样，但您可以为它添加属性。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelListModel</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>有 %n 个问题需要修正</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Saved on the server: it stays as it is, but you can add attributes to it.</source>
+        <translation>已保存在服务器上：保持原样，但可以为它添加属性。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelProblem</name>
+    <message>
+        <source>A checkbox&apos;s default must be true or false.</source>
+        <translation>复选框的默认值必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>A checkbox&apos;s value must be true or false.</source>
+        <translation>复选框的取值必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>A number needs three values: minimum, maximum and step (min;max;step).</source>
+        <translation>数字属性需要三个值：最小值、最大值和步长（min;max;step）。</translation>
+    </message>
+    <message>
+        <source>A text attribute has one value: its default text.</source>
+        <translation>文本属性只有一个取值，即其默认文本。</translation>
+    </message>
+    <message>
+        <source>A value is empty.</source>
+        <translation>有一个取值为空。</translation>
+    </message>
+    <message>
+        <source>A value is listed twice.</source>
+        <translation>有取值重复。</translation>
+    </message>
+    <message>
+        <source>Add at least one label.</source>
+        <translation>请至少添加一个标签。</translation>
+    </message>
+    <message>
+        <source>Another label already has this name; label names must be unique.</source>
+        <translation>已有同名标签；标签名称不能重复。</translation>
+    </message>
+    <message>
+        <source>List at least one value to choose from.</source>
+        <translation>请至少列出一个可选取值。</translation>
+    </message>
+    <message>
+        <source>The attribute has no name.</source>
+        <translation>属性没有名称。</translation>
+    </message>
+    <message>
+        <source>The color must look like #rrggbb (for example #ff6037).</source>
+        <translation>颜色必须是 #rrggbb 格式（例如 #ff6037）。</translation>
+    </message>
+    <message>
+        <source>The default %1 is outside %2…%3.</source>
+        <translation>默认值 %1 不在 %2…%3 范围内。</translation>
+    </message>
+    <message>
+        <source>The default value is longer than %1 characters.</source>
+        <translation>默认值超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The default value “%1” is not one of the values.</source>
+        <translation>默认值“%1”不在取值列表中。</translation>
+    </message>
+    <message>
+        <source>The default “%1” is not a number.</source>
+        <translation>默认值“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>The input type must be one of %1.</source>
+        <translation>输入类型必须是以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>The label already has an attribute of this name.</source>
+        <translation>该标签已有同名属性。</translation>
+    </message>
+    <message>
+        <source>The label has no name.</source>
+        <translation>标签没有名称。</translation>
+    </message>
+    <message>
+        <source>The minimum must be less than the maximum.</source>
+        <translation>最小值必须小于最大值。</translation>
+    </message>
+    <message>
+        <source>The minimum, maximum and step must be finite numbers.</source>
+        <translation>最小值、最大值和步长必须是有限的数字。</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>名称超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The step must be a positive number.</source>
+        <translation>步长必须是正数。</translation>
+    </message>
+    <message>
+        <source>The step must not be larger than the maximum minus the minimum.</source>
+        <translation>步长不能大于最大值与最小值之差。</translation>
+    </message>
+    <message>
+        <source>“%1” is not three numbers (min;max;step).</source>
+        <translation>“%1”不是三个数字（min;max;step）。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSpec</name>
+    <message>
+        <source>%1 must be a JSON object with a “name”, not %2.</source>
+        <translation>%1 必须是带有“name”的 JSON 对象，而不是%2。</translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON object, not %2.</source>
+        <translation>%1 必须是 JSON 对象，而不是%2。</translation>
+    </message>
+    <message>
+        <source>%1 needs a “name” that is a text, not %2.</source>
+        <translation>%1 的“name”必须是文本，而不是%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: “attributes” must be a list, not %2.</source>
+        <translation>%1：“attributes”必须是列表，而不是%2。</translation>
+    </message>
+    <message>
+        <source>%1: “color” must be a text like &quot;#ff0000&quot;, not %2.</source>
+        <translation>%1：“color”必须是类似 &quot;#ff0000&quot; 的文本，而不是%2。</translation>
+    </message>
+    <message>
+        <source>%1: “default_value” must be a text, not %2.</source>
+        <translation>%1：“default_value”必须是文本，而不是%2。</translation>
+    </message>
+    <message>
+        <source>%1: “input_type” must be one of %2, not %3.</source>
+        <translation>%1：“input_type”必须是 %2 之一，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>%1: “mutable” must be true or false, not %2.</source>
+        <translation>%1：“mutable”必须是 true 或 false，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>%1: “values” must be a list of texts, like [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation>%1：“values”必须是文本列表，例如 [&quot;a&quot;, &quot;b&quot;]。</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”)</source>
+        <translation>标签 %1（“%2”）</translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”), attribute %3</source>
+        <translation>标签 %1（“%2”）的属性 %3</translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”), attribute %3 (“%4”)</source>
+        <translation>标签 %1（“%2”）的属性 %3（“%4”）</translation>
+    </message>
+    <message>
+        <source>Label %1, attribute %2</source>
+        <translation>标签 %1 的属性 %2</translation>
+    </message>
+    <message>
+        <source>Label %1, attribute %2 (“%3”)</source>
+        <translation>标签 %1 的属性 %2（“%3”）</translation>
+    </message>
+    <message>
+        <source>The label specification is not valid JSON: %1 (line %2, column %3).</source>
+        <translation>标签定义不是有效的 JSON：%1（第 %2 行，第 %3 列）。</translation>
+    </message>
+    <message>
+        <source>The label specification must be a JSON list of labels, like [{&quot;name&quot;: &quot;car&quot;}].</source>
+        <translation>标签定义必须是标签的 JSON 列表，例如 [{&quot;name&quot;: &quot;car&quot;}]。</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空值（null）</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>布尔值（true/false）</translation>
     </message>
 </context>
 <context>
@@ -161,12 +889,20 @@
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Edit task…</source>
+        <translation>编辑任务(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新建任务(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Profile…</source>
@@ -183,6 +919,14 @@
     <message>
         <source>&amp;System default (%1)</source>
         <translation>跟随系统（%1）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Change the name, assignee, issue tracker or labels of this task</source>
+        <translation>修改此任务的名称、负责人、问题跟踪地址或标签</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -243,6 +987,18 @@
     <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Task #%1 created.</source>
+        <translation>任务 #%1 已创建。</translation>
+    </message>
+    <message>
+        <source>Task #%1 created. It is not on this page: clear the search to see it.</source>
+        <translation>任务 #%1 已创建，但不在当前页：清除搜索条件即可看到。</translation>
+    </message>
+    <message>
+        <source>Task #%1 saved.</source>
+        <translation>任务 #%1 已保存。</translation>
     </message>
     <message>
         <source>The preview image sent by the server could not be read.</source>
@@ -542,6 +1298,17 @@
     </message>
 </context>
 <context>
+    <name>TaskForm</name>
+    <message>
+        <source>Enter the issue&apos;s full address, like https://tracker.example.com/issues/12.</source>
+        <translation>请输入问题的完整地址，例如 https://tracker.example.com/issues/12。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this.</source>
+        <translation>服务器不接受此内容。</translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>(no data)</source>
@@ -593,6 +1360,17 @@
     </message>
 </context>
 <context>
+    <name>TransferProgress</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>已发送 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3/s</source>
+        <translation>已发送 %1，共 %2 · %3/秒</translation>
+    </message>
+</context>
+<context>
     <name>UserGroup</name>
     <message>
         <source>admin</source>
@@ -609,6 +1387,17 @@
     <message>
         <source>user</source>
         <translation>普通用户</translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>User #%1</source>
+        <translation>用户 #%1</translation>
+    </message>
+    <message>
+        <source>— Nobody —</source>
+        <translation>— 无 —</translation>
     </message>
 </context>
 <context>

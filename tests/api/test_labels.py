@@ -11,6 +11,8 @@ from annodesk.api import (
     LabelSpecError,
     NewAttribute,
     NewLabel,
+    SpecPlace,
+    label_problems,
     labels_from_json,
     labels_to_json,
     new_label_from,
@@ -134,3 +136,44 @@ def test_rules_of_the_label_form() -> None:
     ]
     assert validate_labels([]) == ["Add at least one label."]
     assert validate_labels(SPEC) == []
+
+
+def test_problems_and_errors_say_what_where_and_which_field() -> None:
+    """A UI words them itself (translated) and puts each next to its field: code, place and field are given."""
+    labels = (
+        NewLabel("car", color="blue"),
+        NewLabel("car", attributes=(NewAttribute("speed", "number", default_value="9", values=("0", "5", "1")),)),
+    )
+    problems = label_problems(labels)
+    assert [(p.code, p.field, p.place, p.values) for p in problems] == [
+        ("label_color", "color", SpecPlace(1, "car"), ()),
+        ("label_name_duplicate", "name", SpecPlace(2, "car"), ()),
+        ("number_default_range", "default", SpecPlace(2, "car", 1, "speed"), ("9", "0", "5")),
+    ]
+    assert [p.message for p in problems] == validate_labels(labels)
+    assert str(SpecPlace(2, "car", 1, "speed")) == "Label 2 (“car”), attribute 1 (“speed”)"
+    assert str(SpecPlace(3, "", 2, "")) == "Label 3, attribute 2"
+
+    cases = [
+        ("[{", "json", SpecPlace(), ("Expecting property name enclosed in double quotes", "1", "3")),
+        ('{"a": 1}', "not_list", SpecPlace(), ()),
+        ('[{"name": 5}]', "label_name_type", SpecPlace(1), ("a number",)),
+        ('[{"name": "a", "color": []}]', "color_type", SpecPlace(1, "a"), ("a list",)),
+        ('[{"name": "a", "attributes": [null]}]', "attribute_not_object", SpecPlace(1, "a", 1), ("null",)),
+        (
+            '[{"name": "a", "attributes": [{"name": "b", "input_type": "滑块"}]}]',
+            "input_type",
+            SpecPlace(1, "a", 1, "b"),
+            ('"滑块"',),
+        ),
+        (
+            '[{"name": "a", "attributes": [{"name": "b", "input_type": "text", "default_value": true}]}]',
+            "default_type",
+            SpecPlace(1, "a", 1, "b"),
+            ("true/false",),
+        ),
+    ]
+    for text, code, place, values in cases:
+        with pytest.raises(LabelSpecError) as info:
+            labels_from_json(text)
+        assert (info.value.code, info.value.place, info.value.values) == (code, place, values), text

@@ -28,8 +28,10 @@ from annodesk.i18n import LANGUAGES
 
 # Latin words allowed in a Chinese UI: product and protocol names, data-size units (Qt's own zh_CN sizes use
 # them too), and the languages' own names.
-KEPT_WORDS = {"ID", "CVAT", "annodesk", "HTTP", "http", "https", "URL", "CA", "PEM", "kB", "KB", "MB", "GB"} | {
-    word for language in LANGUAGES for word in language.native_name.split()
+KEPT_WORDS = {
+    *("ID", "CVAT", "annodesk", "HTTP", "http", "https", "URL", "CA", "PEM", "JSON", "JPEG", "UTF"),
+    *("kB", "KB", "MB", "GB"),
+    *(word for language in LANGUAGES for word in language.native_name.split()),
 }
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 URL = re.compile(r"https?://\S+")
