@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from annodesk.session.repository import Fetched, PageQuery, Repository
 from .background import spawn
 from .messages import action_error
 from .task_details import TaskDetails
+from .transfer_actions import TransferActions
 
 PAGE_SIZES = (10, 25, 50, 100)
 SEARCH_DEBOUNCE_MS = 300
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.retranslate_ui()
         self._restore_settings()
+        self.transfers = TransferActions(self)  # export / import annotations: Task menu, context menus, status
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -212,6 +214,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
+        self.task_menu = self.menuBar().addMenu("")  # the selected task's actions; features add theirs
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_task_context_menu)
         self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)
@@ -231,6 +236,21 @@ class MainWindow(QMainWindow):
         user_menu.addAction(self.sign_out_action)
         self.user_button.setMenu(user_menu)
         self.addAction(self.refresh_action)
+
+    def task_context_menu(self) -> QMenu:
+        """The task table's context menu: the Task menu's actions."""
+        menu = QMenu(self.table)
+        menu.addActions(self.task_menu.actions())
+        return menu
+
+    def _show_task_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = self.task_context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- language --------------------------------------------------------------------------------
 
@@ -254,6 +274,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.profile_action.setText(self.tr("&Profile…"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.task_menu.setTitle(self.tr("&Task"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.language_menu.setTitle(self.tr("&Language"))
         system = self.language_actions[SYSTEM]

@@ -5,24 +5,27 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from annodesk.api.models import Task, User
+from annodesk.api.models import JobRef, Task, User
 from annodesk.i18n import arg, format_number, translated
-from annodesk.models.job_tree import JobTreeModel, user_label
+from annodesk.models.job_tree import PAYLOAD_ROLE, JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
 from annodesk.models.vocabulary import display_chunk_type, display_mode, display_status
@@ -42,7 +45,14 @@ def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
 
 
 class TaskDetails(QWidget):
-    """Shows one task. ``show_task(None)`` shows the empty state."""
+    """Shows one task. ``show_task(None)`` shows the empty state.
+
+    Extension hooks for features: :meth:`add_task_action` puts a button for a task action under the title;
+    ``jobMenuRequested(menu, job)`` is emitted while the jobs tree's context menu is built, for each feature to
+    add its job actions to ``menu``.
+    """
+
+    jobMenuRequested = Signal(QMenu, object)
 
     PROPERTIES = (
         ("id", QT_TRANSLATE_NOOP("TaskDetails", "ID:")),
@@ -93,6 +103,10 @@ class TaskDetails(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(self.title)
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.setContentsMargins(0, 0, 0, 0)
+        self.actions_bar.addStretch(1)
+        top_layout.addLayout(self.actions_bar)
         top_layout.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignLeft)
         top_layout.addLayout(form)
         top_layout.addStretch(1)
@@ -107,6 +121,8 @@ class TaskDetails(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.labels_view, "")
         self.tabs.addTab(self.jobs_view, "")
+        self.jobs_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.jobs_view.customContextMenuRequested.connect(self._show_job_menu)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(scroll)
@@ -154,6 +170,36 @@ class TaskDetails(QWidget):
         self.jobs_view.expandAll()
         for view in (self.labels_view, self.jobs_view):
             view.resizeColumnToContents(0)
+
+    # -- hooks for task and job actions ----------------------------------------------------------
+
+    def add_task_action(self, action: QAction) -> QToolButton:
+        """Show ``action`` as a button under the task's title (it follows the action's text and state)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_bar.insertWidget(self.actions_bar.count() - 1, button)
+        return button
+
+    def job_at(self, index: QModelIndex) -> JobRef | None:
+        """The job of a jobs-tree row (None for a segment row or no row)."""
+        payload = self.jobs_model.data(index, PAYLOAD_ROLE) if index.isValid() else None
+        return payload if isinstance(payload, JobRef) else None
+
+    def job_menu(self, job: JobRef) -> QMenu:
+        """The context menu of ``job``, filled by the features listening to ``jobMenuRequested``."""
+        menu = QMenu(self.jobs_view)
+        self.jobMenuRequested.emit(menu, job)
+        return menu
+
+    def _show_job_menu(self, position: QPoint) -> None:
+        job = self.job_at(self.jobs_view.indexAt(position))
+        if job is None:
+            return
+        menu = self.job_menu(job)
+        menu.aboutToHide.connect(menu.deleteLater)
+        if not menu.isEmpty():
+            menu.popup(self.jobs_view.viewport().mapToGlobal(position))
 
     def _show_properties(self) -> None:
         task, users = self.task, self._users
