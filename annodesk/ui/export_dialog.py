@@ -68,6 +68,9 @@ class ExportDialog(QDialog):
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.formats = FormatBox()
         self.formats.setObjectName("exportFormat")
         self.formats.currentIndexChanged.connect(self._format_changed)
@@ -110,14 +113,13 @@ class ExportDialog(QDialog):
         self.retry_button.clicked.connect(self.load_formats)
         self.retry_button.hide()
         self.panel = TransferPanel()
+        self.cancel_button = self.panel.cancel_button
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -300,7 +302,6 @@ class ExportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         for widget in (self.formats, self.annotations_only, self.with_images, self.path, self.browse_button):
             widget.setEnabled(not running)
-        self.cancel_button.setVisible(running)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -61,6 +61,9 @@ class ImportDialog(QDialog):
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.formats = FormatBox()
         self.formats.setObjectName("importFormat")
         self.formats.currentIndexChanged.connect(lambda _index: self._update_buttons())
@@ -88,14 +91,13 @@ class ImportDialog(QDialog):
         self.retry_button.clicked.connect(self.load_formats)
         self.retry_button.hide()
         self.panel = TransferPanel()
+        self.cancel_button = self.panel.cancel_button
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.ask)
-        self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -296,7 +298,6 @@ class ImportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         for widget in (self.file, self.browse_button):
             widget.setEnabled(not running)
-        self.cancel_button.setVisible(running)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -93,8 +93,8 @@ def open_folder(path: Path) -> bool:
 
 
 class TransferPanel(QWidget):
-    """One transfer's progress (phase, bytes, a bar) and outcome (where it was saved, what the task now holds,
-    or the failure in plain words); "Open folder" after a successful export. Hidden until bound."""
+    """One transfer's progress (phase, bytes, a bar, Cancel) and outcome (where it was saved, what the task now
+    holds, or the failure in plain words); "Open folder" after a successful export. Hidden until bound."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +105,9 @@ class TransferPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bar = QProgressBar()
         self.bar.setObjectName("transferBar")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelTransfer")
+        self.cancel_button.clicked.connect(self.cancel)
         self.open_folder_button = QPushButton()
         self.open_folder_button.setObjectName("openFolder")
         self.open_folder_button.clicked.connect(self.open_folder)
@@ -112,9 +115,13 @@ class TransferPanel(QWidget):
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.bar, 1)
+        top.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar)
+        layout.addLayout(top)
         layout.addLayout(bottom)
         self.retranslate_ui()
         self.hide()
@@ -135,6 +142,7 @@ class TransferPanel(QWidget):
             return
         running = transfer.running
         self.bar.setVisible(running)
+        self.cancel_button.setVisible(running)
         fraction = transfer.fraction()
         if running and fraction is None:
             self.bar.setRange(0, 0)  # busy: the server is working, or the size is unknown
@@ -144,9 +152,14 @@ class TransferPanel(QWidget):
             self.bar.setValue(round(fraction * BAR_STEPS))  # type: ignore[operator]
             self.bar.setTextVisible(True)
         self.status.setText(transfer.progress_text() if running else transfer.outcome_text())
-        colour = "#b00020" if transfer.state == FAILED else ""
+        colour = {FAILED: "#b00020", SUCCEEDED: "#2e7d32"}.get(transfer.state, "")
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
         self.open_folder_button.setVisible(transfer.state == SUCCEEDED and transfer.is_export)
+
+    def cancel(self) -> None:
+        """Stop the transfer (the outcome shows once it has ended and cleaned up)."""
+        if self.transfer is not None:
+            self.transfer.cancel()
 
     def open_folder(self) -> None:
         if self.transfer is not None:
@@ -154,6 +167,7 @@ class TransferPanel(QWidget):
             open_folder(saved)
 
     def retranslate_ui(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
         self.open_folder_button.setText(self.tr("Open folder"))
         self.open_folder_button.setToolTip(self.tr("Show the saved file's folder in the file manager"))
         self.refresh()

@@ -8,9 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -21,7 +19,7 @@ from .transfers import Transfer, TransferManager
 
 
 class TransferRow(QFrame):
-    """One transfer: its title, progress or outcome, and Cancel while it runs."""
+    """One transfer: its title, progress (with Cancel while it runs) or outcome."""
 
     def __init__(self, transfer: Transfer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,27 +30,16 @@ class TransferRow(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(transfer.cancel)
         self.panel = TransferPanel()
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.cancel_button = self.panel.cancel_button
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.title)
         layout.addWidget(self.panel)
-        transfer.changed.connect(self.refresh)
         self.panel.bind(transfer)
         self.retranslate_ui()
 
-    def refresh(self) -> None:
-        self.cancel_button.setVisible(self.transfer.running)
-
     def retranslate_ui(self) -> None:
         self.title.setText(self.transfer.title())
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -932,19 +932,16 @@
 <context>
     <name>TransferPanel</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
         <source>Show the saved file&apos;s folder in the file manager</source>
         <translation>在文件管理器中显示已保存文件所在的文件夹</translation>
-    </message>
-</context>
-<context>
-    <name>TransferRow</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
