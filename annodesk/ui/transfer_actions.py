@@ -200,14 +200,27 @@ class TransferActions(QObject):
         self.update_actions()
 
     def _finished_text(self, transfer: Transfer) -> str:
-        """The status bar's line about a transfer that ended."""
-        outcome = transfer.outcome_text().splitlines()
-        first = outcome[0] if outcome else ""
-        if transfer.state == SUCCEEDED:
-            return arg(self.tr("Finished — %1: %2"), transfer.title(), first)
-        if transfer.state == CANCELLED:
-            return arg(self.tr("Cancelled — %1"), transfer.title())
-        return arg(self.tr("Failed — %1: %2"), transfer.title(), first)
+        """The status bar's short line about a transfer that ended (the details stay in its dialog and in
+        the Transfers window)."""
+        target, state = transfer.target, transfer.state
+        if transfer.is_export:
+            if state == SUCCEEDED and transfer.saved is not None:
+                return arg(self.tr("Task #%1 exported to %2"), target.task_id, transfer.saved.name)
+            if state == CANCELLED:
+                return arg(self.tr("Export of task #%1 cancelled."), target.task_id)
+            return arg(self.tr("Export of task #%1 failed (see Transfers)."), target.task_id)
+        total = transfer.counts.total if transfer.counts is not None else 0
+        if target.job_id is not None:
+            if state == SUCCEEDED:
+                return arg(self.tr("Imported into job #%1: it now has %Ln object(s).", "", total), target.job_id)
+            if state == CANCELLED:
+                return arg(self.tr("Import into job #%1 cancelled."), target.job_id)
+            return arg(self.tr("Import into job #%1 failed (see Transfers)."), target.job_id)
+        if state == SUCCEEDED:
+            return arg(self.tr("Imported into task #%1: it now has %Ln object(s).", "", total), target.task_id)
+        if state == CANCELLED:
+            return arg(self.tr("Import into task #%1 cancelled."), target.task_id)
+        return arg(self.tr("Import into task #%1 failed (see Transfers)."), target.task_id)
 
     def _update_status(self, *_args: object) -> None:
         running = len(self.manager.running())

@@ -75,6 +75,20 @@
 <context>
     <name>TransferActions</name>
     <message numerus="yes">
+        <source>Imported into job #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>Imported into job #%1: it now has %Ln object.</numerusform>
+            <numerusform>Imported into job #%1: it now has %Ln objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into task #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>Imported into task #%1: it now has %Ln object.</numerusform>
+            <numerusform>Imported into task #%1: it now has %Ln objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⇅ %n transfer(s) running</source>
         <translation>
             <numerusform>⇅ %n transfer running</numerusform>

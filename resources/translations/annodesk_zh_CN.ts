@@ -899,16 +899,40 @@
         <translation>传输列表(&amp;T)…</translation>
     </message>
     <message>
-        <source>Cancelled — %1</source>
-        <translation>已取消 — %1</translation>
+        <source>Export of task #%1 cancelled.</source>
+        <translation>已取消导出任务 #%1。</translation>
     </message>
     <message>
-        <source>Failed — %1: %2</source>
-        <translation>失败 — %1：%2</translation>
+        <source>Export of task #%1 failed (see Transfers).</source>
+        <translation>导出任务 #%1 失败（详见传输列表）。</translation>
     </message>
     <message>
-        <source>Finished — %1: %2</source>
-        <translation>已完成 — %1：%2</translation>
+        <source>Import into job #%1 cancelled.</source>
+        <translation>已取消导入作业 #%1。</translation>
+    </message>
+    <message>
+        <source>Import into job #%1 failed (see Transfers).</source>
+        <translation>导入作业 #%1 失败（详见传输列表）。</translation>
+    </message>
+    <message>
+        <source>Import into task #%1 cancelled.</source>
+        <translation>已取消导入任务 #%1。</translation>
+    </message>
+    <message>
+        <source>Import into task #%1 failed (see Transfers).</source>
+        <translation>导入任务 #%1 失败（详见传输列表）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into job #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>已导入作业 #%1，现有 %Ln 个对象。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into task #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>已导入任务 #%1，现有 %Ln 个对象。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace the task&apos;s annotations with those of a file</source>
@@ -917,6 +941,10 @@
     <message>
         <source>Save the task&apos;s annotations, or its whole dataset, as a file</source>
         <translation>将任务的标注或整个数据集保存为文件</translation>
+    </message>
+    <message>
+        <source>Task #%1 exported to %2</source>
+        <translation>已将任务 #%1 导出到 %2</translation>
     </message>
     <message numerus="yes">
         <source>⇅ %n transfer(s) running</source>

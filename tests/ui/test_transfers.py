@@ -211,9 +211,7 @@ def test_export_cvat_for_images_through_the_dialog(
         assert dialog.panel.open_folder_button.isVisible()
         dialog.panel.open_folder_button.click()
         assert opened_urls == [QUrl.fromLocalFile(str(out))]
-        assert window.message_label.text() == (
-            f"Finished — Export of task #{task.id} “transfer task” (CVAT for images 1.1): Saved to {expected}"
-        )
+        assert window.message_label.text() == f"Task #{task.id} exported to {expected.name}"
         assert window.transfers.status_button.text() == "⇅ Transfers"
         assert window.settings.value(FOLDER_KEY) == str(out)
         await controller.shutdown()
@@ -379,7 +377,8 @@ def test_export_failures_are_plain_and_the_choices_stay(
         transfer = await finish(dialog, dialog.export_button.click)
         assert transfer.state == FAILED and faults.hits() == 1
         assert dialog.panel.status.text() == "The connection to the server broke. Try again."
-        assert "Traceback" not in window.message_label.text() and files_in(out) == []
+        assert window.message_label.text() == f"Export of task #{task.id} failed (see Transfers)."
+        assert files_in(out) == []
         assert dialog.path.text() == path and dialog.export_button.isEnabled()
 
         # 403 from the server.
@@ -507,10 +506,7 @@ def test_import_into_a_task(
             f"Shapes: {counts.shapes} · tracks: {counts.tracks} · tags: {counts.tags}"
         )
         await until(lambda: window.model.task_at(window.model.row_of(task.id)).updated_date > task.updated_date)
-        assert window.message_label.text() == (
-            f"Finished — Import into task #{task.id} “transfer task” ({importer}): "
-            f"Imported. Task #{task.id} now has {counts.total} objects."
-        )
+        assert window.message_label.text() == f"Imported into task #{task.id}: it now has {counts.total} objects."
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -741,7 +737,7 @@ def test_two_exports_at_once_in_the_transfers_window(
         transfer = await wait_for(done)
         assert transfer.state == SUCCEEDED and files_in(out) == [transfer.saved.name]
         assert rows[1].panel.status.text() == f"Saved to {transfer.saved}"
-        assert window.message_label.text().endswith(f"Saved to {transfer.saved}")
+        assert window.message_label.text() == f"Task #{second.id} exported to {transfer.saved.name}"
         assert window.transfers.status_button.text() == "⇅ Transfers"
         assert not window.transfers.dialogs  # both dialogs were closed: dropped once their exports ended
         listing.clear_button.click()
@@ -780,6 +776,47 @@ def test_closing_the_window_cancels_running_transfers(
         assert transfer.state == CANCELLED and files_in(out) == []
         assert not window.transfers.dialogs  # closed with the window, dropped once the export had ended
         worker.resume()
+
+    with caplog.at_level("ERROR"):
+        loop.run_until_complete(body())
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+def test_signing_out_mid_transfer_cancels_it_cleanly(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def body() -> None:
+        task = await prepared_task(fresh_sandbox, tmp_path / "images")
+        file = await annotation_file(fresh_sandbox, task, "CVAT 1.1", tmp_path / "files")
+        controller = make_controller()
+        window = await open_session(controller, fresh_sandbox, "demo")
+        await select(window, task.id)
+        out = tmp_path / "out"
+        out.mkdir()
+        window.settings.setValue(FOLDER_KEY, str(out))
+        worker = fresh_sandbox.state.worker
+        worker.pause()
+        exporter = await export_dialog(window)
+        started = next_emission(exporter.transferStarted)
+        exporter.export_button.click()
+        export: Transfer = await wait_for(started)
+        importer = window.transfers.import_into_selected()
+        assert isinstance(importer, ImportDialog)
+        importer.file.setText(str(file))
+        importer.import_button.click()
+        started = next_emission(importer.transferStarted)
+        importer.replace_button.click()
+        imported: Transfer = await wait_for(started)
+        await until(lambda: export.phase == "preparing" and imported.phase == "importing")
+        window = await switch_user(controller, fresh_sandbox, "alice")  # sign-out: the window goes, and its transfers
+        assert export.state == CANCELLED and imported.state == CANCELLED and files_in(out) == []
+        assert window.transfers.manager.transfers == []  # the new session starts with none
+        worker.resume()
+        await controller.shutdown()
 
     with caplog.at_level("ERROR"):
         loop.run_until_complete(body())

@@ -18,7 +18,7 @@ from annodesk.ui.main_window import MainWindow
 from annodesk.ui.transfers import SUCCEEDED
 
 from .conftest import next_emission, until, wait_for
-from .test_i18n import deliver_posted_events, switch
+from .test_i18n import deliver_posted_events, server_data, switch
 from .test_transfers import annotation_file, export_dialog, finish, open_session, prepared_task, select
 from .ui_text import cut_off, english_left, shown_texts
 
@@ -86,7 +86,14 @@ def test_transfer_dialogs_in_chinese(
         assert dialog.panel.status.text() == f"已保存到 {transfer.saved}"
         assert dialog.panel.open_folder_button.text() == "打开文件夹"
         check(dialog, [*words, str(transfer.saved)])
-        assert window.message_label.text().startswith("已完成 — 导出任务 #")
+        assert window.message_label.text() == f"已将任务 #{task.id} 导出到 {transfer.saved.name}"
+        assert window.transfers.status_button.isVisible() and window.transfers.status_button.text() == "⇅ 传输列表"
+        problems = cut_off(window)  # the main window, with the transfers button and the message in its status bar
+        assert not problems, "\n".join(problems)
+        # (server words of two letters, such as an attribute value "de", would eat into "annodesk" in the title)
+        data = [word for word in server_data(window) if len(word) > 2]
+        english = english_left(shown_texts(window), [*data, *words, transfer.saved.name])
+        assert not english, "\n".join(english)
 
         dialog.close()
         window.transfers.status_button.click()
