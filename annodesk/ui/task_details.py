@@ -197,9 +197,11 @@ class TaskDetails(QWidget):
         if job is None:
             return
         menu = self.job_menu(job)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return
         menu.aboutToHide.connect(menu.deleteLater)
-        if not menu.isEmpty():
-            menu.popup(self.jobs_view.viewport().mapToGlobal(position))
+        menu.popup(self.jobs_view.viewport().mapToGlobal(position))
 
     def _show_properties(self) -> None:
         task, users = self.task, self._users

@@ -18,10 +18,10 @@ import qasync
 from PIL import Image
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from annodesk.api import Annotations, CvatClient, Task
-from annodesk.api.task_models import AnnotationFormats
+from annodesk.api.task_models import AnnotationFormat, AnnotationFormats
 from annodesk.controller import AppController
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.transfers import import_key
@@ -649,6 +649,41 @@ def test_import_errors_refusals_and_cancels(
     loop.run_until_complete(body())
 
 
+def test_import_in_a_format_the_server_does_not_know(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController], tmp_path: Path
+) -> None:
+    async def body() -> None:
+        task = await prepared_task(fresh_sandbox, tmp_path / "images")
+        file = await annotation_file(fresh_sandbox, task, "CVAT 1.1", tmp_path / "files")
+        controller = make_controller()
+        window = await open_session(controller, fresh_sandbox, "demo")
+        await select(window, task.id)
+        real = await window.transfers.service.formats.get()
+        listed = AnnotationFormats(  # a list that names a format the server then does not know
+            importers=(*real.importers, AnnotationFormat(name="Nope 1.0", ext="XML")), exporters=real.exporters
+        )
+
+        async def load() -> AnnotationFormats:
+            return listed
+
+        window.transfers.service.formats = FormatCatalog(load)
+        dialog = window.transfers.import_into_selected()
+        assert isinstance(dialog, ImportDialog)
+        if not dialog.formats.count():
+            await wait_for(next_emission(dialog.formatsShown))
+        assert dialog.formats.choose("Nope 1.0")
+        dialog.file.setText(str(file))
+        transfer = await confirm_import(dialog)
+        assert transfer.state == FAILED
+        assert dialog.panel.status.text() == (
+            "The server rejected the request. The server said: “Unknown input format 'Nope 1.0'”"
+        )
+        assert signature(await server_annotations(fresh_sandbox, task.id), task)["shapes"]  # untouched
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
 # -- the session's transfers -------------------------------------------------------------------------
 
 
@@ -842,6 +877,27 @@ def test_task_actions_follow_the_selection(
         assert actions.export_action.isEnabled() and actions.import_action.isEnabled()
         menu = window.task_context_menu()
         assert actions.export_action in menu.actions() and actions.import_action in menu.actions()
+
+        # Right-clicks: on a table row (it selects the row), and on a job of the jobs tree.
+        row = window.model.row_of(empty.id)
+        shown = next_emission(window.detailsShown)
+        window.table.customContextMenuRequested.emit(window.table.visualRect(window.model.index(row, 1)).center())
+        await wait_for(shown)
+        assert window.selected_task().id == empty.id
+        (popup,) = [m for m in window.table.findChildren(QMenu) if m.isVisible()]
+        assert popup.actions()[:2] == [actions.export_action, actions.import_action]
+        popup.hide()
+        await select(window, with_data.id)
+        jobs = window.details.jobs_view
+        segment = jobs.model().index(0, 0)
+        position = jobs.visualRect(jobs.model().index(0, 0, segment)).center()
+        jobs.customContextMenuRequested.emit(position)
+        (popup,) = [m for m in jobs.findChildren(QMenu) if m.isVisible()]
+        job = with_data.segments[0].jobs[0]
+        assert [a.text() for a in popup.actions()] == [f"&Import annotations into job #{job.id}…"]
+        popup.actions()[0].trigger()
+        assert window.transfers.dialogs[("import-job", job.id)].isVisible()
+        popup.hide()
         await controller.shutdown()
 
     loop.run_until_complete(body())
