@@ -405,6 +405,58 @@ def test_export_failures_are_plain_and_the_choices_stay(
     loop.run_until_complete(body())
 
 
+def test_local_file_problems_are_said_plainly(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController], tmp_path: Path
+) -> None:
+    async def body() -> None:
+        task = await prepared_task(fresh_sandbox, tmp_path / "images")
+        file = await annotation_file(fresh_sandbox, task, "CVAT 1.1", tmp_path / "files")
+        controller = make_controller()
+        window = await open_session(controller, fresh_sandbox, "demo")
+        await select(window, task.id)
+        out = tmp_path / "out"
+        out.mkdir()
+        window.settings.setValue(FOLDER_KEY, str(out))
+        dialog = await export_dialog(window)
+
+        dialog.path.setText(str(tmp_path / "nowhere" / "x.zip"))  # checked before anything is asked
+        dialog.export_button.click()
+        assert dialog.transfer is None
+        assert dialog.path_row.error.text() == f"There is no folder {tmp_path / 'nowhere'}."
+        dialog.path.setText(str(out))
+        dialog.export_button.click()
+        assert dialog.path_row.error.text() == f"{out} is a folder. Enter a file name."
+
+        dialog.path.setText(str(out / "x.zip"))  # the folder vanishes while the server prepares the file
+        worker = fresh_sandbox.state.worker
+        worker.pause()
+        started = next_emission(dialog.transferStarted)
+        dialog.export_button.click()
+        transfer: Transfer = await wait_for(started)
+        assert not dialog.path_row.error.isVisible()
+        await until(lambda: transfer.phase == "preparing")
+        out.rmdir()
+        finished = next_emission(dialog.transferFinished)
+        worker.resume()
+        await wait_for(finished)
+        assert transfer.state == FAILED
+        assert dialog.panel.status.text() == f"The file {out / 'x.zip'} could not be written: No such file or directory"
+
+        importer = window.transfers.import_into_selected()
+        assert isinstance(importer, ImportDialog)
+        if not importer.formats.count():
+            await wait_for(next_emission(importer.formatsShown))
+        importer.file.setText(str(file))
+        importer.import_button.click()
+        file.unlink()  # gone while the user read the confirmation
+        transfer = await finish(importer, importer.replace_button.click)
+        assert transfer.state == FAILED
+        assert importer.panel.status.text() == f"The file {file} could not be read: No such file or directory"
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
 # -- import ------------------------------------------------------------------------------------------
 
 FILES = {"CVAT 1.1": ("CVAT for images 1.1", "annotations.xml"), "COCO 1.0": ("COCO 1.0", "instances_default.json")}
