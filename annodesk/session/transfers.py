@@ -113,6 +113,11 @@ class TransferTarget:
     def is_job(self) -> bool:
         return self.job_id is not None
 
+    @property
+    def key(self) -> tuple[int, int | None]:
+        """What CVAT keys an import by (with the user): the task, or the job."""
+        return (self.task_id, self.job_id)
+
 
 class TransferService:
     """Exports and imports through one signed-in client; the formats are asked once (``formats``)."""
@@ -134,6 +139,18 @@ class TransferService:
         """Save the task's annotations (``dataset``: with its images) in ``format_name`` to ``destination``."""
         method = self.client.export_dataset if dataset else self.client.export_annotations
         return await method(task_id, format_name, destination, interval=self.interval, progress=progress)
+
+    async def follow_import(self, target: TransferTarget, format_name: str, file: Path) -> None:
+        """Follow a server-side import whose wait was cancelled to its end.
+
+        CVAT keys imports by user and task (or job), and keeps a finished one until its result is asked for: a new
+        import would otherwise get the old one's answer without its file being read. Sending the same request again
+        joins the running import (its file is not read again) and consumes its result.
+        """
+        if target.job_id is not None:
+            await self.client.import_job_annotations(target.job_id, format_name, file, interval=self.interval)
+        else:
+            await self.client.import_task_annotations(target.task_id, format_name, file, interval=self.interval)
 
     async def import_annotations(
         self,

@@ -138,6 +138,8 @@ class Transfer(QObject):
             return arg(self.tr("Uploading… %1 of %2"), format_size(done), format_size(total or 0))
         if phase == "importing":
             return self.tr("Importing on the server…")
+        if phase == "waiting":
+            return self.tr("Waiting for the server to finish the earlier import…")
         if phase == "counting":
             return self.tr("Reading back the annotations…")
         return self.tr("Starting…")
@@ -205,6 +207,8 @@ class TransferManager(QObject):
         super().__init__()
         self.service = service
         self.transfers: list[Transfer] = []
+        # Imports the server goes on with after the user stopped waiting, by target: followed to their end.
+        self.unfinished: dict[tuple[int, int | None], asyncio.Task[None]] = {}
 
     def running(self) -> list[Transfer]:
         return [transfer for transfer in self.transfers if transfer.running]
@@ -218,8 +222,17 @@ class TransferManager(QObject):
     def import_file(self, target: TransferTarget, format_name: str, file: Path) -> Transfer:
         """Start replacing the target's annotations with ``file``'s."""
         transfer = Transfer(IMPORT, target, format_name, file)
-        work = self.service.import_annotations(target, format_name, file, progress=transfer.report)
-        return self._start(transfer, work)
+        return self._start(transfer, self._import(transfer))
+
+    async def _import(self, transfer: Transfer) -> ObjectCounts:
+        target = transfer.target
+        earlier = self.unfinished.get(target.key)
+        if earlier is not None and not earlier.done():
+            transfer.report("waiting", 0, None)
+            await asyncio.wait({earlier})  # cancelling this wait leaves the earlier import followed
+        return await self.service.import_annotations(
+            target, transfer.format_name, transfer.path, progress=transfer.report
+        )
 
     def _start(self, transfer: Transfer, work: Awaitable[Any]) -> Transfer:
         self.transfers.append(transfer)
@@ -231,7 +244,21 @@ class TransferManager(QObject):
 
     def _transfer_finished(self, transfer: Transfer) -> None:
         log.info("%s in %s: %s", transfer.kind, transfer.format_name, transfer.state)
+        if transfer.kind == IMPORT and transfer.state == CANCELLED and transfer.phase == "importing":
+            self.unfinished[transfer.target.key] = spawn(self._follow(transfer))
         self.transferFinished.emit(transfer)
+
+    async def _follow(self, transfer: Transfer) -> None:
+        """The server has the file of a cancelled import and goes on: follow it to its end (see
+        :meth:`TransferService.follow_import`), so that the next import into the same target starts afresh."""
+        key = transfer.target.key
+        try:
+            await self.service.follow_import(transfer.target, transfer.format_name, transfer.path)
+        except (CvatError, OSError) as exc:
+            log.info("following a cancelled import ended: %s", type(exc).__name__)
+        finally:
+            if self.unfinished.get(key) is asyncio.current_task():
+                del self.unfinished[key]
 
     def cancel_all(self) -> None:
         """Cancel every running transfer (e.g. the main window is closing)."""

@@ -879,6 +879,10 @@
         <source>Uploading… %1 of %2</source>
         <translation>正在上传… %1 / %2</translation>
     </message>
+    <message>
+        <source>Waiting for the server to finish the earlier import…</source>
+        <translation>正在等待服务器完成之前的导入…</translation>
+    </message>
 </context>
 <context>
     <name>TransferActions</name>

@@ -661,8 +661,11 @@ def test_import_errors_refusals_and_cancels(
         assert dialog.panel.status.text() == "Cancelled. Nothing was imported."
         dialog.transferStarted.disconnect()
 
-        # Cancelled while the server imports: the dialog says the server may still finish.
+        # Cancelled while the server imports: the dialog says the server may still finish, and annodesk follows
+        # that import to its end (CVAT keeps it per user and task: a new import would get its answer instead).
         good = await wait_for(annotation_file(fresh_sandbox, task, "CVAT 1.1", tmp_path / "files"))
+        coco = await wait_for(annotation_file(fresh_sandbox, task, "COCO 1.0", tmp_path / "files"))
+        manager = window.transfers.manager
         worker = fresh_sandbox.state.worker
         worker.pause()
         dialog.file.setText(str(good))
@@ -676,10 +679,24 @@ def test_import_errors_refusals_and_cancels(
         assert dialog.panel.status.text() == (
             "Stopped waiting. The server already has the file and may still replace the annotations."
         )
+        assert (task.id, None) in manager.unfinished
+
+        # The next import into the task waits for that one, then the server really reads its own file.
+        assert dialog.formats.choose("COCO 1.0")
+        dialog.file.setText(str(coco))
+        dialog.import_button.click()
+        started = next_emission(dialog.transferStarted)
+        dialog.replace_button.click()
+        running = await wait_for(started)
+        await until(lambda: running.phase == "waiting")
+        assert dialog.panel.status.text() == "Waiting for the server to finish the earlier import…"
+        finished = next_emission(dialog.transferFinished)
         worker.resume()
-        job = worker.fetch(import_key("demo", "tasks", task.id))
-        await until(lambda: job is not None and job.state == "finished")  # the server did finish it
-        assert signature(await server_annotations(fresh_sandbox, task.id), task) == signature(before, task)
+        assert (await wait_for(finished)).state == SUCCEEDED
+        assert not manager.unfinished and worker.fetch(import_key("demo", "tasks", task.id)) is None
+        after = signature(await server_annotations(fresh_sandbox, task.id), task)
+        assert after == expected_after(signature(before, task), "COCO 1.0", None)
+        assert after != signature(before, task)  # the COCO file's content, not the earlier CVAT file's
 
         # An observer may look but not change: the server's refusal, plainly.
         await clear_annotations(fresh_sandbox, task.id)
