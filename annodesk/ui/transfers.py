@@ -209,6 +209,7 @@ class TransferManager(QObject):
         self.transfers: list[Transfer] = []
         # Imports the server goes on with after the user stopped waiting, by target: followed to their end.
         self.unfinished: dict[tuple[int, int | None], asyncio.Task[None]] = {}
+        self.closing = False  # the session ends: nothing new starts
 
     def running(self) -> list[Transfer]:
         return [transfer for transfer in self.transfers if transfer.running]
@@ -244,7 +245,8 @@ class TransferManager(QObject):
 
     def _transfer_finished(self, transfer: Transfer) -> None:
         log.info("%s in %s: %s", transfer.kind, transfer.format_name, transfer.state)
-        if transfer.kind == IMPORT and transfer.state == CANCELLED and transfer.phase == "importing":
+        cancelled_import = transfer.kind == IMPORT and transfer.state == CANCELLED and transfer.phase == "importing"
+        if cancelled_import and not self.closing:
             self.unfinished[transfer.target.key] = spawn(self._follow(transfer))
         self.transferFinished.emit(transfer)
 
@@ -261,9 +263,12 @@ class TransferManager(QObject):
                 del self.unfinished[key]
 
     def cancel_all(self) -> None:
-        """Cancel every running transfer (e.g. the main window is closing)."""
+        """The session ends (the main window closes): cancel every running transfer, and stop following imports."""
+        self.closing = True
         for transfer in self.running():
             transfer.cancel()
+        for following in self.unfinished.values():
+            following.cancel()
 
     def clear_finished(self) -> None:
         """Forget the transfers that have ended."""

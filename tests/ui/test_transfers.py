@@ -916,8 +916,10 @@ def test_signing_out_mid_transfer_cancels_it_cleanly(
         importer.replace_button.click()
         imported: Transfer = await wait_for(started)
         await until(lambda: export.phase == "preparing" and imported.phase == "importing")
+        manager = window.transfers.manager
         window = await switch_user(controller, fresh_sandbox, "alice")  # sign-out: the window goes, and its transfers
         assert export.state == CANCELLED and imported.state == CANCELLED and files_in(out) == []
+        assert manager.closing and not manager.unfinished  # the ended session follows no import (its client is gone)
         assert window.transfers.manager.transfers == []  # the new session starts with none
         worker.resume()
         await controller.shutdown()
