@@ -5,6 +5,9 @@ Produces ``sign-in.png``, ``main-window.png`` (a task selected, labels tree) and
 (jobs tree), and ``offline.png`` (the same user restarted with the server stopped); and in 简体中文, switched
 live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``. Signed in as ``demo`` (who may create tasks):
 ``create-task.png`` / ``create-task-zh.png``, ``create-task-upload.png`` and ``edit-task.png`` / ``edit-task-zh.png``.
+Then, in a second sandbox (so the shots above stay as they are), ``export.png`` / ``export-zh.png`` (the export
+dialog with its format list open, and the same dialog part-way through a dataset download) and ``import.png`` (the
+confirmation, and the dialog after the import).
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 
@@ -22,8 +25,8 @@ os.environ.setdefault("QT_API", "pyside6")
 import keyring
 import keyring.backend
 import qasync
-from PySide6.QtCore import QEvent, QLocale, QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSettings
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annodesk.controller import AppController
@@ -290,6 +293,155 @@ async def _shoot_task_dialogs(out: Path, work: Path, server: SandboxServer, lang
     await controller.shutdown()
 
 
+def _side_by_side(*pictures: QPixmap | QImage, gap: int = 16) -> QImage:
+    """Pictures next to each other, top-aligned, on the window colour."""
+    width = sum(p.width() for p in pictures) + gap * (len(pictures) - 1)
+    height = max(p.height() for p in pictures)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QApplication.palette().window().color())
+    painter = QPainter(image)
+    x = 0
+    for picture in pictures:
+        if isinstance(picture, QImage):
+            painter.drawImage(x, 0, picture)
+        else:
+            painter.drawPixmap(x, 0, picture)
+        x += picture.width() + gap
+    painter.end()
+    return image
+
+
+def _with_popup(dialog: QWidget, combo: QWidget) -> QImage:
+    """``dialog`` with ``combo``'s drop-down list open, as the screen shows it (the list is a window of its own)."""
+    combo.showPopup()  # type: ignore[attr-defined]
+    QApplication.sendPostedEvents()  # not processEvents(): this runs inside a coroutine of the qasync loop
+    popup = combo.view().window()  # type: ignore[attr-defined]
+    offset = popup.mapToGlobal(QPoint(0, 0)) - dialog.mapToGlobal(QPoint(0, 0))
+    area = QRect(QPoint(0, 0), dialog.size()).united(QRect(offset, popup.size()))
+    image = QImage(area.size(), QImage.Format.Format_RGB32)
+    image.fill(QApplication.palette().window().color())
+    painter = QPainter(image)
+    painter.drawPixmap(-area.topLeft(), dialog.grab())
+    painter.drawPixmap(offset - area.topLeft(), popup.grab())
+    painter.end()
+    combo.hidePopup()  # type: ignore[attr-defined]
+    return image
+
+
+async def _shoot_transfers(out: Path, work: Path) -> None:
+    """Export and import of annotations: a task of 8 large frames (a dataset of ~10 MB) with a few boxes."""
+    from PIL import Image
+
+    from annodesk.api import Annotations, CvatClient, LabeledShape, NewAttribute, NewLabel
+    from annodesk.ui import transfers
+    from annodesk.ui.export_dialog import FOLDER_KEY
+
+    server = SandboxServer(work / "sandbox-transfers", anon_throttle=0)
+    server.start()
+    passwords = {u[0]: u[1] for u in SAMPLE_USERS}
+    settings = QSettings(str(work / "settings-transfers.ini"), QSettings.Format.IniFormat)
+    languages = LanguageManager(settings, system_locale=QLocale("en_US"))
+    languages.set_choice(ENGLISH)
+    frames = work / "frames"
+    frames.mkdir()
+    for index in range(8):  # noise stored uncompressed: large, so the download is seen part-way
+        Image.effect_noise((800, 600), 60).convert("RGB").save(frames / f"frame_{index:02d}.png", compress_level=0)
+    files = sorted(frames.iterdir())
+    try:
+        async with CvatClient(server.base_url) as client:
+            await client.login("admin", passwords["admin"])
+            colors = NewAttribute("color", "select", default_value="red", values=("red", "blue"))
+            labels = [NewLabel("car", attributes=(colors,)), NewLabel("person")]
+            zhangwei = next(user.id for user in await client.list_users() if user.username == "zhangwei")
+            task = await client.create_task("停车场 parking lot", labels, segment_size=4, overlap=0, assignee=zhangwei)
+            await client.upload_task_data(task.id, files)
+            await client.wait_for_task_data(task.id, interval=0.05)
+            task = await client.get_task(task.id)
+            car, person = (label.id for label in task.labels)
+            shapes = tuple(
+                LabeledShape(type="rectangle", frame=n % 8, label_id=(car, person)[n % 2],
+                             points=(40.0 + 30 * n, 60.0, 200.0 + 30 * n, 220.0))
+                for n in range(12)
+            )  # fmt: skip
+            await client.replace_task_annotations(task.id, Annotations(shapes=shapes))
+            task = await client.get_task(task.id)
+            downloads = work / "Downloads"
+            downloads.mkdir()
+            sample = downloads / "annotations.zip"
+            await client.export_annotations(task.id, "CVAT for images 1.1", sample, interval=0.05)
+
+        controller = AppController(settings, TokenStore(), work / "cache-transfers", timeout=5.0, languages=languages)
+        await controller.start()
+        dialog = controller.dialog
+        assert dialog is not None
+        dialog.server.setCurrentText(server.base_url)
+        dialog.username.setText("zhangwei")
+        dialog.password.setText(passwords["zhangwei"])
+        shown = _signal(controller.mainWindowShown)
+        dialog.sign_in_button.click()
+        window: MainWindow = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
+        window.transfers.service.interval = 0.05
+        await _until(lambda: window.model.row_of(task.id) is not None)
+        detailed = _signal(window.detailsShown)
+        window.table.selectRow(window.model.row_of(task.id))  # type: ignore[arg-type]
+        await asyncio.wait_for(detailed, 15)
+        settings.setValue(FOLDER_KEY, str(downloads))
+        transfers.PROGRESS_EVERY = 0  # every piece of the download repaints: the shot below catches one part-way
+
+        for language, name in ((ENGLISH, "export.png"), (CHINESE, "export-zh.png")):
+            languages.set_choice(language)
+            QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+            export = window.transfers.export_selected()
+            assert export is not None
+            await _until(lambda export=export: export.formats.count() > 0)
+            export.with_images.setChecked(True)
+            export.resize(620, 280)  # room for the open list
+            QApplication.sendPostedEvents()
+            listing = _with_popup(export, export.formats)
+            caught: list[QPixmap] = []
+
+            def catch(export=export, caught=caught) -> None:  # type: ignore[no-untyped-def]
+                running = export.transfer
+                fraction = running.fraction() if running is not None else None
+                if not caught and fraction is not None and fraction >= 0.4:
+                    export.resize(620, export.sizeHint().height())
+                    caught.append(export.grab())
+
+            export.transferStarted.connect(lambda running, catch=catch: running.changed.connect(catch))
+            done = _signal(export.transferFinished)
+            export.export_button.click()
+            await asyncio.wait_for(done, 60)
+            assert caught, "no progress seen part-way"
+            _side_by_side(listing, caught[0]).save(str(out / name))
+            print(f"wrote {out / name}")
+            export.close()
+            Path(export.path.text()).unlink(missing_ok=True)
+
+        languages.set_choice(ENGLISH)
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        importer = window.transfers.import_into_selected()
+        assert importer is not None
+        await _until(lambda: importer.formats.count() > 0)
+        importer.file.setText(str(sample))
+        importer.resize(620, importer.sizeHint().height())
+        importer.import_button.click()
+        box = importer.confirmation
+        assert box is not None
+        QApplication.sendPostedEvents()
+        question = box.grab()
+        done = _signal(importer.transferFinished)
+        importer.replace_button.click()
+        await asyncio.wait_for(done, 60)
+        importer.resize(620, importer.sizeHint().height())
+        QApplication.sendPostedEvents()
+        _side_by_side(importer.grab(), question).save(str(out / "import.png"))
+        print(f"wrote {out / 'import.png'}")
+        await controller.shutdown()
+    finally:
+        server.stop()
+        languages.uninstall()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -304,6 +456,7 @@ def main() -> int:
         asyncio.set_event_loop(loop)
         with loop:
             loop.run_until_complete(_shoot(args.out.resolve(), Path(work)))
+            loop.run_until_complete(_shoot_transfers(args.out.resolve(), Path(work)))
     return 0
 
 

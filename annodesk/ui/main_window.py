@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from annodesk.session.repository import Fetched, PageQuery, Repository
 from .background import spawn
 from .messages import action_error
 from .task_details import TaskDetails
+from .transfer_actions import TransferActions
 
 if TYPE_CHECKING:  # loaded when first opened
     from .create_task_dialog import CreateTaskDialog
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.retranslate_ui()
         self._restore_settings()
+        self.transfers = TransferActions(self)  # export / import annotations: Task menu, context menus, status
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -217,6 +219,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
+        self.task_menu = self.menuBar().addMenu("")  # the selected task's actions; features add theirs
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_task_context_menu)
         self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)
@@ -237,6 +242,21 @@ class MainWindow(QMainWindow):
         self.user_button.setMenu(user_menu)
         self.addAction(self.refresh_action)
         self._build_task_authoring()
+
+    def task_context_menu(self) -> QMenu:
+        """The task table's context menu: the Task menu's actions."""
+        menu = QMenu(self.table)
+        menu.addActions(self.task_menu.actions())
+        return menu
+
+    def _show_task_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = self.task_context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- language --------------------------------------------------------------------------------
 
@@ -260,6 +280,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.profile_action.setText(self.tr("&Profile…"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.task_menu.setTitle(self.tr("&Task"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.language_menu.setTitle(self.tr("&Language"))
         system = self.language_actions[SYSTEM]
@@ -601,8 +622,6 @@ class MainWindow(QMainWindow):
         self.create_dialog: CreateTaskDialog | None = None
         self.edit_dialog: EditTaskDialog | None = None
         self._select_when_shown: int | None = None  # a task to select once the table shows a page with it
-        self.task_menu = QMenu(self)
-        self.menuBar().insertMenu(self.account_menu.menuAction(), self.task_menu)  # File, Task, Account, Language
         self.new_task_action = QAction(self)
         self.new_task_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_task_action.triggered.connect(self.show_create_task)
@@ -617,7 +636,6 @@ class MainWindow(QMainWindow):
         self.pageShown.connect(self._select_pending_task)
 
     def _retranslate_task_authoring(self) -> None:
-        self.task_menu.setTitle(self.tr("&Task"))
         self.new_task_action.setText(self.tr("&New task…"))
         self.edit_task_action.setText(self.tr("&Edit task…"))
         self.edit_task_action.setToolTip(self.tr("Change the name, assignee, issue tracker or labels of this task"))

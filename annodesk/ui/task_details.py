@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annodesk.api.models import Task, User
+from annodesk.api.models import JobRef, Task, User
 from annodesk.i18n import arg, format_number, translated
-from annodesk.models.job_tree import JobTreeModel, user_label
+from annodesk.models.job_tree import PAYLOAD_ROLE, JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
 from annodesk.models.vocabulary import display_chunk_type, display_mode, display_status
@@ -46,10 +47,13 @@ def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
 class TaskDetails(QWidget):
     """Shows one task. ``show_task(None)`` shows the empty state; ``shown(task or None)`` follows each call.
 
-    :meth:`add_action` puts a button for a task action (edit, delete…) under the title.
+    Extension hooks for features: :meth:`add_action` puts a button for a task action (edit, export…) under the
+    title; ``jobMenuRequested(menu, job)`` is emitted while the jobs tree's context menu is built, for each feature
+    to add its job actions to ``menu``.
     """
 
     shown = Signal(object)
+    jobMenuRequested = Signal(QMenu, object)
 
     PROPERTIES = (
         ("id", QT_TRANSLATE_NOOP("TaskDetails", "ID:")),
@@ -118,6 +122,8 @@ class TaskDetails(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.labels_view, "")
         self.tabs.addTab(self.jobs_view, "")
+        self.jobs_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.jobs_view.customContextMenuRequested.connect(self._show_job_menu)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(scroll)
@@ -175,6 +181,30 @@ class TaskDetails(QWidget):
         for view in (self.labels_view, self.jobs_view):
             view.resizeColumnToContents(0)
         self.shown.emit(task)
+
+    # -- hooks for task and job actions ----------------------------------------------------------
+
+    def job_at(self, index: QModelIndex) -> JobRef | None:
+        """The job of a jobs-tree row (None for a segment row or no row)."""
+        payload = self.jobs_model.data(index, PAYLOAD_ROLE) if index.isValid() else None
+        return payload if isinstance(payload, JobRef) else None
+
+    def job_menu(self, job: JobRef) -> QMenu:
+        """The context menu of ``job``, filled by the features listening to ``jobMenuRequested``."""
+        menu = QMenu(self.jobs_view)
+        self.jobMenuRequested.emit(menu, job)
+        return menu
+
+    def _show_job_menu(self, position: QPoint) -> None:
+        job = self.job_at(self.jobs_view.indexAt(position))
+        if job is None:
+            return
+        menu = self.job_menu(job)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.jobs_view.viewport().mapToGlobal(position))
 
     def _show_properties(self) -> None:
         task, users = self.task, self._users

@@ -102,4 +102,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Transfer</name>
+    <message numerus="yes">
+        <source>Imported. Job #%1 now has %Ln object(s).</source>
+        <translation>
+            <numerusform>Imported. Job #%1 now has %Ln object.</numerusform>
+            <numerusform>Imported. Job #%1 now has %Ln objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported. Task #%1 now has %Ln object(s).</source>
+        <translation>
+            <numerusform>Imported. Task #%1 now has %Ln object.</numerusform>
+            <numerusform>Imported. Task #%1 now has %Ln objects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message numerus="yes">
+        <source>Imported into job #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>Imported into job #%1: it now has %Ln object.</numerusform>
+            <numerusform>Imported into job #%1: it now has %Ln objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into task #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>Imported into task #%1: it now has %Ln object.</numerusform>
+            <numerusform>Imported into task #%1: it now has %Ln objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⇅ %n transfer(s) running</source>
+        <translation>
+            <numerusform>⇅ %n transfer running</numerusform>
+            <numerusform>⇅ %n transfers running</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

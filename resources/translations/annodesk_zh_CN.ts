@@ -342,6 +342,93 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>%1 files (%2)</source>
+        <translation>%1 文件 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Enter a file name.</source>
+        <translation>%1 是一个文件夹，请输入文件名。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A file of this name exists: the export will replace it.</source>
+        <translation>已有同名文件，导出将覆盖它。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Annotations only</source>
+        <translation>仅标注</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a format.</source>
+        <translation>请选择格式。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file</source>
+        <translation>选择文件的保存位置</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Dataset with images</source>
+        <translation>含图像的数据集</translation>
+    </message>
+    <message>
+        <source>Enter where to save the file.</source>
+        <translation>请输入文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Load the formats again</source>
+        <translation>重新加载格式</translation>
+    </message>
+    <message>
+        <source>Loading formats…</source>
+        <translation>正在加载格式…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation>导出文件另存为</translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2”</source>
+        <translation>任务 #%1“%2”</translation>
+    </message>
+    <message>
+        <source>The archive also holds every frame of the task (larger, slower).</source>
+        <translation>压缩包中还包含任务的所有帧（文件更大，耗时更长）。</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>FilePicker</name>
     <message numerus="yes">
         <source>%n file(s) left out: a file of the same name is in the list already (%1). The server keeps files by name.</source>
@@ -402,6 +489,112 @@
     <message>
         <source>There are no images in %1.</source>
         <translation>%1 中没有图像。</translation>
+    </message>
+</context>
+<context>
+    <name>FormatBox</name>
+    <message>
+        <source>The server has this format disabled.</source>
+        <translation>服务器已停用此格式。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>%1 files (%2)</source>
+        <translation>%1 文件 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>All current annotations of job #%1 (task #%2) will be replaced with those of “%3”.</source>
+        <translation>作业 #%1（任务 #%2）的全部现有标注将被替换为“%3”中的标注。</translation>
+    </message>
+    <message>
+        <source>All current annotations of task #%1 “%2” will be replaced with those of “%3”.</source>
+        <translation>任务 #%1“%2”的全部现有标注将被替换为“%3”中的标注。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a format.</source>
+        <translation>请选择格式。</translation>
+    </message>
+    <message>
+        <source>Choose the annotation file</source>
+        <translation>选择标注文件</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <source>Import annotations into a job</source>
+        <translation>将标注导入作业</translation>
+    </message>
+    <message>
+        <source>Importing replaces all current annotations of this job with those of the file. This cannot be undone.</source>
+        <translation>导入会用文件中的标注替换此作业的全部现有标注，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>Importing replaces all current annotations of this task with those of the file. This cannot be undone.</source>
+        <translation>导入会用文件中的标注替换此任务的全部现有标注，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>Job #%1 of task #%2 “%3” (frames %4–%5)</source>
+        <translation>任务 #%2“%3”的作业 #%1（第 %4–%5 帧）</translation>
+    </message>
+    <message>
+        <source>Load the formats again</source>
+        <translation>重新加载格式</translation>
+    </message>
+    <message>
+        <source>Loading formats…</source>
+        <translation>正在加载格式…</translation>
+    </message>
+    <message>
+        <source>Replace annotations</source>
+        <translation>替换标注</translation>
+    </message>
+    <message>
+        <source>Replace annotations?</source>
+        <translation>替换标注？</translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2”</source>
+        <translation>任务 #%1“%2”</translation>
+    </message>
+    <message>
+        <source>The annotation file to import</source>
+        <translation>要导入的标注文件</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>此操作无法撤销。</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1553,193 @@
     </message>
 </context>
 <context>
+    <name>Transfer</name>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation>已取消，未保存任何文件。</translation>
+    </message>
+    <message>
+        <source>Dataset export of task #%1 “%2” (%3)</source>
+        <translation>导出任务 #%1“%2”的数据集（%3）</translation>
+    </message>
+    <message>
+        <source>Downloading… %1</source>
+        <translation>正在下载… %1</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation>正在下载… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Export of task #%1 “%2” (%3)</source>
+        <translation>导出任务 #%1“%2”的标注（%3）</translation>
+    </message>
+    <message>
+        <source>Import into job #%1 of task #%2 (%3)</source>
+        <translation>导入到任务 #%2 的作业 #%1（%3）</translation>
+    </message>
+    <message>
+        <source>Import into task #%1 “%2” (%3)</source>
+        <translation>导入到任务 #%1“%2”（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported. Job #%1 now has %Ln object(s).</source>
+        <translation>
+            <numerusform>导入完成。作业 #%1 现有 %Ln 个对象。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported. Task #%1 now has %Ln object(s).</source>
+        <translation>
+            <numerusform>导入完成。任务 #%1 现有 %Ln 个对象。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing on the server…</source>
+        <translation>正在服务器上导入…</translation>
+    </message>
+    <message>
+        <source>Preparing on the server…</source>
+        <translation>正在服务器上准备…</translation>
+    </message>
+    <message>
+        <source>Reading back the annotations…</source>
+        <translation>正在读取导入后的标注…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Shapes: %1 · tracks: %2 · tags: %3</source>
+        <translation>形状：%1 · 轨迹：%2 · 标记：%3</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The server already has the file and may still replace the annotations.</source>
+        <translation>已停止等待。服务器已收到文件，仍可能完成标注替换。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>无法写入文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server has the format “%1” disabled. Choose another format.</source>
+        <translation>服务器已停用格式“%1”，请选择其他格式。</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 of %2</source>
+        <translation>正在上传… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to finish the earlier import…</source>
+        <translation>正在等待服务器完成之前的导入…</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>&amp;Export annotations…</source>
+        <translation>导出标注(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import annotations into job #%1…</source>
+        <translation>将标注导入作业 #%1(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import annotations…</source>
+        <translation>导入标注(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers…</source>
+        <translation>传输列表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export of task #%1 cancelled.</source>
+        <translation>已取消导出任务 #%1。</translation>
+    </message>
+    <message>
+        <source>Export of task #%1 failed (see Transfers).</source>
+        <translation>导出任务 #%1 失败（详见传输列表）。</translation>
+    </message>
+    <message>
+        <source>Import into job #%1 cancelled.</source>
+        <translation>已取消导入作业 #%1。</translation>
+    </message>
+    <message>
+        <source>Import into job #%1 failed (see Transfers).</source>
+        <translation>导入作业 #%1 失败（详见传输列表）。</translation>
+    </message>
+    <message>
+        <source>Import into task #%1 cancelled.</source>
+        <translation>已取消导入任务 #%1。</translation>
+    </message>
+    <message>
+        <source>Import into task #%1 failed (see Transfers).</source>
+        <translation>导入任务 #%1 失败（详见传输列表）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into job #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>已导入作业 #%1，现有 %Ln 个对象。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into task #%1: it now has %Ln object(s).</source>
+        <translation>
+            <numerusform>已导入任务 #%1，现有 %Ln 个对象。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace the task&apos;s annotations with those of a file</source>
+        <translation>用文件中的标注替换任务的标注</translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s annotations, or its whole dataset, as a file</source>
+        <translation>将任务的标注或整个数据集保存为文件</translation>
+    </message>
+    <message>
+        <source>Task #%1 exported to %2</source>
+        <translation>已将任务 #%1 导出到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⇅ %n transfer(s) running</source>
+        <translation>
+            <numerusform>⇅ %n 个传输正在进行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⇅ Transfers</source>
+        <translation>⇅ 传输列表</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Show the saved file&apos;s folder in the file manager</source>
+        <translation>在文件管理器中显示已保存文件所在的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>TransferProgress</name>
     <message>
         <source>%1 of %2</source>
@@ -1368,6 +1748,21 @@
     <message>
         <source>%1 of %2 · %3/s</source>
         <translation>已发送 %1，共 %2 · %3/秒</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersWindow</name>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束的</translation>
+    </message>
+    <message>
+        <source>No exports or imports yet.</source>
+        <translation>还没有导入或导出。</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>传输列表</translation>
     </message>
 </context>
 <context>
