@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +32,11 @@ from annodesk.models.vocabulary import display_group
 from annodesk.session.repository import Fetched, PageQuery, Repository
 
 from .background import spawn
+from .job_editing import JobEditing
 from .messages import action_error
+from .task_deletion import TaskDeletion
 from .task_details import TaskDetails
+from .thumbnails import TableThumbnails
 
 PAGE_SIZES = (10, 25, 50, 100)
 SEARCH_DEBOUNCE_MS = 300
@@ -124,6 +127,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         header.sectionClicked.connect(self._header_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_table_menu)
 
         self.first_button = QPushButton("«")
         self.prev_button = QPushButton("‹")
@@ -212,6 +217,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
+        # The Task menu and the table's context menu: actions on the selected task (each in its own module).
+        self.task_menu = self.menuBar().addMenu("")
+        self.task_menu.setToolTipsVisible(True)
+        self.table_menu = QMenu(self)
+        self.table_menu.setToolTipsVisible(True)
+        self.task_deletion = TaskDeletion(self)
+        self.task_menu.addAction(self.task_deletion.action)
+        self.table_menu.addAction(self.task_deletion.action)
+        self.job_editing = JobEditing(self)  # the details pane's jobs tree: status and assignee
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.setToolTipsVisible(True)
+        self.thumbnails = TableThumbnails(self.table, self.model, self.repository, self.settings)
+        self.view_menu.addAction(self.thumbnails.action)
         self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)
@@ -254,6 +272,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.profile_action.setText(self.tr("&Profile…"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.task_menu.setTitle(self.tr("&Task"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.task_deletion.retranslate()
+        self.thumbnails.retranslate()
         self.account_menu.setTitle(self.tr("&Account"))
         self.language_menu.setTitle(self.tr("&Language"))
         system = self.language_actions[SYSTEM]
@@ -297,11 +319,10 @@ class MainWindow(QMainWindow):
         if details_splitter is not None:
             self.details.splitter.restoreState(details_splitter)
         header = self.settings.value("main/tableHeader")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        else:
+        if header is None or not self.table.horizontalHeader().restoreState(header):
             for column, width in enumerate((60, 320, 90, 100, 90, 90, 90, 130, 130)):
                 self.table.setColumnWidth(column, width)
+        self.thumbnails.restore()
         size = int(self.settings.value("main/pageSize", PAGE_SIZES[0]))
         index = self.page_size_box.findData(size if size in PAGE_SIZES else PAGE_SIZES[0])
         self.page_size_box.blockSignals(True)
@@ -341,6 +362,14 @@ class MainWindow(QMainWindow):
     def selected_task(self) -> Task | None:
         index = self.table.selectionModel().currentIndex()
         return self.model.task_at(index.row()) if index.isValid() else None
+
+    def _show_table_menu(self, position: QPoint) -> None:
+        """The table's context menu, for the row under the pointer (selected first)."""
+        index = self.table.indexAt(position)
+        if index.isValid() and index.row() != self.table.selectionModel().currentIndex().row():
+            self.table.selectRow(index.row())
+        if index.isValid():
+            self.table_menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -608,6 +637,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self._retry_timer.stop()
+        self.thumbnails.loader.stop()
         self._search_timer.stop()
         self.save_settings()
         super().closeEvent(event)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annodesk.api.models import Task, User
 from annodesk.i18n import arg, format_number, translated
+from annodesk.models.job_editing import EditableJobTreeModel
 from annodesk.models.job_tree import JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
@@ -101,12 +102,17 @@ class TaskDetails(QWidget):
         scroll.setWidget(top)
 
         self.labels_model = LabelTreeModel(self)
-        self.jobs_model = JobTreeModel(self)
+        self.jobs_model = EditableJobTreeModel(self)  # edited through annodesk.ui.job_editing
         self.labels_view = _tree(self.labels_model)
         self.jobs_view = _tree(self.jobs_model)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.labels_view, "")
-        self.tabs.addTab(self.jobs_view, "")
+        self.jobs_page = QWidget()  # the jobs tree, and notices about it above (annodesk.ui.job_editing)
+        jobs_layout = QVBoxLayout(self.jobs_page)
+        jobs_layout.setContentsMargins(0, 0, 0, 0)
+        jobs_layout.setSpacing(2)
+        jobs_layout.addWidget(self.jobs_view)
+        self.tabs.addTab(self.jobs_page, "")
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(scroll)
@@ -126,7 +132,7 @@ class TaskDetails(QWidget):
         for key, title in self.PROPERTIES:
             self.titles[key].setText(translated("TaskDetails", title))
         self.tabs.setTabText(self.tabs.indexOf(self.labels_view), self.tr("Labels"))
-        self.tabs.setTabText(self.tabs.indexOf(self.jobs_view), self.tr("Segments and jobs"))
+        self.tabs.setTabText(self.tabs.indexOf(self.jobs_page), self.tr("Segments and jobs"))
         self.labels_model.retranslate()
         self.jobs_model.retranslate()
         self._show_properties()

@@ -55,4 +55,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UnsavedJobsNotice</name>
+    <message numerus="yes">
+        <source>%n job change(s) not saved. %1</source>
+        <translation>
+            <numerusform>%n job change not saved. %1</numerusform>
+            <numerusform>%n job changes not saved. %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -24,6 +24,29 @@
     </message>
 </context>
 <context>
+    <name>EditableJobTreeModel</name>
+    <message>
+        <source>Double-click or press F2 to change it; right-click for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 (saving…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 Retry or discard it from the job&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving this change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InputType</name>
     <message>
         <source>checkbox</source>
@@ -44,6 +67,65 @@
     <message>
         <source>text</source>
         <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>JobEditing</name>
+    <message>
+        <source>&amp;Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;assignee…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 saved; task #%2 is now “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: jobs cannot be changed until the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: jobs cannot be changed while the data shown is from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving job #%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to job #%1 is not saved: %2 It is kept; retry when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to job #%1 was discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to job #%1 was refused and undone. %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -183,6 +265,14 @@
     <message>
         <source>&amp;System default (%1)</source>
         <translation>跟随系统（%1）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -441,6 +531,64 @@
     </message>
 </context>
 <context>
+    <name>TableThumbnails</name>
+    <message>
+        <source>A column with each task&apos;s preview image in the task table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show task &amp;previews</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskDeletion</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task #%1 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task #%1 “%2”? Its jobs, annotations and media are deleted on the server. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting task #%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: tasks cannot be deleted until the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task to delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2” was already deleted on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2” was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2” was not deleted. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskDetails</name>
     <message>
         <source>(no data yet)</source>
@@ -564,6 +712,10 @@
         <translation>ID</translation>
     </message>
     <message>
+        <source>Loading the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
@@ -572,8 +724,20 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>No preview could be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: the task has no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Size (frames)</source>
@@ -590,6 +754,31 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedJobsNotice</name>
+    <message numerus="yes">
+        <source>%n job change(s) not saved. %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the kept changes and show the jobs as the server has them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the kept changes to the server again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
