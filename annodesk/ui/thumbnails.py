@@ -102,7 +102,7 @@ class ThumbnailLoader(QObject):
     def _schedule(self) -> None:
         if not self._pump_pending:
             self._pump_pending = True
-            QTimer.singleShot(0, self._pump)  # not from inside the paint that asked
+            QTimer.singleShot(0, self, self._pump)  # not from inside the paint that asked
 
     def _pump(self) -> None:
         self._pump_pending = False

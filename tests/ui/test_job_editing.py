@@ -435,7 +435,8 @@ def test_offline_the_jobs_cannot_be_edited(
         assert not window.details.jobs_view.viewport().findChildren(QComboBox)  # no editor opens
         menu = open_job_menu(window, job)
         menu.close()
-        assert menu.actions()[0].text().startswith("Offline: jobs cannot be changed") and not menu.actions()[0].isEnabled()
+        note = menu.actions()[0]
+        assert note.text().startswith("Offline: jobs cannot be changed") and not note.isEnabled()
         assert not menu_action(menu, "Status").isEnabled() and not menu_action(menu, "Assignee").isEnabled()
         assert not window.task_deletion.action.isEnabled()
         assert window.task_deletion.action.toolTip().startswith("Offline: tasks cannot be deleted")
