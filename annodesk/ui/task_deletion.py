@@ -8,6 +8,7 @@ said plainly in the status bar and nothing is removed, on screen or in the offli
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from annodesk.api import CvatError, NotAuthenticated, NotFound
 from annodesk.api.models import Task
-from annodesk.i18n import arg
+from annodesk.i18n import LiveText, arg
 
 from .background import spawn
 from .messages import action_error
@@ -124,7 +125,7 @@ class TaskDeletion(QObject):
             window.unauthorized.emit(exc.detail)
             return
         except NotFound:
-            window.set_message(lambda: arg(self.tr("Task #%1 “%2” was already deleted on the server."), task_id, name))
+            outcome = partial(self._deleted_text, task_id, name, already=True)
         except CvatError as exc:
             error = exc
             window.set_message(
@@ -133,13 +134,31 @@ class TaskDeletion(QObject):
             self.settled.emit(task_id)
             return
         else:
-            window.set_message(lambda: arg(self.tr("Task #%1 “%2” was deleted."), task_id, name))
+            outcome = partial(self._deleted_text, task_id, name, already=False)
         finally:
             self._deleting.discard(task_id)
             self.update_state()
+        window.set_message(outcome)
+        self._say_again_after_reload(outcome)
         self._take_off_page(task_id)
         self.deleted.emit(task_id)
         self.settled.emit(task_id)
+
+    def _deleted_text(self, task_id: int, name: str, *, already: bool) -> str:
+        if already:
+            return arg(self.tr("Task #%1 “%2” was already deleted on the server."), task_id, name)
+        return arg(self.tr("Task #%1 “%2” was deleted."), task_id, name)
+
+    def _say_again_after_reload(self, outcome: LiveText) -> None:
+        """The page reloaded after a deletion says "N tasks found": the deletion is what the user wants to read."""
+        window = self.window
+
+        def shown() -> None:
+            window.pageShown.disconnect(shown)
+            if window.online:
+                window.set_message(outcome)
+
+        window.pageShown.connect(shown)
 
     def _take_off_page(self, task_id: int) -> None:
         """Select a neighbour (the next row, else the previous), drop the row, then reload the page."""
