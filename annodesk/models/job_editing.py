@@ -184,6 +184,10 @@ class EditableJobTreeModel(JobTreeModel):
         return True
 
     def cell(self, node: TreeNode, column: int, role: int) -> Any:
+        if node.kind == "segment" and column == 1 and role == Qt.ItemDataRole.DisplayRole:
+            # PySide's tr() looks a plural up in this class's context only (an inherited self.tr plural stays
+            # English), so the segment's job count is asked here again.
+            return self.tr("%n job(s)", "", len(node.payload.jobs))
         if node.kind != "job":
             return super().cell(node, column, role)
         job: JobRef = node.payload

@@ -25,25 +25,31 @@
 </context>
 <context>
     <name>EditableJobTreeModel</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个作业</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Double-click or press F2 to change it; right-click for more</source>
-        <translation type="unfinished"></translation>
+        <translation>双击或按 F2 修改；右键单击可进行更多操作</translation>
     </message>
     <message>
         <source>Job #%1 (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 #%1（未保存）</translation>
     </message>
     <message>
         <source>Job #%1 (saving…)</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 #%1（正在保存…）</translation>
     </message>
     <message>
         <source>Not saved: %1 Retry or discard it from the job&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1 可在该作业的右键菜单中重试或放弃。</translation>
     </message>
     <message>
         <source>Saving this change…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存此修改…</translation>
     </message>
 </context>
 <context>
@@ -73,59 +79,59 @@
     <name>JobEditing</name>
     <message>
         <source>&amp;Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Discard change</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Retry saving</source>
-        <translation type="unfinished"></translation>
+        <translation>重新保存(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)</translation>
     </message>
     <message>
         <source>(nobody)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未分配）</translation>
     </message>
     <message>
         <source>Choose &amp;assignee…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择负责人(&amp;A)…</translation>
     </message>
     <message>
         <source>Job #%1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 #%1 已保存。</translation>
     </message>
     <message>
         <source>Job #%1 saved; task #%2 is now “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 #%1 已保存；任务 #%2 的状态现为“%3”。</translation>
     </message>
     <message>
         <source>Offline: jobs cannot be changed until the server is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：服务器恢复连接前无法修改作业。</translation>
     </message>
     <message>
         <source>Offline: jobs cannot be changed while the data shown is from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：当前显示的是 %1 的数据，无法修改作业。</translation>
     </message>
     <message>
         <source>Saving job #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存作业 #%1…</translation>
     </message>
     <message>
         <source>The change to job #%1 is not saved: %2 It is kept; retry when the server is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>对作业 #%1 的修改未保存：%2 修改已保留，服务器恢复后可重试。</translation>
     </message>
     <message>
         <source>The change to job #%1 was discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃对作业 #%1 的修改。</translation>
     </message>
     <message>
         <source>The change to job #%1 was refused and undone. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>对作业 #%1 的修改被拒绝，已撤销。%2</translation>
     </message>
 </context>
 <context>
@@ -268,11 +274,11 @@
     </message>
     <message>
         <source>&amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -534,58 +540,58 @@
     <name>TableThumbnails</name>
     <message>
         <source>A column with each task&apos;s preview image in the task table</source>
-        <translation type="unfinished"></translation>
+        <translation>在任务列表中增加一列，显示每个任务的预览图</translation>
     </message>
     <message>
         <source>Show task &amp;previews</source>
-        <translation type="unfinished"></translation>
+        <translation>显示任务预览图(&amp;P)</translation>
     </message>
 </context>
 <context>
     <name>TaskDeletion</name>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Delete Task…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除任务(&amp;D)…</translation>
     </message>
     <message>
         <source>Delete task</source>
-        <translation type="unfinished"></translation>
+        <translation>删除任务</translation>
     </message>
     <message>
         <source>Delete task #%1 on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>在服务器上删除任务 #%1</translation>
     </message>
     <message>
         <source>Delete task #%1 “%2”? Its jobs, annotations and media are deleted on the server. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除任务 #%1“%2”吗？它的作业、标注和媒体文件将从服务器上删除。此操作无法撤销。</translation>
     </message>
     <message>
         <source>Deleting task #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除任务 #%1…</translation>
     </message>
     <message>
         <source>Offline: tasks cannot be deleted until the server is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：服务器恢复连接前无法删除任务。</translation>
     </message>
     <message>
         <source>Select a task to delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要删除的任务。</translation>
     </message>
     <message>
         <source>Task #%1 “%2” was already deleted on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 #%1“%2”已在服务器上被删除。</translation>
     </message>
     <message>
         <source>Task #%1 “%2” was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 #%1“%2”已删除。</translation>
     </message>
     <message>
         <source>Task #%1 “%2” was not deleted. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 #%1“%2”未删除。%3</translation>
     </message>
 </context>
 <context>
@@ -713,7 +719,7 @@
     </message>
     <message>
         <source>Loading the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载预览图…</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -725,11 +731,11 @@
     </message>
     <message>
         <source>No preview could be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载预览图</translation>
     </message>
     <message>
         <source>No preview: the task has no data yet</source>
-        <translation type="unfinished"></translation>
+        <translation>无预览图：该任务尚无数据</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -737,7 +743,7 @@
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Size (frames)</source>
@@ -760,25 +766,25 @@
     <name>UnsavedJobsNotice</name>
     <message numerus="yes">
         <source>%n job change(s) not saved. %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个作业修改未保存。%1</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试(&amp;R)</translation>
     </message>
     <message>
         <source>Forget the kept changes and show the jobs as the server has them</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃保留的修改，按服务器上的数据显示作业</translation>
     </message>
     <message>
         <source>Send the kept changes to the server again</source>
-        <translation type="unfinished"></translation>
+        <translation>将保留的修改重新发送到服务器</translation>
     </message>
 </context>
 <context>
