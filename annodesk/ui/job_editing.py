@@ -236,6 +236,7 @@ class JobEditing(QObject):
 
         self.model.editRequested.connect(self._edit_requested)
         self.model.changesChanged.connect(self._update_notice)
+        self.model.headerDataChanged.connect(lambda *_args: self.view.resizeColumnToContents(0))  # new language
         window.onlineChanged.connect(self._online_changed)
         window.closed.connect(self._window_closed)
 
@@ -259,6 +260,7 @@ class JobEditing(QObject):
         self._closed = True
 
     def _update_notice(self) -> None:
+        self.view.resizeColumnToContents(0)  # "Job #7 (not saved)" is wider than "Job #7"
         unsaved = self.model.changes(UNSAVED)
         reason = unsaved[-1].reason if unsaved else ""
         self.notice.show_changes(len(unsaved), reason)

@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from annodesk.api import CvatError
-from annodesk.models.task_table import PREVIEW_COLUMN, TaskTableModel
+from annodesk.models.task_table import COLUMNS, PREVIEW_COLUMN, TaskTableModel
 from annodesk.models.thumbnails import ThumbnailStore
 from annodesk.session.repository import Repository
 
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 CONCURRENCY = 4
+NAME_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "name")
 SETTINGS_KEY = "main/thumbnails"
+PLACED_KEY = "main/thumbnailColumnPlaced"
 ROW_PADDING = 6
 _DECODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annodesk-thumbnails")
 
@@ -200,10 +202,6 @@ class TableThumbnails(QObject):
     def restore(self) -> None:
         """Show or hide the column as last chosen (default: hidden). Call after the header's state is restored."""
         shown = str(self.settings.value(SETTINGS_KEY, "false")).lower() == "true"
-        header = self.table.horizontalHeader()
-        if header.visualIndex(PREVIEW_COLUMN) != 0 and not self.settings.contains(SETTINGS_KEY):
-            header.moveSection(header.visualIndex(PREVIEW_COLUMN), 0)  # first time: the preview leads the row
-            self.table.setColumnWidth(PREVIEW_COLUMN, self.store.size.width() + 12)
         self.action.blockSignals(True)
         self.action.setChecked(shown)
         self.action.blockSignals(False)
@@ -226,6 +224,8 @@ class TableThumbnails(QObject):
 
     def _apply(self, shown: bool) -> None:
         self.table.setColumnHidden(PREVIEW_COLUMN, not shown)
+        if shown and str(self.settings.value(PLACED_KEY, "false")).lower() != "true":
+            self._place()
         header = self.table.verticalHeader()
         header.setDefaultSectionSize(
             max(self._row_height, self.store.size.height() + ROW_PADDING) if shown else self._row_height
@@ -233,6 +233,16 @@ class TableThumbnails(QObject):
         self.loader.enabled = shown
         if not shown:
             self.loader.stop()
+
+    def _place(self) -> None:
+        """The first time the column shows: it leads the row, narrow, taken from the name's width."""
+        self.settings.setValue(PLACED_KEY, "true")
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(PREVIEW_COLUMN), 0)
+        width = self.store.size.width() + 12
+        self.table.setColumnWidth(PREVIEW_COLUMN, width)
+        name = self.table.columnWidth(NAME_COLUMN)
+        self.table.setColumnWidth(NAME_COLUMN, max(name - width, name * 3 // 4))  # the row keeps its width
 
     def visible(self, task_id: int) -> bool:
         """Whether the task's preview cell is on screen now."""
