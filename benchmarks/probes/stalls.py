@@ -9,7 +9,10 @@ The probe: a ``PreciseTimer`` that should fire every ``INTERVAL_MS``; each firin
 is a stall of the GUI thread. Lags are collected from the moment the main window is shown to the end of
 the scenario; the lags before that (start-up, sign-in, building the window) are reported apart.
 
-Usage: ``stalls.py BASE_URL USERNAME PASSWORD``; prints one JSON line.
+With ``previews`` as a fourth argument the task table's preview column is switched on first (View menu), so its
+thumbnails load (lazily, for the rows on screen) all through the scenario; their counts are printed too.
+
+Usage: ``stalls.py BASE_URL USERNAME PASSWORD [previews]``; prints one JSON line.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from app_driver import MARKS, finish, now, run, signal_future
 from PySide6.QtCore import QObject, Qt, QTimer
 
 BASE_URL, USERNAME, PASSWORD = sys.argv[1:4]
+PREVIEWS = sys.argv[4:5] == ["previews"]
 INTERVAL_MS = 4
 SCROLL_STEP_MS = 16
 SCROLL_STEPS = 6
@@ -56,6 +60,8 @@ async def scenario(window: Any) -> None:
     PROBE.recording = True
     started = now()
     await signal_future(window.pageShown)
+    if PREVIEWS:
+        window.thumbnails.action.trigger()  # View › Show task previews, as a user would
     index = window.page_size_box.findData(100)
     if window.page_size != 100:
         shown = signal_future(window.pageShown)
@@ -94,6 +100,8 @@ async def scenario(window: Any) -> None:
             "before_window_max_ms": before[-1] if before else 0.0,
             "pages": pages,
             "rows": rows,
+            "previews": PREVIEWS,
+            "thumbnails": dict(window.thumbnails.loader.stats),
             "seconds": now() - started,
             "marks": {k: v - MARKS.times.get("sign in clicked", v) for k, v in MARKS.times.items()},
         }
