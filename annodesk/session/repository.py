@@ -124,12 +124,10 @@ class Repository:
     # Writes go to the server first; the offline cache's copies (the task, the cached pages that list it, its
     # preview) follow on the writer thread once the server has said yes. A failed write changes nothing here.
 
-    async def update_job(
-        self, task_id: int, job_id: int, *, status: str | None = None, assignee: int | _Unset | None = UNSET
-    ) -> Job:
-        """Change a job's status and/or assignee (``None`` unassigns); the cached task shows the new values."""
+    async def update_job(self, job_id: int, *, status: str | None = None, assignee: int | _Unset | None = UNSET) -> Job:
+        """Change a job's status and/or assignee (``None`` unassigns); the cached copy of its task shows them."""
         job = await self.client.update_job(job_id, status=status, assignee=assignee)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self._store_job, task_id, job)
+        await asyncio.get_running_loop().run_in_executor(_WRITER, self._store_job, job.task_id, job)
         return job
 
     def _store_job(self, task_id: int, job: Job) -> None:

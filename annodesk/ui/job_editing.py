@@ -216,7 +216,6 @@ class JobEditing(QObject):
         model = window.details.jobs_model
         assert isinstance(model, EditableJobTreeModel)
         self.model = model
-        self._task_of_job: dict[int, int] = {}
         self._closed = False
         self.menu: QMenu | None = None
 
@@ -297,9 +296,6 @@ class JobEditing(QObject):
             self.discard(change.job_id)
 
     def _edit_requested(self, job_id: int) -> None:
-        task = self.window.details.task
-        if task is not None and any(job.id == job_id for job in task.jobs):
-            self._task_of_job[job_id] = task.id
         self._start_save(job_id)
 
     def _start_save(self, job_id: int) -> None:
@@ -310,9 +306,8 @@ class JobEditing(QObject):
         change = self.model.change(job_id)
         if change is None:
             return
-        task_id = self._task_of_job.get(job_id)
         try:
-            saved = await self.window.repository.update_job(task_id or 0, job_id, **change.fields())
+            saved = await self.window.repository.update_job(job_id, **change.fields())
         except asyncio.CancelledError:
             raise
         except NotAuthenticated as exc:
@@ -333,8 +328,7 @@ class JobEditing(QObject):
         self.model.confirm(job_id, saved)
         self.window.set_message(lambda: arg(self.tr("Job #%1 saved."), job_id))
         self.editSettled.emit(job_id)
-        if task_id is not None:
-            await self._show_task_again(job_id, task_id)
+        await self._show_task_again(job_id, saved.task_id)
         self.jobSaved.emit(job_id)
 
     def _refused(self, change: JobChange, exc: CvatError) -> None:
