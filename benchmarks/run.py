@@ -92,7 +92,7 @@ def stalls(sandbox: SandboxProcess, runs: int, previews: bool = False) -> Figure
     p99 = Stat.of([r["p99_ms"] for r in results])
     figure = Figure(
         "stalls_previews" if previews else "stalls",
-        "4b. the same with the task table's preview column on"
+        "4b. the same with the task table's preview column on, waiting on each page for its thumbnails"
         if previews
         else "4. event-loop stalls while the main window loads and scrolls 10k tasks (offscreen)",
         "ms",

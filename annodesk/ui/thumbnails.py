@@ -1,11 +1,13 @@
 """The task table's optional preview column: thumbnails loaded lazily for the rows on screen, never blocking.
 
 Only cells a view paints ask for a thumbnail (``ThumbnailStore.pixmap``), so rows off screen are never loaded.
-Requests wait in a last-in-first-out queue (what was painted last is what the user looks at) and start at most
-``CONCURRENCY`` at a time; one that is no longer on screen when its turn comes is skipped, and a page change
-cancels what is queued or in flight for rows that left. Bytes come from the offline cache on disk when it has
-them (a task's preview never changes), else from the server (then saved there); JPEG decoding, scaled down
-while decoding, runs on a worker thread. The GUI thread only wraps the small image in a pixmap.
+Requests wait in a last-in-first-out queue (what was painted last is what the user looks at) and start once the
+table has been still for ``SETTLE_MS`` (no new rows painted, no scrolling: loading never competes with scrolling
+or with a page being shown), at most ``CONCURRENCY`` at a time; one that is no longer on screen when its turn
+comes is skipped, and a page change cancels what is queued or in flight for rows that left. Bytes come from the
+offline cache on disk when it has them (a task's preview never changes), else from the server (then saved there);
+JPEG decoding, scaled down while decoding, runs on a worker thread. The GUI thread only wraps the small image in a
+pixmap.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 CONCURRENCY = 4
+SETTLE_MS = 120
 NAME_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "name")
 SETTINGS_KEY = "main/thumbnails"
 PLACED_KEY = "main/thumbnailColumnPlaced"
@@ -82,6 +85,10 @@ class ThumbnailLoader(QObject):
         self._queue: list[int] = []
         self._active: dict[int, asyncio.Task[None]] = {}
         self._pump_pending = False
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._pump)
         self.enabled = True
         store.wanted.connect(self._want)
 
@@ -93,21 +100,38 @@ class ThumbnailLoader(QObject):
     def queued(self) -> int:
         return len(self._queue)
 
+    @property
+    def idle(self) -> bool:
+        """Nothing queued, waiting or loading."""
+        return not self._queue and not self._active
+
+    @property
+    def waiting(self) -> bool:
+        """Requests wait for the table to be still."""
+        return self._settle.isActive()
+
     def _want(self, task_id: int) -> None:
         self.stats["requested"] += 1
         if task_id in self._queue:
             self._queue.remove(task_id)
         if task_id not in self._active:
             self._queue.append(task_id)
-        self._schedule()
+        self._settle.start()  # (re)started: loading begins once rows stop being painted anew
+
+    def postpone(self) -> None:
+        """The table scrolls: start nothing new until it has been still for a moment."""
+        if self._queue:
+            self._settle.start()
 
     def _schedule(self) -> None:
-        if not self._pump_pending:
+        if not self._pump_pending and not self._settle.isActive():
             self._pump_pending = True
-            QTimer.singleShot(0, self, self._pump)  # not from inside the paint that asked
+            QTimer.singleShot(0, self, self._pump)  # the next one, once this load has ended
 
     def _pump(self) -> None:
         self._pump_pending = False
+        if self._settle.isActive():
+            return  # still scrolling: the settle timer pumps
         while self.enabled and self._queue and len(self._active) < self.concurrency:
             task_id = self._queue.pop()
             if not self.visible(task_id):
@@ -142,6 +166,7 @@ class ThumbnailLoader(QObject):
         for task_id in self._queue:
             self.store.drop_request(task_id)
         self._queue.clear()
+        self._settle.stop()
         for task_id, task in list(self._active.items()):
             if task_id not in task_ids:
                 task.cancel()
@@ -194,6 +219,7 @@ class TableThumbnails(QObject):
         table.setItemDelegateForColumn(PREVIEW_COLUMN, self.delegate)
         model.set_thumbnails(self.store)
         model.modelReset.connect(self._page_changed)
+        table.verticalScrollBar().valueChanged.connect(lambda _value: self.loader.postpone())
         self._row_height = table.verticalHeader().defaultSectionSize()
         self.action = QAction(self)
         self.action.setCheckable(True)

@@ -9,8 +9,9 @@ The probe: a ``PreciseTimer`` that should fire every ``INTERVAL_MS``; each firin
 is a stall of the GUI thread. Lags are collected from the moment the main window is shown to the end of
 the scenario; the lags before that (start-up, sign-in, building the window) are reported apart.
 
-With ``previews`` as a fourth argument the task table's preview column is switched on first (View menu), so its
-thumbnails load (lazily, for the rows on screen) all through the scenario; their counts are printed too.
+With ``previews`` as a fourth argument the task table's preview column is switched on first (View menu), and on
+each page, once scrolled to the bottom, the probe waits (as a user looking at the page) until the thumbnails of the
+rows on screen are shown; their counts are printed too.
 
 Usage: ``stalls.py BASE_URL USERNAME PASSWORD [previews]``; prints one JSON line.
 """
@@ -76,6 +77,8 @@ async def scenario(window: Any) -> None:
         for step in range(1, SCROLL_STEPS + 1):
             bar.setValue(bar.maximum() * step // SCROLL_STEPS)
             await asyncio.sleep(SCROLL_STEP_MS / 1000)
+        if PREVIEWS:
+            await previews_shown(window)
         last = window.model.rowCount() - 1
         task = window.model.task_at(last)
         if task is not None and (window.selected_task() is None or window.selected_task().id != task.id):
@@ -106,6 +109,18 @@ async def scenario(window: Any) -> None:
             "marks": {k: v - MARKS.times.get("sign in clicked", v) for k, v in MARKS.times.items()},
         }
     )
+
+
+async def previews_shown(window: Any) -> None:
+    """A user who looks at the page: wait until the thumbnails of the rows on screen are there (at most 5 s)."""
+    thumbnails = window.thumbnails
+    deadline = now() + 5
+    while now() < deadline:
+        rows = [r for r in range(window.model.rowCount()) if thumbnails.visible(window.model.tasks[r].id)]
+        wanted = [window.model.tasks[r] for r in rows if window.model.tasks[r].has_data]
+        if rows and all(thumbnails.store.cached(task.id) for task in wanted):
+            return
+        await asyncio.sleep(SCROLL_STEP_MS / 1000)
 
 
 RUNNING: list[asyncio.Future[None]] = []

@@ -181,6 +181,30 @@ def test_offline_the_thumbnails_come_from_the_disk_cache(
         server.stop()
 
 
+def test_loading_waits_until_the_table_is_still(
+    loop: qasync.QEventLoop, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from annodesk.session.cache import OfflineCache
+    from annodesk.session.repository import Repository
+    from annodesk.ui.thumbnails import ThumbnailLoader
+
+    async def body() -> None:
+        async with CvatClient(sandbox.base_url) as client:
+            await client.login("admin", PASSWORD["admin"])
+            task = next(t for t in (await client.list_tasks()).results if t.has_data)
+            store = ThumbnailStore()
+            repository = Repository(client, OfflineCache(tmp_path, sandbox.base_url, "admin"))
+            loader = ThumbnailLoader(repository, store, lambda _task_id: True)
+            assert store.pixmap(task).cacheKey() == store.placeholder(LOADING).cacheKey()  # painted: asked for
+            assert loader.queued == 1 and loader.waiting and loader.in_flight == 0
+            loader.postpone()  # the table scrolls: still nothing starts
+            assert loader.waiting and loader.in_flight == 0
+            await until(lambda: store.cached(task.id))
+            assert loader.stats["network"] == 1 and loader.idle and not loader.waiting
+
+    loop.run_until_complete(body())
+
+
 def test_decoding_scales_down_and_tolerates_garbage(sandbox: SandboxServer) -> None:
     from tests.api.helpers import run
 
