@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setToolTipsVisible(True)
         self.thumbnails = TableThumbnails(self.table, self.model, self.repository, self.settings)
         self.view_menu.addAction(self.thumbnails.action)
+        self.task_deletion.deleted.connect(self.thumbnails.forget)
+        self.onlineChanged.connect(self.thumbnails.online_changed)
         self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)

@@ -164,9 +164,6 @@ class TaskDeletion(QObject):
         """Select a neighbour (the next row, else the previous), drop the row, then reload the page."""
         window = self.window
         row = window.model.row_of(task_id)
-        thumbnails = getattr(window, "thumbnails", None)
-        if thumbnails is not None:
-            thumbnails.forget(task_id)
         if row is None:
             window.refresh()
             return

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QAction, QIcon, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from annodesk.api import CvatError
@@ -190,7 +190,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         plain = QStyleOptionViewItem(option)
         self.initStyleOption(plain, index)
         plain.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration  # type: ignore[attr-defined]
-        plain.icon = type(plain.icon)()  # type: ignore[attr-defined]
+        plain.icon = QIcon()  # type: ignore[attr-defined]
         plain.text = ""  # type: ignore[attr-defined]
         widget = plain.widget  # type: ignore[attr-defined]
         style = widget.style() if widget is not None else None
@@ -284,3 +284,8 @@ class TableThumbnails(QObject):
     def forget(self, task_id: int) -> None:
         """A task was deleted: its thumbnail goes from memory (the repository removes it from disk)."""
         self.store.forget(task_id)
+
+    def online_changed(self, online: bool) -> None:
+        """Back online: previews that could not be had are asked for again."""
+        if online:
+            self.store.forget_failures()

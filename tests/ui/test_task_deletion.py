@@ -50,6 +50,8 @@ def test_confirm_cancel_then_delete_moves_to_a_neighbour(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")  # owner of Receipts OCR
         await open_task(window, RECEIPTS, "Receipts OCR")
+        window.thumbnails.action.trigger()  # previews on: the deleted task's thumbnail must go too
+        await until(lambda: window.thumbnails.store.cached(RECEIPTS))
         await until(lambda: window.repository.cache.get_bytes("preview", str(RECEIPTS)) is not None)
         ids = [t.id for t in window.model.tasks]
         row = ids.index(RECEIPTS)
@@ -99,6 +101,7 @@ def test_confirm_cancel_then_delete_moves_to_a_neighbour(
         assert not await server_has(fresh_sandbox, RECEIPTS)
         cache = window.repository.cache
         assert cache.get_task(RECEIPTS) is None and cache.get_bytes("preview", str(RECEIPTS)) is None
+        assert not window.thumbnails.store.cached(RECEIPTS)
         last = cache.get_page("last")
         assert last is not None and RECEIPTS not in [t.id for t in last[0].results]
         await controller.shutdown()

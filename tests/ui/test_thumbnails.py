@@ -15,7 +15,7 @@ from PySide6.QtGui import QPixmap
 from annodesk.api import CvatClient, Task
 from annodesk.controller import AppController
 from annodesk.models.task_table import PREVIEW_COLUMN, TaskTableModel
-from annodesk.models.thumbnails import LOADING, NO_DATA, THUMBNAIL_SIZE, ThumbnailStore
+from annodesk.models.thumbnails import LOADING, NO_DATA, NO_PREVIEW, THUMBNAIL_SIZE, ThumbnailStore
 from annodesk.sandbox import SandboxServer
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.thumbnails import CONCURRENCY, SETTINGS_KEY, decode_thumbnail
@@ -246,6 +246,12 @@ def test_the_table_model_with_previews_is_consistent(qtmodeltester: Any, sandbox
     store.put(tasks[row].id, QPixmap(4, 3))
     assert changed == [(row, PREVIEW_COLUMN, [Qt.ItemDataRole.DecorationRole])]  # that cell only
     assert model.data(model.index(row, PREVIEW_COLUMN), Qt.ItemDataRole.DecorationRole).width() == 4
+    store.put(tasks[row].id, None)  # none could be had (offline)
+    assert store.state(tasks[row]) == NO_PREVIEW
+    store.forget_failures()  # back online: asked again when painted
+    assert store.state(tasks[row]) == LOADING
+    model.data(model.index(row, PREVIEW_COLUMN), Qt.ItemDataRole.DecorationRole)
+    assert asked.count(tasks[row].id) == 2
     model.remove_task(tasks[1].id)
     assert model.rowCount() == len(tasks) - 1 and model.row_of(tasks[1].id) is None
     qtmodeltester.check(model)
