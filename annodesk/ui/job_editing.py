@@ -386,7 +386,11 @@ class JobEditing(QObject):
     # -- the job's menu --------------------------------------------------------------------------
 
     def _show_menu(self, position: QPoint) -> None:
+        """The menu of the job under the pointer, else of the current job (the menu key)."""
         index = self.view.indexAt(position)
+        if not index.isValid():
+            index = self.view.currentIndex()
+            position = self.view.visualRect(index).center()
         job_id = index.data(JOB_ID_ROLE) if index.isValid() else None
         if job_id is None:
             return

@@ -366,9 +366,13 @@ class MainWindow(QMainWindow):
         return self.model.task_at(index.row()) if index.isValid() else None
 
     def _show_table_menu(self, position: QPoint) -> None:
-        """The table's context menu, for the row under the pointer (selected first)."""
+        """The table's context menu, for the row under the pointer (selected first), else the selected row (the
+        menu key)."""
         index = self.table.indexAt(position)
-        if index.isValid() and index.row() != self.table.selectionModel().currentIndex().row():
+        if not index.isValid():
+            index = self.table.selectionModel().currentIndex()
+            position = self.table.visualRect(index).center()
+        elif index.row() != self.table.selectionModel().currentIndex().row():
             self.table.selectRow(index.row())
         if index.isValid():
             self.table_menu.popup(self.table.viewport().mapToGlobal(position))

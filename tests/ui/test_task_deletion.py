@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -82,6 +82,13 @@ def test_confirm_cancel_then_delete_moves_to_a_neighbour(
         QTest.keyClick(box, Qt.Key.Key_Escape)
         await until(lambda: window.task_deletion.confirmation is None)
         assert await server_has(fresh_sandbox, RECEIPTS)
+
+        # the menu key (no row under the pointer): the menu of the selected row
+        below_rows = QPoint(5, window.table.viewport().height() - 5)
+        assert not window.table.indexAt(below_rows).isValid()
+        window.table.customContextMenuRequested.emit(below_rows)
+        assert window.table_menu.isVisible() and window.selected_task().id == RECEIPTS  # type: ignore[union-attr]
+        window.table_menu.close()
 
         # the table's menu, then the Delete button
         window.table.customContextMenuRequested.emit(window.table.visualRect(window.model.index(row, 1)).center())
