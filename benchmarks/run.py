@@ -1,6 +1,6 @@
 """Run every annodesk benchmark and print each figure beside the floor measured in the same run.
 
-    .venv/bin/python benchmarks/run.py [--runs 5] [--only startup,first_page,load,stalls,memory,bundle]
+    .venv/bin/python benchmarks/run.py [--runs 5] [--only startup,first_page,load,stalls,stalls_previews,memory,bundle]
 
 The sandbox (``--seed-tasks 10000``, a throwaway data dir) runs in a process of its own for the whole run;
 every measurement runs in fresh subprocesses (see ``benchmarks/probes/``). Results are printed and written
@@ -24,7 +24,7 @@ import startup
 from harness import ADMIN, ROOT, SEED_TASKS, Check, Figure, SandboxProcess, Stat, machine_load, run_probe, write_results
 from harness import xvfb as xvfb_display
 
-SECTIONS = ("startup", "first_page", "load", "stalls", "memory", "bundle")
+SECTIONS = ("startup", "first_page", "load", "stalls", "stalls_previews", "memory", "bundle")
 
 
 def first_page(sandbox: SandboxProcess, runs: int) -> Figure:
@@ -86,13 +86,15 @@ def load(sandbox: SandboxProcess, runs: int) -> Figure:
     return figure
 
 
-def stalls(sandbox: SandboxProcess, runs: int) -> Figure:
-    results = [run_probe("stalls", sandbox.base_url, *ADMIN) for _ in range(runs)]
+def stalls(sandbox: SandboxProcess, runs: int, previews: bool = False) -> Figure:
+    results = [run_probe("stalls", sandbox.base_url, *ADMIN, *(["previews"] if previews else [])) for _ in range(runs)]
     worst = Stat.of([r["max_ms"] for r in results])
     p99 = Stat.of([r["p99_ms"] for r in results])
     figure = Figure(
-        "stalls",
-        "4. event-loop stalls while the main window loads and scrolls 10k tasks (offscreen)",
+        "stalls_previews" if previews else "stalls",
+        "4b. the same with the task table's preview column on, waiting on each page for its thumbnails"
+        if previews
+        else "4. event-loop stalls while the main window loads and scrolls 10k tasks (offscreen)",
         "ms",
         measured={"longest stall (max lag)": worst, "p99 lag": p99},
         digits=1,
@@ -111,7 +113,27 @@ def stalls(sandbox: SandboxProcess, runs: int) -> Figure:
         f"not counted above: longest stall before the main window shows (start-up, sign-in, "
         f"building the window) {before.text('ms', 1)}"
     )
+    if previews:
+        counts = {key: statistics.median(r["thumbnails"].get(key, 0) for r in results) for key in THUMBNAIL_COUNTS}
+        figure.notes.append(
+            "thumbnails per run (median): "
+            + ", ".join(f"{counts[key]:,.0f} {label}" for key, label in THUMBNAIL_COUNTS.items())
+        )
     return figure
+
+
+THUMBNAIL_COUNTS = {
+    "requested": "asked for by painted cells",
+    "network": "loaded from the server",
+    "disk": "from the disk cache",
+    "skipped": "skipped (scrolled away before their turn)",
+    "cancelled": "cancelled by a page change",
+    "failed": "failed",
+}
+
+
+def stalls_previews(sandbox: SandboxProcess, runs: int) -> Figure:
+    return stalls(sandbox, runs, previews=True)
 
 
 def memory(sandbox: SandboxProcess, runs: int) -> Figure:
@@ -168,11 +190,17 @@ def main() -> int:
                     figures.append(startup.measure(args.runs, "Xvfb", {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}))
                     figures[-1].print()
 
-    needs_server = only & {"first_page", "load", "stalls", "memory"}
+    needs_server = only & {"first_page", "load", "stalls", "stalls_previews", "memory"}
     if needs_server:
         with SandboxProcess(SEED_TASKS) as sandbox:
             meta["sandbox_ready_s"] = sandbox.seconds_to_ready
-            for name, measure in (("first_page", first_page), ("load", load), ("stalls", stalls), ("memory", memory)):
+            for name, measure in (
+                ("first_page", first_page),
+                ("load", load),
+                ("stalls", stalls),
+                ("stalls_previews", stalls_previews),
+                ("memory", memory),
+            ):
                 if name in only:
                     figures.append(measure(sandbox, args.runs))
                     figures[-1].print()

@@ -2,12 +2,13 @@
 
 Run: ``QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]``.
 Produces ``sign-in.png``, ``main-window.png`` (a task selected, labels tree) and ``main-window-jobs.png``
-(jobs tree), and ``offline.png`` (the same user restarted with the server stopped); and in 简体中文, switched
-live as a user would, ``sign-in-zh.png`` and ``main-window-zh.png``. Signed in as ``demo`` (who may create tasks):
-``create-task.png`` / ``create-task-zh.png``, ``create-task-upload.png`` and ``edit-task.png`` / ``edit-task-zh.png``.
-Then, in a second sandbox (so the shots above stay as they are), ``export.png`` / ``export-zh.png`` (the export
-dialog with its format list open, and the same dialog part-way through a dataset download) and ``import.png`` (the
-confirmation, and the dialog after the import).
+(jobs tree), ``jobs-tree-edit.png`` (preview thumbnails in the table; in the jobs tree a status just changed and
+saved, an assignee change being saved), and ``offline.png`` (the same user restarted with the server stopped); and
+in 简体中文, switched live as a user would, ``sign-in-zh.png``, ``main-window-zh.png`` and ``jobs-tree-edit-zh.png``.
+Signed in as ``demo`` (who may create tasks): ``create-task.png`` / ``create-task-zh.png``, ``create-task-upload.png``
+and ``edit-task.png`` / ``edit-task-zh.png``. Then, in a second sandbox (so the shots above stay as they are),
+``export.png`` / ``export-zh.png`` (the export dialog with its format list open, and the same dialog part-way through
+a dataset download) and ``import.png`` (the confirmation, and the dialog after the import).
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 
@@ -128,6 +129,7 @@ async def _shoot(out: Path, work: Path) -> None:
         window.language_actions[CHINESE].trigger()  # the Language menu: the same page and task, now in Chinese
         _save(window, out / "main-window-zh.png")
         window.language_actions[ENGLISH].trigger()
+        await _shoot_jobs_edit(out, server, window)
         await controller.shutdown()
         await _shoot_task_dialogs(out, work, server, languages)
         server.stop()
@@ -440,6 +442,33 @@ async def _shoot_transfers(out: Path, work: Path) -> None:
     finally:
         server.stop()
         languages.uninstall()
+
+
+async def _shoot_jobs_edit(out: Path, server: SandboxServer, window: MainWindow) -> None:
+    """The table with previews; a job's status changed and saved, another job's assignee change on its way."""
+    window.thumbnails.action.trigger()  # View › Show task previews
+    store = window.thumbnails.store
+    await _until(lambda: all(store.cached(t.id) for t in window.model.tasks if t.has_data))
+    window.details.tabs.setCurrentWidget(window.details.jobs_page)
+    task = window.details.task
+    assert task is not None and len(task.jobs) >= 2
+    first, second = task.jobs[0], task.jobs[1]
+    editing = window.job_editing
+    saved = _signal(editing.jobSaved)
+    editing.set_status(first.id, "completed" if first.status != "completed" else "validation")
+    await asyncio.wait_for(saved, 15)
+    server.faults.hold()  # the next change stays "saving…" until the shots are taken
+    server.faults.add("slow", path=r"/api/v1/jobs/\d+$", delay=0)
+    other = next(u for u in window.users.values() if u.id != second.assignee_id and u.username == "bob")
+    editing.set_assignee(second.id, other.id)
+    await _until(lambda: server.faults.in_flight() > 0)
+    _save(window, out / "jobs-tree-edit.png")
+    window.language_actions[CHINESE].trigger()
+    _save(window, out / "jobs-tree-edit-zh.png")
+    window.language_actions[ENGLISH].trigger()
+    settled = _signal(editing.jobSaved)
+    server.faults.clear()
+    await asyncio.wait_for(settled, 15)
 
 
 def main() -> int:

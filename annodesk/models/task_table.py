@@ -21,17 +21,20 @@ from annodesk.api.models import Task, User
 from annodesk.i18n import format_datetime, format_number, translated
 
 from .job_tree import user_label
+from .thumbnails import LOADING, NO_DATA, NO_PREVIEW, ThumbnailStore
 from .vocabulary import RAW_VALUE_ROLE, display_mode, display_status
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ROLE = Qt.ItemDataRole.UserRole + 2
 DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
 # The roles data() answers; a view asks ~8 roles per cell on every paint, most of them none of these.
 ANSWERED_ROLES = frozenset(
     int(role)
     for role in (
         DISPLAY_ROLE,
+        DECORATION_ROLE,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.TextAlignmentRole,
         RAW_VALUE_ROLE,
@@ -60,8 +63,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("size", QT_TRANSLATE_NOOP("TaskTableModel", "Size (frames)")),
     Column("created", QT_TRANSLATE_NOOP("TaskTableModel", "Created")),
     Column("updated", QT_TRANSLATE_NOOP("TaskTableModel", "Updated")),
+    Column("preview", QT_TRANSLATE_NOOP("TaskTableModel", "Preview")),  # optional: hidden unless chosen (View menu)
 )
 NUMERIC = {"id", "size"}
+PREVIEW_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "preview")
 
 
 def format_time(value: datetime) -> str:
@@ -85,6 +90,7 @@ class TaskTableModel(QAbstractTableModel):
         # (new user names, a retranslation) drops them.
         self._texts: list[tuple[str, ...] | None] = []
         self.dataChanged.connect(self._forget_texts)
+        self.thumbnails: ThumbnailStore | None = None
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -97,8 +103,34 @@ class TaskTableModel(QAbstractTableModel):
             self._users = dict(users)
         self.endResetModel()
 
-    def _forget_texts(self) -> None:
+    def _forget_texts(self, _first: Any = None, _last: Any = None, roles: list[int] | None = None) -> None:
+        if roles and DISPLAY_ROLE not in roles:
+            return  # e.g. a thumbnail arrived: the texts are unchanged
         self._texts = [None] * len(self._tasks)
+
+    def set_thumbnails(self, store: ThumbnailStore | None) -> None:
+        """Show previews from ``store`` in the preview column (``None``: no previews)."""
+        if self.thumbnails is not None:
+            self.thumbnails.changed.disconnect(self._thumbnail_changed)
+        self.thumbnails = store
+        if store is not None:
+            store.changed.connect(self._thumbnail_changed)
+
+    def _thumbnail_changed(self, task_id: int) -> None:
+        row = self.row_of(task_id)
+        if row is not None:
+            index = self.index(row, PREVIEW_COLUMN)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def remove_task(self, task_id: int) -> None:
+        """Take a task off the page (it was deleted); others are unchanged."""
+        row = self.row_of(task_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._tasks = (*self._tasks[:row], *self._tasks[row + 1 :])
+        del self._texts[row]
+        self.endRemoveRows()
 
     def set_users(self, users: Mapping[int, User]) -> None:
         """Update the names shown for owners and assignees."""
@@ -166,12 +198,32 @@ class TaskTableModel(QAbstractTableModel):
                 texts = self._texts[row] = tuple(self._display(task, column.key) for column in COLUMNS)
             return texts[index.column()]
         key = COLUMNS[index.column()].key
+        if key == "preview":
+            return self._preview(task, role)
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return task.name
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RAW_VALUE_ROLE:
             return {"status": task.status, "mode": task.mode}.get(key)
+        if role == TASK_ID_ROLE:
+            return task.id
+        if role == TASK_ROLE:
+            return task
+        return None
+
+    def _preview(self, task: Task, role: int) -> Any:
+        store = self.thumbnails
+        if role == DECORATION_ROLE:
+            return None if store is None else store.pixmap(task)
+        if role == Qt.ItemDataRole.ToolTipRole and store is not None:
+            state = store.state(task)
+            if state == NO_DATA:
+                return QCoreApplication.translate("TaskTableModel", "No preview: the task has no data yet")
+            if state == NO_PREVIEW:
+                return QCoreApplication.translate("TaskTableModel", "No preview could be loaded")
+            if state == LOADING:
+                return QCoreApplication.translate("TaskTableModel", "Loading the preview…")
         if role == TASK_ID_ROLE:
             return task.id
         if role == TASK_ROLE:

@@ -118,3 +118,13 @@ class OfflineCache:
 
     def get_profile(self) -> tuple[User, float] | None:
         return self.get("profile", "self", User)
+
+    # -- removing what the server no longer has (task deletion) --------------------------------------------------
+
+    def remove(self, kind: str, key: str) -> None:
+        """Forget a stored value (no error if there is none)."""
+        self._path(kind, key).unlink(missing_ok=True)
+
+    def remove_bytes(self, kind: str, key: str) -> None:
+        """Forget stored raw bytes (no error if there are none)."""
+        (self.folder / f"{kind}-{_digest(key)}.bin").unlink(missing_ok=True)

@@ -8,8 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import msgspec
+
 from annodesk.api import CvatClient, CvatError, NetworkError
-from annodesk.api.models import Page, Task, User
+from annodesk.api.models import Job, JobRef, Page, Task, User
+from annodesk.api.unset import UNSET, _Unset
 
 from .cache import OfflineCache
 
@@ -61,6 +64,7 @@ class Repository:
     def __init__(self, client: CvatClient, cache: OfflineCache) -> None:
         self.client = client
         self.cache = cache
+        self._page_tasks: dict[str, frozenset[int]] = {}  # cached page key → its task ids (writer thread only)
 
     async def _read(
         self,
@@ -91,6 +95,7 @@ class Repository:
     def _store_page(self, query: PageQuery, page: Page[Task]) -> None:
         self.cache.put_page(query.key, page)
         self.cache.put("page", "last", page)
+        self._page_tasks[query.key] = self._page_tasks["last"] = frozenset(task.id for task in page.results)
 
     async def task(self, task_id: int) -> Fetched[Task]:
         """One task's details."""
@@ -114,6 +119,82 @@ class Repository:
             lambda data: self.cache.put_bytes("preview", key, data),
             lambda: _with_time(self.cache.get_bytes("preview", key)),
         )
+
+    # -- jobs-ui (issue 6): editing jobs, deleting tasks, table thumbnails ----------------------------------------
+    # Writes go to the server first; the offline cache's copies (the task, the cached pages that list it, its
+    # preview) follow on the writer thread once the server has said yes. A failed write changes nothing here.
+
+    async def update_job(self, job_id: int, *, status: str | None = None, assignee: int | _Unset | None = UNSET) -> Job:
+        """Change a job's status and/or assignee (``None`` unassigns); the cached copy of its task shows them."""
+        job = await self.client.update_job(job_id, status=status, assignee=assignee)
+        await asyncio.get_running_loop().run_in_executor(_WRITER, self._store_job, job.task_id, job)
+        return job
+
+    def _store_job(self, task_id: int, job: Job) -> None:
+        hit = self.cache.get_task(task_id)
+        if hit is not None:
+            task = with_job(hit[0], job)
+            self.cache.put_task(task)
+            self._replace_in_pages(task)
+
+    async def task_after_edit(self, task_id: int) -> Fetched[Task]:
+        """The task again after a change to it (its status is recomputed by the server); cached pages follow."""
+        fetched = await self.task(task_id)
+        if fetched.live:
+            await asyncio.get_running_loop().run_in_executor(_WRITER, self._replace_in_pages, fetched.value)
+        return fetched
+
+    def _replace_in_pages(self, task: Task) -> None:
+        for key, ids in self._page_tasks.items():
+            if task.id in ids:
+                hit = self.cache.get_page(key)
+                if hit is not None:
+                    page = hit[0]
+                    results = tuple(task if item.id == task.id else item for item in page.results)
+                    self.cache.put("page", key, msgspec.structs.replace(page, results=results))
+
+    async def delete_task(self, task_id: int) -> None:
+        """Delete a task on the server; then its cached copy, preview and rows in cached pages go too."""
+        await self.client.delete_task(task_id)
+        await asyncio.get_running_loop().run_in_executor(_WRITER, self._forget_task, task_id)
+
+    def _forget_task(self, task_id: int) -> None:
+        self.cache.remove("task", str(task_id))
+        self.cache.remove_bytes("preview", str(task_id))
+        for key, ids in list(self._page_tasks.items()):
+            if task_id in ids:
+                hit = self.cache.get_page(key)
+                if hit is not None:
+                    page = hit[0]
+                    results = tuple(item for item in page.results if item.id != task_id)
+                    count = max(0, page.count - (len(page.results) - len(results)))
+                    self.cache.put("page", key, msgspec.structs.replace(page, results=results, count=count))
+                self._page_tasks[key] = ids - {task_id}
+
+    async def thumbnail(self, task_id: int) -> Fetched[bytes]:
+        """A task's preview for the table: from the disk cache when it is there (a task's preview never changes),
+        else from the server (then saved). Raises the client's error when neither has it."""
+        key = str(task_id)
+        data = await asyncio.to_thread(self.cache.get_bytes, "preview", key)
+        if data is not None:
+            return Fetched(data, 0.0)
+        data = await self.client.task_preview(task_id)
+        await asyncio.get_running_loop().run_in_executor(_WRITER, self.cache.put_bytes, "preview", key, data)
+        return Fetched(data)
+
+
+def with_job(task: Task, job: Job | JobRef) -> Task:
+    """``task`` with one of its jobs' status and assignee replaced (matched by id)."""
+
+    def changed(ref: JobRef) -> JobRef:
+        if ref.id != job.id:
+            return ref
+        return msgspec.structs.replace(ref, status=job.status, assignee=job.assignee_id)
+
+    segments = tuple(
+        msgspec.structs.replace(segment, jobs=tuple(changed(ref) for ref in segment.jobs)) for segment in task.segments
+    )
+    return msgspec.structs.replace(task, segments=segments)
 
 
 def _with_time(data: bytes | None) -> tuple[bytes, float] | None:

@@ -33,8 +33,11 @@ from annodesk.models.vocabulary import display_group
 from annodesk.session.repository import Fetched, PageQuery, Repository
 
 from .background import spawn
+from .job_editing import JobEditing
 from .messages import action_error
+from .task_deletion import TaskDeletion
 from .task_details import TaskDetails
+from .thumbnails import TableThumbnails
 from .transfer_actions import TransferActions
 
 if TYPE_CHECKING:  # loaded when first opened
@@ -131,6 +134,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         header.sectionClicked.connect(self._header_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_table_menu)
 
         self.first_button = QPushButton("«")
         self.prev_button = QPushButton("‹")
@@ -219,9 +224,24 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
-        self.task_menu = self.menuBar().addMenu("")  # the selected task's actions; features add theirs
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._show_task_context_menu)
+        # The Task menu and the table's context menu: actions on the selected task (each in its own module):
+        # New task…, Edit task… (task authoring), Delete task… (TaskDeletion), then export and import (TransferActions,
+        # added once the window is built).
+        self.task_menu = self.menuBar().addMenu("")
+        self.task_menu.setToolTipsVisible(True)
+        self.table_menu = QMenu(self)
+        self.table_menu.setToolTipsVisible(True)
+        self._build_task_authoring()
+        self.task_deletion = TaskDeletion(self)
+        self.task_menu.addAction(self.task_deletion.action)
+        self.table_menu.addAction(self.task_deletion.action)
+        self.job_editing = JobEditing(self)  # the details pane's jobs tree: status and assignee
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.setToolTipsVisible(True)
+        self.thumbnails = TableThumbnails(self.table, self.model, self.repository, self.settings)
+        self.view_menu.addAction(self.thumbnails.action)
+        self.task_deletion.deleted.connect(self.thumbnails.forget)
+        self.onlineChanged.connect(self.thumbnails.online_changed)
         self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)
@@ -241,22 +261,10 @@ class MainWindow(QMainWindow):
         user_menu.addAction(self.sign_out_action)
         self.user_button.setMenu(user_menu)
         self.addAction(self.refresh_action)
-        self._build_task_authoring()
 
     def task_context_menu(self) -> QMenu:
-        """The task table's context menu: the Task menu's actions."""
-        menu = QMenu(self.table)
-        menu.addActions(self.task_menu.actions())
-        return menu
-
-    def _show_task_context_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        self.table.selectRow(index.row())
-        menu = self.task_context_menu()
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        """The task table's context menu (each feature adds its actions on the selected task to it)."""
+        return self.table_menu
 
     # -- language --------------------------------------------------------------------------------
 
@@ -281,6 +289,9 @@ class MainWindow(QMainWindow):
         self.profile_action.setText(self.tr("&Profile…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.task_menu.setTitle(self.tr("&Task"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.task_deletion.retranslate()
+        self.thumbnails.retranslate()
         self.account_menu.setTitle(self.tr("&Account"))
         self.language_menu.setTitle(self.tr("&Language"))
         system = self.language_actions[SYSTEM]
@@ -325,11 +336,10 @@ class MainWindow(QMainWindow):
         if details_splitter is not None:
             self.details.splitter.restoreState(details_splitter)
         header = self.settings.value("main/tableHeader")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        else:
+        if header is None or not self.table.horizontalHeader().restoreState(header):
             for column, width in enumerate((60, 320, 90, 100, 90, 90, 90, 130, 130)):
                 self.table.setColumnWidth(column, width)
+        self.thumbnails.restore()
         size = int(self.settings.value("main/pageSize", PAGE_SIZES[0]))
         index = self.page_size_box.findData(size if size in PAGE_SIZES else PAGE_SIZES[0])
         self.page_size_box.blockSignals(True)
@@ -369,6 +379,18 @@ class MainWindow(QMainWindow):
     def selected_task(self) -> Task | None:
         index = self.table.selectionModel().currentIndex()
         return self.model.task_at(index.row()) if index.isValid() else None
+
+    def _show_table_menu(self, position: QPoint) -> None:
+        """The table's context menu, for the row under the pointer (selected first), else the selected row (the
+        menu key)."""
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            index = self.table.selectionModel().currentIndex()
+            position = self.table.visualRect(index).center()
+        elif index.row() != self.table.selectionModel().currentIndex().row():
+            self.table.selectRow(index.row())
+        if index.isValid():
+            self.table_menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -631,6 +653,7 @@ class MainWindow(QMainWindow):
         self.edit_task_action.triggered.connect(lambda: self.show_edit_task())
         self.task_menu.addAction(self.new_task_action)
         self.task_menu.addAction(self.edit_task_action)
+        self.table_menu.addAction(self.edit_task_action)
         self.details.add_action(self.edit_task_action)
         self.details.shown.connect(lambda task: self.edit_task_action.setEnabled(task is not None))
         self.pageShown.connect(self._select_pending_task)
@@ -736,6 +759,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self._retry_timer.stop()
+        self.thumbnails.loader.stop()
         self._search_timer.stop()
         self.save_settings()
         super().closeEvent(event)

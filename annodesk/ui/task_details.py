@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annodesk.api.models import JobRef, Task, User
 from annodesk.i18n import arg, format_number, translated
+from annodesk.models.job_editing import EditableJobTreeModel
 from annodesk.models.job_tree import PAYLOAD_ROLE, JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
@@ -116,14 +117,17 @@ class TaskDetails(QWidget):
         scroll.setWidget(top)
 
         self.labels_model = LabelTreeModel(self)
-        self.jobs_model = JobTreeModel(self)
+        self.jobs_model = EditableJobTreeModel(self)  # edited through annodesk.ui.job_editing
         self.labels_view = _tree(self.labels_model)
         self.jobs_view = _tree(self.jobs_model)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.labels_view, "")
-        self.tabs.addTab(self.jobs_view, "")
-        self.jobs_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.jobs_view.customContextMenuRequested.connect(self._show_job_menu)
+        self.jobs_page = QWidget()  # the jobs tree, and notices about it above (annodesk.ui.job_editing)
+        jobs_layout = QVBoxLayout(self.jobs_page)
+        jobs_layout.setContentsMargins(0, 0, 0, 0)
+        jobs_layout.setSpacing(2)
+        jobs_layout.addWidget(self.jobs_view)
+        self.tabs.addTab(self.jobs_page, "")
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(scroll)
@@ -151,7 +155,7 @@ class TaskDetails(QWidget):
         for key, title in self.PROPERTIES:
             self.titles[key].setText(translated("TaskDetails", title))
         self.tabs.setTabText(self.tabs.indexOf(self.labels_view), self.tr("Labels"))
-        self.tabs.setTabText(self.tabs.indexOf(self.jobs_view), self.tr("Segments and jobs"))
+        self.tabs.setTabText(self.tabs.indexOf(self.jobs_page), self.tr("Segments and jobs"))
         self.labels_model.retranslate()
         self.jobs_model.retranslate()
         self._show_properties()
@@ -190,21 +194,11 @@ class TaskDetails(QWidget):
         return payload if isinstance(payload, JobRef) else None
 
     def job_menu(self, job: JobRef) -> QMenu:
-        """The context menu of ``job``, filled by the features listening to ``jobMenuRequested``."""
+        """A menu of ``job``'s feature actions, filled by the features listening to ``jobMenuRequested`` (the jobs
+        tree's context menu, annodesk.ui.job_editing, adds them after its status and assignee choices)."""
         menu = QMenu(self.jobs_view)
         self.jobMenuRequested.emit(menu, job)
         return menu
-
-    def _show_job_menu(self, position: QPoint) -> None:
-        job = self.job_at(self.jobs_view.indexAt(position))
-        if job is None:
-            return
-        menu = self.job_menu(job)
-        if menu.isEmpty():
-            menu.deleteLater()
-            return
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.jobs_view.viewport().mapToGlobal(position))
 
     def _show_properties(self) -> None:
         task, users = self.task, self._users

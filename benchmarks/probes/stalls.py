@@ -9,7 +9,11 @@ The probe: a ``PreciseTimer`` that should fire every ``INTERVAL_MS``; each firin
 is a stall of the GUI thread. Lags are collected from the moment the main window is shown to the end of
 the scenario; the lags before that (start-up, sign-in, building the window) are reported apart.
 
-Usage: ``stalls.py BASE_URL USERNAME PASSWORD``; prints one JSON line.
+With ``previews`` as a fourth argument the task table's preview column is switched on first (View menu), and on
+each page, once scrolled to the bottom, the probe waits (as a user looking at the page) until the thumbnails of the
+rows on screen are shown; their counts are printed too.
+
+Usage: ``stalls.py BASE_URL USERNAME PASSWORD [previews]``; prints one JSON line.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from app_driver import MARKS, finish, now, run, signal_future
 from PySide6.QtCore import QObject, Qt, QTimer
 
 BASE_URL, USERNAME, PASSWORD = sys.argv[1:4]
+PREVIEWS = sys.argv[4:5] == ["previews"]
 INTERVAL_MS = 4
 SCROLL_STEP_MS = 16
 SCROLL_STEPS = 6
@@ -56,6 +61,8 @@ async def scenario(window: Any) -> None:
     PROBE.recording = True
     started = now()
     await signal_future(window.pageShown)
+    if PREVIEWS:
+        window.thumbnails.action.trigger()  # View › Show task previews, as a user would
     index = window.page_size_box.findData(100)
     if window.page_size != 100:
         shown = signal_future(window.pageShown)
@@ -70,6 +77,8 @@ async def scenario(window: Any) -> None:
         for step in range(1, SCROLL_STEPS + 1):
             bar.setValue(bar.maximum() * step // SCROLL_STEPS)
             await asyncio.sleep(SCROLL_STEP_MS / 1000)
+        if PREVIEWS:
+            await previews_shown(window)
         last = window.model.rowCount() - 1
         task = window.model.task_at(last)
         if task is not None and (window.selected_task() is None or window.selected_task().id != task.id):
@@ -94,10 +103,24 @@ async def scenario(window: Any) -> None:
             "before_window_max_ms": before[-1] if before else 0.0,
             "pages": pages,
             "rows": rows,
+            "previews": PREVIEWS,
+            "thumbnails": dict(window.thumbnails.loader.stats),
             "seconds": now() - started,
             "marks": {k: v - MARKS.times.get("sign in clicked", v) for k, v in MARKS.times.items()},
         }
     )
+
+
+async def previews_shown(window: Any) -> None:
+    """A user who looks at the page: wait until the thumbnails of the rows on screen are there (at most 5 s)."""
+    thumbnails = window.thumbnails
+    deadline = now() + 5
+    while now() < deadline:
+        rows = [r for r in range(window.model.rowCount()) if thumbnails.visible(window.model.tasks[r].id)]
+        wanted = [window.model.tasks[r] for r in rows if window.model.tasks[r].has_data]
+        if rows and all(thumbnails.store.cached(task.id) for task in wanted):
+            return
+        await asyncio.sleep(SCROLL_STEP_MS / 1000)
 
 
 RUNNING: list[asyncio.Future[None]] = []

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>EditableJobTreeModel</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilePicker</name>
     <message numerus="yes">
         <source>%n file(s) left out: a file of the same name is in the list already (%1). The server keeps files by name.</source>
@@ -140,6 +150,16 @@
         <translation>
             <numerusform>⇅ %n transfer running</numerusform>
             <numerusform>⇅ %n transfers running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedJobsNotice</name>
+    <message numerus="yes">
+        <source>%n job change(s) not saved. %1</source>
+        <translation>
+            <numerusform>%n job change not saved. %1</numerusform>
+            <numerusform>%n job changes not saved. %1</numerusform>
         </translation>
     </message>
 </context>

@@ -342,6 +342,35 @@
     </message>
 </context>
 <context>
+    <name>EditableJobTreeModel</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个作业</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to change it; right-click for more</source>
+        <translation>双击或按 F2 修改；右键单击可进行更多操作</translation>
+    </message>
+    <message>
+        <source>Job #%1 (not saved)</source>
+        <translation>作业 #%1（未保存）</translation>
+    </message>
+    <message>
+        <source>Job #%1 (saving…)</source>
+        <translation>作业 #%1（正在保存…）</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 Retry or discard it from the job&apos;s menu.</source>
+        <translation>未保存：%1 可在该作业的右键菜单中重试或放弃。</translation>
+    </message>
+    <message>
+        <source>Saving this change…</source>
+        <translation>正在保存此修改…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>%1 files (%2)</source>
@@ -618,6 +647,65 @@
     <message>
         <source>text</source>
         <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>JobEditing</name>
+    <message>
+        <source>&amp;Assignee</source>
+        <translation>负责人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard change</source>
+        <translation>放弃修改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry saving</source>
+        <translation>重新保存(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Choose &amp;assignee…</source>
+        <translation>选择负责人(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Job #%1 saved.</source>
+        <translation>作业 #%1 已保存。</translation>
+    </message>
+    <message>
+        <source>Job #%1 saved; task #%2 is now “%3”.</source>
+        <translation>作业 #%1 已保存；任务 #%2 的状态现为“%3”。</translation>
+    </message>
+    <message>
+        <source>Offline: jobs cannot be changed until the server is back.</source>
+        <translation>离线：服务器恢复连接前无法修改作业。</translation>
+    </message>
+    <message>
+        <source>Offline: jobs cannot be changed while the data shown is from %1.</source>
+        <translation>离线：当前显示的是 %1 的数据，无法修改作业。</translation>
+    </message>
+    <message>
+        <source>Saving job #%1…</source>
+        <translation>正在保存作业 #%1…</translation>
+    </message>
+    <message>
+        <source>The change to job #%1 is not saved: %2 It is kept; retry when the server is back.</source>
+        <translation>对作业 #%1 的修改未保存：%2 修改已保留，服务器恢复后可重试。</translation>
+    </message>
+    <message>
+        <source>The change to job #%1 was discarded.</source>
+        <translation>已放弃对作业 #%1 的修改。</translation>
+    </message>
+    <message>
+        <source>The change to job #%1 was refused and undone. %2</source>
+        <translation>对作业 #%1 的修改被拒绝，已撤销。%2</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1206,10 @@
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
         <source>Change the name, assignee, issue tracker or labels of this task</source>
         <translation>修改此任务的名称、负责人、问题跟踪地址或标签</translation>
     </message>
@@ -1390,6 +1482,64 @@
     </message>
 </context>
 <context>
+    <name>TableThumbnails</name>
+    <message>
+        <source>A column with each task&apos;s preview image in the task table</source>
+        <translation>在任务列表中增加一列，显示每个任务的预览图</translation>
+    </message>
+    <message>
+        <source>Show task &amp;previews</source>
+        <translation>显示任务预览图(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDeletion</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete task…</source>
+        <translation>删除任务(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Delete task #%1 on the server</source>
+        <translation>在服务器上删除任务 #%1</translation>
+    </message>
+    <message>
+        <source>Delete task #%1 “%2”? Its jobs, annotations and media are deleted on the server. This cannot be undone.</source>
+        <translation>要删除任务 #%1“%2”吗？它的作业、标注和媒体文件将从服务器上删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Deleting task #%1…</source>
+        <translation>正在删除任务 #%1…</translation>
+    </message>
+    <message>
+        <source>Offline: tasks cannot be deleted until the server is back.</source>
+        <translation>离线：服务器恢复连接前无法删除任务。</translation>
+    </message>
+    <message>
+        <source>Select a task to delete it.</source>
+        <translation>请先选择要删除的任务。</translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2” was already deleted on the server.</source>
+        <translation>任务 #%1“%2”已在服务器上被删除。</translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2” was deleted.</source>
+        <translation>任务 #%1“%2”已删除。</translation>
+    </message>
+    <message>
+        <source>Task #%1 “%2” was not deleted. %3</source>
+        <translation>任务 #%1“%2”未删除。%3</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetails</name>
     <message>
         <source>(no data yet)</source>
@@ -1524,6 +1674,10 @@
         <translation>ID</translation>
     </message>
     <message>
+        <source>Loading the preview…</source>
+        <translation>正在加载预览图…</translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
@@ -1532,8 +1686,20 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>No preview could be loaded</source>
+        <translation>无法加载预览图</translation>
+    </message>
+    <message>
+        <source>No preview: the task has no data yet</source>
+        <translation>无预览图：该任务尚无数据</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Size (frames)</source>
@@ -1763,6 +1929,31 @@
     <message>
         <source>Transfers</source>
         <translation>传输列表</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedJobsNotice</name>
+    <message numerus="yes">
+        <source>%n job change(s) not saved. %1</source>
+        <translation>
+            <numerusform>%n 个作业修改未保存。%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Forget the kept changes and show the jobs as the server has them</source>
+        <translation>放弃保留的修改，按服务器上的数据显示作业</translation>
+    </message>
+    <message>
+        <source>Send the kept changes to the server again</source>
+        <translation>将保留的修改重新发送到服务器</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,9 @@ pending (a QTimer probe fires during it; no wall-clock assertions), and that not
 rows and the selected task's details stay on screen, typed sign-in input stays in the dialog, the cache keeps what
 was seen. The matrix is printed at the end of the run (``tests/ui/matrix_report.py``).
 
+The "job edit" action (a job's status changed from the jobs tree's menu) also checks that the user's edit is kept,
+marked "not saved", after every failure a retry can fix, and that the retry succeeds once the server is back.
+
 Adding a user action is one entry in ``ACTIONS``: its name, the requests the fault applies to, and four hooks
 (``setup``, ``perform``, ``done``, ``outcome``) plus ``check`` and the expected message per fault.
 """
@@ -23,10 +26,13 @@ from typing import Any
 import pytest
 import qasync
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
+from annodesk.api import CvatClient
 from annodesk.api.models import Task
 from annodesk.controller import AppController
+from annodesk.models.job_editing import EDIT_STATE_ROLE, STATUS_COLUMN, UNSAVED
+from annodesk.models.vocabulary import display_status
 from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import SERVICE, account_name
 from annodesk.ui.main_window import MainWindow
@@ -68,6 +74,10 @@ class Cell:
     target: Task | None = None
     attempt: asyncio.Future[Any] | None = None
     mark: dict[str, int] = field(default_factory=dict)
+    job_id: int = 0  # job edit: the job changed, its status before and the one chosen
+    job_status: str = ""
+    wanted: str = ""
+    settled: list[int] = field(default_factory=list)
 
     def watch_window(self, window: MainWindow) -> None:
         self.window = window
@@ -326,6 +336,97 @@ def browsing(ok: str) -> dict[str, str]:
 
 
 SIGNED_OUT = r"^You have signed out\.$"
+KEPT = r"^The change to job #\d+ is not saved: "
+RETRY = r"It is kept; retry when the server is back\.$"
+UNDONE = r"^The change to job #\d+ was refused and undone\. "
+NEXT_STATUS = {"annotation": "validation", "validation": "completed", "completed": "annotation"}
+
+
+async def job_edit_setup(cell: Cell) -> None:
+    """Signed in, a task with jobs selected and its jobs tree shown; the first job's next status chosen."""
+    await signed_in(cell)
+    window = cell.window
+    assert window is not None
+    target = next(t for t in window.model.tasks if t.jobs)
+    if window.details.task is None or window.details.task.id != target.id:
+        before = len(cell.details_shown)
+        window.table.selectRow(window.model.row_of(target.id))  # type: ignore[arg-type]
+        await until(lambda: target.id in cell.details_shown[before:])
+    window.details.tabs.setCurrentWidget(window.details.jobs_page)
+    cell.target = cell.selected = window.details.task
+    cell.details_title = window.details.title.text()
+    job = cell.target.jobs[0]  # type: ignore[union-attr]
+    cell.job_id, cell.job_status, cell.wanted = job.id, job.status, NEXT_STATUS[job.status]
+    window.job_editing.editSettled.connect(cell.settled.append)
+
+
+def job_edit_perform(cell: Cell) -> None:
+    """The job's context menu, Status → the next status (as a user picks it)."""
+    window = cell.window
+    assert window is not None
+    view, model = window.details.jobs_view, window.details.jobs_model
+    view.customContextMenuRequested.emit(view.visualRect(model.job_index(cell.job_id)).center())
+    menu = window.job_editing.menu
+    assert menu is not None
+    menu.close()
+    status_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    action = next(a for a in status_menu.actions() if a.text() == display_status(cell.wanted))
+    action.trigger()
+
+
+def job_edit_done(cell: Cell) -> bool:
+    if cell.fault == "401":
+        return cell.signed_out_again()
+    return cell.job_id in cell.settled
+
+
+def job_edit_outcome(cell: Cell) -> str:
+    return dialog_notice(cell) if cell.fault == "401" else window_message(cell)
+
+
+def shown_job(cell: Cell) -> tuple[str, str | None]:
+    """The job's status as the tree shows it (raw) and its edit state."""
+    assert cell.window is not None
+    model = cell.window.details.jobs_model
+    index = model.job_index(cell.job_id, STATUS_COLUMN)
+    return index.data(Qt.ItemDataRole.EditRole), index.data(EDIT_STATE_ROLE)
+
+
+async def server_job_status(cell: Cell) -> str:
+    async with CvatClient(cell.server.base_url) as client:
+        await client.login(USER, PASSWORD[USER])
+        return (await client.get_job(cell.job_id)).status
+
+
+async def job_edit_check(cell: Cell) -> None:
+    if cell.fault == "401":
+        assert_session_ended_kept_cache(cell)
+        return
+    window = cell.window
+    assert window is not None and cell.target is not None
+    assert_browsing_kept(cell)
+    assert window.details.task.id == cell.target.id  # type: ignore[union-attr]
+    if cell.fault == "slow":
+        assert shown_job(cell) == (cell.wanted, None)
+        assert await server_job_status(cell) == cell.wanted
+        return
+    if cell.fault in ("403", "404"):
+        assert shown_job(cell) == (cell.job_status, None)  # rolled back
+        assert not window.job_editing.notice.isVisibleTo(window)
+        return
+    # The user's edit is kept, marked, for a retry that succeeds once the server is back.
+    assert shown_job(cell) == (cell.wanted, UNSAVED)
+    notice = window.job_editing.notice
+    assert notice.isVisibleTo(window) and notice.label.text().startswith("1 job change not saved.")
+    await asyncio.to_thread(cell.server.faults.clear)
+    saved = asyncio.get_event_loop().create_future()
+    window.job_editing.jobSaved.connect(lambda job_id: saved.done() or saved.set_result(job_id))
+    notice.retry_button.click()
+    await asyncio.wait_for(saved, 20)
+    assert shown_job(cell) == (cell.wanted, None)
+    assert await server_job_status(cell) == cell.wanted
+
+
 NOT_TOLD = r"^You are signed out on this computer, but the server could not end the session: "
 
 
@@ -406,10 +507,27 @@ ACTIONS: tuple[Action, ...] = (
             "404": NOT_TOLD + r"Not found: ",
         },
     ),
-    # "job edit" (a job's status/assignee changed from the jobs tree) goes here once the jobs-tree editing UI has
-    # landed: Action("job edit", r"/api/v1/jobs/\d+$", signed_in + open the jobs tab, perform = change the
-    # status in the tree, done = the edit settled (jobChanged signal or error), outcome = window_message,
-    # check = the tree shows the edit still pending (kept for retry) or saved, expected = browsing(...)).
+    Action(
+        "job edit",
+        r"/api/v1/jobs/\d+$",
+        job_edit_setup,
+        job_edit_perform,
+        job_edit_done,
+        job_edit_outcome,
+        job_edit_check,
+        {
+            "refuse": KEPT + r"Offline: the server cannot be reached\. " + RETRY,
+            "hang": KEPT + r"Offline: the server did not answer in time\. " + RETRY,
+            "slow": r"^Job #\d+ saved(; task #\d+ is now “\w+”)?\.$",
+            "500": KEPT + r"Server error: the server failed \(error 500\)\. Try again later\. " + RETRY,
+            "502_html": KEPT + r"Server error: a proxy in front of the server failed \(error 502\)",
+            "malformed_json": KEPT + r"The server's answer could not be read \(not a CVAT answer\)",
+            "truncated_json": KEPT + r"The server's answer could not be read \(not a CVAT answer\)",
+            "401": r"^You were signed out by the server",
+            "403": UNDONE + r"Not allowed: the server refused this \(error 403\)",
+            "404": UNDONE + r"Not found: the server no longer has this \(error 404\)",
+        },
+    ),
 )
 
 

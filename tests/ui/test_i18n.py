@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QDialogButtonBox
 
 from annodesk.api import errors
 from annodesk.api.models import Task
@@ -516,6 +516,89 @@ def test_fault_messages_sign_out_notice_and_ca_field_switch_live(
         assert dialog.ca_row.label.text() == "CA 证书" and dialog.ca_browse.text() == "浏览…"
         assert dialog.ca_file.text() == missing and dialog.username.text() == "admin"  # what was typed stays
         assert dialog.notice.text().startswith("您已在此电脑上退出登录")
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_job_editing_deletion_and_previews_in_chinese_fit_and_are_chinese(
+    chinese: LanguageManager,
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+) -> None:
+    """The Task and View menus, the table's and a job's context menus, the status and assignee editors, a kept
+    (unsaved) job change with its notice, the preview column and the delete confirmation, all in Chinese."""
+    from PySide6.QtWidgets import QComboBox, QMessageBox
+
+    from annodesk.models.job_editing import ASSIGNEE_COLUMN, STATUS_COLUMN
+    from annodesk.models.task_table import PREVIEW_COLUMN
+
+    from .ui_text import _menu_texts
+
+    async def body() -> None:
+        controller = make_controller()
+        await controller.start()
+        assert controller.dialog is not None
+        shown = next_emission(controller.mainWindowShown)
+        assert await attempt(controller.dialog, fresh_sandbox.base_url, "zhangwei", PASSWORD["zhangwei"])
+        window: MainWindow = await wait_for(shown)
+        await until(lambda: window.model.rowCount() > 0 and window.profile is not None and bool(window.users))
+        window.show()
+        window.thumbnails.action.trigger()  # 视图 › 显示任务预览图
+        store = window.thumbnails.store
+        await until(lambda: store.cached(window.model.tasks[0].id) or not window.model.tasks[0].has_data)
+        row = max(range(window.model.rowCount()), key=lambda r: len(window.model.tasks[r].segments))
+        task = window.model.tasks[row]
+        window.table.selectRow(row)
+        await until(lambda: window.details.task is not None and window.details.task.id == task.id)
+        window.details.tabs.setCurrentWidget(window.details.jobs_page)
+        job = task.jobs[0]
+        fresh_sandbox.faults.add("502_html", path=r"/api/v1/jobs/\d+$", times=1)
+        settled = next_emission(window.job_editing.editSettled)
+        window.job_editing.set_status(job.id, "completed" if job.status != "completed" else "annotation")
+        await wait_for(settled)
+        assert window.job_editing.notice.isVisibleTo(window)
+        assert window.job_editing.notice.label.text().startswith("1 个作业修改未保存。服务器错误")
+        assert window.message_label.text().startswith(f"对作业 #{job.id} 的修改未保存：服务器错误")
+        assert window.model.headerData(PREVIEW_COLUMN, Qt.Orientation.Horizontal) == "预览"
+        deliver_posted_events()
+        data = server_data(window)
+
+        def check(where: str, texts: list[tuple[str, str]], widget: object = None) -> None:
+            english = english_left(texts, data)
+            assert not english, where + ":\n" + "\n".join(english)
+            if widget is not None:
+                problems = cut_off(widget)  # type: ignore[arg-type]
+                assert not problems, where + ":\n" + "\n".join(problems)
+
+        check("main window", shown_texts(window), window)
+        assert window.task_menu.title() == "任务(&T)" and window.view_menu.title() == "视图(&V)"
+        check("table menu", list(_menu_texts(window.table_menu.actions(), "table")))
+        job_menu = window.job_editing.job_menu(job.id)
+        check("job menu", list(_menu_texts(job_menu.actions(), "job")))
+        texts = [a.text() for a in job_menu.actions() if not a.isSeparator()]
+        assert texts[-3:] == ["重新保存(&R)", "放弃修改(&D)", f"将标注导入作业 #{job.id}(&I)…"]
+
+        view = window.details.jobs_view
+        for column in (STATUS_COLUMN, ASSIGNEE_COLUMN):  # the inline editors
+            view.edit(window.details.jobs_model.job_index(task.jobs[-1].id, column))
+            editors = [w for w in view.viewport().findChildren(QComboBox) if w.isVisible()]
+            assert len(editors) == 1
+            deliver_posted_events()
+            check(f"editor of column {column}", shown_texts(window), window)
+            editors[0].hidePopup()
+            view.closeEditor(editors[0], QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            await until(lambda: not [w for w in view.viewport().findChildren(QComboBox) if w.isVisible()])
+
+        window.task_deletion.action.trigger()  # 任务 › 删除任务…
+        box = window.task_deletion.confirmation
+        assert box is not None
+        deliver_posted_events()
+        assert box.text().startswith(f"要删除任务 #{task.id}“{task.name}”吗？")
+        check("delete confirmation", shown_texts(box), box)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        await until(lambda: window.task_deletion.confirmation is None)
         await controller.shutdown()
 
     loop.run_until_complete(body())

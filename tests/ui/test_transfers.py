@@ -517,7 +517,9 @@ def test_import_into_a_task(
         controller = make_controller()
         window = await open_session(controller, fresh_sandbox, "demo")
         await select(window, task.id)
-        assert [a.text() for a in window.task_context_menu().actions() if a.text()][:2] == [
+        assert [a.text() for a in window.task_context_menu().actions() if a.text()] == [
+            "&Edit task…",
+            "&Delete task…",
             "&Export annotations…",
             "&Import annotations…",
         ]
@@ -940,7 +942,14 @@ def test_task_actions_follow_the_selection(
         window = await open_session(controller, fresh_sandbox, "demo")
         assert window.task_menu.title() == "&Task"
         actions = window.transfers
-        assert window.task_menu.actions()[:2] == [actions.export_action, actions.import_action]
+        assert [a for a in window.task_menu.actions() if not a.isSeparator()] == [
+            window.new_task_action,
+            window.edit_task_action,
+            window.task_deletion.action,
+            actions.export_action,
+            actions.import_action,
+            actions.transfers_action,
+        ]
         await select(window, empty.id)
         assert not actions.export_action.isEnabled() and not actions.import_action.isEnabled()  # nothing to export
         with_data = next(t for t in window.model.tasks if t.has_data)
@@ -955,8 +964,10 @@ def test_task_actions_follow_the_selection(
         window.table.customContextMenuRequested.emit(window.table.visualRect(window.model.index(row, 1)).center())
         await wait_for(shown)
         assert window.selected_task().id == empty.id
-        (popup,) = [m for m in window.table.findChildren(QMenu) if m.isVisible()]
-        assert popup.actions()[:2] == [actions.export_action, actions.import_action]
+        popup = window.table_menu
+        assert popup.isVisible()
+        shown_actions = [a for a in popup.actions() if not a.isSeparator()]
+        assert shown_actions[-2:] == [actions.export_action, actions.import_action]
         popup.hide()
         await select(window, with_data.id)
         jobs = window.details.jobs_view
@@ -965,8 +976,8 @@ def test_task_actions_follow_the_selection(
         jobs.customContextMenuRequested.emit(position)
         (popup,) = [m for m in jobs.findChildren(QMenu) if m.isVisible()]
         job = with_data.segments[0].jobs[0]
-        assert [a.text() for a in popup.actions()] == [f"&Import annotations into job #{job.id}…"]
-        popup.actions()[0].trigger()
+        assert popup.actions()[-1].text() == f"&Import annotations into job #{job.id}…"  # after the job's own
+        popup.actions()[-1].trigger()
         assert window.transfers.dialogs[("import-job", job.id)].isVisible()
         popup.hide()
         await controller.shutdown()
