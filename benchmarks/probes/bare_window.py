@@ -5,8 +5,9 @@ filter on the window, and the moment after the event-loop pass that delivered it
 ``<CLOCK_MONOTONIC seconds> QWidget`` to the file named by ``ANNODESK_REPORT_FIRST_PAINT``, then exits.
 
 Options (to show what the app's start-up is made of, beyond the floor): ``--text`` puts one line of text in
-the window (the first text rendering loads the font database); ``--asyncio`` imports asyncio and qasync first
-(annodesk's event loop needs them).
+the window (the first text rendering loads the font database); ``--annodesk`` first imports the modules annodesk
+needs before its sign-in dialog paints (annodesk/early_sign_in.py: the dialog, its messages, the translations
+manager) and applies the language, without building the dialog.
 """
 
 import os
@@ -36,12 +37,16 @@ class FirstPaint(QObject):
         os._exit(0)
 
 
-if "--asyncio" in sys.argv:
-    os.environ.setdefault("QT_API", "pyside6")
-    import asyncio  # noqa: F401
-
-    import qasync  # noqa: F401
 app = QApplication(sys.argv[:1])
+if "--annodesk" in sys.argv:
+    from PySide6.QtCore import QSettings
+
+    import annodesk.early_sign_in  # noqa: F401  (the sign-in dialog, its messages and form helpers)
+    from annodesk.i18n import LanguageManager
+    from annodesk.ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
+    LanguageManager(QSettings(), parent=app).apply()
 watcher = FirstPaint(os.environ["ANNODESK_REPORT_FIRST_PAINT"])
 window = QLabel("Sign in to CVAT") if "--text" in sys.argv else QWidget()
 window.resize(440, 260)  # about the sign-in dialog's size
