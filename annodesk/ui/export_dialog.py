@@ -3,13 +3,11 @@ saved where the user chooses, with the server's preparation and the download sho
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -22,16 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annodesk.api import CvatError
 from annodesk.api.models import Task
+from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
 from annodesk.session.transfers import TransferTarget, default_exporter, export_file_name
 
-from .background import spawn
 from .form import add_row
-from .messages import error_sentence
-from .transfer_widgets import FormatBox, TransferPanel
-from .transfers import Transfer, TransferManager
+from .transfer_dialog import TransferDialog
+from .transfers import TransferManager
 
 FOLDER_KEY = "transfers/exportFolder"
 
@@ -42,36 +38,20 @@ def default_folder() -> Path:
     return Path(location) if location else Path.home()
 
 
-class ExportDialog(QDialog):
+class ExportDialog(TransferDialog):
     """Exports one task. The choices stay after a failure or a cancel, for a retry.
 
     Closing it while an export runs leaves the export running (the Transfers window and the status bar follow
     it); Cancel stops it, and no partial file is left.
     """
 
-    formatsShown = Signal()
-    transferStarted = Signal(object)
-    transferFinished = Signal(object)
-
     def __init__(
         self, manager: TransferManager, task: Task, settings: QSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(560)
-        self.manager = manager
+        super().__init__(manager, settings, parent)
         self.task = task
-        self.settings = settings
-        self.transfer: Transfer | None = None
-        self.file_dialog: QFileDialog | None = None
         self._path_edited = False  # the user typed or chose a path: a new format no longer renames it
-        self._loading = False
 
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.formats = FormatBox()
         self.formats.setObjectName("exportFormat")
         self.formats.currentIndexChanged.connect(self._format_changed)
         self.annotations_only = QRadioButton()
@@ -101,7 +81,7 @@ class ExportDialog(QDialog):
         path_box.setLayout(path_line)
 
         form = QFormLayout()
-        self.format_row = add_row(form, "", self.formats)
+        self._format_row(form)
         self.content_row = add_row(form, "", content_box)
         self.path_row = add_row(form, "", path_box)
         self.note = QLabel()
@@ -109,11 +89,6 @@ class ExportDialog(QDialog):
         self.note.setStyleSheet("color: #8a5300;")
         self.note.hide()
         form.addRow("", self.note)
-        self.retry_button = QPushButton()
-        self.retry_button.clicked.connect(self.load_formats)
-        self.retry_button.hide()
-        self.panel = TransferPanel()
-        self.cancel_button = self.panel.cancel_button
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -154,47 +129,11 @@ class ExportDialog(QDialog):
         self.export_button.setText(self.tr("&Export"))
         self._update_note()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     # -- formats ---------------------------------------------------------------------------------
 
-    def load_formats(self) -> None:
-        """Fill the format list from the server's (asked once per session)."""
-        known = self.manager.service.formats.formats
-        if known is not None:
-            self._show_formats()
-            return
-        self._loading = True
-        self.retry_button.hide()
-        self._update_buttons()
-        spawn(self._load_formats())
-
-    async def _load_formats(self) -> None:
-        try:
-            await self.manager.service.formats.get()
-        except asyncio.CancelledError:
-            raise
-        except CvatError as exc:
-            error = exc
-            self.format_row.error.show_message(lambda: error_sentence(error))
-            self.retry_button.show()
-            return
-        finally:
-            self._loading = False
-            self._update_buttons()
-        self._show_formats()
-
-    def _show_formats(self) -> None:
-        formats = self.manager.service.formats.formats
-        if formats is None:
-            return
-        self.format_row.error.show_message("")
+    def _formats_known(self, formats: AnnotationFormats) -> None:
         self.formats.set_formats(formats.exporters, default_exporter(self.task.mode))
         self._format_changed()
-        self.formatsShown.emit()
 
     def _format_changed(self, _index: int = -1) -> None:
         entry = self.formats.current_format()
@@ -251,10 +190,6 @@ class ExportDialog(QDialog):
 
     # -- running ---------------------------------------------------------------------------------
 
-    @property
-    def running(self) -> bool:
-        return self.transfer is not None and self.transfer.running
-
     def start(self) -> None:
         """Check the choices and start the export."""
         if self.running or self._loading:
@@ -279,25 +214,15 @@ class ExportDialog(QDialog):
         self.path_row.error.show_message("")
         self.path.setText(str(target))
         self.settings.setValue(FOLDER_KEY, str(target.parent))
-        transfer = self.manager.export(
-            TransferTarget(self.task.id, self.task.name), entry.name, target, dataset=self.with_images.isChecked()
+        self._follow(
+            self.manager.export(
+                TransferTarget(self.task.id, self.task.name), entry.name, target, dataset=self.with_images.isChecked()
+            )
         )
-        self.transfer = transfer
-        transfer.finished.connect(self._transfer_finished)
-        self.panel.bind(transfer)
-        self._set_running(True)
-        self.transferStarted.emit(transfer)
-
-    def cancel(self) -> None:
-        """Stop the running export (nothing half-written is left)."""
-        if self.transfer is not None:
-            self.transfer.cancel()
 
     def _transfer_finished(self) -> None:
-        transfer = self.transfer
-        self._set_running(False)
-        self._update_note()
-        self.transferFinished.emit(transfer)
+        self._update_note()  # the file now exists
+        super()._transfer_finished()
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.formats, self.annotations_only, self.with_images, self.path, self.browse_button):

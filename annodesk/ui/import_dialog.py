@@ -3,12 +3,10 @@ confirmation; the upload in bytes, then the server's import, then what the task 
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -21,50 +19,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annodesk.api import CvatError
+from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
 from annodesk.session.transfers import DEFAULT_IMPORTER, TransferTarget
 
-from .background import spawn
 from .export_dialog import default_folder
 from .form import add_row
-from .messages import error_sentence
-from .transfer_widgets import FormatBox, TransferPanel
-from .transfers import Transfer, TransferManager
+from .transfer_dialog import TransferDialog
+from .transfers import TransferManager
 
 FOLDER_KEY = "transfers/importFolder"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TransferDialog):
     """Imports one annotation file into a task or a job (``target.job_id``).
 
     Import replaces every annotation of the target, so Import asks first (a non-modal message box,
     ``confirmation``). The choices stay after a failure, for a retry.
     """
 
-    formatsShown = Signal()
-    transferStarted = Signal(object)
-    transferFinished = Signal(object)
-
     def __init__(
         self, manager: TransferManager, target: TransferTarget, settings: QSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(560)
-        self.manager = manager
+        super().__init__(manager, settings, parent)
         self.target = target
-        self.settings = settings
-        self.transfer: Transfer | None = None
-        self.file_dialog: QFileDialog | None = None
         self.confirmation: QMessageBox | None = None
-        self._loading = False
 
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.formats = FormatBox()
         self.formats.setObjectName("importFormat")
         self.formats.currentIndexChanged.connect(lambda _index: self._update_buttons())
         self.file = QLineEdit()
@@ -79,7 +59,7 @@ class ImportDialog(QDialog):
         file_box = QWidget()
         file_box.setLayout(file_line)
         form = QFormLayout()
-        self.format_row = add_row(form, "", self.formats)
+        self._format_row(form)
         self.file_row = add_row(form, "", file_box)
         self.warning = QLabel()
         self.warning.setObjectName("replaceWarning")
@@ -87,11 +67,6 @@ class ImportDialog(QDialog):
         self.warning.setStyleSheet(
             "background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #e0c97a; border-radius: 3px;"
         )
-        self.retry_button = QPushButton()
-        self.retry_button.clicked.connect(self.load_formats)
-        self.retry_button.hide()
-        self.panel = TransferPanel()
-        self.cancel_button = self.panel.cancel_button
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -145,46 +120,11 @@ class ImportDialog(QDialog):
         self.retry_button.setText(self.tr("Load the formats again"))
         self.import_button.setText(self.tr("&Import…"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     # -- formats ---------------------------------------------------------------------------------
 
-    def load_formats(self) -> None:
-        """Fill the format list from the server's (asked once per session)."""
-        if self.manager.service.formats.formats is not None:
-            self._show_formats()
-            return
-        self._loading = True
-        self.retry_button.hide()
-        self._update_buttons()
-        spawn(self._load_formats())
-
-    async def _load_formats(self) -> None:
-        try:
-            await self.manager.service.formats.get()
-        except asyncio.CancelledError:
-            raise
-        except CvatError as exc:
-            error = exc
-            self.format_row.error.show_message(lambda: error_sentence(error))
-            self.retry_button.show()
-            return
-        finally:
-            self._loading = False
-            self._update_buttons()
-        self._show_formats()
-
-    def _show_formats(self) -> None:
-        formats = self.manager.service.formats.formats
-        if formats is None:
-            return
-        self.format_row.error.show_message("")
+    def _formats_known(self, formats: AnnotationFormats) -> None:
         self.formats.set_formats(formats.importers, DEFAULT_IMPORTER)
         self._update_buttons()
-        self.formatsShown.emit()
 
     # -- the file --------------------------------------------------------------------------------
 
@@ -217,10 +157,6 @@ class ImportDialog(QDialog):
         return Path(text).expanduser() if text else None
 
     # -- running ---------------------------------------------------------------------------------
-
-    @property
-    def running(self) -> bool:
-        return self.transfer is not None and self.transfer.running
 
     def ask(self) -> None:
         """Check the choices, then ask before replacing the annotations (the import starts on "Replace")."""
@@ -279,21 +215,7 @@ class ImportDialog(QDialog):
         if self.running:
             return
         self.settings.setValue(FOLDER_KEY, str(file.parent))
-        transfer = self.manager.import_file(self.target, format_name, file)
-        self.transfer = transfer
-        transfer.finished.connect(self._transfer_finished)
-        self.panel.bind(transfer)
-        self._set_running(True)
-        self.transferStarted.emit(transfer)
-
-    def cancel(self) -> None:
-        """Stop the running import (before the file is sent, nothing changes on the server)."""
-        if self.transfer is not None:
-            self.transfer.cancel()
-
-    def _transfer_finished(self) -> None:
-        self._set_running(False)
-        self.transferFinished.emit(self.transfer)
+        self._follow(self.manager.import_file(self.target, format_name, file))
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.file, self.browse_button):
