@@ -178,7 +178,6 @@ class CreateTaskDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("createButton")
-        self.create_button.setDefault(True)
         self.retry_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.retry_button.setObjectName("retryButton")
         self.retry_button.hide()
@@ -193,6 +192,7 @@ class CreateTaskDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        self.create_button.setDefault(True)  # once in the dialog: Qt then gives Enter back to it
 
         self.create_button.clicked.connect(self.submit)
         self.retry_button.clicked.connect(self.submit)

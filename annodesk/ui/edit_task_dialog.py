@@ -84,7 +84,6 @@ class EditTaskDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancelButton")
         layout = QVBoxLayout(self)
@@ -93,6 +92,7 @@ class EditTaskDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # once in the dialog: Qt then gives Enter back to it
 
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
 from annodesk.session.transfers import TransferTarget, default_exporter, export_file_name
 
-from .form import add_row
+from .form import add_row, side_button
 from .transfer_dialog import TransferDialog
 from .transfers import TransferManager
 
@@ -71,7 +70,7 @@ class ExportDialog(TransferDialog):
         self.path.setObjectName("exportPath")
         self.path.textEdited.connect(self._path_typed)
         self.path.textChanged.connect(self._update_note)
-        self.browse_button = QPushButton()
+        self.browse_button = side_button()
         self.browse_button.clicked.connect(self.choose_path)
         path_line = QHBoxLayout()
         path_line.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +91,6 @@ class ExportDialog(TransferDialog):
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
@@ -104,6 +102,7 @@ class ExportDialog(TransferDialog):
         layout.addWidget(self.panel)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.export_button.setDefault(True)  # once in the dialog: Qt then gives Enter back to it
 
         folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
         self.path.setText(str(folder / "export.zip"))

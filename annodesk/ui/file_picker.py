@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from annodesk.i18n import LiveText, arg, format_size
 from annodesk.models.chosen_files import IMAGE_EXTENSIONS, ChosenFile, ChosenFilesModel, measure, scan_images
 
 from .background import spawn
-from .form import ErrorLabel
+from .form import ErrorLabel, side_button
 
 NAMES_SHOWN = 5  # file names quoted when some are left out
 
@@ -55,9 +54,9 @@ class FilePicker(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.add_files_button = QPushButton()
-        self.add_folder_button = QPushButton()
-        self.remove_button = QPushButton()
+        self.add_files_button = side_button()
+        self.add_folder_button = side_button()
+        self.remove_button = side_button()
         self.remove_button.setEnabled(False)
         buttons = QHBoxLayout()
         for button in (self.add_files_button, self.add_folder_button, self.remove_button):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from annodesk.i18n import LiveText, live
 
@@ -64,3 +64,15 @@ def busy_bar(parent: QWidget | None = None) -> QProgressBar:
     bar.setMaximumHeight(6)
     bar.hide()
     return bar
+
+
+def side_button(parent: QWidget | None = None) -> QPushButton:
+    """A push button for a side action of a dialog (Browse…, Add files…, Retry…).
+
+    Inside a dialog Qt makes every push button "auto default": once one has had the focus, Enter in any text field
+    presses it instead of the dialog's own button (Enter in the sign-in password field opened the CA file picker).
+    These never take Enter; the dialog's primary button (``setDefault(True)``) does.
+    """
+    button = QPushButton(parent)
+    button.setAutoDefault(False)
+    return button

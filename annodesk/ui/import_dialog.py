@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from annodesk.i18n import arg
 from annodesk.session.transfers import DEFAULT_IMPORTER, TransferTarget
 
 from .export_dialog import default_folder
-from .form import add_row
+from .form import add_row, side_button
 from .transfer_dialog import TransferDialog
 from .transfers import TransferManager
 
@@ -50,7 +49,7 @@ class ImportDialog(TransferDialog):
         self.file = QLineEdit()
         self.file.setObjectName("importFile")
         self.file.textChanged.connect(lambda _text: self._update_buttons())
-        self.browse_button = QPushButton()
+        self.browse_button = side_button()
         self.browse_button.clicked.connect(self.choose_file)
         file_line = QHBoxLayout()
         file_line.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +69,6 @@ class ImportDialog(TransferDialog):
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.ask)
         self.close_button.clicked.connect(self.reject)
@@ -83,6 +81,7 @@ class ImportDialog(TransferDialog):
         layout.addWidget(self.panel)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.import_button.setDefault(True)  # once in the dialog: Qt then gives Enter back to it
         self.retranslate_ui()
         self._set_running(False)
         self.load_formats()

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -54,6 +53,7 @@ from annodesk.models.job_editing import (
 from annodesk.models.vocabulary import STATUS, display_status
 
 from .background import spawn
+from .form import side_button
 from .messages import action_error
 
 if TYPE_CHECKING:
@@ -168,8 +168,8 @@ class UnsavedJobsNotice(QFrame):
         self.setStyleSheet("#unsavedJobsNotice { background: #fde2e1; border: 1px solid #e8a7a3; border-radius: 3px; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton()
-        self.discard_button = QPushButton()
+        self.retry_button = side_button()
+        self.discard_button = side_button()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.label, 1)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QTextEdit,
@@ -42,7 +41,7 @@ from annodesk.i18n import LiveText, arg, live
 from annodesk.models.label_drafts import PALETTE, DraftLabel, LabelListModel
 
 from .background import spawn
-from .form import ErrorLabel
+from .form import ErrorLabel, side_button
 from .label_form import LabelForm
 from .label_texts import located_problem, problem_sentence, spec_error_sentence
 from .messages import with_reason
@@ -75,9 +74,9 @@ class LabelEditor(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setIconSize(QSize(12, 12))
         self.list.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_row(current.row()))
-        self.add_button = QPushButton()
+        self.add_button = side_button()
         self.add_button.setObjectName("addLabel")
-        self.remove_button = QPushButton()
+        self.remove_button = side_button()
         self.remove_button.setObjectName("removeLabel")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -110,8 +109,8 @@ class LabelEditor(QWidget):
         self.raw_error = ErrorLabel()
         self.raw_error.setObjectName("rawError")
         self.raw_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.import_button = QPushButton()
-        self.export_button = QPushButton()
+        self.import_button = side_button()
+        self.export_button = side_button()
         self.file_notice = QLabel()
         self.file_notice.setWordWrap(True)
         file_buttons = QHBoxLayout()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from annodesk.api.labels import LabelProblem
 from annodesk.models.label_drafts import DraftAttribute, DraftLabel
 from annodesk.models.vocabulary import INPUT_TYPE
 
-from .form import ErrorLabel
+from .form import ErrorLabel, side_button
 from .label_texts import problem_sentence
 
 CHOICE_PAGE, CHECKBOX_PAGE, TEXT_PAGE, NUMBER_PAGE = range(4)
@@ -314,7 +313,7 @@ class LabelForm(QWidget):
         self.name = QLineEdit()
         self.name.setObjectName("labelName")
         self.name_error = ErrorLabel()
-        self.color_button = QPushButton()
+        self.color_button = side_button()
         self.color_button.setObjectName("labelColor")
         self.color_error = ErrorLabel()
         self.saved_notice = QLabel()
@@ -341,7 +340,7 @@ class LabelForm(QWidget):
         font = self.attributes_title.font()
         font.setBold(True)
         self.attributes_title.setFont(font)
-        self.add_attribute_button = QPushButton()
+        self.add_attribute_button = side_button()
         self.add_attribute_button.setObjectName("addAttribute")
         heading = QHBoxLayout()
         heading.addWidget(self.attributes_title)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from annodesk.api import CvatError, is_loopback_host, normalize_server_url
 from annodesk.i18n import LANGUAGES, LiveText, arg, live
 
 from .background import spawn
-from .form import ErrorLabel, add_row, busy_bar
+from .form import ErrorLabel, add_row, busy_bar, side_button
 from .messages import server_address_error, sign_in_error
 
 if TYPE_CHECKING:  # asyncio loads after this dialog is first painted (annodesk/early_sign_in.py)
@@ -94,7 +93,7 @@ class SignInDialog(QDialog):
         self.ca_file = QLineEdit()
         self.ca_file.setObjectName("caFile")
         self.ca_file.setClearButtonEnabled(True)
-        self.ca_browse = QPushButton()
+        self.ca_browse = side_button()
         self.ca_browse.clicked.connect(self._choose_ca_file)
         self.ca_file.textEdited.connect(lambda text: setattr(self, "_ca_chosen", bool(text)))
         ca_line = QHBoxLayout()
@@ -138,9 +137,8 @@ class SignInDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sign_in_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.register_button = QPushButton()
+        self.register_button = side_button()
         self.register_button.setFlat(True)
         self.buttons.addButton(self.register_button, QDialogButtonBox.ButtonRole.ResetRole)
 
@@ -151,6 +149,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        self.sign_in_button.setDefault(True)  # once in the dialog: Qt then gives Enter back to it
 
         self.sign_in_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)

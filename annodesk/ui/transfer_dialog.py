@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QEvent, QSettings, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QWidget
 
 from annodesk.api import CvatError
 from annodesk.api.task_models import AnnotationFormats
 
 from .background import spawn
-from .form import FieldWithError, add_row
+from .form import FieldWithError, add_row, side_button
 from .messages import error_sentence
 from .transfer_widgets import FormatBox, TransferPanel
 from .transfers import Transfer, TransferManager
@@ -44,7 +44,7 @@ class TransferDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.formats = FormatBox()
-        self.retry_button = QPushButton()
+        self.retry_button = side_button()
         self.retry_button.clicked.connect(self.load_formats)
         self.retry_button.hide()
         self.panel = TransferPanel()

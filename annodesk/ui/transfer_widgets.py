@@ -7,11 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from annodesk.api.task_models import AnnotationFormat
 from annodesk.session.transfers import by_name
 
+from .form import side_button
 from .transfers import FAILED, SUCCEEDED, Transfer
 
 FORMAT_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -105,10 +106,10 @@ class TransferPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bar = QProgressBar()
         self.bar.setObjectName("transferBar")
-        self.cancel_button = QPushButton()
+        self.cancel_button = side_button()
         self.cancel_button.setObjectName("cancelTransfer")
         self.cancel_button.clicked.connect(self.cancel)
-        self.open_folder_button = QPushButton()
+        self.open_folder_button = side_button()
         self.open_folder_button.setObjectName("openFolder")
         self.open_folder_button.clicked.connect(self.open_folder)
         bottom = QHBoxLayout()
