@@ -24,7 +24,7 @@ from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
 from annodesk.session.transfers import TransferTarget, default_exporter, export_file_name
 
-from .form import add_row, side_button
+from .form import add_row, side_button, with_button
 from .transfer_dialog import TransferDialog
 from .transfers import TransferManager
 
@@ -72,12 +72,7 @@ class ExportDialog(TransferDialog):
         self.path.textChanged.connect(self._update_note)
         self.browse_button = side_button()
         self.browse_button.clicked.connect(self.choose_path)
-        path_line = QHBoxLayout()
-        path_line.setContentsMargins(0, 0, 0, 0)
-        path_line.addWidget(self.path, 1)
-        path_line.addWidget(self.browse_button)
-        path_box = QWidget()
-        path_box.setLayout(path_line)
+        path_box = with_button(self.path, self.browse_button)
 
         form = QFormLayout()
         self._format_row(form)

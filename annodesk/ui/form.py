@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from annodesk.i18n import LiveText, live
 
@@ -76,3 +76,14 @@ def side_button(parent: QWidget | None = None) -> QPushButton:
     button = QPushButton(parent)
     button.setAutoDefault(False)
     return button
+
+
+def with_button(field: QWidget, button: QWidget) -> QWidget:
+    """``field`` stretched, ``button`` beside it (a path with its Browse… button), as one form row widget."""
+    line = QHBoxLayout()
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(field, 1)
+    line.addWidget(button)
+    box = QWidget()
+    box.setLayout(line)
+    return box

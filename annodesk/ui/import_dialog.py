@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,7 +22,7 @@ from annodesk.i18n import arg
 from annodesk.session.transfers import DEFAULT_IMPORTER, TransferTarget
 
 from .export_dialog import default_folder
-from .form import add_row, side_button
+from .form import add_row, side_button, with_button
 from .transfer_dialog import TransferDialog
 from .transfers import TransferManager
 
@@ -51,12 +50,7 @@ class ImportDialog(TransferDialog):
         self.file.textChanged.connect(lambda _text: self._update_buttons())
         self.browse_button = side_button()
         self.browse_button.clicked.connect(self.choose_file)
-        file_line = QHBoxLayout()
-        file_line.setContentsMargins(0, 0, 0, 0)
-        file_line.addWidget(self.file, 1)
-        file_line.addWidget(self.browse_button)
-        file_box = QWidget()
-        file_box.setLayout(file_line)
+        file_box = with_button(self.file, self.browse_button)
         form = QFormLayout()
         self._format_row(form)
         self.file_row = add_row(form, "", file_box)

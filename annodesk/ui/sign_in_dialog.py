@@ -28,7 +28,7 @@ from annodesk.api import CvatError, is_loopback_host, normalize_server_url
 from annodesk.i18n import LANGUAGES, LiveText, arg, live
 
 from .background import spawn
-from .form import ErrorLabel, add_row, busy_bar, side_button
+from .form import ErrorLabel, add_row, busy_bar, side_button, with_button
 from .messages import server_address_error, sign_in_error
 
 if TYPE_CHECKING:  # asyncio loads after this dialog is first painted (annodesk/early_sign_in.py)
@@ -96,12 +96,7 @@ class SignInDialog(QDialog):
         self.ca_browse = side_button()
         self.ca_browse.clicked.connect(self._choose_ca_file)
         self.ca_file.textEdited.connect(lambda text: setattr(self, "_ca_chosen", bool(text)))
-        ca_line = QHBoxLayout()
-        ca_line.setContentsMargins(0, 0, 0, 0)
-        ca_line.addWidget(self.ca_file, 1)
-        ca_line.addWidget(self.ca_browse)
-        ca_box = QWidget()
-        ca_box.setLayout(ca_line)
+        ca_box = with_button(self.ca_file, self.ca_browse)
 
         self.language_buttons: dict[str, QToolButton] = {}
         self.language_group = QButtonGroup(self)
