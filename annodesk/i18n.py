@@ -187,6 +187,15 @@ def arg(text: str, *values: object) -> str:
     return _PLACEHOLDER.sub(fill, text)
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for translation in ``context`` and return it unchanged; :func:`translated` translates it later.
+
+    PySide6's own ``QT_TRANSLATE_NOOP`` is typed as returning ``object``. ``pyside6-lupdate`` extracts strings by
+    this name, so this typed twin keeps it.
+    """
+    return source
+
+
 def translated(context: str, source: str) -> str:
     """The translation of ``source``, marked elsewhere with ``QT_TRANSLATE_NOOP(context, source)``."""
     return QCoreApplication.translate(context, source)

@@ -44,7 +44,6 @@ if TYPE_CHECKING:
         TrackedShape,
     )
     from .client import (
-        UNSET,
         CvatClient,
         redact_headers,
     )
@@ -82,10 +81,12 @@ if TYPE_CHECKING:
         NewLabel,
         TaskStatus,
     )
+    from .unset import UNSET
 
 # What is imported on first use, by module (the client and models need httpx and msgspec).
 _LAZY = {
-    **dict.fromkeys(("UNSET", "CvatClient", "redact_headers"), "client"),
+    **dict.fromkeys(("CvatClient", "redact_headers"), "client"),
+    "UNSET": "unset",
     **dict.fromkeys(
         (
             "Attribute",

@@ -10,17 +10,21 @@ import msgspec
 
 
 class _Model(msgspec.Struct, frozen=True, kw_only=True):
-    """Base: immutable, keyword-only."""
+    """Base: immutable, keyword-only.
+
+    Subclasses say ``frozen=True`` again: msgspec inherits it at run time, but type checkers read only the class
+    statement (``dataclass_transform``).
+    """
 
 
-class AttributeVal(_Model):
+class AttributeVal(_Model, frozen=True):
     """The value of attribute spec ``spec_id`` on an object."""
 
     spec_id: int
     value: str
 
 
-class LabeledTag(_Model):
+class LabeledTag(_Model, frozen=True):
     """A label on a whole frame."""
 
     frame: int
@@ -31,7 +35,7 @@ class LabeledTag(_Model):
     attributes: tuple[AttributeVal, ...] = ()
 
 
-class LabeledShape(_Model):
+class LabeledShape(_Model, frozen=True):
     """A shape on one frame. ``type``: rectangle ``[x1, y1, x2, y2]``, polygon/polyline/points
     ``[x0, y0, x1, y1, …]``, cuboid (8 points)."""
 
@@ -47,7 +51,7 @@ class LabeledShape(_Model):
     attributes: tuple[AttributeVal, ...] = ()
 
 
-class TrackedShape(_Model):
+class TrackedShape(_Model, frozen=True):
     """A keyframe of a track (``outside`` ends the object's visibility from this frame on)."""
 
     type: str
@@ -60,7 +64,7 @@ class TrackedShape(_Model):
     attributes: tuple[AttributeVal, ...] = ()
 
 
-class LabeledTrack(_Model):
+class LabeledTrack(_Model, frozen=True):
     """An object followed over frames by its keyframes; ``attributes`` are the immutable ones."""
 
     frame: int
@@ -72,7 +76,7 @@ class LabeledTrack(_Model):
     attributes: tuple[AttributeVal, ...] = ()
 
 
-class Annotations(_Model):
+class Annotations(_Model, frozen=True):
     """Everything annotated in a task or job; ``version`` counts the job's saved changes."""
 
     version: int = 0

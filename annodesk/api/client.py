@@ -167,7 +167,8 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
             return errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({reason}).", detail=reason)
         return errors.NetworkError(f"The connection to {self.server_url} broke ({reason}).", detail=reason)
 
-    async def _get(self, path: str, model: Any, what: str, params: Mapping[str, Any] | None = None) -> Any:
+    async def _get(self, path: str, model: type[T], what: str, params: Mapping[str, Any] | None = None) -> T:
+        """GET ``path`` and decode the answer into ``model`` (``what`` names it in error messages)."""
         response = await self._request("GET", path, params=params)
         return decode(response, model, what)
 
@@ -295,7 +296,8 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
 
         pending = [asyncio.ensure_future(fetch(n)) for n in range(2, first.page_count + 1)]
         try:
-            for page in [first, *pending]:
+            pages: list[Page[Task] | asyncio.Future[Page[Task]]] = [first, *pending]
+            for page in pages:
                 result = page if isinstance(page, Page) else await page
                 for task in result.results:
                     if task.id not in seen:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from .models import Task
 from .multipart import MultipartBody
+
+T = TypeVar("T")
 
 
 class ClientBase:
@@ -30,7 +32,8 @@ class ClientBase:
     ) -> httpx.Response:
         raise NotImplementedError
 
-    async def _get(self, path: str, model: Any, what: str, params: Mapping[str, Any] | None = None) -> Any:
+    async def _get(self, path: str, model: type[T], what: str, params: Mapping[str, Any] | None = None) -> T:
+        """GET ``path`` and decode the answer into ``model`` (``what`` names it in error messages)."""
         raise NotImplementedError
 
     async def _server_at_least(self, *version: int) -> bool:

@@ -20,10 +20,14 @@ T = TypeVar("T")
 
 
 class _Model(msgspec.Struct, frozen=True, gc=False, kw_only=True):
-    """Base: immutable, not tracked by the cyclic GC (no reference cycles), keyword-only."""
+    """Base: immutable, not tracked by the cyclic GC (no reference cycles), keyword-only.
+
+    Subclasses say ``frozen=True`` again: msgspec inherits it at run time, but type checkers read only the class
+    statement (``dataclass_transform``).
+    """
 
 
-class UserRef(_Model):
+class UserRef(_Model, frozen=True):
     """A user as v1.2+ nests it inside tasks and jobs."""
 
     id: int
@@ -41,7 +45,7 @@ def user_id(value: UserField) -> int | None:
     return value.id if isinstance(value, UserRef) else value
 
 
-class User(_Model):
+class User(_Model, frozen=True):
     """A CVAT user; the basic serializer has only the first five fields."""
 
     id: int
@@ -72,7 +76,7 @@ def _is_cjk(text: str) -> bool:
     return bool(text) and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
-class Attribute(_Model):
+class Attribute(_Model, frozen=True):
     """An attribute spec of a label."""
 
     id: int
@@ -83,7 +87,7 @@ class Attribute(_Model):
     values: tuple[str, ...] = ()
 
 
-class Label(_Model):
+class Label(_Model, frozen=True):
     """A label of a task, with its attribute specs."""
 
     id: int
@@ -92,7 +96,7 @@ class Label(_Model):
     attributes: tuple[Attribute, ...] = ()
 
 
-class JobRef(_Model):
+class JobRef(_Model, frozen=True):
     """A job as listed inside a task's segment."""
 
     id: int
@@ -105,7 +109,7 @@ class JobRef(_Model):
         return user_id(self.assignee)
 
 
-class Segment(_Model):
+class Segment(_Model, frozen=True):
     """A frame range of a task (inclusive) and the jobs that annotate it."""
 
     start_frame: int
@@ -113,7 +117,7 @@ class Segment(_Model):
     jobs: tuple[JobRef, ...] = ()
 
 
-class Job(_Model):
+class Job(_Model, frozen=True):
     """A job, as ``GET jobs/{id}`` returns it."""
 
     id: int
@@ -129,7 +133,7 @@ class Job(_Model):
         return user_id(self.assignee)
 
 
-class Task(_Model):
+class Task(_Model, frozen=True):
     """A task. The ``data_*``/``size``/``image_quality``/``data`` keys are absent until data is attached."""
 
     id: int
@@ -183,7 +187,7 @@ class Task(_Model):
         return tuple(job for segment in self.segments for job in segment.jobs)
 
 
-class Page(_Model, Generic[T]):
+class Page(_Model, Generic[T], frozen=True):
     """One page of a paginated list. ``page``/``page_size`` record what was asked."""
 
     count: int
@@ -201,7 +205,7 @@ class Page(_Model, Generic[T]):
         return max(1, -(-self.count // self.page_size))
 
 
-class FrameInfo(_Model):
+class FrameInfo(_Model, frozen=True):
     """Size and file name of one frame (for a video task, the whole video)."""
 
     width: int
@@ -209,7 +213,7 @@ class FrameInfo(_Model):
     name: str = ""
 
 
-class DataMeta(_Model):
+class DataMeta(_Model, frozen=True):
     """``GET tasks/{id}/data/meta``."""
 
     size: int
@@ -221,7 +225,7 @@ class DataMeta(_Model):
     frame_filter: str = ""
 
 
-class ServerAbout(_Model):
+class ServerAbout(_Model, frozen=True):
     """``GET server/about``; ``version`` is e.g. ``"1.1"``."""
 
     name: str
@@ -238,7 +242,7 @@ class ServerAbout(_Model):
         return tuple(parts)
 
 
-class RegisteredUser(_Model):
+class RegisteredUser(_Model, frozen=True):
     """The answer to ``POST auth/register`` (it carries no token)."""
 
     username: str
@@ -248,7 +252,7 @@ class RegisteredUser(_Model):
     email_verification_required: bool = False
 
 
-class AuthToken(_Model):
+class AuthToken(_Model, frozen=True):
     """The answer to ``POST auth/login``."""
 
     key: str

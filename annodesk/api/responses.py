@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any, TypeVar
 
 import httpx
@@ -15,13 +14,18 @@ T = TypeVar("T")
 _ANY_JSON = msgspec.json.Decoder()
 
 
-@cache
-def decoder_for(model: Any) -> msgspec.json.Decoder:
+_DECODERS: dict[object, msgspec.json.Decoder[Any]] = {}
+
+
+def decoder_for(model: type[T]) -> msgspec.json.Decoder[T]:
     """A cached JSON decoder straight into ``model`` (a Struct type, or e.g. ``tuple[Job, ...]``)."""
-    return msgspec.json.Decoder(model)
+    decoder = _DECODERS.get(model)
+    if decoder is None:
+        decoder = _DECODERS[model] = msgspec.json.Decoder(model)
+    return decoder
 
 
-def decode(response: httpx.Response, model: type[T] | Any, what: str) -> T:
+def decode(response: httpx.Response, model: type[T], what: str) -> T:
     """Parse ``response`` into ``model``; on a mismatch raise MalformedResponse naming ``what``."""
     if _looks_like_html(response):
         raise errors.NotCvatServer(

@@ -9,10 +9,14 @@ INPUT_TYPES = ("select", "radio", "checkbox", "text", "number")
 
 
 class _Model(msgspec.Struct, frozen=True, kw_only=True):
-    """Base: immutable, keyword-only."""
+    """Base: immutable, keyword-only.
+
+    Subclasses say ``frozen=True`` again: msgspec inherits it at run time, but type checkers read only the class
+    statement (``dataclass_transform``).
+    """
 
 
-class NewAttribute(_Model):
+class NewAttribute(_Model, frozen=True):
     """An attribute spec to create (or, by name, update) on a label.
 
     ``input_type`` is one of :data:`INPUT_TYPES`. ``values`` follow CVAT's web UI conventions: the options of a
@@ -27,7 +31,7 @@ class NewAttribute(_Model):
     values: tuple[str, ...] = ()
 
 
-class NewLabel(_Model):
+class NewLabel(_Model, frozen=True):
     """A label to create (or update by name); an empty ``color`` lets the server pick one."""
 
     name: str
@@ -35,7 +39,7 @@ class NewLabel(_Model):
     attributes: tuple[NewAttribute, ...] = ()
 
 
-class TaskStatus(_Model):
+class TaskStatus(_Model, frozen=True):
     """``tasks/{id}/status``: ``Queued``, ``Started`` (with a progress message), ``Finished`` or ``Failed``."""
 
     state: str
@@ -50,7 +54,7 @@ class TaskStatus(_Model):
         return self.state == "Failed"
 
 
-class DataUpload(_Model):
+class DataUpload(_Model, frozen=True):
     """The data record the server echoes after ``POST tasks/{id}/data`` (202): what it will process."""
 
     image_quality: int
@@ -67,7 +71,7 @@ class DataUpload(_Model):
     use_zip_chunks: bool = False
 
 
-class AnnotationFormat(_Model):
+class AnnotationFormat(_Model, frozen=True):
     """One import or export format: ``name`` is what ``format=`` takes (``"CVAT for images 1.1"``)."""
 
     name: str
@@ -81,7 +85,7 @@ class AnnotationFormat(_Model):
         return tuple(part.strip().lower() for part in self.ext.split(",") if part.strip())
 
 
-class AnnotationFormats(_Model):
+class AnnotationFormats(_Model, frozen=True):
     """``server/annotation/formats``."""
 
     importers: tuple[AnnotationFormat, ...] = ()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from annodesk.api.models import JobRef, Segment, User
-from annodesk.i18n import arg
+from annodesk.i18n import QT_TRANSLATE_NOOP, arg
 
 from .tree import TreeModel, TreeNode
 from .vocabulary import RAW_VALUE_ROLE, display_status

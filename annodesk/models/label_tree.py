@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from annodesk.api.models import Attribute, Label
-from annodesk.i18n import arg
+from annodesk.i18n import QT_TRANSLATE_NOOP, arg
 
 from .tree import TreeModel, TreeNode
 from .vocabulary import RAW_VALUE_ROLE, display_input_type

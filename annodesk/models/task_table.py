@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from annodesk.api.models import Task, User
-from annodesk.i18n import format_datetime, format_number, translated
+from annodesk.i18n import QT_TRANSLATE_NOOP, format_datetime, format_number, translated
 
 from .job_tree import user_label
 from .thumbnails import LOADING, NO_DATA, NO_PREVIEW, ThumbnailStore
@@ -253,10 +252,11 @@ class TaskTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the server to sort: emits ``sortRequested`` with e.g. ``"-name"``; no local reordering."""
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column].ordering is None:
+        ordering = COLUMNS[column].ordering if 0 <= column < len(COLUMNS) else None
+        if ordering is None:
             return
         prefix = "-" if order == Qt.SortOrder.DescendingOrder else ""
-        self.sortRequested.emit(prefix + COLUMNS[column].ordering)
+        self.sortRequested.emit(prefix + ordering)
 
 
 def sortable(column: int) -> bool:

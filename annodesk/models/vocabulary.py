@@ -9,9 +9,9 @@ is shown as it is. Models put the translation in ``DisplayRole`` and the server'
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
-from annodesk.i18n import translated
+from annodesk.i18n import QT_TRANSLATE_NOOP, translated
 
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 10
 """The server's own value behind a translated cell (``"annotation"``, not ``"标注中"``)."""

@@ -9,11 +9,11 @@ English UI shows exactly the library's message): :func:`spec_error_sentence` for
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from annodesk.api.labels import KINDS, LabelProblem, LabelSpecError, SpecPlace
 from annodesk.api.task_models import INPUT_TYPES
-from annodesk.i18n import arg, translated
+from annodesk.i18n import QT_TRANSLATE_NOOP, arg, translated
 
 SPEC_ERRORS = {
     "json": QT_TRANSLATE_NOOP("LabelSpec", "The label specification is not valid JSON: %1 (line %2, column %3)."),

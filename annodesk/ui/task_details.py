@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annodesk.api.models import JobRef, Task, User
-from annodesk.i18n import arg, format_number, translated
+from annodesk.i18n import QT_TRANSLATE_NOOP, arg, format_number, translated
 from annodesk.models.job_editing import EditableJobTreeModel
 from annodesk.models.job_tree import PAYLOAD_ROLE, JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
