@@ -24,7 +24,8 @@ def run_app(args: argparse.Namespace) -> int:
     from .ui.first_paint import FirstPaintWatcher, report_first_paint
     from .ui.icon import app_icon
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     first_paint = FirstPaintWatcher(app)  # the first window shown is the sign-in dialog or the main window
     if report_path := os.environ.get("ANNODESK_REPORT_FIRST_PAINT"):  # benchmarks/startup.py
         report_first_paint(first_paint, report_path)

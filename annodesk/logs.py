@@ -3,13 +3,13 @@ filter that masks credentials in every record as a second line of defence (the c
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
 import sys
 from pathlib import Path
-from typing import IO, Any
 
 from .paths import log_dir
 
@@ -68,7 +68,7 @@ class RedactingFilter(logging.Filter):
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files only the user can read (0600)."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.chmod(self.baseFilename, 0o600)
         return open(descriptor, "a", encoding=self.encoding or "utf-8", errors=self.errors)

@@ -161,7 +161,8 @@ def run_self_test() -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     result: list[int] = []
     with tempfile.TemporaryDirectory(prefix="annodesk-self-test-") as work:

@@ -64,7 +64,8 @@ def _items(body: dict[str, Any], name: str, parse: Callable[[Any], dict[str, Any
         raise _Invalid([f.NULL])
     if not isinstance(value, list):
         raise _Invalid([f'Expected a list of items but got type "{type(value).__name__}".'])
-    parsed, problems = [], []
+    parsed: list[Any] = []
+    problems: list[Any] = []
     for item in value:
         try:
             parsed.append(parse(item))

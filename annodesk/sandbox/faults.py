@@ -129,7 +129,7 @@ class FaultPlan:
                     method and method.upper(),
                     times,
                     delay,
-                    query and re.compile(query),
+                    re.compile(query) if query else None,
                     after_bytes,
                 )
             )

@@ -86,7 +86,7 @@ def method_not_allowed(method: str) -> ApiError:
     return detail(405, f'Method "{method}" not allowed.')
 
 
-def field_errors(errors: dict[str, list[str]]) -> ApiError:
+def field_errors(errors: dict[str, list[Any]]) -> ApiError:
     """A serializer's 400 ``{"field": ["message"]}``."""
     return ApiError(400, errors)
 

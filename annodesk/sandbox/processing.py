@@ -192,17 +192,17 @@ class DataProcessor:
                     names.append(str(relative))
         elif tarfile.is_tarfile(archive):
             with tarfile.open(archive) as bundle:
-                for member in bundle.getmembers():
-                    relative = safe_relative(member.name)
-                    if not member.isfile() or relative is None or media_type(relative.name) != "image":
+                for entry in bundle.getmembers():
+                    relative = safe_relative(entry.name)
+                    if not entry.isfile() or relative is None or media_type(relative.name) != "image":
                         continue
-                    source = bundle.extractfile(member)
-                    if source is None:
+                    extracted = bundle.extractfile(entry)
+                    if extracted is None:
                         continue
                     target = raw / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    with source, target.open("wb") as out:
-                        shutil.copyfileobj(source, out, 1 << 20)
+                    with extracted, target.open("wb") as out:
+                        shutil.copyfileobj(extracted, out, 1 << 20)
                     names.append(str(relative))
         else:
             raise NotImplementedError(f"The sandbox server can only extract zip and tar archives, not {archive.name}.")

@@ -204,14 +204,15 @@ async def import_annotations(call: Call, task_id: int, job_id: int | None, forma
 async def _annotation_file(call: Call) -> Path:
     """The uploaded ``annotation_file``, saved to a temporary file; DRF's message when there is none."""
     content_type = call.request.headers.get("content-type", "").split(";")[0].strip().lower()
-    upload = None
+    upload: UploadFile | None = None
     if content_type == "multipart/form-data":
         form = await call.request.form()
-        upload = form.get("annotation_file")
-        if upload is not None and not isinstance(upload, UploadFile):
+        field = form.get("annotation_file")
+        if field is not None and not isinstance(field, UploadFile):
             raise field_errors(
                 {"annotation_file": ["The submitted data was not a file. Check the encoding type on the form."]}
             )
+        upload = field
     else:
         await call.request.body()
     if upload is None:

@@ -52,16 +52,18 @@ async def register(call: Call) -> Response:
     errors = _registration_errors(call, body)
     if errors:
         raise field_errors(errors)
-    names = {key: str(body[key]) for key in ("first_name", "last_name") if key in body}
+    first_name, last_name = str(body.get("first_name", "")), str(body.get("last_name", ""))
     email = str(body.get("email", ""))
-    user_id = call.state.accounts.create_user(str(body["username"]), str(body["password1"]), email=email, **names)
+    user_id = call.state.accounts.create_user(
+        str(body["username"]), str(body["password1"]), first_name=first_name, last_name=last_name, email=email
+    )
     call.start_session(user_id)
     call.state.accounts.record_login(user_id)
     created = {
         "username": str(body["username"]),
         "email": email,
-        "first_name": names.get("first_name", ""),
-        "last_name": names.get("last_name", ""),
+        "first_name": first_name,
+        "last_name": last_name,
         "email_verification_required": False,
     }
     return json_response(created, 201)

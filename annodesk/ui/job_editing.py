@@ -28,6 +28,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -105,7 +106,9 @@ class JobFieldDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._users = users
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         combo = ChoiceBox(parent)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         current = index.data(EditRole)
@@ -126,7 +129,7 @@ class JobFieldDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         value = index.data(EditRole)
         found = editor.findData(NOBODY if value is None and index.column() == ASSIGNEE_COLUMN else value)
@@ -142,7 +145,7 @@ class JobFieldDelegate(QStyledItemDelegate):
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         editor.setGeometry(rect.adjusted(0, 0, max(0, editor.sizeHint().width() - rect.width()), 0))
 
 
@@ -229,7 +232,9 @@ class JobEditing(QObject):
         self.view.customContextMenuRequested.connect(self._show_menu)
 
         self.notice = UnsavedJobsNotice()
-        window.details.jobs_page.layout().insertWidget(0, self.notice)
+        jobs_layout = window.details.jobs_page.layout()
+        assert isinstance(jobs_layout, QBoxLayout)
+        jobs_layout.insertWidget(0, self.notice)
         self.notice.retry_button.clicked.connect(self.retry_all)
         self.notice.discard_button.clicked.connect(self.discard_all)
 

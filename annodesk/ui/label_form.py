@@ -358,10 +358,10 @@ class LabelForm(QWidget):
         self.no_attributes.setStyleSheet("color: palette(dark);")
         self.no_attributes.setWordWrap(True)
         self.attribute_layout.insertWidget(0, self.no_attributes)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.attribute_box)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.attribute_box)
 
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -372,7 +372,7 @@ class LabelForm(QWidget):
         content_layout.addWidget(self.saved_notice)
         content_layout.addLayout(form)
         content_layout.addLayout(heading)
-        content_layout.addWidget(self.scroll, 1)
+        content_layout.addWidget(self.scroll_area, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder)
@@ -474,7 +474,7 @@ class LabelForm(QWidget):
         editor = self._add_editor(attribute)
         self._update_empty()
         editor.name.setFocus()
-        self.scroll.ensureWidgetVisible(editor)
+        self.scroll_area.ensureWidgetVisible(editor)
         self.changed.emit()
         return editor
 

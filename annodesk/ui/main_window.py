@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             for column, width in enumerate((60, 320, 90, 100, 90, 90, 90, 130, 130)):
                 self.table.setColumnWidth(column, width)
         self.thumbnails.restore()
-        size = int(self.settings.value("main/pageSize", PAGE_SIZES[0]))
+        size = int(str(self.settings.value("main/pageSize", PAGE_SIZES[0])))
         index = self.page_size_box.findData(size if size in PAGE_SIZES else PAGE_SIZES[0])
         self.page_size_box.blockSignals(True)
         self.page_size_box.setCurrentIndex(index)

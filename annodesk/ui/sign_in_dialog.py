@@ -82,7 +82,8 @@ class SignInDialog(QDialog):
         self.server.setEditable(True)
         self.server.addItems(recent_servers or [])
         self.server.setCurrentText(server or (recent_servers[0] if recent_servers else ""))
-        self.server.lineEdit().setPlaceholderText("https://cvat.example.com")
+        if (server_edit := self.server.lineEdit()) is not None:  # an editable combo box always has one
+            server_edit.setPlaceholderText("https://cvat.example.com")
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
         self.password = QLineEdit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
@@ -49,7 +50,7 @@ def show_field_errors(
         if label is None:
             leftover.append(f"{key}: {words}" if key != "non_field_errors" else words)
             continue
-        label.show_message(lambda words=words: with_detail(_rejected(), words))
+        label.show_message(partial(_rejected_with, words))
     if leftover or not exc.field_errors:
         detail = " ".join(leftover) or exc.detail
         general(lambda: with_detail(_rejected(), detail))
@@ -57,6 +58,10 @@ def show_field_errors(
 
 def _rejected() -> str:
     return QCoreApplication.translate("TaskForm", "The server did not accept this.")
+
+
+def _rejected_with(detail: str) -> str:
+    return with_detail(_rejected(), detail)
 
 
 class TransferProgress(QWidget):

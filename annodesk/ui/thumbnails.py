@@ -189,16 +189,16 @@ class ThumbnailDelegate(QStyledItemDelegate):
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         plain = QStyleOptionViewItem(option)
         self.initStyleOption(plain, index)
-        plain.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration  # type: ignore[attr-defined]
-        plain.icon = QIcon()  # type: ignore[attr-defined]
-        plain.text = ""  # type: ignore[attr-defined]
-        widget = plain.widget  # type: ignore[attr-defined]
+        plain.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        plain.icon = QIcon()
+        plain.text = ""
+        widget = plain.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, widget)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             target = QRect(0, 0, pixmap.width(), pixmap.height())
-            target.moveCenter(option.rect.center())  # type: ignore[attr-defined]
+            target.moveCenter(option.rect.center())
             painter.drawPixmap(target, pixmap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:

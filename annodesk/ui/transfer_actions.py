@@ -9,7 +9,7 @@ Everything here attaches itself to a :class:`~annodesk.ui.main_window.MainWindow
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from .export_dialog import ExportDialog
     from .import_dialog import ImportDialog
     from .main_window import MainWindow
+    from .transfer_dialog import TransferDialog
     from .transfers_window import TransfersWindow
+
+Shown = TypeVar("Shown", bound=QDialog)
+Kept = TypeVar("Kept", bound="TransferDialog")
 
 
 class TransferActions(QObject):
@@ -156,11 +160,11 @@ class TransferActions(QObject):
 
     # -- dialogs ---------------------------------------------------------------------------------
 
-    def _keep(self, key: tuple[str, int], dialog: QDialog) -> QDialog:
+    def _keep(self, key: tuple[str, int], dialog: Kept) -> Kept:
         """Keep ``dialog`` until it is closed and its transfer (if any) has ended."""
         self.dialogs[key] = dialog
         dialog.finished.connect(partial(self._dialog_closed, key, dialog))
-        dialog.transferFinished.connect(partial(self._dialog_closed, key, dialog))  # type: ignore[attr-defined]
+        dialog.transferFinished.connect(partial(self._dialog_closed, key, dialog))
         return dialog
 
     def _dialog_closed(self, key: tuple[str, int], dialog: QDialog, *_args: object) -> None:
@@ -171,7 +175,7 @@ class TransferActions(QObject):
         dialog.deleteLater()
 
     @staticmethod
-    def _present(dialog: QDialog) -> QDialog:
+    def _present(dialog: Shown) -> Shown:
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -146,12 +146,12 @@ def export_images(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSou
         for item in shapes.get(frame.number, []):
             head = {"label": item.label.name, "occluded": str(int(item.occluded)), "source": item.source}
             _write_shape(xml, task, item, head)
-        for label, item in tags.get(frame.number, []):
-            data = {"label": label.name, "source": item["source"]}
-            if item.get("group"):
-                data["group_id"] = str(item["group"])
+        for label, tag_item in tags.get(frame.number, []):
+            data = {"label": label.name, "source": tag_item["source"]}
+            if tag_item.get("group"):
+                data["group_id"] = str(tag_item["group"])
             xml.open("tag", data)
-            for name, value in task.named_attributes(label, item["attributes"]):
+            for name, value in task.named_attributes(label, tag_item["attributes"]):
                 xml.leaf("attribute", value, {"name": name})
             xml.close("tag")
         xml.close("image")

@@ -37,7 +37,7 @@ def labelmap(task: TaskSnapshot) -> str:
 
 def parse_labelmap(text: str) -> list[tuple[str, tuple[int, int, int]]]:
     """(name, color) per line of a ``labelmap.txt``, in class-index order."""
-    entries = []
+    entries: list[tuple[str, tuple[int, int, int]]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -188,7 +188,7 @@ def masks_to_shapes(
         outline = simplify(trace(crop.tobytes(), crop.width, crop.height))
         if len(outline) < 3:
             continue
-        points = [coordinate for x, y in outline for coordinate in (x + box[0], y + box[1])]
+        points: list[float] = [coordinate for x, y in outline for coordinate in (x + box[0], y + box[1])]
         first = outline[0]
         class_index = class_bytes[(first[1] + box[1]) * width + first[0] + box[0]]
         label = class_labels.get(class_index)

@@ -31,10 +31,10 @@ def _object(parent: Element, item: FlatShape) -> None:
         _text(box, name, f"{value:.2f}")
     if item.attributes:
         attributes = SubElement(obj, "attributes")
-        for name, value in item.attributes:
+        for name, text in item.attributes:
             attribute = SubElement(attributes, "attribute")
             _text(attribute, "name", name)
-            _text(attribute, "value", value)
+            _text(attribute, "value", text)
 
 
 def export(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSource | None, dumped: str) -> None:
