@@ -8,6 +8,7 @@ from pathlib import Path
 from .accounts import AccountStore
 from .annotation_store import AnnotationStore
 from .db import Database
+from .export_cache import ExportCache
 from .media_records import MediaRecords
 from .media_store import MediaStore
 from .processing import DataProcessor
@@ -15,7 +16,6 @@ from .task_annotations import TaskAnnotations
 from .task_edits import TaskEditor
 from .tasks import TaskStore
 from .throttle import AnonThrottle
-from .transfers import ExportCache
 from .worker import Worker
 
 

@@ -1,11 +1,9 @@
-"""Background exports and imports of annotations: the work the worker runs, the export file cache (reused while
-the task's ``updated_date`` has not moved), and forgetting all of a task's background state."""
+"""Background exports and imports of annotations: the work the worker runs, reusing a cached export file while the
+task's ``updated_date`` has not moved (:mod:`.export_cache`), and forgetting all of a task's background state."""
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import tempfile
 import zipfile
 from datetime import UTC, datetime
@@ -34,20 +32,6 @@ def import_key(username: str, scope: str, object_id: int) -> str:
 
 def parse_date(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
-
-
-class ExportCache:
-    """Finished export files under ``root/<task id>/``."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def path(self, task_id: int, kind: str, format_name: str) -> Path:
-        slug = re.sub(r"[^a-z0-9]+", "_", format_name.lower()).strip("_")
-        return self.root / str(task_id) / f"{kind}_{slug}.zip"
-
-    def remove_task(self, task_id: int) -> None:
-        shutil.rmtree(self.root / str(task_id), ignore_errors=True)
 
 
 def produce_export(state: SandboxState, job: Job, task_id: int, kind: str, fmt: Format, server_url: str) -> Path:
