@@ -1,4 +1,5 @@
-"""Shared fixtures: a real sandbox server on 127.0.0.1 and helpers to run async test bodies."""
+"""Shared fixtures: a real sandbox server on 127.0.0.1, an in-memory keyring, and (from tests/qt_support.py) Qt
+fixtures and ``async def`` tests on a fresh qasync loop each."""
 
 from __future__ import annotations
 
@@ -10,10 +11,22 @@ os.environ.setdefault("QT_API", "pyside6")
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS
+
+from .qt_support import (  # noqa: F401  (fixtures and hooks, for every test)
+    gui_thread_collector,
+    languages,
+    loop,
+    pytest_collection_modifyitems,
+    pytest_pyfunc_call,
+    session_languages,
+)
 
 PASSWORDS = {user[0]: user[1] for user in SAMPLE_USERS}
 
@@ -36,3 +49,49 @@ def fresh_sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
 def passwords() -> dict[str, str]:
     """Sample users' passwords by username."""
     return dict(PASSWORDS)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in a dict: what the OS keyring would hold, inspectable by tests."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.entries:
+            raise keyring.errors.PasswordDeleteError("no such entry")
+        del self.entries[(service, username)]
+
+
+class NoKeyring(keyring.backend.KeyringBackend):
+    """Headless Linux: every write fails like keyring's fail backend."""
+
+    priority = 0  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.NoKeyringError("No recommended backend was available.")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.NoKeyringError("No recommended backend was available.")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """No test reaches the OS keyring: each gets an empty one of its own."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -22,28 +22,22 @@ from annodesk.sandbox import SandboxServer
 from .helpers import PASSWORDS, run, sign_in
 
 
-def test_login_returns_token_and_current_user(sandbox: SandboxServer) -> None:
-    async def body() -> None:
-        async with CvatClient(sandbox.base_url) as client:
-            token = await client.login("alice", PASSWORDS["alice"])
-            assert re.fullmatch(r"[0-9a-f]{40}", token)
-            assert client.token == token
-            user = await client.current_user()
-            assert user.username == "alice" and "user" in user.groups
-            # The same token works from a fresh client: the offline reuse case.
-        async with CvatClient(sandbox.base_url, token) as again:
-            assert (await again.current_user()).id == user.id
-
-    run(body())
+async def test_login_returns_token_and_current_user(sandbox: SandboxServer) -> None:
+    async with CvatClient(sandbox.base_url) as client:
+        token = await client.login("alice", PASSWORDS["alice"])
+        assert re.fullmatch(r"[0-9a-f]{40}", token)
+        assert client.token == token
+        user = await client.current_user()
+        assert user.username == "alice" and "user" in user.groups
+        # The same token works from a fresh client: the offline reuse case.
+    async with CvatClient(sandbox.base_url, token) as again:
+        assert (await again.current_user()).id == user.id
 
 
-def test_login_is_case_insensitive_for_username(sandbox: SandboxServer) -> None:
-    async def body() -> str:
-        async with CvatClient(sandbox.base_url) as client:
-            await client.login("ALICE", PASSWORDS["alice"])
-            return (await client.current_user()).username
-
-    assert run(body()) == "alice"
+async def test_login_is_case_insensitive_for_username(sandbox: SandboxServer) -> None:
+    async with CvatClient(sandbox.base_url) as client:
+        await client.login("ALICE", PASSWORDS["alice"])
+        assert (await client.current_user()).username == "alice"
 
 
 def test_wrong_password_is_bad_credentials(sandbox: SandboxServer) -> None:
@@ -82,33 +76,27 @@ def test_client_keeps_no_cookies(sandbox: SandboxServer) -> None:
     assert run(body()) == 0
 
 
-def test_logout_revokes_token_everywhere(fresh_sandbox: SandboxServer) -> None:
-    async def body() -> None:
-        desktop = await sign_in(fresh_sandbox, "bob")
-        web = await sign_in(fresh_sandbox, "bob")
-        assert desktop.token == web.token  # one token per user, shared by every client
-        async with desktop, web:
-            await web.logout()
-            assert web.token is None
-            with pytest.raises(NotAuthenticated):
-                await desktop.current_user()
-            await desktop.logout()  # already revoked: still a clean sign-out
-            assert desktop.token is None
-
-    run(body())
+async def test_logout_revokes_token_everywhere(fresh_sandbox: SandboxServer) -> None:
+    desktop = await sign_in(fresh_sandbox, "bob")
+    web = await sign_in(fresh_sandbox, "bob")
+    assert desktop.token == web.token  # one token per user, shared by every client
+    async with desktop, web:
+        await web.logout()
+        assert web.token is None
+        with pytest.raises(NotAuthenticated):
+            await desktop.current_user()
+        await desktop.logout()  # already revoked: still a clean sign-out
+        assert desktop.token is None
 
 
-def test_register_then_login(fresh_sandbox: SandboxServer) -> None:
-    async def body() -> None:
-        async with CvatClient(fresh_sandbox.base_url) as client:
-            created = await client.register("newcomer", "New", "", "new@example.com", "Sunny#Day-42", "Sunny#Day-42")
-            assert created.username == "newcomer" and created.last_name == ""
-            assert client.token is None
-            await client.login("newcomer", "Sunny#Day-42")
-            me = await client.current_user()
-            assert me.first_name == "New" and me.groups == ()
-
-    run(body())
+async def test_register_then_login(fresh_sandbox: SandboxServer) -> None:
+    async with CvatClient(fresh_sandbox.base_url) as client:
+        created = await client.register("newcomer", "New", "", "new@example.com", "Sunny#Day-42", "Sunny#Day-42")
+        assert created.username == "newcomer" and created.last_name == ""
+        assert client.token is None
+        await client.login("newcomer", "Sunny#Day-42")
+        me = await client.current_user()
+        assert me.first_name == "New" and me.groups == ()
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ import socket
 import httpx
 
 from annodesk.sandbox import SandboxServer
-
-from .helpers import PASSWORDS
+from tests.api.helpers import PASSWORDS
 
 
 def test_every_api_answer_carries_the_servers_own_time(sandbox: SandboxServer) -> None:

@@ -16,9 +16,8 @@ import pytest
 from PIL import Image
 
 from annodesk.sandbox import SandboxServer
-
-from .helpers import raw_client
-from .test_models import RECORDED
+from tests.api.helpers import raw_client
+from tests.api.test_models import RECORDED
 
 VARIABLE_KEYS = {"url", "id", "created_date", "updated_date", "data", "task_id"}
 

@@ -13,8 +13,7 @@ import pytest
 
 from annodesk.api import Annotations, CvatClient, NewLabel, PermissionDenied, Task
 from annodesk.sandbox import SandboxServer
-
-from .helpers import as_user, make_images, ready_task, user_ids
+from tests.api.helpers import as_user, make_images, ready_task, user_ids
 
 OPERATIONS = ("create", "edit", "upload", "job edit", "annotate", "export", "import", "delete")
 ALLOWED = {

@@ -14,8 +14,7 @@ import trustme
 from annodesk.api import CvatClient, RequestTimeout, ServerUnreachable
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.cli import build_parser
-
-from .helpers import run, sign_in
+from tests.api.helpers import run, sign_in
 
 
 def connect_errno(port: int) -> int:

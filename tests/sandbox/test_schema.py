@@ -10,8 +10,7 @@ from annodesk.api import CvatClient, NewLabel
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.db import SCHEMA_VERSION
 from annodesk.sandbox.server import DATABASE_NAME
-
-from .helpers import as_user, make_images
+from tests.api.helpers import as_user, make_images
 
 V1_DUMP = Path(__file__).resolve().parents[1] / "fixtures" / "sandbox-schema-v1.sql"
 

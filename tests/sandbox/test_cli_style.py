@@ -14,8 +14,7 @@ import httpx
 from PIL import Image
 
 from annodesk.sandbox import SandboxServer
-
-from .helpers import PASSWORDS, make_images
+from tests.api.helpers import PASSWORDS, make_images
 
 
 @contextmanager
