@@ -68,7 +68,7 @@ class OfflineCache:
         entry = _Entry(saved_at=time.time(), value=msgspec.Raw(msgspec.json.encode(value)))
         self._write(self._path(kind, key), msgspec.json.encode(entry))
 
-    def get(self, kind: str, key: str, model: type[T] | Any) -> tuple[T, float] | None:
+    def get(self, kind: str, key: str, model: type[T]) -> tuple[T, float] | None:
         """The stored value and when it was saved (epoch seconds), or ``None`` if absent or unreadable."""
         path = self._path(kind, key)
         try:
