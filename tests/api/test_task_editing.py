@@ -58,14 +58,6 @@ def test_create_task_as_cvat_does(fresh_sandbox: SandboxServer) -> None:
     assert as_user(fresh_sandbox, "demo", lambda c: c.get_task(task.id)) == task
 
 
-def test_create_answers_201_with_location(fresh_sandbox: SandboxServer) -> None:
-    with raw_client(fresh_sandbox, "alice") as http:
-        response = http.post("tasks", json={"name": "raw", "labels": [{"name": "dog", "attributes": []}]})
-    assert response.status_code == 201
-    assert response.headers["location"] == response.json()["url"]
-    assert response.json()["overlap"] is None and "size" not in response.json()
-
-
 def test_create_with_owner_assignee_and_overlap(fresh_sandbox: SandboxServer) -> None:
     ids = user_ids(fresh_sandbox)
     task = create(fresh_sandbox, "admin", owner=ids["alice"], assignee=ids["bob"], overlap=2, z_order=True)
@@ -150,16 +142,6 @@ def test_labels_are_added_and_updated_never_removed(fresh_sandbox: SandboxServer
     # Sending a label again without a colour recomputes its colour (CVAT's quirk).
     again = as_user(fresh_sandbox, "demo", lambda c: c.update_task(task.id, labels=[NewLabel("car")]))
     assert again.labels[0].color == car_color
-
-
-def test_patch_ignores_write_once_fields(fresh_sandbox: SandboxServer) -> None:
-    task = create(fresh_sandbox, "demo", segment_size=5)
-    with raw_client(fresh_sandbox, "demo") as http:
-        response = http.patch(f"tasks/{task.id}", json={"segment_size": 99, "overlap": 3, "name": "n"})
-        put_without_labels = http.put(f"tasks/{task.id}", json={"name": "n"})
-    assert response.status_code == 200
-    assert (response.json()["segment_size"], response.json()["overlap"], response.json()["name"]) == (5, None, "n")
-    assert put_without_labels.json() == {"labels": ["This field is required."]}
 
 
 def test_edit_rights(fresh_sandbox: SandboxServer) -> None:

@@ -165,42 +165,6 @@ def test_formats_are_those_of_cvat_v11(sandbox: SandboxServer) -> None:
     assert formats.importer("COCO 1.0").extensions == ("json", "zip") and formats.exporter("nope") is None
 
 
-def test_export_flow_over_raw_http(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
-    task = ready_task(fresh_sandbox, tmp_path, count=3)
-    worker = fresh_sandbox.state.worker
-    url = f"tasks/{task.id}/annotations"
-    query = {"format": "CVAT for images 1.1"}
-    with raw_client(fresh_sandbox, "demo") as http:
-        worker.pause()
-        first = http.get(url, params=query)
-        assert (first.status_code, first.content, first.headers.get("content-type")) == (202, b"", None)
-        assert http.get(url, params={**query, "action": "download"}).status_code == 202  # not ready yet
-        worker.resume()
-        ready = wait_status(http, url, query, 201)
-        assert ready.content == b""
-        download = http.get(url, params={**query, "action": "download"})
-        assert download.status_code == 200 and download.headers["content-type"] == "application/zip"
-        stamp = task.updated_date.strftime("%Y_%m_%d_%H_%M_%S")
-        name = f"task_ref task-{stamp}-cvat for images 1.1.zip"
-        assert download.headers["content-disposition"] == (
-            f"attachment; filename=\"b'{name}'\"; filename*=UTF-8''{name.replace(' ', '%20')}"
-        )
-        assert zipfile.ZipFile(io.BytesIO(download.content)).namelist() == ["annotations.xml"]
-        assert http.get(url, params=query).status_code == 202  # the download consumed the result
-        named = wait_status(http, url, {**query, "filename": "My Export.ZIP"}, 201)
-        assert named.status_code == 201
-        renamed = http.get(url, params={**query, "filename": "My Export.ZIP", "action": "download"})
-        assert "filename*=UTF-8''my%20export.zip" in renamed.headers["content-disposition"]
-        unknown = http.get(url, params={"format": "Nope 1.0"})
-        disabled = http.get(url, params={"format": "TFRecord 1.0"})
-        action = http.get(url, params={**query, "action": "fetch"})
-        no_format = http.get(f"tasks/{task.id}/dataset")
-    assert (unknown.status_code, unknown.json()) == (400, ["Unknown format specified for the request"])
-    assert (disabled.status_code, disabled.content) == (405, b"")
-    assert (action.status_code, action.json()) == (400, ["Unexpected action specified for the request"])
-    assert no_format.json() == ["Unknown format specified for the request"]
-
-
 def wait_status(http: Any, url: str, params: dict[str, str], status: int) -> Any:
     """Repeat a request (as CVAT's CLI does) until the server answers ``status``."""
     for _ in range(5000):
