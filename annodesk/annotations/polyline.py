@@ -19,7 +19,7 @@ NaNs explicitly and the rest behaves as in the browser.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 NAN = float("nan")
 Point = tuple[float, float]
@@ -147,7 +147,14 @@ class PolyPlan:
 
     __slots__ = ("_closed", "_left_flat", "_pairs", "_stretches")
 
-    def __init__(self, left_flat: Sequence[float], right_flat: Sequence[float], *, closed: bool = False) -> None:
+    def __init__(
+        self,
+        left_flat: Sequence[float],
+        right_flat: Sequence[float],
+        *,
+        closed: bool = False,
+        matcher: Callable[[Sequence[Point], Sequence[Point]], list[list[int]]] | None = None,
+    ) -> None:
         if closed:
             left_flat = [*left_flat, left_flat[0], left_flat[1]]
             right_flat = [*right_flat, right_flat[0], right_flat[1]]
@@ -155,7 +162,7 @@ class PolyPlan:
         self._left_flat = list(left_flat)
         left = _pairs(left_flat)
         right = _pairs(right_flat)
-        matching = match_points(left, right)
+        matching = (matcher or match_points)(left, right)
         self._pairs = [(lx, ly, *right[j]) for (lx, ly), targets in zip(left, matching, strict=True) for j in targets]
         self._stretches = _stretches(matching, left, right)
 
