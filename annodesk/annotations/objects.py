@@ -47,7 +47,7 @@ def attribute_map(attributes: Iterable[Attribute]) -> dict[int, Any]:
 
 
 def _points(values: Iterable[Any]) -> tuple[float, ...]:
-    return tuple(float(value) for value in values)
+    return tuple(map(float, values))
 
 
 @dataclass(frozen=True, slots=True)
