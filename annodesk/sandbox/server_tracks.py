@@ -14,8 +14,7 @@ Where the sandbox departs from it, accepting writes the server fails on with a 5
 order (the server asserts they are sorted); a shape copied to a segment's edge loses its ``id`` (the server keeps
 the keyframe's id and fails on a duplicate key); a part that would be one interpolated shape gets it once (the server
 adds it twice and fails deleting its ``keyframe`` key twice); a track with nothing left in a segment is left out of
-it (the server fails reading its first shape). ``scripts/cvat_server_oracle/compare.py`` checks everything else
-against the server's own code.
+it (the server fails reading its first shape). Everything else was checked once against the server's own code.
 """
 
 from __future__ import annotations

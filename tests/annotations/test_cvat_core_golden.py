@@ -1,7 +1,7 @@
 """``track_at`` against CVAT v1.1.0's own web-client code: 120 seeded random tracks of every type (keyframes in
 random JSON order, outside, occluded, z_order, mutable attributes, polylines and polygons whose point counts differ
 between keyframes, repeated points, zero-length curves, two keyframes on one frame), each read at every frame from
-before its first keyframe to after its last by cvat-core v1.1.0 (``scripts/cvat_core_oracle``). Results must match
+before its first keyframe to after its last by cvat-core v1.1.0 (run once under node). Results must match
 to the last bit."""
 
 from __future__ import annotations
