@@ -90,10 +90,13 @@ def get_interpolated_shapes(track: dict[str, Any], end_frame: int) -> list[dict[
 
 def is_track_inside(track: dict[str, Any], start: int, stop: int) -> bool:
     """Whether ``track`` is visible somewhere in frames ``start``–``stop`` (``_is_track_inside``)."""
-    previous = None
+    previous: dict[str, Any] | None = None
     for shape in track["shapes"]:
-        visible = previous is not None and not previous["outside"]
-        if visible and min(shape["frame"], stop) - max(previous["frame"], start) >= 0:
+        if (
+            previous is not None
+            and not previous["outside"]
+            and min(shape["frame"], stop) - max(previous["frame"], start) >= 0
+        ):
             return True
         previous = shape
     return previous is not None and not previous["outside"] and previous["frame"] <= stop
