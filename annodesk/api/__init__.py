@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    AnswerTooLarge,
     BadCredentials,
     CaBundleError,
     CertificateNotTrusted,
@@ -155,6 +156,7 @@ __all__ = [
     "AnnotationFormat",
     "AnnotationFormats",
     "Annotations",
+    "AnswerTooLarge",
     "Attribute",
     "AttributeVal",
     "BadCredentials",
