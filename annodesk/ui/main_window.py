@@ -33,6 +33,7 @@ from annodesk.models.vocabulary import display_group
 from annodesk.session.repository import Fetched, PageQuery, Repository
 
 from .background import spawn
+from .cache_notice import CacheNotice
 from .job_editing import JobEditing
 from .messages import action_error
 from .task_deletion import TaskDeletion
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.server_label)
         status.addPermanentWidget(self.user_button)
         status.addPermanentWidget(self.state_label)
+        self.cache_notice = CacheNotice(status, self.repository)
         self._show_connection_state()
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
