@@ -34,6 +34,7 @@ from annodesk.session.repository import Fetched, PageQuery, Repository
 
 from .background import spawn
 from .cache_notice import CacheNotice
+from .copy_text import add_copy_action
 from .job_editing import JobEditing
 from .messages import action_error
 from .task_deletion import TaskDeletion
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the pager, the details, the trees
+        add_copy_action(self.table)  # the whole text of a cell the table shows cut
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from annodesk.api.models import JobRef, Task, User
 from annodesk.i18n import arg, format_number, translated
+from annodesk.models.elide import DISPLAY_CHARS, elided, tooltip_text
 from annodesk.models.job_editing import EditableJobTreeModel
 from annodesk.models.job_tree import PAYLOAD_ROLE, JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
 from annodesk.models.vocabulary import display_chunk_type, display_mode, display_status
+from annodesk.ui.copy_text import add_copy_action
 
 PREVIEW_SIZE = 256
 
@@ -42,6 +44,8 @@ def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.header().setStretchLastSection(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the tree (to the next widget), as in any Qt app
+    add_copy_action(view)
     return view
 
 
@@ -204,17 +208,19 @@ class TaskDetails(QWidget):
         task, users = self.task, self._users
         if task is None:
             self.title.setText(self.tr("No task selected"))
+            self.title.setToolTip("")
             for value in self.values.values():
                 value.clear()
             return
-        self.title.setText(f"#{task.id}  {task.name}")
+        self.title.setText(f"#{task.id}  {elided(task.name)}")
+        self.title.setToolTip(tooltip_text(task.name) if len(task.name) > DISPLAY_CHARS else "")
         none = "—"
         shown = {
             "id": str(task.id),
             "mode": display_mode(task.mode) if task.mode else self.tr("(no data yet)"),
             "status": display_status(task.status),
-            "owner": user_label(task.owner_id, users) or none,
-            "assignee": user_label(task.assignee_id, users) or none,
+            "owner": elided(user_label(task.owner_id, users)) or none,
+            "assignee": elided(user_label(task.assignee_id, users)) or none,
             "bug_tracker": _link(task.bug_tracker) if task.bug_tracker else none,
             "created": format_time(task.created_date),
             "updated": format_time(task.updated_date),
@@ -257,7 +263,9 @@ class TaskDetails(QWidget):
 
 
 def _link(url: str) -> str:
-    """A clickable link for http(s) URLs, escaped plain text otherwise."""
+    """A clickable link for http(s) URLs, escaped plain text otherwise (cut, and no link, when too long)."""
+    if len(url) > DISPLAY_CHARS:
+        return html.escape(elided(url))
     escaped = html.escape(url)
     if url.lower().startswith(("http://", "https://")):
         return f'<a href="{escaped}">{escaped}</a>'
