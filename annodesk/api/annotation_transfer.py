@@ -180,12 +180,13 @@ class AnnotationTransfer(ClientBase):
                     raise_for_status(answer)
                 total = int(response.headers["content-length"]) if "content-length" in response.headers else None
                 received = 0
-                async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK):
-                    deadline.progressed()
-                    await asyncio.to_thread(out.write, chunk)
-                    received += len(chunk)
-                    if progress is not None:
-                        progress("downloading", received, total)
+                async with contextlib.aclosing(response.aiter_bytes(DOWNLOAD_CHUNK)) as chunks:
+                    async for chunk in chunks:
+                        deadline.progressed()
+                        await asyncio.to_thread(out.write, chunk)
+                        received += len(chunk)
+                        if progress is not None:
+                            progress("downloading", received, total)
             await asyncio.to_thread(out.close)
             await asyncio.to_thread(os.replace, temporary, destination)
             return destination

@@ -82,11 +82,12 @@ async def read_capped(response: httpx.Response, limit: int, server_url: str) -> 
             raise too_large(limit, server_url, response.status_code)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise too_large(limit, server_url, response.status_code)
-            chunks.append(chunk)
+        async with contextlib.aclosing(response.aiter_bytes()) as pieces:  # closed here, not by the GC later
+            async for chunk in pieces:
+                size += len(chunk)
+                if size > limit:
+                    raise too_large(limit, server_url, response.status_code)
+                chunks.append(chunk)
     finally:
         await response.aclose()
     return httpx.Response(

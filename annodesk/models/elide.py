@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 DISPLAY_CHARS = 200  # what a cell, a title or a property shows
 TOOLTIP_CHARS = 2000  # what a tooltip shows
 ELLIPSIS = "…"
-FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 20  # the whole, uncut text of a cell
+FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 100  # the whole, uncut text of a cell
 
 
 def elided(text: str, limit: int = DISPLAY_CHARS) -> str:

@@ -71,7 +71,7 @@ _JSON_ERRORS = {
 _POLL = 0.01
 DRIP_INTERVAL = 0.1  # seconds between two bytes of a "drip" answer
 OVERSIZED = 64 * 1024 * 1024 + 1  # bytes of an "oversized" answer: one over the client's default limit
-_ENDLESS_CHUNK = b" " * (64 * 1024)
+_ENDLESS_CHUNK = b" " * (1024 * 1024)
 _JSON_HEAD = b'{"count":1,"next":null,"previous":null,"results":['
 
 
