@@ -99,12 +99,13 @@ class TaskDetails(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, _title in self.PROPERTIES:
             value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # not a Tab stop each
             value.setWordWrap(True)
             self.values[key] = value
             self.titles[key] = QLabel()
             form.addRow(self.titles[key], value)
         self.values["bug_tracker"].setOpenExternalLinks(True)
+        self.values["bug_tracker"].setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
         self.actions_row = QHBoxLayout()  # buttons of task actions (add_action), under the title
         self.actions_row.setContentsMargins(0, 0, 0, 0)
