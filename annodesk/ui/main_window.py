@@ -37,6 +37,7 @@ from .cache_notice import CacheNotice
 from .copy_text import add_copy_action
 from .job_editing import JobEditing
 from .messages import action_error
+from .screen_fit import keep_on_screen
 from .task_deletion import TaskDeletion
 from .task_details import TaskDetails
 from .thumbnails import TableThumbnails
@@ -334,6 +335,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+        keep_on_screen(self)  # a geometry saved elsewhere (or the default) may not fit this screen
         splitter = self.settings.value("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
