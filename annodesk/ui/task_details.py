@@ -114,8 +114,10 @@ class TaskDetails(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(self.title)
         top_layout.addLayout(self.actions_row)
-        top_layout.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignLeft)
-        top_layout.addLayout(form)
+        beside = QHBoxLayout()  # the preview beside the properties: at the default size every row shows
+        beside.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignTop)
+        beside.addLayout(form, 1)
+        top_layout.addLayout(beside)
         top_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -187,8 +189,9 @@ class TaskDetails(QWidget):
         self.labels_view.expandAll()
         self.jobs_model.set_segments(task.segments, users)
         self.jobs_view.expandAll()
-        for view in (self.labels_view, self.jobs_view):
-            view.resizeColumnToContents(0)
+        for view in (self.labels_view, self.jobs_view):  # every column but the last (it stretches) shows whole
+            for column in range(view.model().columnCount() - 1):
+                view.resizeColumnToContents(column)
         self.shown.emit(task)
 
     # -- hooks for task and job actions ----------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
 
 from annodesk.controller import AppController
 from annodesk.sandbox import SandboxServer
@@ -104,6 +104,32 @@ def test_tab_leaves_the_task_table(
         assert window.search in visited or window.next_button in visited or window.page_size_box in visited
         assert window.details.labels_view in visited or window.details.jobs_view in visited
         assert visited.count(window.table) <= 2  # once per round: table → pager → details → trees → search
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_details_show_every_property_and_whole_tree_texts_at_the_default_size(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
+        window.resize(1280, 760)  # the first start's size (the test screen is smaller)
+        target = next(t for t in window.model.tasks if t.has_data and any(label.attributes for label in t.labels))
+        shown = next_emission(window.detailsShown)
+        window.table.selectRow(window.model.row_of(target.id))  # type: ignore[arg-type]
+        await wait_for(shown)
+        await until(lambda: window.details.task is not None and window.details.task.id == target.id)
+        QApplication.processEvents()
+        scroll = window.details.findChild(QScrollArea)
+        assert scroll is not None
+        assert scroll.verticalScrollBar().maximum() == 0  # no property row is cut or scrolled away
+        last = window.details.values["project"]
+        assert scroll.viewport().rect().contains(last.mapTo(scroll.viewport(), last.rect().bottomRight()))
+        view = window.details.labels_view
+        for column in range(view.model().columnCount() - 1):  # "label · 2 attribute(s)" whole, not "label · 2 attri…"
+            assert view.columnWidth(column) >= view.sizeHintForColumn(column)
         await controller.shutdown()
 
     loop.run_until_complete(body())
