@@ -7,6 +7,7 @@ import errno
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from annodesk.i18n import arg
 from annodesk.session.repository import Repository
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -39,10 +40,10 @@ class CacheNotice(QLabel):
             self.setText(self.tr("Offline copy not saved: disk full"))
         else:
             self.setText(self.tr("Offline copy not saved: the cache folder cannot be written"))
-        self.setToolTip(
-            self.tr("What you see comes from the server; it will not be there offline until the cache can be written.")
-            + f"\n{self.error.strerror or self.error}"
+        text = self.tr(
+            "What you see comes from the server; it will not be there offline until the cache can be written. (%1)"
         )
+        self.setToolTip(arg(text, self.error.strerror or str(self.error)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -113,7 +113,7 @@ def answer_too_large(exc: errors.AnswerTooLarge) -> str:
     text = QCoreApplication.translate(
         "messages",
         "The server's answer is too large (over %1 MB), so it was not read. If this server really sends that "
-        "much, raise the limit (the setting network/maxAnswerMB).",
+        "much, raise annodesk's answer size limit.",
     )
     return arg(text, format_number(max(1, exc.limit // (1024 * 1024))))
 

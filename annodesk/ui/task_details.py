@@ -6,9 +6,10 @@ import html
 from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtGui import QAction, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +35,7 @@ from annodesk.models.vocabulary import display_chunk_type, display_mode, display
 from annodesk.ui.copy_text import add_copy_action
 
 PREVIEW_SIZE = 256
+PROPERTIES_BESIDE_WIDTH = 260  # px the properties need beside the preview (labels, dates on one line)
 
 
 def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
@@ -114,10 +116,12 @@ class TaskDetails(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(self.title)
         top_layout.addLayout(self.actions_row)
-        beside = QHBoxLayout()  # the preview beside the properties: at the default size every row shows
-        beside.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignTop)
-        beside.addLayout(form, 1)
-        top_layout.addLayout(beside)
+        # The preview beside the properties when the pane is wide enough (at the default size every row shows),
+        # above them when it is narrow.
+        self.preview_and_properties = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.preview_and_properties.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignTop)
+        self.preview_and_properties.addLayout(form, 1)
+        top_layout.addLayout(self.preview_and_properties)
         top_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -168,6 +172,13 @@ class TaskDetails(QWidget):
         self._show_properties()
         if self.preview.pixmap().isNull():
             self.preview.setText(self.tr("No preview") if self.task else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= PREVIEW_SIZE + PROPERTIES_BESIDE_WIDTH
+        self.preview_and_properties.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
