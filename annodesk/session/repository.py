@@ -79,7 +79,7 @@ class Repository:
         try:
             await asyncio.get_running_loop().run_in_executor(_WRITER, store, *args)
         except OSError as exc:
-            log.warning("offline copy not saved: %s", exc)
+            log.log(logging.DEBUG if self.cache_failure else logging.WARNING, "offline copy not saved: %s", exc)
             if self.cache_failure is None:
                 self.cache_failure = exc
                 if self.on_cache_failure is not None:
