@@ -108,5 +108,10 @@ def check_display(environ: Mapping[str, str] = os.environ) -> str | None:
     """The line to print and stop with when Qt's xcb plugin cannot load here, else ``None``."""
     if not uses_xcb(environ):
         return None
+    if not environ.get("DISPLAY"):
+        return (
+            "annodesk cannot open a window: there is no X11 display (DISPLAY is not set). "
+            "Start it from a desktop session."
+        )
     packages = missing_xcb_packages()
     return missing_packages_line(packages) if packages else None

@@ -62,6 +62,8 @@ def test_the_real_plugin_library_is_checked() -> None:
     assert folder is not None and (folder / QPA_LIBRARY).is_file()
     assert set(XCB_PACKAGES) >= FRESH_DEBIAN
     assert check_display({"QT_QPA_PLATFORM": "offscreen"}) is None
+    no_display = check_display({"QT_QPA_PLATFORM": "xcb"})
+    assert no_display is not None and "DISPLAY is not set" in no_display and "\n" not in no_display
 
 
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc to build a library with a missing dependency")
@@ -80,7 +82,7 @@ def test_annodesk_prints_one_line_instead_of_qts_abort(tmp_path: Path) -> None:
         check=True,
     )
     subprocess.run([*gcc, "-o", lib / QPA_LIBRARY, build / "qpa.c", build / "libannodesk-missing.so.1"], check=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(fake), "HOME": str(tmp_path)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0", "PYTHONPATH": str(fake), "HOME": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-m", "annodesk"], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
