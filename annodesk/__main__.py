@@ -47,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from .self_test import run_self_test
 
         return run_self_test()
+    from .display_check import check_display
+
+    if (problem := check_display()) is not None:  # one plain line instead of Qt's abort
+        print(problem, file=sys.stderr)
+        return 1
     from .app import run_app
 
     return run_app(args)

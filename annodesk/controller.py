@@ -138,14 +138,19 @@ class AppController(QObject):
         """Make ``dialog`` (built by :func:`make_sign_in_dialog`, maybe before this controller) the one shown."""
         dialog.registerRequested.connect(self.show_register)
         dialog.rejected.connect(self._sign_in_rejected)
+        dialog.closing_quits = self._sign_in_is_the_only_window
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
         self.signInShown.emit(dialog)
 
     def _sign_in_rejected(self) -> None:
-        if self.window is None and (self.register_dialog is None or not self.register_dialog.isVisible()):
+        if self._sign_in_is_the_only_window():
             self.finished.set()
+
+    def _sign_in_is_the_only_window(self) -> bool:
+        """Whether closing the sign-in dialog quits the app (no main window, no registration open)."""
+        return self.window is None and (self.register_dialog is None or not self.register_dialog.isVisible())
 
     async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
         """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
@@ -224,8 +229,11 @@ class AppController(QObject):
     def _client(self, server: str, token: str | None = None, *, verify: bool | str = True) -> CvatClient:
         """A client for ``server`` (``verify``: True, or a CA file to trust); raises CvatError for a bad CA file."""
         from annodesk.api.client import CvatClient
+        from annodesk.session.limits import answer_limit
 
-        return CvatClient(server, token, timeout=self.timeout, verify=verify)
+        return CvatClient(
+            server, token, timeout=self.timeout, verify=verify, max_answer_bytes=answer_limit(self.settings)
+        )
 
     def _cache(self, server: str, username: str) -> OfflineCache:
         from annodesk.session.cache import OfflineCache

@@ -6,6 +6,11 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a desktop-sized screen (offscreen's own is 800×800): windows
+    # keep to their screen (annodesk/ui/screen_fit.py), and the first start's 1280×760 is what users get
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+        os.path.dirname(__file__), "fixtures", "offscreen-screen.json"
+    )
 os.environ.setdefault("QT_API", "pyside6")
 
 from collections.abc import Iterator

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    AnswerTooLarge,
     BadCredentials,
     CaBundleError,
     CertificateNotTrusted,
@@ -156,6 +157,7 @@ __all__ = [
     "AnnotationFormat",
     "AnnotationFormats",
     "Annotations",
+    "AnswerTooLarge",
     "Attribute",
     "AttributeVal",
     "BadCredentials",

@@ -7,15 +7,16 @@ import asyncio
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import msgspec
 
 from . import errors
 from .annotation_models import Annotations
+from .bounded import ProgressDeadline, read_capped
 from .client_base import ClientBase
 from .multipart import FilePart, MultipartBody
 from .responses import decode, raise_for_status
@@ -157,32 +158,46 @@ class AnnotationTransfer(ClientBase):
     async def _download(
         self, path: str, params: dict[str, Any], destination: Path, progress: TransferProgress | None
     ) -> Path | None:
-        """Stream the prepared file into place; None when the server answers "not ready" (202) instead."""
+        """Stream the prepared file into place; None when the server answers "not ready" (202) instead.
+
+        It may take as long as it keeps moving: it ends when :attr:`transfer_window` seconds pass with no chunk
+        (256 KB, or the last one) coming in.
+        """
         folder = destination.parent
         handle, temporary = await asyncio.to_thread(
             tempfile.mkstemp, dir=folder, prefix=f".{destination.name}.", suffix=".part"
         )
         out = os.fdopen(handle, "wb")
+        deadline = ProgressDeadline(self.transfer_window)
         try:
-            async with self._http.stream("GET", path, params={k: v for k, v in params.items() if v}) as response:
+            query = {k: v for k, v in params.items() if v}
+            async with deadline, self._http.stream("GET", path, params=query) as response:
                 if response.status_code != 200:
-                    await response.aread()
-                    if response.status_code == 202:
+                    answer = await read_capped(response, self.max_answer_bytes, self.server_url)
+                    if answer.status_code == 202:
                         return None
-                    _check_transfer(response, str(params.get("format")), errors.ExportFailed, "export")
-                    raise_for_status(response)
+                    _check_transfer(answer, str(params.get("format")), errors.ExportFailed, "export")
+                    raise_for_status(answer)
                 total = int(response.headers["content-length"]) if "content-length" in response.headers else None
                 received = 0
-                async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK):
-                    await asyncio.to_thread(out.write, chunk)
-                    received += len(chunk)
-                    if progress is not None:
-                        progress("downloading", received, total)
+                async with contextlib.aclosing(
+                    cast(AsyncGenerator[bytes], response.aiter_bytes(DOWNLOAD_CHUNK))
+                ) as chunks:
+                    async for chunk in chunks:
+                        deadline.progressed()
+                        await asyncio.to_thread(out.write, chunk)
+                        received += len(chunk)
+                        if progress is not None:
+                            progress("downloading", received, total)
             await asyncio.to_thread(out.close)
             await asyncio.to_thread(os.replace, temporary, destination)
             return destination
         except httpx.TransportError as exc:
             raise self._transport_error(exc) from None
+        except TimeoutError:
+            if not deadline.expired:
+                raise
+            raise self._timed_out() from None
         finally:
             out.close()
             with contextlib.suppress(FileNotFoundError):

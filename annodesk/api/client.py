@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
@@ -15,8 +16,9 @@ import msgspec
 
 from . import errors
 from .annotation_transfer import AnnotationTransfer
+from .bounded import ProgressDeadline, read_capped
 from .compact import share_repeated_strings
-from .defaults import BULK_PAGE_SIZE, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT
+from .defaults import BULK_PAGE_SIZE, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, MAX_ANSWER_BYTES
 from .models import (
     AuthToken,
     DataMeta,
@@ -57,6 +59,11 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
 
     ``base_url`` is the server address (``https://cvat.example.com``; ``/api/v1`` is added when missing).
     All requests share one connection pool. TLS verification is on; ``verify`` may name a CA bundle.
+
+    Bounds: ``timeout`` is per read (and write); a request as a whole (connect and the whole answer) ends
+    :attr:`deadline` seconds after it started (twice ``timeout``); uploads and downloads, which may rightly take
+    long, end when :attr:`transfer_window` seconds (four times ``timeout``) pass with no chunk going out or coming
+    in. A JSON answer over ``max_answer_bytes`` (64 MB) is not read: :class:`~annodesk.api.errors.AnswerTooLarge`.
     """
 
     def __init__(
@@ -68,8 +75,10 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         verify: bool | str = True,
         max_concurrency: int = DEFAULT_CONCURRENCY,
         transport: httpx.AsyncBaseTransport | None = None,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.server_url, api_url = api_root(base_url)
+        self.max_answer_bytes = max(1, int(max_answer_bytes))
         self._token: str | None = None
         self._max_concurrency = max(1, max_concurrency)
         self._server_version: tuple[int, ...] | None = None
@@ -109,6 +118,16 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         self._http.timeout = httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
     @property
+    def deadline(self) -> float:
+        """Seconds an ordinary request may take as a whole: connecting, sending, and reading the whole answer."""
+        return 2 * self.timeout
+
+    @property
+    def transfer_window(self) -> float:
+        """Seconds an upload or a download may go without a chunk going out or coming in."""
+        return 4 * self.timeout
+
+    @property
     def token(self) -> str | None:
         """The API token in use, or ``None`` when signed out."""
         return self._token
@@ -136,12 +155,20 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
     ) -> httpx.Response:
         """Send one request; map transport failures (and, with ``check``, non-2xx answers) to typed errors."""
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
+        request = self._http.build_request(
+            method, path, params=clean_params or None, json=json, content=content, headers=headers
+        )
+        deadline = ProgressDeadline(self.deadline)
         try:
-            response = await self._http.request(
-                method, path, params=clean_params or None, json=json, content=content, headers=headers
-            )
+            async with deadline:
+                streamed = await self._http.send(request, stream=True)
+                response = await read_capped(streamed, self.max_answer_bytes, self.server_url)
         except httpx.TransportError as exc:
             raise self._transport_error(exc) from None
+        except TimeoutError:
+            if not deadline.expired:
+                raise
+            raise self._timed_out() from None
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %s (request headers %s)",
@@ -158,7 +185,7 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         """The typed error for an httpx transport failure (``detail``: the low-level reason, for the UI to quote)."""
         reason = _reason(exc)
         if isinstance(exc, httpx.TimeoutException):
-            return errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.")
+            return self._timed_out()
         if isinstance(exc, httpx.ConnectError) and _certificate_failure(exc):
             return errors.CertificateNotTrusted(
                 f"The certificate of {self.server_url} is not trusted ({reason}).", detail=reason
@@ -166,6 +193,9 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol):
             return errors.ServerUnreachable(f"Cannot reach the server at {self.server_url} ({reason}).", detail=reason)
         return errors.NetworkError(f"The connection to {self.server_url} broke ({reason}).", detail=reason)
+
+    def _timed_out(self) -> errors.RequestTimeout:
+        return errors.RequestTimeout(f"The server at {self.server_url} did not answer in time.")
 
     async def _get(self, path: str, model: type[T], what: str, params: Mapping[str, Any] | None = None) -> T:
         """GET ``path`` and decode the answer into ``model`` (``what`` names it in error messages)."""
@@ -281,28 +311,34 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
     ) -> AsyncIterator[Task]:
         """Every visible task, in server order, fetching pages concurrently (bounded).
 
-        The first page gives the count; the others are fetched by at most ``concurrency`` requests at
-        once and yielded in page order as soon as each one's turn comes. A task that moves between
-        pages while this runs is yielded once. Pages hold 500 tasks unless told otherwise: CVAT has no page
+        The first page gives the count; the others are fetched by at most ``concurrency`` requests at once, never
+        more pages ahead of the one being yielded (a server claiming 10^9 tasks costs no more than one with 10^4),
+        and yielded in page order as soon as each one's turn comes; an empty page ends the list. A task that moves
+        between pages while this runs is yielded once. Pages hold 500 tasks unless told otherwise: CVAT has no page
         cap, and 20 requests for 10,000 tasks load them ~20% faster than 100 (benchmarks/probes/load_all.py).
         """
-        limit = asyncio.Semaphore(concurrency or self._max_concurrency)
+        ahead = max(1, concurrency or self._max_concurrency)
         first = await self.list_tasks(1, page_size, search, ordering, **filters)
+        numbers = iter(range(2, first.page_count + 1))
+        pending: deque[asyncio.Future[Page[Task]]] = deque()
         seen: set[int] = set()
 
-        async def fetch(number: int) -> Page[Task]:
-            async with limit:
-                return await self.list_tasks(number, page_size, search, ordering, **filters)
+        def ask_ahead() -> None:
+            """Keep ``ahead`` pages asked for: the work in flight is bounded, whatever count the server claims."""
+            while len(pending) < ahead and (number := next(numbers, None)) is not None:
+                pending.append(asyncio.ensure_future(self.list_tasks(number, page_size, search, ordering, **filters)))
 
-        pending = [asyncio.ensure_future(fetch(n)) for n in range(2, first.page_count + 1)]
         try:
-            pages: list[Page[Task] | asyncio.Future[Page[Task]]] = [first, *pending]
-            for page in pages:
-                result = page if isinstance(page, Page) else await page
+            result: Page[Task] | None = first
+            while result is not None:
+                ask_ahead()
                 for task in result.results:
                     if task.id not in seen:
                         seen.add(task.id)
                         yield task
+                if not result.results:
+                    return  # an empty page: the server claimed more tasks than it has
+                result = await pending.popleft() if pending else None
         finally:
             for future in pending:
                 future.cancel()

@@ -18,6 +18,11 @@ class ClientBase:
 
     server_url: str
     _http: httpx.AsyncClient
+    max_answer_bytes: int
+
+    @property
+    def transfer_window(self) -> float:
+        raise NotImplementedError
 
     async def _request(
         self,
@@ -40,6 +45,9 @@ class ClientBase:
         raise NotImplementedError
 
     def _transport_error(self, exc: Exception) -> Exception:
+        raise NotImplementedError
+
+    def _timed_out(self) -> Exception:
         raise NotImplementedError
 
     async def get_task(self, task_id: int) -> Task:

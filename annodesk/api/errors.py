@@ -102,6 +102,17 @@ class MalformedResponse(CvatError):
     """The answer was not the JSON a CVAT v1 server sends (bad JSON, wrong or missing fields)."""
 
 
+class AnswerTooLarge(CvatError):
+    """The server's answer grew past the client's size limit (``limit`` bytes); the rest was not read.
+
+    The limit (64 MB by default) is a setting for servers that really send more.
+    """
+
+    def __init__(self, message: str, *, limit: int, status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.limit = limit
+
+
 class NotCvatServer(MalformedResponse):
     """The address answers, but not like a CVAT v1 server (HTML pages, no ``/api/v1``)."""
 

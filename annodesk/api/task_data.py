@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from . import errors
+from .bounded import ProgressDeadline, read_capped, watched
 from .client_base import ClientBase
 from .multipart import FileChanged, FilePart, MultipartBody
 from .responses import decode, raise_for_status
@@ -25,11 +26,26 @@ class TaskData(ClientBase):
     async def _send_multipart(
         self, method: str, path: str, body: MultipartBody, params: dict[str, Any] | None = None
     ) -> httpx.Response:
-        """Stream ``body``; a connection that breaks part-way is :class:`~annodesk.api.errors.UploadInterrupted`."""
+        """Stream ``body``; a connection that breaks part-way is :class:`~annodesk.api.errors.UploadInterrupted`.
+
+        It may take as long as it keeps moving: it ends when :attr:`transfer_window` seconds pass with no chunk
+        going out (or, once all is sent, with no answer).
+        """
+        deadline = ProgressDeadline(self.transfer_window)
         try:
-            response = await self._http.request(
-                method, path, params=params, content=body, headers=body.headers, timeout=UPLOAD_TIMEOUT
-            )
+            async with deadline:
+                request = self._http.build_request(
+                    method, path, params=params, content=watched(body, deadline), headers=body.headers,
+                    timeout=UPLOAD_TIMEOUT,
+                )  # fmt: skip
+                streamed = await self._http.send(request, stream=True)
+                response = await read_capped(streamed, self.max_answer_bytes, self.server_url)
+        except TimeoutError:
+            if not deadline.expired:
+                raise
+            if body.sent < body.total:
+                raise _interrupted(body, TimeoutError("no progress")) from None
+            raise self._timed_out() from None
         except (httpx.ConnectError, httpx.UnsupportedProtocol) as exc:
             if body.sent == 0:
                 raise self._transport_error(exc) from None

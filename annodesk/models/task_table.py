@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from annodesk.api.models import Task, User
 from annodesk.i18n import QT_TRANSLATE_NOOP, format_datetime, format_number, translated
 
+from .elide import FULL_TEXT_ROLE, elided, tooltip_text
 from .job_tree import user_label
 from .thumbnails import LOADING, NO_DATA, NO_PREVIEW, ThumbnailStore
 from .vocabulary import RAW_VALUE_ROLE, display_mode, display_status
@@ -39,6 +40,7 @@ ANSWERED_ROLES = frozenset(
         RAW_VALUE_ROLE,
         TASK_ID_ROLE,
         TASK_ROLE,
+        FULL_TEXT_ROLE,
     )
 )
 
@@ -200,7 +202,9 @@ class TaskTableModel(QAbstractTableModel):
         if key == "preview":
             return self._preview(task, role)
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
-            return task.name
+            return tooltip_text(task.name)
+        if role == FULL_TEXT_ROLE:
+            return task.name if key == "name" else self._display(task, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RAW_VALUE_ROLE:
@@ -233,15 +237,15 @@ class TaskTableModel(QAbstractTableModel):
         if key == "id":
             return str(task.id)
         if key == "name":
-            return task.name
+            return elided(task.name)
         if key == "status":
             return display_status(task.status)
         if key == "mode":
             return display_mode(task.mode) if task.mode else QCoreApplication.translate("TaskTableModel", "(no data)")
         if key == "owner":
-            return user_label(task.owner_id, self._users)
+            return elided(user_label(task.owner_id, self._users))
         if key == "assignee":
-            return user_label(task.assignee_id, self._users)
+            return elided(user_label(task.assignee_id, self._users))
         if key == "size":
             return "" if task.size is None else format_number(task.size)
         if key == "created":

@@ -14,6 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from annodesk.i18n import translated
 
+from .elide import FULL_TEXT_ROLE, elided, tooltip_text
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -33,6 +35,9 @@ class TreeNode:
         child = TreeNode(kind, payload, self, row=len(self.children))
         self.children.append(child)
         return child
+
+
+_DISPLAYED = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)})
 
 
 class TreeModel(QAbstractItemModel):
@@ -130,9 +135,19 @@ class TreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's value; text the server sent is cut to a length views can lay out (:mod:`.elide`), and
+        ``FULL_TEXT_ROLE`` gives a text cell uncut."""
         if not index.isValid():
             return None
-        return self.cell(self.node(index), index.column(), role)
+        if role == FULL_TEXT_ROLE:
+            return self.cell(self.node(index), index.column(), Qt.ItemDataRole.DisplayRole)
+        value = self.cell(self.node(index), index.column(), role)
+        if isinstance(value, str):
+            if role in _DISPLAYED:
+                return elided(value)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tooltip_text(value)
+        return value
 
     def cell(self, node: TreeNode, column: int, role: int) -> Any:
         """What ``node`` shows in ``column`` for ``role`` (``None`` for nothing)."""

@@ -18,6 +18,11 @@ Kinds (``FaultPlan.add(kind, path=..., query=..., method=..., times=..., delay=.
 ``401``/``403``     DRF's "Invalid token." / "You do not have permission…" JSON errors
 ``404``             DRF's JSON "Not found."
 ``close``           starts an answer, then drops the connection
+``drip``            200 with a (chunked) JSON body sent one byte every ``interval`` seconds (0.1 by default: each
+                    byte beats any per-read timeout) until the plan is cleared or the client goes
+``endless``         200 with a chunked JSON body that never ends (whitespace, as fast as the client reads it)
+                    until the plan is cleared or the client goes
+``oversized``       200 with a valid JSON answer of ``size`` bytes (64 MB + 1 by default), ``Content-Length`` set
 ==================  ===========================================================================================
 
 Tests can also :meth:`~FaultPlan.hold` every faulty answer at a gate (and :meth:`~FaultPlan.release` it), and see
@@ -52,6 +57,9 @@ KINDS = frozenset(
         "404",
         "close",
         "drop_upload",
+        "drip",
+        "endless",
+        "oversized",
     }
 )
 DROP_AFTER = 64 * 1024  # default bytes of a request body "drop_upload" reads before dropping the connection
@@ -61,6 +69,10 @@ _JSON_ERRORS = {
     "404": (404, b'{"detail":"Not found."}'),
 }
 _POLL = 0.01
+DRIP_INTERVAL = 0.1  # seconds between two bytes of a "drip" answer
+OVERSIZED = 64 * 1024 * 1024 + 1  # bytes of an "oversized" answer: one over the client's default limit
+_ENDLESS_CHUNK = b" " * (1024 * 1024)
+_JSON_HEAD = b'{"count":1,"next":null,"previous":null,"results":['
 
 
 @dataclass
@@ -74,6 +86,8 @@ class Fault:
     delay: float
     query: re.Pattern[str] | None = None
     after_bytes: int = DROP_AFTER
+    interval: float = DRIP_INTERVAL
+    size: int = OVERSIZED
 
     def matches(self, method: str, path: str, query: str = "") -> bool:
         """Whether this fault applies to the request."""
@@ -109,10 +123,13 @@ class FaultPlan:
         delay: float = 5.0,
         query: str | None = None,
         after_bytes: int = DROP_AFTER,
+        interval: float = DRIP_INTERVAL,
+        size: int = OVERSIZED,
     ) -> None:
         """Fail requests matching ``path`` (a regex searched in the URL path; ``query`` likewise in the query
         string) the way ``kind`` says. ``refuse`` takes no other argument: the whole server stops listening.
-        ``drop_upload`` reads ``after_bytes`` of the request body, then drops the connection mid-upload.
+        ``drop_upload`` reads ``after_bytes`` of the request body, then drops the connection mid-upload;
+        ``drip`` sends a byte every ``interval`` seconds; ``oversized`` sends ``size`` bytes.
         """
         if kind not in KINDS:
             raise ValueError(f"unknown fault {kind!r}; choose from {sorted(KINDS)}")
@@ -131,6 +148,8 @@ class FaultPlan:
                     delay,
                     re.compile(query) if query else None,
                     after_bytes,
+                    interval,
+                    size,
                 )
             )
 
@@ -251,10 +270,39 @@ class FaultMiddleware:
             await self._truncated(scope, receive, send)
         elif fault.kind == "drop_upload":
             await _drop_upload(receive, send, fault.after_bytes)
+        elif fault.kind in ("drip", "endless"):
+            await self._never_ending(fault, epoch, receive, send)
+        elif fault.kind == "oversized":
+            await _oversized(send, fault.size)
         else:  # "close": start an answer, then drop the connection
             await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1000")]})
             await send({"type": "http.response.body", "body": b'{"count":', "more_body": True})
             raise ConnectionAbortedError("fault injected: connection dropped")
+
+    async def _never_ending(self, fault: Fault, epoch: int, receive: Receive, send: Send) -> None:
+        """A 200 JSON answer whose body never ends: dripped byte by byte, or endless whitespace at full speed.
+
+        It ends quietly: when the client goes (nothing more to say), or when the plan is cleared (the chunked body
+        is closed, leaving JSON that is cut off).
+        """
+        gone = asyncio.Event()
+        watcher = asyncio.ensure_future(_watch_disconnect(receive, gone))
+        try:
+            await send(
+                {"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]}
+            )
+            await send({"type": "http.response.body", "body": _JSON_HEAD[:1], "more_body": True})
+            while not gone.is_set() and not self.plan._over(epoch):
+                if fault.kind == "drip":
+                    await asyncio.sleep(fault.interval)
+                    await send({"type": "http.response.body", "body": b" ", "more_body": True})
+                else:
+                    await send({"type": "http.response.body", "body": _ENDLESS_CHUNK, "more_body": True})
+                    await asyncio.sleep(0)  # let the disconnect watcher and the clear() run
+            if not gone.is_set():
+                await send({"type": "http.response.body", "body": b""})
+        finally:
+            watcher.cancel()
 
     async def _truncated(self, scope: Scope, receive: Receive, send: Send) -> None:
         start: dict[str, Any] = {}
@@ -288,6 +336,27 @@ async def _drop_upload(receive: Receive, send: Send, after_bytes: int) -> None:
     await send({"type": "http.response.start", "status": 502, "headers": [(b"content-length", b"1000")]})
     await send({"type": "http.response.body", "body": b"", "more_body": True})
     raise ConnectionAbortedError(f"fault injected: connection dropped after {received} bytes of the upload")
+
+
+async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:
+    """Set ``gone`` once the client closes the connection."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
+    gone.set()
+
+
+async def _oversized(send: Send, size: int) -> None:
+    """A valid JSON page of ``size`` bytes (an empty list padded with whitespace), streamed in chunks."""
+    tail = b"]}"
+    padding = size - len(_JSON_HEAD) - len(tail)
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(size).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": _JSON_HEAD, "more_body": True})
+    while padding > 0:
+        chunk = _ENDLESS_CHUNK[: min(padding, len(_ENDLESS_CHUNK))]
+        padding -= len(chunk)
+        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    await send({"type": "http.response.body", "body": tail})
 
 
 async def _send(send: Send, status: int, body: bytes, content_type: str) -> None:

@@ -18,6 +18,8 @@ import msgspec
 from annodesk.api.models import Page, Task, User
 
 T = TypeVar("T")
+TEMP_PREFIX = ".tmp-"
+LEFTOVER_AGE = 60.0  # seconds after which a temporary file is a killed writer's leftover
 
 
 class _Entry(msgspec.Struct):
@@ -51,10 +53,10 @@ class OfflineCache:
         if not self._folder_ready:
             self._prepare_folder()
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")  # mkstemp creates it 0600
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=TEMP_PREFIX)  # mkstemp creates it 0600
         except FileNotFoundError:  # the folder was removed meanwhile
             self._prepare_folder()
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=TEMP_PREFIX)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -74,8 +76,8 @@ class OfflineCache:
         try:
             entry = msgspec.json.decode(path.read_bytes(), type=_Entry)
             return msgspec.json.decode(entry.value, type=model), entry.saved_at
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
-            return None  # a damaged file counts as no cache
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, RecursionError):
+            return None  # a damaged (or hostile: nested 100,000 deep) file counts as no cache
 
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         """Store raw bytes (an image)."""
@@ -86,6 +88,26 @@ class OfflineCache:
             return (self.folder / f"{kind}-{_digest(key)}.bin").read_bytes()
         except OSError:
             return None
+
+    def remove_leftovers(self, older_than: float = LEFTOVER_AGE) -> int:
+        """Delete the temporary files of writes that never finished (a killed writer); return how many.
+
+        Only files older than ``older_than`` seconds go: a write in progress (another window) takes milliseconds.
+        """
+        removed = 0
+        limit = time.time() - older_than
+        try:
+            candidates = list(self.folder.glob(f"{TEMP_PREFIX}*"))
+        except OSError:
+            return 0
+        for path in candidates:
+            try:
+                if path.stat().st_mtime <= limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def files(self) -> list[Path]:
         """Every file of this cache (for audits and tests)."""

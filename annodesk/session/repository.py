@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from annodesk.api.unset import UNSET, _Unset
 from .cache import OfflineCache
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annodesk-cache")  # one writer: files land in order
 
 
@@ -59,12 +61,29 @@ class Repository:
 
     Cache files are written by one background thread, in order: a page of 100 tasks is 101 small files, too
     slow for the GUI thread (it stalled the event loop ~20 ms a page). A read returns once its value is saved.
+    A write that fails (a full disk, a read-only folder) is logged and told to ``on_cache_failure`` (the first
+    time only); the value read from the server is returned all the same: browsing goes on without the copy.
+    Temporary files left by a writer that was killed are removed when the repository starts.
     """
 
     def __init__(self, client: CvatClient, cache: OfflineCache) -> None:
         self.client = client
         self.cache = cache
         self._page_tasks: dict[str, frozenset[int]] = {}  # cached page key → its task ids (writer thread only)
+        self.on_cache_failure: Callable[[OSError], None] | None = None
+        self.cache_failure: OSError | None = None  # the first write that failed
+        _WRITER.submit(cache.remove_leftovers)
+
+    async def _save(self, store: Callable[..., None], *args: object) -> None:
+        """Run a cache write on the writer thread; a failure is logged and reported, never raised."""
+        try:
+            await asyncio.get_running_loop().run_in_executor(_WRITER, store, *args)
+        except OSError as exc:
+            log.log(logging.DEBUG if self.cache_failure else logging.WARNING, "offline copy not saved: %s", exc)
+            if self.cache_failure is None:
+                self.cache_failure = exc
+                if self.on_cache_failure is not None:
+                    self.on_cache_failure(exc)
 
     async def _read(
         self,
@@ -79,7 +98,7 @@ class Repository:
             if hit is None:
                 raise
             return Fetched(hit[0], hit[1], exc)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, store, value)
+        await self._save(store, value)
         return Fetched(value)
 
     async def tasks(self, query: PageQuery) -> Fetched[Page[Task]]:
@@ -127,7 +146,7 @@ class Repository:
     async def update_job(self, job_id: int, *, status: str | None = None, assignee: int | _Unset | None = UNSET) -> Job:
         """Change a job's status and/or assignee (``None`` unassigns); the cached copy of its task shows them."""
         job = await self.client.update_job(job_id, status=status, assignee=assignee)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self._store_job, job.task_id, job)
+        await self._save(self._store_job, job.task_id, job)
         return job
 
     def _store_job(self, task_id: int, job: Job) -> None:
@@ -141,7 +160,7 @@ class Repository:
         """The task again after a change to it (its status is recomputed by the server); cached pages follow."""
         fetched = await self.task(task_id)
         if fetched.live:
-            await asyncio.get_running_loop().run_in_executor(_WRITER, self._replace_in_pages, fetched.value)
+            await self._save(self._replace_in_pages, fetched.value)
         return fetched
 
     def _replace_in_pages(self, task: Task) -> None:
@@ -156,7 +175,7 @@ class Repository:
     async def delete_task(self, task_id: int) -> None:
         """Delete a task on the server; then its cached copy, preview and rows in cached pages go too."""
         await self.client.delete_task(task_id)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self._forget_task, task_id)
+        await self._save(self._forget_task, task_id)
 
     def _forget_task(self, task_id: int) -> None:
         self.cache.remove("task", str(task_id))
@@ -179,7 +198,7 @@ class Repository:
         if data is not None:
             return Fetched(data, 0.0)
         data = await self.client.task_preview(task_id)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self.cache.put_bytes, "preview", key, data)
+        await self._save(self.cache.put_bytes, "preview", key, data)
         return Fetched(data)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annodesk.api.models import Task
 from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
+from annodesk.models.elide import elided
 from annodesk.session.transfers import TransferTarget, default_exporter, export_file_name
 
 from .form import add_row, side_button, with_button
@@ -133,7 +134,7 @@ class ExportDialog(TransferDialog):
         entry = self.formats.current_format()
         if entry is not None and not self._path_edited:
             folder = Path(self.path.text()).parent if self.path.text() else default_folder()
-            self.path.setText(str(folder / export_file_name(self.task.name, self.task.updated_date, entry)))
+            self.path.setText(str(folder / export_file_name(elided(self.task.name, 64), self.task.updated_date, entry)))
         self._update_buttons()
 
     # -- where to save ---------------------------------------------------------------------------
@@ -210,7 +211,10 @@ class ExportDialog(TransferDialog):
         self.settings.setValue(FOLDER_KEY, str(target.parent))
         self._follow(
             self.manager.export(
-                TransferTarget(self.task.id, self.task.name), entry.name, target, dataset=self.with_images.isChecked()
+                TransferTarget(self.task.id, elided(self.task.name)),
+                entry.name,
+                target,
+                dataset=self.with_images.isChecked(),
             )
         )
 

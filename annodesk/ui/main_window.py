@@ -33,8 +33,11 @@ from annodesk.models.vocabulary import display_group
 from annodesk.session.repository import Fetched, PageQuery, Repository
 
 from .background import spawn
+from .cache_notice import CacheNotice
+from .copy_text import add_copy_action
 from .job_editing import JobEditing
 from .messages import action_error
+from .screen_fit import keep_on_screen
 from .task_deletion import TaskDeletion
 from .task_details import TaskDetails
 from .thumbnails import TableThumbnails
@@ -124,6 +127,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the pager, the details, the trees
+        add_copy_action(self.table)  # the whole text of a cell the table shows cut
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
@@ -200,6 +205,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.server_label)
         status.addPermanentWidget(self.user_button)
         status.addPermanentWidget(self.state_label)
+        self.cache_notice = CacheNotice(status, self.repository)
         self._show_connection_state()
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
@@ -329,6 +335,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+        keep_on_screen(self)  # a geometry saved elsewhere (or the default) may not fit this screen
         splitter = self.settings.value("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

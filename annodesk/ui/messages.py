@@ -44,6 +44,8 @@ def error_sentence(exc: errors.CvatError) -> str:
     if isinstance(exc, errors.ImportFailed):
         text = QCoreApplication.translate("messages", "The server could not import the annotation file.")
         return with_detail(text, exc.detail)
+    if isinstance(exc, errors.AnswerTooLarge):
+        return answer_too_large(exc)
     if isinstance(exc, errors.BadCredentials):
         return QCoreApplication.translate("messages", "Wrong username or password.")
     if isinstance(exc, errors.InvalidInput):
@@ -104,6 +106,16 @@ def upload_interrupted(exc: errors.UploadInterrupted) -> str:
         "The upload stopped after %1 of %2: the connection broke. Nothing was attached; you can try again.",
     )
     return arg(text, format_size(exc.bytes_sent), format_size(exc.total))
+
+
+def answer_too_large(exc: errors.AnswerTooLarge) -> str:
+    """An answer over the size limit: it was not read; the limit is a setting for servers that need more."""
+    text = QCoreApplication.translate(
+        "messages",
+        "The server's answer is too large (over %1 MB), so it was not read. If this server really sends that "
+        "much, raise annodesk's answer size limit.",
+    )
+    return arg(text, format_number(max(1, exc.limit // (1024 * 1024))))
 
 
 def server_error(exc: errors.CvatError) -> str:

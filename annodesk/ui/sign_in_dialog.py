@@ -34,6 +34,8 @@ from .messages import server_address_error, sign_in_error
 if TYPE_CHECKING:  # asyncio loads after this dialog is first painted (annodesk/early_sign_in.py)
     import asyncio
 
+    from PySide6.QtWidgets import QMessageBox
+
 
 @dataclass(frozen=True)
 class Credentials:
@@ -157,6 +159,10 @@ class SignInDialog(QDialog):
         # setFocus() is OtherFocusReason; naming Qt.FocusReason would build PySide's whole Qt namespace (~25 ms)
         # before the first paint.
         (self.password if username else self.username).setFocus()
+        self._typed_from = (server, username)  # what was filled in for the user: anything else was typed
+        self.closing_quits: Callable[[], bool] = lambda: False  # the controller says when this is the only window
+        self.quit_confirmation: QMessageBox | None = None
+        self._quit_confirmed = False
         self.retranslate_ui()
 
     # -- language --------------------------------------------------------------------------------
@@ -227,6 +233,7 @@ class SignInDialog(QDialog):
         import asyncio
 
         success = False
+        field = "password"
         try:
             await self._sign_in(credentials)
             success = True
@@ -239,10 +246,25 @@ class SignInDialog(QDialog):
         finally:
             self._attempt = None
             self._set_busy(False)
+            if not success:
+                self._focus_field(field)  # not Cancel, where the busy form had moved it: Enter would quit
             self.attemptFinished.emit(success)
         if success:
             self.password.clear()
             self.accept()
+
+    def _focus_field(self, field: str) -> None:
+        """Put the keyboard focus in the field an error is about (the password otherwise), its text selected."""
+        editor = {"server": self.server.lineEdit(), "username": self.username, "ca": self.ca_file}.get(field)
+        if editor is None:
+            editor = self.password
+        editor.setFocus()
+        editor.selectAll()
+
+    def typed(self) -> bool:
+        """Whether the user typed anything here (a password, or a server or username other than filled in)."""
+        server, username = self._typed_from
+        return bool(self.password.text()) or self.username.text() != username or self.server.currentText() != server
 
     def cancel(self) -> None:
         """Stop a running attempt, or close the dialog when idle."""
@@ -252,10 +274,47 @@ class SignInDialog(QDialog):
             self.reject()
 
     def reject(self) -> None:
+        """Close (Cancel, Escape, the window's close button). When that quits the app and something was typed,
+        ask first; otherwise close at once."""
+        if self._attempt is None and not self._quit_confirmed and self.closing_quits() and self.typed():
+            self._ask_to_quit()
+            return
+        self._quit_confirmed = False
         if self._attempt is not None:
             self._attempt.cancel()
         self.password.clear()
         super().reject()
+
+    def _ask_to_quit(self) -> None:
+        """A window-modal question (the answer arrives later): quit, losing what was typed, or stay."""
+        from PySide6.QtCore import Qt  # not before the first paint (see __init__)
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.quit_confirmation is not None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("quitConfirmation")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quit annodesk"))
+        box.setText(self.tr("Quit annodesk? What you typed here is not kept."))
+        quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_button.setAutoDefault(False)
+        stay = box.addButton(self.tr("&Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._quit_answered(box, box.clickedButton() is quit_button))
+        self.quit_confirmation = box
+        box.open()
+
+    def _quit_answered(self, box: QMessageBox, confirmed: bool) -> None:
+        self.quit_confirmation = None
+        box.deleteLater()
+        if confirmed:
+            self._quit_confirmed = True
+            self.reject()
+        else:
+            self.password.setFocus()
 
     # -- presentation ----------------------------------------------------------------------------
 

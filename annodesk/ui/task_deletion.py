@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from annodesk.api import CvatError, NotAuthenticated, NotFound
 from annodesk.api.models import Task
 from annodesk.i18n import LiveText, arg
+from annodesk.models.elide import elided
 
 from .background import spawn
 from .messages import action_error
@@ -87,7 +88,7 @@ class TaskDeletion(QObject):
                     "This cannot be undone."
                 ),
                 task.id,
-                task.name,
+                elided(task.name),
             )
         )
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
@@ -113,7 +114,7 @@ class TaskDeletion(QObject):
 
     async def _delete(self, task: Task) -> None:
         window = self.window
-        task_id, name = task.id, task.name
+        task_id, name = task.id, elided(task.name)
         self._deleting.add(task_id)
         self.update_state()
         window.set_message(lambda: arg(self.tr("Deleting task #%1…"), task_id))

@@ -6,9 +6,10 @@ import html
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtGui import QAction, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,13 +26,16 @@ from PySide6.QtWidgets import (
 
 from annodesk.api.models import JobRef, Task, User
 from annodesk.i18n import QT_TRANSLATE_NOOP, arg, format_number, translated
+from annodesk.models.elide import DISPLAY_CHARS, elided, tooltip_text
 from annodesk.models.job_editing import EditableJobTreeModel
 from annodesk.models.job_tree import PAYLOAD_ROLE, JobTreeModel, user_label
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import format_time
 from annodesk.models.vocabulary import display_chunk_type, display_mode, display_status
+from annodesk.ui.copy_text import add_copy_action
 
 PREVIEW_SIZE = 256
+PROPERTIES_BESIDE_WIDTH = 260  # px the properties need beside the preview (labels, dates on one line)
 
 
 def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
@@ -42,6 +46,8 @@ def _tree(model: LabelTreeModel | JobTreeModel) -> QTreeView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.header().setStretchLastSection(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the tree (to the next widget), as in any Qt app
+    add_copy_action(view)
     return view
 
 
@@ -95,12 +101,13 @@ class TaskDetails(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, _title in self.PROPERTIES:
             value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # not a Tab stop each
             value.setWordWrap(True)
             self.values[key] = value
             self.titles[key] = QLabel()
             form.addRow(self.titles[key], value)
         self.values["bug_tracker"].setOpenExternalLinks(True)
+        self.values["bug_tracker"].setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
         self.actions_row = QHBoxLayout()  # buttons of task actions (add_action), under the title
         self.actions_row.setContentsMargins(0, 0, 0, 0)
@@ -109,8 +116,12 @@ class TaskDetails(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(self.title)
         top_layout.addLayout(self.actions_row)
-        top_layout.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignLeft)
-        top_layout.addLayout(form)
+        # The preview beside the properties when the pane is wide enough (at the default size every row shows),
+        # above them when it is narrow.
+        self.preview_and_properties = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.preview_and_properties.addWidget(self.preview, alignment=Qt.AlignmentFlag.AlignTop)
+        self.preview_and_properties.addLayout(form, 1)
+        top_layout.addLayout(self.preview_and_properties)
         top_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -162,6 +173,13 @@ class TaskDetails(QWidget):
         if self.preview.pixmap().isNull():
             self.preview.setText(self.tr("No preview") if self.task else "")
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= PREVIEW_SIZE + PROPERTIES_BESIDE_WIDTH
+        self.preview_and_properties.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -182,8 +200,9 @@ class TaskDetails(QWidget):
         self.labels_view.expandAll()
         self.jobs_model.set_segments(task.segments, users)
         self.jobs_view.expandAll()
-        for view in (self.labels_view, self.jobs_view):
-            view.resizeColumnToContents(0)
+        for view in (self.labels_view, self.jobs_view):  # every column but the last (it stretches) shows whole
+            for column in range(view.model().columnCount() - 1):
+                view.resizeColumnToContents(column)
         self.shown.emit(task)
 
     # -- hooks for task and job actions ----------------------------------------------------------
@@ -204,17 +223,19 @@ class TaskDetails(QWidget):
         task, users = self.task, self._users
         if task is None:
             self.title.setText(self.tr("No task selected"))
+            self.title.setToolTip("")
             for value in self.values.values():
                 value.clear()
             return
-        self.title.setText(f"#{task.id}  {task.name}")
+        self.title.setText(f"#{task.id}  {elided(task.name)}")
+        self.title.setToolTip(tooltip_text(task.name) if len(task.name) > DISPLAY_CHARS else "")
         none = "—"
         shown = {
             "id": str(task.id),
             "mode": display_mode(task.mode) if task.mode else self.tr("(no data yet)"),
             "status": display_status(task.status),
-            "owner": user_label(task.owner_id, users) or none,
-            "assignee": user_label(task.assignee_id, users) or none,
+            "owner": elided(user_label(task.owner_id, users)) or none,
+            "assignee": elided(user_label(task.assignee_id, users)) or none,
             "bug_tracker": _link(task.bug_tracker) if task.bug_tracker else none,
             "created": format_time(task.created_date),
             "updated": format_time(task.updated_date),
@@ -257,7 +278,9 @@ class TaskDetails(QWidget):
 
 
 def _link(url: str) -> str:
-    """A clickable link for http(s) URLs, escaped plain text otherwise."""
+    """A clickable link for http(s) URLs, escaped plain text otherwise (cut, and no link, when too long)."""
+    if len(url) > DISPLAY_CHARS:
+        return html.escape(elided(url))
     escaped = html.escape(url)
     if url.lower().startswith(("http://", "https://")):
         return f'<a href="{escaped}">{escaped}</a>'

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 from annodesk.api import CvatError, NotAuthenticated
 from annodesk.api.models import JobRef, Task
 from annodesk.i18n import arg
+from annodesk.models.elide import elided
 from annodesk.session.transfers import TransferService, TransferTarget
 
 from .background import spawn
@@ -116,7 +117,7 @@ class TransferActions(QObject):
     def import_into_selected(self) -> ImportDialog | None:
         """Open the import dialog for the selected task."""
         task = self.current_task()
-        return None if task is None else self.open_import(TransferTarget(task.id, task.name))
+        return None if task is None else self.open_import(TransferTarget(task.id, elided(task.name)))
 
     def open_export(self, task: Task) -> ExportDialog:
         from .export_dialog import ExportDialog
@@ -143,7 +144,7 @@ class TransferActions(QObject):
         if task is None:
             return None
         frames = next(((s.start_frame, s.stop_frame) for s in task.segments if job in s.jobs), None)
-        return self.open_import(TransferTarget(task.id, task.name, job.id, frames))
+        return self.open_import(TransferTarget(task.id, elided(task.name), job.id, frames))
 
     def _add_job_actions(self, menu: QMenu, job: JobRef) -> None:
         action = menu.addAction(arg(self.tr("&Import annotations into job #%1…"), job.id))

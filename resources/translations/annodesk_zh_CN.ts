@@ -68,6 +68,21 @@
     </message>
 </context>
 <context>
+    <name>CacheNotice</name>
+    <message>
+        <source>Offline copy not saved: disk full</source>
+        <translation>离线副本未保存：磁盘已满</translation>
+    </message>
+    <message>
+        <source>Offline copy not saved: the cache folder cannot be written</source>
+        <translation>离线副本未保存：无法写入缓存文件夹</translation>
+    </message>
+    <message>
+        <source>What you see comes from the server; it will not be there offline until the cache can be written. (%1)</source>
+        <translation>当前显示的内容来自服务器；在缓存可以写入之前，离线时将无法查看。（%1）</translation>
+    </message>
+</context>
+<context>
     <name>ChosenFilesModel</name>
     <message>
         <source>File</source>
@@ -1390,6 +1405,14 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>留下(&amp;S)</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1432,6 +1455,14 @@
     <message>
         <source>Plain http: your password and token would cross the network unencrypted.</source>
         <translation>明文 http：您的密码和令牌将以未加密的形式在网络上传输。</translation>
+    </message>
+    <message>
+        <source>Quit annodesk</source>
+        <translation>退出 annodesk</translation>
+    </message>
+    <message>
+        <source>Quit annodesk? What you typed here is not kept.</source>
+        <translation>退出 annodesk？此处输入的内容不会保留。</translation>
     </message>
     <message>
         <source>Remember me on this computer</source>
@@ -2115,6 +2146,10 @@
     <message>
         <source>The server&apos;s answer could not be read. Is this a CVAT v1 server?</source>
         <translation>无法读取服务器的响应。这是 CVAT v1 服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is too large (over %1 MB), so it was not read. If this server really sends that much, raise annodesk&apos;s answer size limit.</source>
+        <translation>服务器的响应过大（超过 %1 MB），因此未读取。如果该服务器确实会发送这么多数据，请提高 annodesk 的响应大小上限。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted, so annodesk did not connect.</source>

@@ -12,6 +12,7 @@ class CellResult:
     """What one fault × action cell showed, and whether every check held."""
 
     message: str
+    stall: float = 0.0  # seconds: the event loop's longest stall while the faulty request was pending
     passed: bool = False
 
 
@@ -21,13 +22,13 @@ ACTION_ORDER: list[str] = []
 WIDTH = 34
 
 
-def record(fault: str, action: str, message: str) -> CellResult:
+def record(fault: str, action: str, message: str, stall: float = 0.0) -> CellResult:
     """Start a cell's record (``passed`` is set once all its checks held)."""
     if fault not in FAULT_ORDER:
         FAULT_ORDER.append(fault)
     if action not in ACTION_ORDER:
         ACTION_ORDER.append(action)
-    result = CellResult(message)
+    result = CellResult(message, stall)
     RESULTS[(fault, action)] = result
     return result
 
@@ -54,6 +55,10 @@ def render() -> list[str]:
             lines.append(_row(parts, widths))
     passed = sum(r.passed for r in RESULTS.values())
     lines.append(f"{passed} of {len(RESULTS)} cells passed every check")
+    (fault, action), worst = max(RESULTS.items(), key=lambda item: item[1].stall)
+    lines.append(
+        f"longest event-loop stall while a fault was pending: {worst.stall * 1000:.0f} ms ({fault} × {action})"
+    )
     return lines
 
 

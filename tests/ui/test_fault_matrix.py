@@ -2,7 +2,8 @@
 
 Every cell checks that the user sees a clear message specific to the fault (no traceback, no Python repr), that no
 exception escapes to Qt or to the background-task logger, that the UI keeps running while the faulty request is
-pending (a QTimer probe fires during it; no wall-clock assertions), and that nothing is lost: the previous page's
+pending (a 10 ms QTimer probe measures the event loop's longest stall while the server holds the faulty request
+or is still sending it: at most ``MAX_STALL`` seconds), and that nothing is lost: the previous page's
 rows and the selected task's details stay on screen, typed sign-in input stays in the dialog, the cache keeps what
 was seen. The matrix is printed at the end of the run (``tests/ui/matrix_report.py``).
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,13 +44,39 @@ from . import matrix_report
 from .conftest import MemoryKeyring, until
 from .test_sign_in import PASSWORD, fill
 
-FAULTS = ("refuse", "hang", "slow", "500", "502_html", "malformed_json", "truncated_json", "401", "403", "404")
-HELD = {"500", "502_html", "malformed_json", "truncated_json", "401", "403", "404"}  # answered when the test says
+FAULTS = (
+    "refuse",
+    "hang",
+    "slow",
+    "500",
+    "502_html",
+    "malformed_json",
+    "truncated_json",
+    "401",
+    "403",
+    "404",
+    "drip",
+    "endless",
+    "oversized",
+)
+HELD = {
+    "500",
+    "502_html",
+    "malformed_json",
+    "truncated_json",
+    "401",
+    "403",
+    "404",
+    "oversized",
+}  # answered when the test says
 USER = "admin"  # sees every sample task: more than one page of 10
 SLOW_DELAY = 0.5  # the "slow" fault's delay here (its default is 5 s); the client waits far longer
-HANG_TIMEOUT = 1.0  # the client timeout when the server hangs: a hang costs about a second
+HANG_TIMEOUT = 1.0  # the client timeout when the server hangs or drips: a hang costs about a second, a drip two
+TIMED_OUT = {"hang", "drip"}  # faults that end at the client's timeout or deadline
+TOO_LARGE = {"endless", "oversized"}  # answers over the client's size limit (64 MB)
 NORMAL_TIMEOUT = 10.0
-PENDING_TICKS = 3  # probe ticks that must happen while a faulty request is pending
+PENDING_TICKS = 3  # probe ticks that must happen while a faulty request is pending (so the stall is measured)
+MAX_STALL = 0.1  # seconds: the longest the event loop may stall while a faulty request is pending
 RAW = re.compile(r"Traceback|File \"|\w+Error\b|Exception|object at 0x|<\w|\{'|\\n")
 
 
@@ -78,6 +106,7 @@ class Cell:
     job_status: str = ""
     wanted: str = ""
     settled: list[int] = field(default_factory=list)
+    longest_stall: float = 0.0
 
     def watch_window(self, window: MainWindow) -> None:
         self.window = window
@@ -104,25 +133,60 @@ class Cell:
 
 
 class Probe:
-    """A QTimer that counts its ticks, and those that fire while the server holds a faulty request."""
+    """A 10 ms QTimer that counts its ticks, those that fire while the server handles a faulty request, and the
+    event loop's longest stall while the client waits for a faulty answer: the longest gap between two ticks
+    that both found the request pending (a stall once the answer is in is the app's reaction, not waiting)."""
 
-    def __init__(self, server: SandboxServer) -> None:
+    def __init__(self, server: SandboxServer, pending: PendingRequests) -> None:
         self.plan = server.faults
+        self.pending = pending
         self.ticks = 0
         self.pending_ticks = 0
+        self.longest_stall = 0.0
         self.settled = False
+        self._last = time.perf_counter()
+        self._was_pending = False
         self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
 
     def _tick(self) -> None:
+        now = time.perf_counter()
         self.ticks += 1
+        waiting = not self.settled and self.plan.in_flight() > 0 and self.pending.count > 0
         if not self.settled and self.plan.in_flight() > 0:
             self.pending_ticks += 1
+        if waiting and self._was_pending:
+            self.longest_stall = max(self.longest_stall, now - self._last)
+        self._was_pending = waiting
+        self._last = now
 
     def stop(self) -> None:
         self.timer.stop()
+
+
+class PendingRequests:
+    """How many requests to the faulty paths the client is waiting for (its transport methods, wrapped)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+        self.count = 0
+        pattern = re.compile(path)
+        for owner, name in ((CvatClient, "_request"), (CvatClient, "_send_multipart")):
+            original = getattr(owner, name)
+            monkeypatch.setattr(owner, name, self._wrap(original, pattern))
+
+    def _wrap(self, original: Callable[..., Awaitable[Any]], pattern: re.Pattern[str]) -> Callable[..., Any]:
+        async def counted(client: CvatClient, method: str, path: str, *args: Any, **kwargs: Any) -> Any:
+            faulty = bool(pattern.search(f"/api/v1/{path}"))
+            self.count += faulty
+            try:
+                return await original(client, method, path, *args, **kwargs)
+            finally:
+                self.count -= faulty
+
+        return counted
 
 
 # -- hooks shared by the actions ---------------------------------------------------------------------------------
@@ -250,7 +314,7 @@ async def next_page_check(cell: Cell) -> None:
     assert_browsing_kept(cell)
     assert window.details.task.id == cell.selected.id  # type: ignore[union-attr]
     assert window.details.title.text() == cell.details_title
-    if cell.fault in ("refuse", "hang"):
+    if cell.fault in ("refuse", *TIMED_OUT):
         assert window.banner.isVisibleTo(window) and not window.online
     # Nothing was lost: once the server is back, the same click reaches page 2 (not page 3).
     await asyncio.to_thread(cell.server.faults.clear)
@@ -319,9 +383,15 @@ async def sign_out_check(cell: Cell) -> None:
     assert cached is not None and [task.id for task in cached[0].results] == cell.rows
 
 
+TOO_LARGE_TEXT = r"The server's answer is too large \(over 64 MB\), so it was not read\."
+
+
 def browsing(ok: str) -> dict[str, str]:
     """What a browsing action shows per fault (``ok``: when the fault only slows it down)."""
     return {
+        "drip": r"^Offline: the server did not answer in time\.$",
+        "endless": "^" + TOO_LARGE_TEXT,
+        "oversized": "^" + TOO_LARGE_TEXT,
         "refuse": r"^Offline: the server cannot be reached\.$",
         "hang": r"^Offline: the server did not answer in time\.$",
         "slow": ok,
@@ -464,6 +534,9 @@ ACTIONS: tuple[Action, ...] = (
             "401": r"did not accept the session \(you were signed out at once\)",
             "403": r"\(not allowed, error 403\)",
             "404": r"^This address answers, but it is not a CVAT server\.$",
+            "drip": r"^The server did not answer in time\.",
+            "endless": "^" + TOO_LARGE_TEXT,
+            "oversized": "^" + TOO_LARGE_TEXT,
         },
     ),
     Action(
@@ -505,6 +578,9 @@ ACTIONS: tuple[Action, ...] = (
             "401": SIGNED_OUT,  # the token was already revoked: signed out all the same
             "403": NOT_TOLD + r"Not allowed: ",
             "404": NOT_TOLD + r"Not found: ",
+            "drip": NOT_TOLD + r"Offline: the server did not answer in time\.",
+            "endless": NOT_TOLD + TOO_LARGE_TEXT,
+            "oversized": NOT_TOLD + TOO_LARGE_TEXT,
         },
     ),
     Action(
@@ -526,6 +602,9 @@ ACTIONS: tuple[Action, ...] = (
             "401": r"^You were signed out by the server",
             "403": UNDONE + r"Not allowed: the server refused this \(error 403\)",
             "404": UNDONE + r"Not found: the server no longer has this \(error 404\)",
+            "drip": KEPT + r"Offline: the server did not answer in time\. " + RETRY,
+            "endless": KEPT + TOO_LARGE_TEXT,
+            "oversized": KEPT + TOO_LARGE_TEXT,
         },
     ),
 )
@@ -552,13 +631,13 @@ async def arm(server: SandboxServer, fault: str, path: str) -> None:
         plan.add(fault, path=path)
 
 
-async def run_cell(cell: Cell, action: Action, request: pytest.FixtureRequest) -> str:
+async def run_cell(cell: Cell, action: Action, request: pytest.FixtureRequest, pending: PendingRequests) -> str:
     await action.setup(cell)
-    if cell.fault == "hang":
+    if cell.fault in TIMED_OUT:
         cell.controller.timeout = HANG_TIMEOUT  # the sign-in client is made after this
         if cell.controller.client is not None:
             cell.controller.client.timeout = HANG_TIMEOUT
-    probe = Probe(cell.server)
+    probe = Probe(cell.server, pending)
     try:
         await arm(cell.server, cell.fault, action.path)
         cell.remember_counts()
@@ -572,10 +651,12 @@ async def run_cell(cell: Cell, action: Action, request: pytest.FixtureRequest) -
             cell.server.faults.release()
         await until(lambda: action.done(cell), seconds=20)
         probe.settled = True
+        cell.longest_stall = probe.longest_stall
         message = action.outcome(cell)
-        result = matrix_report.record(cell.fault, action.name, message)
+        result = matrix_report.record(cell.fault, action.name, message, probe.longest_stall)
         assert re.search(action.expected[cell.fault], message), message
         assert not RAW.search(message), message
+        assert probe.longest_stall <= MAX_STALL, f"the event loop stalled {probe.longest_stall * 1000:.0f} ms"
         await action.check(cell)
         return_ticks = probe.ticks
         await until(lambda: probe.ticks > return_ticks)  # still alive afterwards
@@ -597,16 +678,18 @@ def test_fault_matrix(
     caplog: pytest.LogCaptureFixture,
     request: pytest.FixtureRequest,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     fault: str,
     action: Action,
 ) -> None:
     caplog.set_level(logging.INFO)
+    pending = PendingRequests(monkeypatch, action.path)
     controller = make_controller(timeout=NORMAL_TIMEOUT)
     cell = Cell(fault, matrix_server, controller, memory_keyring)
 
     async def body() -> None:
         try:
-            await run_cell(cell, action, request)
+            await run_cell(cell, action, request, pending)
         finally:
             await controller.shutdown()
             await asyncio.to_thread(matrix_server.faults.clear)

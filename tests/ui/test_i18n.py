@@ -241,6 +241,7 @@ def test_every_client_error_becomes_a_chinese_sentence(chinese: LanguageManager)
         errors.TaskProcessingFailed("x", reason="ValueError: No media data found"),
         errors.ExportFailed("x", reason="OSError: disk full", status=500),
         errors.ImportFailed("x", reason="ValueError: The file is not valid COCO JSON", status=500),
+        errors.AnswerTooLarge("x", limit=64 * 1024 * 1024),
     ]
     classes = {cls for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.CvatError)}
     assert classes == {type(exc) for exc in made}  # a new error type needs its sentence (and this list)
