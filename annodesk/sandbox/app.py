@@ -15,7 +15,7 @@ from .state import SandboxState
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
-    return html_not_found(request.url.path)
+    return html_not_found()
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:

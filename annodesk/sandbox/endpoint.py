@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from .accounts import Account
 from .authn import Identity, authenticate, require_user
-from .http import BAD_REQUEST_HTML, ApiError, json_response, method_not_allowed, not_found
+from .http import ApiError, html_bad_request, json_response, method_not_allowed, not_found
 from .state import SandboxState
 
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -64,7 +64,7 @@ def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[
         started = time.perf_counter()
         state: SandboxState = request.app.state.sandbox
         if request.url.hostname not in state.allowed_hosts:
-            return HTMLResponse(BAD_REQUEST_HTML, status_code=400)
+            return html_bad_request()
         identity = Identity()
         try:
             identity = authenticate(request, state.accounts)

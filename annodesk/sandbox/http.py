@@ -9,44 +9,16 @@ from urllib.parse import parse_qsl
 import msgspec
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
-NOT_FOUND_HTML = """<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta http-equiv="content-type" content="text/html; charset=utf-8">
-  <title>Page not found at {path}</title>
-</head>
-<body>
-  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>
-</body>
-</html>
-"""
-SERVER_ERROR_HTML = """<!doctype html>
-<html lang="en">
-<head>
-  <title>Server Error (500)</title>
-</head>
-<body>
-  <h1>Server Error (500)</h1><p></p>
-</body>
-</html>
-"""
+# Django 2.2's bare pages (no 404.html / 500.html / 400.html templates in CVAT): exactly these bytes, ``text/html``.
+NOT_FOUND_HTML = "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>"
+SERVER_ERROR_HTML = "<h1>Server Error (500)</h1>"
+BAD_REQUEST_HTML = "<h1>Bad Request (400)</h1>"
 BAD_GATEWAY_HTML = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
     "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 )
-BAD_REQUEST_HTML = """<!doctype html>
-<html lang="en">
-<head>
-  <title>Bad Request (400)</title>
-</head>
-<body>
-  <h1>Bad Request (400)</h1><p></p>
-</body>
-</html>
-"""
-
 NO_PERMISSION = "You do not have permission to perform this action."
 NOT_AUTHENTICATED = "Authentication credentials were not provided."
 
@@ -102,14 +74,24 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     return Response(content, status_code=status, headers=headers, media_type="application/json")
 
 
-def html_not_found(path: str) -> Response:
-    """Django's HTML 404 for an unrouted path."""
-    return HTMLResponse(NOT_FOUND_HTML.format(path=path), status_code=404)
+def html_page(body: str, status: int) -> Response:
+    """One of Django's bare pages: ``Content-Type: text/html`` without a charset, as Django sends them."""
+    return Response(body, status_code=status, headers={"Content-Type": "text/html"})
+
+
+def html_not_found() -> Response:
+    """Django's HTML 404 for an unrouted path (the path is never echoed into the page)."""
+    return html_page(NOT_FOUND_HTML, 404)
 
 
 def html_server_error() -> Response:
     """Django's HTML 500 page."""
-    return HTMLResponse(SERVER_ERROR_HTML, status_code=500)
+    return html_page(SERVER_ERROR_HTML, 500)
+
+
+def html_bad_request() -> Response:
+    """Django's HTML 400 page (a Host header not in ``ALLOWED_HOSTS``)."""
+    return html_page(BAD_REQUEST_HTML, 400)
 
 
 async def read_body(request: Request) -> dict[str, Any]:
