@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -13,8 +14,10 @@ from starlette.routing import Route
 
 from .accounts import Account
 from .authn import Identity, authenticate, require_user
-from .http import ApiError, html_bad_request, json_response, method_not_allowed, not_found
+from .http import ApiError, html_bad_request, html_server_error, json_response, method_not_allowed, not_found
 from .state import SandboxState
+
+log = logging.getLogger(__name__)
 
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 SESSION_AGE = 1_209_600  # two weeks, Django's default
@@ -78,6 +81,9 @@ def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[
             result = await handler(Call(request, state, identity))
         except ApiError as error:
             response = json_response(error.body, error.status, error.headers)
+        except Exception:  # Django's handler: log it, answer the bare 500 page, keep the connection
+            log.exception("%s %s failed", request.method, request.url.path)
+            response = html_server_error()
         else:
             response = result if isinstance(result, Response) else json_response(result)
         _set_cookies(response, identity.cookies)

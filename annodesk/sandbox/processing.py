@@ -110,7 +110,8 @@ class DataProcessor:
         try:
             self._run(job, request)
         except BaseException:
-            self.media.clear_derived(request.data_id)
+            self.media.remove(request.data_id)  # uploads and whatever was extracted or made from them
+            self.records.end_processing(request.task_id)
             raise
 
     def _run(self, job: Job, request: DataJob) -> None:

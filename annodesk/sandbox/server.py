@@ -14,6 +14,7 @@ import uvicorn
 from .app import build_app
 from .db import Database
 from .faults import FaultPlan
+from .recovery import recover_interrupted
 from .seed import seed
 from .state import SandboxState
 
@@ -69,6 +70,7 @@ class SandboxServer:
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
         self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir)
+        recover_interrupted(self.state)
         if admin is not None:
             self.state.accounts.ensure_superuser(*admin)
         self._server: uvicorn.Server | None = None
