@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from . import fields as f
-from .http import detail, field_errors, read_body
+from .http import field_errors, read_body, read_form
 from .media_store import safe_name
 
 FRAME_FILTER = re.compile(r"step\s*=\s*([1-9]\d*)")
@@ -66,10 +65,7 @@ async def read_data_form(request: Request) -> DataForm:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     uploads: list[UploadFile] = []
     if content_type == "multipart/form-data":
-        try:
-            form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
-        except MultiPartException as error:
-            raise detail(400, f"Multipart form parse error - {error.message}") from None
+        form = await read_form(request, max_files=MAX_FILES, max_fields=MAX_FILES)
         body: dict[str, Any] = {}
         for key, value in form.multi_items():
             body[key] = value  # the last of repeated keys, as a QueryDict's dict view gives

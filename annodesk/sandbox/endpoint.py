@@ -14,7 +14,17 @@ from starlette.routing import Route
 
 from .accounts import Account
 from .authn import Identity, authenticate, require_user
-from .http import ApiError, html_bad_request, html_server_error, json_response, method_not_allowed, not_found
+from .http import (
+    ApiError,
+    PayloadTooLarge,
+    html_bad_request,
+    html_server_error,
+    json_response,
+    limit_body,
+    method_not_allowed,
+    not_found,
+    too_large_response,
+)
 from .state import SandboxState
 
 log = logging.getLogger(__name__)
@@ -75,10 +85,14 @@ def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[
                 require_user(identity)
             if identity.user is None:
                 state.throttle.check(request.client.host if request.client else "")
+            limits = state.limits
+            request = limit_body(request, limits.body if identity.user is not None else limits.anonymous_body)
             handler = handlers.get(request.method)
             if handler is None:
                 raise method_not_allowed(request.method)
             result = await handler(Call(request, state, identity))
+        except PayloadTooLarge:
+            response = too_large_response()
         except ApiError as error:
             response = json_response(error.body, error.status, error.headers)
         except Exception:  # Django's handler: log it, answer the bare 500 page, keep the connection

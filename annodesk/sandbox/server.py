@@ -14,6 +14,7 @@ import uvicorn
 from .app import build_app
 from .db import Database
 from .faults import FaultPlan
+from .limits import Limits
 from .recovery import recover_interrupted
 from .seed import seed
 from .state import SandboxState
@@ -55,6 +56,7 @@ class SandboxServer:
         allow_remote: bool = False,
         ssl_certfile: Path | str | None = None,
         ssl_keyfile: Path | str | None = None,
+        limits: Limits | None = None,
     ) -> None:
         if not allow_remote:
             check_loopback(host)
@@ -69,7 +71,7 @@ class SandboxServer:
         self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
-        self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir)
+        self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir, limits)
         recover_interrupted(self.state)
         if admin is not None:
             self.state.accounts.ensure_superuser(*admin)

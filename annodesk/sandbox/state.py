@@ -8,6 +8,7 @@ from pathlib import Path
 from .accounts import AccountStore
 from .annotation_store import AnnotationStore
 from .db import Database
+from .limits import Limits
 from .media_records import MediaRecords
 from .media_store import MediaStore
 from .processing import DataProcessor
@@ -37,10 +38,14 @@ class SandboxState:
     worker: Worker
     throttle: AnonThrottle
     allowed_hosts: frozenset[str]
+    limits: Limits
 
     @classmethod
-    def open(cls, db: Database, anon_throttle: int, host: str, data_dir: Path) -> SandboxState:
+    def open(
+        cls, db: Database, anon_throttle: int, host: str, data_dir: Path, limits: Limits | None = None
+    ) -> SandboxState:
         """Stores over ``db`` and ``data_dir``; Host headers: Django's ``ALLOWED_HOSTS`` and the bind address."""
+        limits = limits or Limits()
         media = MediaStore(data_dir / "media")
         records = MediaRecords(db)
         return cls(
@@ -50,7 +55,7 @@ class SandboxState:
             edits=TaskEditor(db),
             media=media,
             media_records=records,
-            processor=DataProcessor(media, records, share_root=data_dir / "share"),
+            processor=DataProcessor(media, records, share_root=data_dir / "share", limits=limits),
             annotations=AnnotationStore(db),
             task_annotations=TaskAnnotations(db),
             export_cache=ExportCache(data_dir / "exports"),
@@ -58,4 +63,5 @@ class SandboxState:
             worker=Worker(),
             throttle=AnonThrottle(anon_throttle),
             allowed_hosts=frozenset({"localhost", "127.0.0.1", "::1", host}),
+            limits=limits,
         )

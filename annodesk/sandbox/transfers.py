@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .annotation_store import JobWriter
 from .formats import Format
+from .formats.members import member_limit
 from .snapshots import build_snapshot, frame_source
 from .task_annotations import split_by_jobs
 from .worker import Job
@@ -82,7 +83,8 @@ def run_import(
         job.progress("Annotations are being imported")
         snapshot = build_snapshot(state, task_id, with_annotations=False)
         assert fmt.read is not None
-        data = fmt.read(upload, snapshot)
+        with member_limit(state.limits.annotation_file):
+            data = fmt.read(upload, snapshot)
         if job_id is None:
             return state.task_annotations.write(task_id, data, "put")
         start, stop = next((s, e) for j, s, e in snapshot.segments if j == job_id)

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import psutil
+
 READY = re.compile(r"sandbox at (http://127\.0\.0\.1:\d+)/api/v1/")
 
 
@@ -18,6 +20,7 @@ class SandboxProcess:
     """The sandbox CLI in a child process; ``base_url`` once it listens."""
 
     def __init__(self, data_dir: Path, *extra: str) -> None:
+        self.data_dir = data_dir
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         command = [sys.executable, "-m", "annodesk.sandbox", "--data", str(data_dir), "--port", "0", *extra]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
@@ -55,3 +58,22 @@ def sandbox_process(data_dir: Path, *extra: str) -> Iterator[SandboxProcess]:
         yield server
     finally:
         server.stop()
+
+
+def memory(pid: int) -> tuple[int, int]:
+    """(resident bytes now, peak resident bytes so far) of process ``pid`` (psutil; the peak from Linux's VmHWM)."""
+    process = psutil.Process(pid)
+    rss = process.memory_info().rss
+    peak = rss
+    status = Path(f"/proc/{pid}/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) * 1024
+    return rss, peak
+
+
+def bytes_written(pid: int) -> int:
+    """Bytes the process has written to storage so far (psutil's I/O counters)."""
+    counters = psutil.Process(pid).io_counters()
+    return int(getattr(counters, "write_chars", counters.write_bytes))

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .geometry import bbox, polygon_area
+from .members import read_member
 from .model import ImageSource, TaskSnapshot, new_annotations, shape
 
 INSTANCES = "annotations/instances_default.json"
@@ -80,12 +81,12 @@ def _document(path: Path) -> dict[str, Any]:
             preferred = [n for n in names if PurePosixPath(n).name.startswith("instances")] or names
             if not preferred:
                 raise ValueError("The archive has no COCO instances file (annotations/instances_*.json)")
-            text = archive.read(preferred[0])
+            text = read_member(archive, preferred[0])
     else:
         text = path.read_bytes()
     try:
         document = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise ValueError(f"The file is not valid COCO JSON: {error}") from None
     if not isinstance(document, dict) or "annotations" not in document or "images" not in document:
         raise ValueError("The file is not a COCO instances file (no 'images' or 'annotations')")

@@ -10,6 +10,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, SubElement, fromstring, indent, tostring
 
 from .masks import load_segmentation, write_segmentation
+from .members import read_member
 from .model import FlatShape, ImageSource, TaskSnapshot, new_annotations, shape, tag
 
 
@@ -82,7 +83,7 @@ def _boxes(task: TaskSnapshot, archive: zipfile.ZipFile) -> list[dict[str, Any]]
         path = PurePosixPath(member)
         if path.parent.name != "Annotations" or path.suffix.lower() != ".xml":
             continue
-        root = fromstring(archive.read(member))
+        root = fromstring(read_member(archive, member))
         frame = task.frame_of((root.findtext("filename") or "").strip() or path.stem)
         for obj in root.iter("object"):
             label = task.label_named((obj.findtext("name") or "").strip())
@@ -104,7 +105,7 @@ def _image_classes(task: TaskSnapshot, archive: zipfile.ZipFile) -> list[dict[st
         if path.parent.name != "Main" or not path.name.endswith("_default.txt") or path.name == "default.txt":
             continue
         label = task.label_named(path.name[: -len("_default.txt")])
-        for line in archive.read(member).decode("utf-8").splitlines():
+        for line in read_member(archive, member).decode("utf-8").splitlines():
             item, _, flag = line.strip().rpartition(" ")
             if item and flag == "1":
                 result.append(tag(task.frame_of(item), label))
