@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from .accounts import Account
 from .authn import Identity, authenticate, require_user
+from .fields import storable
 from .http import (
     ApiError,
     PayloadTooLarge,
@@ -55,9 +56,12 @@ class Call:
     def int_param(self, name: str) -> int:
         """A numeric path parameter; a non-numeric id is DRF's JSON 404."""
         try:
-            return int(self.request.path_params[name])
+            number = int(self.request.path_params[name])
         except ValueError:
             raise not_found() from None
+        if not storable(number):
+            raise not_found()  # no object has an id past the database's integers
+        return number
 
     def start_session(self, user_id: int) -> None:
         """Log the user in to a browser session (Django's ``login()``): cookies on the answer."""
