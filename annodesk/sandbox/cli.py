@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--allow-remote", action="store_true", help="allow a non-loopback --host (other machines can connect)"
     )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="behind a reverse proxy: trust X-Forwarded-For/-Proto from these comma-separated addresses "
+        "(default: never)",
+    )
     sizes = parser.add_argument_group("size limits (MB; see README)")
     for flag, name in LIMIT_FLAGS.items():
         default = getattr(Limits(), name) / MB
@@ -80,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             anon_throttle=args.anon_throttle,
             allow_remote=args.allow_remote,
             limits=limits_from(args),
+            forwarded_allow_ips=args.forwarded_allow_ips,
         )
     except NotLoopback as exc:
         print(f"annodesk-sandbox: {exc}", file=sys.stderr)

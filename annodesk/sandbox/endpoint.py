@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .accounts import Account
+from .accounts import SESSION_AGE, Account
 from .authn import Identity, authenticate, require_user
 from .fields import storable
 from .http import (
@@ -31,7 +31,6 @@ from .state import SandboxState
 log = logging.getLogger(__name__)
 
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-SESSION_AGE = 1_209_600  # two weeks, Django's default
 CSRF_AGE = 31_449_600  # one year
 
 
@@ -83,12 +82,13 @@ def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[
         if request.url.hostname not in state.allowed_hosts:
             return html_bad_request()
         identity = Identity()
+        address = request.client.host if request.client else ""
         try:
-            identity = authenticate(request, state.accounts)
+            identity = _authenticate(request, state, address)
             if not public:
                 require_user(identity)
             if identity.user is None:
-                state.throttle.check(request.client.host if request.client else "")
+                state.throttle.check(address)
             limits = state.limits
             request = limit_body(request, limits.body if identity.user is not None else limits.anonymous_body)
             handler = handlers.get(request.method)
@@ -110,6 +110,20 @@ def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[
         return response
 
     return endpoint
+
+
+def _authenticate(request: Request, state: SandboxState, address: str) -> Identity:
+    """:func:`authenticate`; HTTP Basic guesses are throttled per address like anonymous requests (a blocked
+    address gets 429 before its password is checked, so a right guess cannot be told from a wrong one)."""
+    basic = request.headers.get("authorization", "").partition(" ")[0].lower() == "basic"
+    if basic:
+        state.auth_failures.check_open(address)
+    try:
+        return authenticate(request, state.accounts)
+    except ApiError as error:
+        if basic and error.status == 401:
+            state.auth_failures.record(address)
+        raise
 
 
 def _set_cookies(response: Response, cookies: dict[str, str]) -> None:

@@ -57,6 +57,7 @@ class SandboxServer:
         ssl_certfile: Path | str | None = None,
         ssl_keyfile: Path | str | None = None,
         limits: Limits | None = None,
+        forwarded_allow_ips: str | None = None,
     ) -> None:
         if not allow_remote:
             check_loopback(host)
@@ -66,6 +67,9 @@ class SandboxServer:
         self.port = port
         self.ssl_certfile = ssl_certfile
         self.ssl_keyfile = ssl_keyfile
+        # X-Forwarded-For / -Proto are believed only from these proxy addresses (None: never): a client on
+        # loopback must not pick the address the anonymous throttle counts.
+        self.forwarded_allow_ips = forwarded_allow_ips
         self.faults = FaultPlan()
         self.faults.on_refuse = self._refuse_connections
         self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
@@ -111,6 +115,8 @@ class SandboxServer:
             lifespan="off",
             loop="asyncio",
             http="h11",
+            proxy_headers=self.forwarded_allow_ips is not None,
+            forwarded_allow_ips=self.forwarded_allow_ips or "",
             timeout_graceful_shutdown=2,
             ssl_certfile=str(self.ssl_certfile) if self.ssl_certfile else None,
             ssl_keyfile=str(self.ssl_keyfile) if self.ssl_keyfile else None,

@@ -37,6 +37,7 @@ class SandboxState:
     imports_dir: Path
     worker: Worker
     throttle: AnonThrottle
+    auth_failures: AnonThrottle  # failed HTTP Basic sign-ins per address, at the anonymous rate
     allowed_hosts: frozenset[str]
     limits: Limits
 
@@ -62,6 +63,7 @@ class SandboxState:
             imports_dir=data_dir / "imports",
             worker=Worker(),
             throttle=AnonThrottle(anon_throttle),
+            auth_failures=AnonThrottle(anon_throttle),
             allowed_hosts=frozenset({"localhost", "127.0.0.1", "::1", host}),
             limits=limits,
         )
