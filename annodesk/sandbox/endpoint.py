@@ -26,6 +26,8 @@ from .http import (
     not_found,
     too_large_response,
 )
+from .metadata import TASK_FIELDS, options_body
+from .permissions import can_create_task
 from .state import SandboxState
 
 log = logging.getLogger(__name__)
@@ -71,10 +73,19 @@ class Call:
 Handler = Callable[[Call], Awaitable[Any]]
 
 
-def api_view(handlers: dict[str, Handler], *, public: bool = False) -> Callable[[Request], Awaitable[Response]]:
+def api_view(
+    handlers: dict[str, Handler], *, public: bool = False, path: str = ""
+) -> Callable[[Request], Awaitable[Response]]:
     """A Starlette endpoint running DRF's cycle, then ``handlers[method]``; JSON bodies by default."""
     if "GET" in handlers:
         handlers = {"HEAD": handlers["GET"], **handlers}
+    if "OPTIONS" not in handlers:
+
+        async def options(call: Call) -> dict[str, Any]:
+            fields = TASK_FIELDS if path == "tasks" and can_create_task(call.user) else None
+            return options_body(path, fields)
+
+        handlers = {**handlers, "OPTIONS": options}
 
     async def endpoint(request: Request) -> Response:
         started = time.perf_counter()
@@ -135,4 +146,4 @@ def _set_cookies(response: Response, cookies: dict[str, str]) -> None:
 
 def route(path: str, handlers: dict[str, Handler], *, public: bool = False) -> Route:
     """A route under ``/api/v1/`` that takes every method (DRF answers unknown ones with a JSON 405)."""
-    return Route(f"/api/v1/{path}", api_view(handlers, public=public), methods=ALL_METHODS)
+    return Route(f"/api/v1/{path}", api_view(handlers, public=public, path=path), methods=ALL_METHODS)
