@@ -66,7 +66,10 @@ def produce_export(state: SandboxState, job: Job, task_id: int, kind: str, fmt: 
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=".zip")
     try:
-        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with (
+            os.fdopen(handle, "wb") as out,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive,
+        ):  # as CVAT's make_zip_archive
             fmt.write(snapshot, archive, images, dumped)
         os.replace(temporary, target)
     except BaseException:
