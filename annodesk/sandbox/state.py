@@ -12,6 +12,7 @@ from .limits import Limits
 from .media_records import MediaRecords
 from .media_store import MediaStore
 from .processing import DataProcessor
+from .projects import ProjectStore
 from .task_annotations import TaskAnnotations
 from .task_edits import TaskEditor
 from .tasks import TaskStore
@@ -27,6 +28,7 @@ class SandboxState:
     db: Database
     accounts: AccountStore
     tasks: TaskStore
+    projects: ProjectStore
     edits: TaskEditor
     media: MediaStore
     media_records: MediaRecords
@@ -53,6 +55,7 @@ class SandboxState:
             db=db,
             accounts=AccountStore(db),
             tasks=TaskStore(db),
+            projects=ProjectStore(db),
             edits=TaskEditor(db),
             media=media,
             media_records=records,
