@@ -82,8 +82,8 @@ def task_id(client: httpx.Client) -> int:
     return int(task["id"])
 
 
-def export(client: httpx.Client, task_id: int, format_name: str) -> zipfile.ZipFile:
-    url, params = f"tasks/{task_id}/annotations", {"format": format_name}
+def export(client: httpx.Client, task_id: int, format_name: str, kind: str = "annotations") -> zipfile.ZipFile:
+    url, params = f"tasks/{task_id}/{kind}", {"format": format_name}
     deadline = time.monotonic() + 60
     while (status := client.get(url, params=params).status_code) == 202:
         assert time.monotonic() < deadline
@@ -113,3 +113,28 @@ def test_voc_without_masks_or_tags_has_no_segmentation_and_no_class_lists(client
     with export(client, task_id, "PASCAL VOC 1.1") as archive:
         names = sorted(archive.namelist())
     assert names == ["Annotations/frame_0.xml", "Annotations/frame_1.xml", "ImageSets/Main/default.txt", "labelmap.txt"]
+
+
+def test_datumaro_exports_a_whole_project(client: httpx.Client, task_id: int) -> None:
+    with export(client, task_id, "Datumaro 1.0") as archive:
+        names = set(archive.namelist())
+        source = f"sources/task_{task_id}_images"
+        assert {
+            ".datumaro/config.yaml",
+            ".datumaro/plugins/cvat_rest_api_task_images.py",
+            "dataset/annotations/default.json",
+            "README.md",
+            f"{source}/config.json",
+            f"{source}/images_meta.json",
+        } <= names
+        config = archive.read(".datumaro/config.yaml").decode()
+        assert 'project_name: "boxes only"' in config and f"task_{task_id}_images:" in config
+        assert json.loads(archive.read(f"{source}/config.json"))["task_id"] == task_id
+        frames = json.loads(archive.read(f"{source}/images_meta.json"))["images"]
+        assert [(f["id"], f["name"], f["width"]) for f in frames] == [(0, "frame_0.png", 64), (1, "frame_1.png", 64)]
+        items = json.loads(archive.read("dataset/annotations/default.json"))["items"]
+        assert [len(item["annotations"]) for item in items] == [0, 1]
+    with export(client, task_id, "Datumaro 1.0", kind="dataset") as archive:
+        names = set(archive.namelist())
+        assert {"dataset/images/frame_0.png", "dataset/images/frame_1.png", ".datumaro/config.yaml"} <= names
+        assert not any(name.startswith("sources/") for name in names)
