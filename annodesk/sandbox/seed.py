@@ -314,15 +314,17 @@ def generated_tasks(count: int, users: dict[str, int], start: datetime, first_nu
 
 
 # (name, owner, assignee, bug tracker, names of the sample tasks it groups) — CVAT v1.1 projects have no labels.
+# Each groups tasks of its own owner and has no assignee: a project's owner and assignee gain rights over its tasks,
+# and the sample tasks' rights must stay as the README's table says.
 SAMPLE_PROJECTS = (
     (
-        "Urban traffic · 城市交通",
+        "City survey · 城市巡查",
         "alice",
         None,
         "https://tracker.example.com/projects/7",
-        ("Street cars — Berlin", "城市街景 · 上海 行人检测", "Parking lot night shift"),
+        ("Street cars — Berlin", "Construction site safety helmets", "快递包裹分拣 Parcel sorting"),
     ),
-    ("Harbour & wildlife survey", "demo", "bob", "", ("Wildlife camera traps", "Drone footage — harbour")),
+    ("Harbour & parking", "demo", None, "", ("Parking lot night shift", "Drone footage — harbour")),
 )
 
 

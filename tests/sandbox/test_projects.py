@@ -88,12 +88,17 @@ def test_rights_per_group(fresh_sandbox: SandboxServer) -> None:
     with api(fresh_sandbox, "admin") as admin:
         projects = admin.get("projects").json()["results"]
         empty = admin.post("projects", json={"name": "admin's, no tasks"}).json()
-    urban = next(p for p in projects if p["name"].startswith("Urban"))  # alice's, with tasks bob annotates
-    harbour = next(p for p in projects if p["name"].startswith("Harbour"))  # demo's, assigned to bob
+    urban = next(p for p in projects if p["name"].startswith("City"))  # alice's; bob is assignee of one task
+    harbour = next(p for p in projects if p["name"].startswith("Harbour"))  # demo's; bob is assignee of one task
     with api(fresh_sandbox, "bob") as bob:  # an annotator: sees both, may not create
         assert {p["id"] for p in bob.get("projects").json()["results"]} == {urban["id"], harbour["id"]}
         assert bob.post("projects", json={"name": "x"}).status_code == 403
-        assert bob.patch(f"projects/{harbour['id']}", json={"name": "Harbour (bob)"}).status_code == 200  # assignee
+        assert bob.patch(f"projects/{harbour['id']}", json={"name": "Harbour (bob)"}).status_code == 403
+        with api(fresh_sandbox, "demo") as demo:  # the owner makes him the project's assignee
+            assert (
+                demo.patch(f"projects/{harbour['id']}", json={"assignee": ids(fresh_sandbox)["bob"]}).status_code == 200
+            )
+        assert bob.patch(f"projects/{harbour['id']}", json={"name": "Harbour (bob)"}).status_code == 200
         assert bob.delete(f"projects/{harbour['id']}").status_code == 403
         assert bob.put(f"projects/{harbour['id']}", json={}).status_code == 403
     with api(fresh_sandbox, "guest") as guest:  # no group, nothing of theirs
