@@ -6,12 +6,20 @@ import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from .clock import now_iso
 from .db import Database
 from .passwords import check_password, make_password
 
 GROUPS = ("admin", "user", "annotator", "observer")
+DUMMY_SALT = "annodeskdummysalt"
+SESSION_AGE = 1_209_600  # seconds: two weeks, Django's SESSION_COOKIE_AGE
+
+
+def iso_sortable(moment: datetime) -> str:
+    """A UTC time as fixed-width text, so that SQL compares it correctly."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +114,10 @@ class AccountStore:
         """The active user with these credentials, or None."""
         with self._db.read() as conn:
             row = conn.execute("SELECT * FROM users WHERE username = ? COLLATE NOCASE", (username,)).fetchone()
-        if row is None or not row["is_active"] or not check_password(password, row["password"]):
+        if row is None:
+            make_password(password, DUMMY_SALT)  # Django's dummy hash: an unknown name costs what a known one does
+            return None
+        if not check_password(password, row["password"]) or not row["is_active"]:
             return None
         return self.by_id(row["id"])
 
@@ -149,22 +160,34 @@ class AccountStore:
 
     # Sessions ------------------------------------------------------------------------------------
     def new_session(self, user_id: int) -> tuple[str, str]:
-        """Start a browser session: ``(sessionid, csrftoken)``."""
+        """Start a browser session of Django's age (two weeks): ``(sessionid, csrftoken)``; expired ones go."""
         session, csrf = secrets.token_hex(16), secrets.token_urlsafe(48)[:64]
+        now = datetime.now(UTC)
         with self._db.write() as conn:
-            conn.execute("INSERT INTO sessions (key, user_id, csrf) VALUES (?, ?, ?)", (session, user_id, csrf))
+            conn.execute("DELETE FROM sessions WHERE expires <= ?", (iso_sortable(now),))
+            conn.execute(
+                "INSERT INTO sessions (key, user_id, csrf, expires) VALUES (?, ?, ?, ?)",
+                (session, user_id, csrf, iso_sortable(now + timedelta(seconds=SESSION_AGE))),
+            )
         return session, csrf
 
     def session(self, key: str) -> Account | None:
-        """The user of a session cookie."""
+        """The user of a session cookie that has not expired."""
         return self._one(
-            "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.key = ?", (key,)
+            "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id"
+            " WHERE sessions.key = ? AND sessions.expires > ?",
+            (key, iso_sortable(datetime.now(UTC))),
         )
 
     def end_session(self, key: str) -> None:
         """Flush a session."""
         with self._db.write() as conn:
             conn.execute("DELETE FROM sessions WHERE key = ?", (key,))
+
+    def end_sessions(self, user_id: int) -> None:
+        """Flush every session of the user (logout: as the token, they die for every client)."""
+        with self._db.write() as conn:
+            conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
 
     # Helpers -------------------------------------------------------------------------------------
     def _one(self, sql: str, params: tuple[object, ...]) -> Account | None:

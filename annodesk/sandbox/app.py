@@ -8,14 +8,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp
 
-from . import routes, views_auth, views_server, views_users
+from . import routes, views_auth, views_projects, views_server, views_users
 from .faults import FaultMiddleware, FaultPlan
 from .http import html_not_found, html_server_error
 from .state import SandboxState
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
-    return html_not_found(request.url.path)
+    return html_not_found()
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
@@ -24,7 +24,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def build_app(state: SandboxState, faults: FaultPlan) -> ASGIApp:
     """The sandbox as an ASGI app over ``state``, with ``faults`` applied first."""
-    table = [*views_auth.ROUTES, *views_users.ROUTES, *routes.ROUTES, *views_server.ROUTES]
+    table = [*views_auth.ROUTES, *views_users.ROUTES, *routes.ROUTES, *views_projects.ROUTES, *views_server.ROUTES]
     app = Starlette(
         routes=table,
         exception_handlers={HTTPException: _not_found, 404: _not_found, 500: _server_error},

@@ -12,8 +12,24 @@ from pathlib import Path
 
 import platformdirs
 
+from .limits import MB, Limits
 from .seed import SAMPLE_USERS
 from .server import NotLoopback, SandboxServer
+
+LIMIT_FLAGS = {
+    "max-body": "body",
+    "max-json-body": "parsed_body",
+    "max-anonymous-body": "anonymous_body",
+    "max-extracted": "extracted",
+    "max-annotation-file": "annotation_file",
+}
+LIMIT_HELP = {
+    "body": "largest request body of a signed-in user, uploads included (larger: 413)",
+    "parsed_body": "largest JSON or form body read into memory (larger: 413)",
+    "anonymous_body": "largest request body without a signed-in user (larger: 413)",
+    "extracted": "most an uploaded archive may unpack to (more: the task fails)",
+    "annotation_file": "largest annotation file to import, and archive member in it (larger: the import fails)",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--allow-remote", action="store_true", help="allow a non-loopback --host (other machines can connect)"
     )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="behind a reverse proxy: trust X-Forwarded-For/-Proto from these comma-separated addresses "
+        "(default: never)",
+    )
+    sizes = parser.add_argument_group("size limits (MB; see README)")
+    for flag, name in LIMIT_FLAGS.items():
+        default = getattr(Limits(), name) / MB
+        sizes.add_argument(f"--{flag}", type=float, metavar="MB", help=f"{LIMIT_HELP[name]} (default {default:g})")
     return parser
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The size limits the command line asks for."""
+    return Limits.from_megabytes(**{name: getattr(args, flag.replace("-", "_")) for flag, name in LIMIT_FLAGS.items()})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             admin=admin,
             anon_throttle=args.anon_throttle,
             allow_remote=args.allow_remote,
+            limits=limits_from(args),
+            forwarded_allow_ips=args.forwarded_allow_ips,
         )
     except NotLoopback as exc:
         print(f"annodesk-sandbox: {exc}", file=sys.stderr)

@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from . import fields as f
-from .http import detail, field_errors, read_body
+from .http import field_errors, read_body, read_form
+from .media_store import safe_name
 
 FRAME_FILTER = re.compile(r"step\s*=\s*([1-9]\d*)")
 MAX_FILES = 100_000  # Django has no file-count limit; Starlette's default (1000) would be one
 MAX_INT = 2147483647
+MAX_NAME_BYTES = 255  # a file name on Linux, macOS and Windows file systems
 
 
 @dataclass
@@ -64,10 +65,7 @@ async def read_data_form(request: Request) -> DataForm:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     uploads: list[UploadFile] = []
     if content_type == "multipart/form-data":
-        try:
-            form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
-        except MultiPartException as error:
-            raise detail(400, f"Multipart form parse error - {error.message}") from None
+        form = await read_form(request, max_files=MAX_FILES, max_fields=MAX_FILES)
         body: dict[str, Any] = {}
         for key, value in form.multi_items():
             body[key] = value  # the last of repeated keys, as a QueryDict's dict view gives
@@ -75,11 +73,24 @@ async def read_data_form(request: Request) -> DataForm:
         client_strings = [v for v in f.html_list(body, "client_files") or [] if not isinstance(v, UploadFile)]
         if client_strings:
             raise field_errors({"client_files": [{"file": ["The submitted data was not a file."]}]})
+        _check_file_names(uploads)
     else:
         body = await read_body(request)
         if "client_files" in body and body["client_files"] not in ([], None):
             raise field_errors({"client_files": [{"file": ["The submitted data was not a file."]}]})
     return _validate(body, uploads)
+
+
+def _check_file_names(uploads: list[UploadFile]) -> None:
+    """DRF's FileField ``max_length`` error per item for names no file system can hold (over 255 bytes)."""
+    items: list[dict[str, list[str]]] = []
+    for upload in uploads:
+        length = len(safe_name(upload.filename or "file").encode())
+        too_long = length > MAX_NAME_BYTES
+        message = f"Ensure this filename has at most {MAX_NAME_BYTES} characters (it has {length})."
+        items.append({"file": [message]} if too_long else {})
+    if any(items):
+        raise field_errors({"client_files": items})
 
 
 def _files(body: dict[str, Any], name: str, errors: dict[str, Any]) -> list[str]:

@@ -191,8 +191,19 @@ CREATE INDEX tracked_shapes_track ON tracked_shapes(track_id);
 CREATE INDEX tasks_data ON tasks(data_id);
 """
 
+# Version 3: sessions expire (Django's ``expire_date``; sessions of older versions count as expired); projects get
+# CVAT v1.1's remaining fields.
+MIGRATION_3 = """
+ALTER TABLE sessions ADD COLUMN expires TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_user ON sessions(user_id);
+ALTER TABLE projects ADD COLUMN bug_tracker TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN created_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN updated_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN status TEXT NOT NULL DEFAULT 'annotation';
+"""
+
 # Schema version -> the script that brings the previous version to it.
-MIGRATIONS = {2: MIGRATION_2}
+MIGRATIONS = {2: MIGRATION_2, 3: MIGRATION_3}
 SCHEMA_VERSION = max(MIGRATIONS)
 # Every table a task's JSON is read from (tasks.py caches that JSON until one of them changes).
 TASK_JSON_TABLES = ("tasks", "labels", "attributes", "segments", "jobs", "data")

@@ -78,6 +78,11 @@ def char(value: Any, *, max_length: int | None = None, allow_blank: bool = False
     return text
 
 
+def storable(number: int) -> bool:
+    """Whether ``number`` fits a database integer (SQLite and PostgreSQL ``bigint``: 64-bit signed)."""
+    return -(1 << 63) <= number < (1 << 63)
+
+
 def primary_key(value: Any, exists: Callable[[int], bool]) -> int:
     """DRF ``PrimaryKeyRelatedField`` over objects for which ``exists(pk)`` holds."""
     if isinstance(value, bool) or not isinstance(value, int | str):
@@ -86,7 +91,7 @@ def primary_key(value: Any, exists: Callable[[int], bool]) -> int:
         pk = int(value)
     except ValueError:
         raise FieldError("Incorrect type. Expected pk value, received str.") from None
-    if not exists(pk):
+    if not storable(pk) or not exists(pk):
         raise FieldError(f'Invalid pk "{pk}" - object does not exist.')
     return pk
 

@@ -19,8 +19,16 @@ class FrameRow:
     height: int
 
 
+PROCESSING_KEY = "processing:{task_id}"  # a ``meta`` row while a task's data is being processed: value = data id
+
+
 class MediaRecords:
-    """Writes and reads of ``data`` and ``frames`` rows for uploaded media."""
+    """Writes and reads of ``data`` and ``frames`` rows for uploaded media.
+
+    From :meth:`attach` until :meth:`save_processed` (or :meth:`end_processing` on failure) a ``meta`` row marks
+    the task's processing as under way, so a server killed meanwhile finds it on the next start
+    (:meth:`interrupted`).
+    """
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -46,6 +54,10 @@ class MediaRecords:
                 (size, image_quality, chunk_size, start_frame, stop_frame, frame_filter, chunk_type),
             ).lastrowid
             conn.execute("UPDATE tasks SET data_id = ? WHERE id = ?", (data_id, task_id))
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (PROCESSING_KEY.format(task_id=task_id), str(data_id)),
+            )
             if previous is not None:
                 conn.execute(
                     "DELETE FROM data WHERE id = ? AND id NOT IN (SELECT data_id FROM tasks WHERE data_id IS NOT NULL)",
@@ -90,6 +102,28 @@ class MediaRecords:
                 "UPDATE tasks SET mode = 'annotation', overlap = ?, status = ? WHERE id = ?",
                 (overlap, task_status(statuses), task_id),
             )
+            conn.execute("DELETE FROM meta WHERE key = ?", (PROCESSING_KEY.format(task_id=task_id),))
+
+    def end_processing(self, task_id: int) -> None:
+        """Processing of the task's data ended without saving frames (it failed): no longer under way."""
+        with self._db.write() as conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", (PROCESSING_KEY.format(task_id=task_id),))
+
+    def interrupted(self) -> list[tuple[int, int]]:
+        """``(task id, data id)`` of every processing that began and never ended (the server was killed)."""
+        with self._db.read() as conn:
+            rows = conn.execute("SELECT key, value FROM meta WHERE key LIKE 'processing:%'").fetchall()
+        return [(int(key.partition(":")[2]), int(value)) for key, value in rows]
+
+    def detach(self, task_id: int, data_id: int) -> None:
+        """Take an unprocessed data record off its task and delete it: the task has no data again."""
+        with self._db.write() as conn:
+            conn.execute("UPDATE tasks SET data_id = NULL WHERE id = ? AND data_id = ?", (task_id, data_id))
+            conn.execute(
+                "DELETE FROM data WHERE id = ? AND id NOT IN (SELECT data_id FROM tasks WHERE data_id IS NOT NULL)",
+                (data_id,),
+            )
+            conn.execute("DELETE FROM meta WHERE key = ?", (PROCESSING_KEY.format(task_id=task_id),))
 
     def frames(self, data_id: int) -> list[FrameRow]:
         """The frames of a data record, in frame order."""

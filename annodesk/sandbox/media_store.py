@@ -25,6 +25,9 @@ def safe_relative(path: str) -> PurePosixPath | None:
     return PurePosixPath(*parts)
 
 
+STAGING_PREFIX = ".staging-"
+
+
 class MediaStore:
     """Paths of and operations on media folders under ``root``."""
 
@@ -47,9 +50,25 @@ class MediaStore:
         """The ≤256×256 JPEG thumbnail of the first frame."""
         return self.folder(data_id) / "preview.jpeg"
 
-    def save_upload(self, data_id: int, name: str, source: BinaryIO) -> str:
-        """Copy an uploaded file into ``raw/``; a name already taken gets a random suffix (as Django's storage)."""
-        folder = self.raw(data_id)
+    def staging(self) -> Path:
+        """A new empty folder for uploads not yet attached to a data record (see :meth:`adopt`)."""
+        folder = self.root / f"{STAGING_PREFIX}{secrets.token_hex(8)}"
+        folder.mkdir(parents=True)
+        return folder
+
+    def adopt(self, staging: Path, data_id: int) -> None:
+        """Make a staging folder the data record's ``raw/`` (one rename: the uploads appear all at once)."""
+        self.remove(data_id)
+        self.folder(data_id).mkdir(parents=True)
+        staging.rename(self.raw(data_id))
+
+    def remove_staging(self) -> None:
+        """Delete staging folders a killed server left behind."""
+        for folder in self.root.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def save_upload(self, folder: Path, name: str, source: BinaryIO) -> str:
+        """Copy an uploaded file into ``folder``; a name already taken gets a random suffix (as Django's storage)."""
         folder.mkdir(parents=True, exist_ok=True)
         stored = safe_name(name)
         target = folder / stored

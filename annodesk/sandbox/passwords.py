@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
+from collections.abc import Mapping
+from difflib import SequenceMatcher
 
 # Fewer rounds than Django's default: this is a local sandbox, and sign-in should be instant.
 ITERATIONS = 20_000
@@ -138,11 +141,37 @@ def check_password(raw: str, encoded: str) -> bool:
     return hmac.compare_digest(make_password(raw, salt, int(iterations)), encoded)
 
 
-def password_problems(raw: str) -> list[str]:
-    """What allauth and Django's validators say about a new password (empty when it is acceptable)."""
+# Django's UserAttributeSimilarityValidator: the user's fields it compares, with their verbose names.
+USER_ATTRIBUTES = (
+    ("username", "username"),
+    ("first_name", "first name"),
+    ("last_name", "last name"),
+    ("email", "email address"),
+)
+MAX_SIMILARITY = 0.7
+
+
+def too_similar(raw: str, attributes: Mapping[str, str]) -> str | None:
+    """Django 2.2's similarity check: the first user field (or a word of it) the password resembles."""
+    for name, verbose_name in USER_ATTRIBUTES:
+        value = attributes.get(name)
+        if not value or not isinstance(value, str):
+            continue
+        for part in [*re.split(r"\W+", value), value]:
+            if SequenceMatcher(a=raw.lower(), b=part.lower()).quick_ratio() >= MAX_SIMILARITY:
+                return f"The password is too similar to the {verbose_name}."
+    return None
+
+
+def password_problems(raw: str, attributes: Mapping[str, str] | None = None) -> list[str]:
+    """What allauth and Django's validators (in CVAT's order) say about a new password; empty when acceptable.
+    ``attributes``: the new user's username, names and e-mail, for the similarity check."""
     if len(raw) < 6:
         return ["Password must be a minimum of 6 characters."]
     problems = []
+    similar = too_similar(raw, attributes or {})
+    if similar:
+        problems.append(similar)
     if len(raw) < 8:
         problems.append("This password is too short. It must contain at least 8 characters.")
     if raw.lower().strip() in COMMON_PASSWORDS:

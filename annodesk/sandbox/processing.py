@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, UnidentifiedImageError
 
+from .limits import Limits, capped_copy
 from .media_records import FrameRow, MediaRecords
 from .media_store import MediaStore, safe_relative
 from .worker import Job
@@ -100,17 +101,21 @@ def validate_counts(counter: dict[str, list[str]]) -> str:
 class DataProcessor:
     """Runs data jobs against the media folders and records."""
 
-    def __init__(self, media: MediaStore, records: MediaRecords, share_root: Path) -> None:
+    def __init__(
+        self, media: MediaStore, records: MediaRecords, share_root: Path, limits: Limits | None = None
+    ) -> None:
         self.media = media
         self.records = records
         self.share_root = share_root
+        self.limits = limits or Limits()  # what one archive may unpack to, counted as it is written
 
     def run(self, job: Job, request: DataJob) -> None:
         """Process ``request``; raise on failure (the worker records the message)."""
         try:
             self._run(job, request)
         except BaseException:
-            self.media.clear_derived(request.data_id)
+            self.media.remove(request.data_id)  # uploads and whatever was extracted or made from them
+            self.records.end_processing(request.task_id)
             raise
 
     def _run(self, job: Job, request: DataJob) -> None:
@@ -179,6 +184,8 @@ class DataProcessor:
     def _extract(self, archive: Path, raw: Path) -> list[str]:
         """Unpack a zip or tar archive into ``raw/`` (members that would leave it are skipped); image paths."""
         names: list[str] = []
+        budget = self.limits.extraction_budget(archive.stat().st_size)
+        what = f"The content of {archive.name}"
         if zipfile.is_zipfile(archive):
             with zipfile.ZipFile(archive) as bundle:
                 for member in bundle.infolist():
@@ -188,7 +195,7 @@ class DataProcessor:
                     target = raw / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
                     with bundle.open(member) as source, target.open("wb") as out:
-                        shutil.copyfileobj(source, out, 1 << 20)
+                        budget -= capped_copy(source, out, budget, what)
                     names.append(str(relative))
         elif tarfile.is_tarfile(archive):
             with tarfile.open(archive) as bundle:
@@ -202,7 +209,7 @@ class DataProcessor:
                     target = raw / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
                     with extracted, target.open("wb") as out:
-                        shutil.copyfileobj(extracted, out, 1 << 20)
+                        budget -= capped_copy(extracted, out, budget, what)
                     names.append(str(relative))
         else:
             raise NotImplementedError(f"The sandbox server can only extract zip and tar archives, not {archive.name}.")

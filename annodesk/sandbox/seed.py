@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from .accounts import AccountStore
 from .clock import iso
 from .db import Database
+from .projects import ProjectStore
 from .specs import AttributeSpec, DataSpec, LabelSpec, TaskSpec
 from .tasks import TaskStore
 
@@ -312,6 +313,30 @@ def generated_tasks(count: int, users: dict[str, int], start: datetime, first_nu
     return specs
 
 
+# (name, owner, assignee, bug tracker, names of the sample tasks it groups) — CVAT v1.1 projects have no labels.
+# Each groups tasks of its own owner and has no assignee: a project's owner and assignee gain rights over its tasks,
+# and the sample tasks' rights must stay as the README's table says.
+SAMPLE_PROJECTS = (
+    (
+        "City survey · 城市巡查",
+        "alice",
+        None,
+        "https://tracker.example.com/projects/7",
+        ("Street cars — Berlin", "Construction site safety helmets", "快递包裹分拣 Parcel sorting"),
+    ),
+    ("Harbour & parking", "demo", None, "", ("Parking lot night shift", "Drone footage — harbour")),
+)
+
+
+def add_sample_projects(db: Database, users: dict[str, int]) -> None:
+    """The sample projects, each taking its sample tasks."""
+    projects = ProjectStore(db)
+    for name, owner, assignee, bug_tracker, members in SAMPLE_PROJECTS:
+        project_id = projects.create(name, users[owner], users[assignee] if assignee else None, bug_tracker)
+        with db.write() as conn:
+            conn.executemany("UPDATE tasks SET project_id = ? WHERE name = ?", [(project_id, m) for m in members])
+
+
 def seed(db: Database, *, with_samples: bool, generate: int) -> None:
     """Fill an empty database with the sample users and tasks, then top generated tasks up to ``generate``."""
     accounts, tasks = AccountStore(db), TaskStore(db)
@@ -333,6 +358,7 @@ def seed(db: Database, *, with_samples: bool, generate: int) -> None:
         users = {user.username: user.id for user in accounts.all_users()}
         if with_samples:
             tasks.add_tasks(sample_tasks(users, start))
+            add_sample_projects(db, users)
         with db.write() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?), ('generated', '0')", (iso(start),))
     with db.read() as conn:

@@ -14,6 +14,8 @@ import uvicorn
 from .app import build_app
 from .db import Database
 from .faults import FaultPlan
+from .limits import Limits
+from .recovery import recover_interrupted
 from .seed import seed
 from .state import SandboxState
 
@@ -54,6 +56,8 @@ class SandboxServer:
         allow_remote: bool = False,
         ssl_certfile: Path | str | None = None,
         ssl_keyfile: Path | str | None = None,
+        limits: Limits | None = None,
+        forwarded_allow_ips: str | None = None,
     ) -> None:
         if not allow_remote:
             check_loopback(host)
@@ -63,12 +67,16 @@ class SandboxServer:
         self.port = port
         self.ssl_certfile = ssl_certfile
         self.ssl_keyfile = ssl_keyfile
+        # X-Forwarded-For / -Proto are believed only from these proxy addresses (None: never): a client on
+        # loopback must not pick the address the anonymous throttle counts.
+        self.forwarded_allow_ips = forwarded_allow_ips
         self.faults = FaultPlan()
         self.faults.on_refuse = self._refuse_connections
         self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
-        self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir)
+        self.state = SandboxState.open(self.db, anon_throttle, host, self.data_dir, limits)
+        recover_interrupted(self.state)
         if admin is not None:
             self.state.accounts.ensure_superuser(*admin)
         self._server: uvicorn.Server | None = None
@@ -107,6 +115,8 @@ class SandboxServer:
             lifespan="off",
             loop="asyncio",
             http="h11",
+            proxy_headers=self.forwarded_allow_ips is not None,
+            forwarded_allow_ips=self.forwarded_allow_ips or "",
             timeout_graceful_shutdown=2,
             ssl_certfile=str(self.ssl_certfile) if self.ssl_certfile else None,
             ssl_keyfile=str(self.ssl_keyfile) if self.ssl_keyfile else None,

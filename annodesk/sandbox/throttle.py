@@ -1,4 +1,5 @@
-"""DRF's ``AnonRateThrottle``: a sliding one-minute window of unauthenticated requests per client address."""
+"""DRF's ``AnonRateThrottle``: a sliding one-minute window of unauthenticated requests per client address (also
+used for failed HTTP Basic sign-ins, which DRF never throttles)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,19 @@ class AnonThrottle:
 
     def check(self, address: str) -> None:
         """Record one request from ``address`` or raise DRF's 429 with ``Retry-After``."""
+        self._check(address, record=True)
+
+    def check_open(self, address: str) -> None:
+        """Raise the 429 if ``address`` has used up its requests, without counting this one."""
+        self._check(address, record=False)
+
+    def record(self, address: str) -> None:
+        """Count one request from ``address`` (even past the rate)."""
+        if self.rate > 0:
+            with self._lock:
+                self._history.setdefault(address, deque()).append(self._clock())
+
+    def _check(self, address: str, *, record: bool) -> None:
         if self.rate <= 0:
             return
         now = self._clock()
@@ -38,4 +52,5 @@ class AnonThrottle:
                     f"Request was throttled. Expected available in {wait} seconds.",
                     {"Retry-After": str(wait)},
                 )
-            history.append(now)
+            if record:
+                history.append(now)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .annotation_store import JobWriter
 from .formats import Format
+from .formats.members import member_limit
 from .snapshots import build_snapshot, frame_source
 from .task_annotations import split_by_jobs
 from .worker import Job
@@ -49,7 +50,10 @@ def produce_export(state: SandboxState, job: Job, task_id: int, kind: str, fmt: 
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=".zip")
     try:
-        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with (
+            os.fdopen(handle, "wb") as out,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive,
+        ):  # as CVAT's make_zip_archive
             fmt.write(snapshot, archive, images, dumped)
         os.replace(temporary, target)
     except BaseException:
@@ -66,7 +70,8 @@ def run_import(
         job.progress("Annotations are being imported")
         snapshot = build_snapshot(state, task_id, with_annotations=False)
         assert fmt.read is not None
-        data = fmt.read(upload, snapshot)
+        with member_limit(state.limits.annotation_file):
+            data = fmt.read(upload, snapshot)
         if job_id is None:
             return state.task_annotations.write(task_id, data, "put")
         start, stop = next((s, e) for j, s, e in snapshot.segments if j == job_id)

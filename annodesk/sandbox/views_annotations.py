@@ -20,7 +20,18 @@ from . import formats
 from .annotation_store import DuplicateId, InvalidReference, JobWriter
 from .annotation_validation import parse_labeled_data
 from .endpoint import Call
-from .http import ApiError, field_errors, forbidden, html_server_error, json_response, not_found, read_body
+from .http import (
+    ApiError,
+    field_errors,
+    forbidden,
+    html_server_error,
+    json_response,
+    not_found,
+    read_body,
+    read_form,
+    read_limited,
+)
+from .limits import TooLarge, capped_copy
 from .permissions import can_change_job, can_change_task, can_view_job
 from .tasks import JobRow, TaskAccess
 from .transfers import export_key, import_key, parse_date, produce_export, run_import
@@ -206,7 +217,7 @@ async def _annotation_file(call: Call) -> Path:
     content_type = call.request.headers.get("content-type", "").split(";")[0].strip().lower()
     upload: UploadFile | None = None
     if content_type == "multipart/form-data":
-        form = await call.request.form()
+        form = await read_form(call.request)
         field = form.get("annotation_file")
         if field is not None and not isinstance(field, UploadFile):
             raise field_errors(
@@ -214,21 +225,26 @@ async def _annotation_file(call: Call) -> Path:
             )
         upload = field
     else:
-        await call.request.body()
+        await read_limited(call.request, call.state.limits.parsed_body)
     if upload is None:
         raise field_errors({"annotation_file": ["No file was submitted."]})
     folder = call.state.imports_dir
     folder.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=folder, prefix="cvat_", suffix=Path(upload.filename or "").suffix)
+    suffix = Path(upload.filename or "").suffix
+    suffix = suffix if len(suffix.encode()) <= 16 else ""  # a name over 255 bytes must not become the temp file's
+    handle, name = tempfile.mkstemp(dir=folder, prefix="cvat_", suffix=suffix)
+    limit = call.state.limits.annotation_file
     try:
         with os.fdopen(handle, "wb") as out:
-            await asyncio.to_thread(_copy, upload, out)
+            await asyncio.to_thread(_copy, upload, out, limit)
+    except TooLarge as error:
+        Path(name).unlink(missing_ok=True)
+        raise field_errors({"annotation_file": [str(error)]}) from None
     finally:
         await upload.close()
     return Path(name)
 
 
-def _copy(upload: UploadFile, out: Any) -> None:
+def _copy(upload: UploadFile, out: Any, limit: int) -> None:
     upload.file.seek(0)
-    while chunk := upload.file.read(1 << 20):
-        out.write(chunk)
+    capped_copy(upload.file, out, limit, "The annotation file")

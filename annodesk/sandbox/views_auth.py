@@ -15,6 +15,7 @@ USERNAME_PATTERN = re.compile(r"^[\w.@+-]+\Z")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 REQUIRED = "This field is required."
 BLANK = "This field may not be blank."
+MAX_EMAIL = 254  # Django's EmailField (RFC 5321's path limit)
 BAD_CREDENTIALS = "Unable to log in with provided credentials."
 
 
@@ -41,6 +42,7 @@ async def logout(call: Call) -> dict[str, str]:
     """Delete the user's token (for every client) and flush the session."""
     if call.identity.user is not None:
         call.state.accounts.revoke_token(call.identity.user.id)
+        call.state.accounts.end_sessions(call.identity.user.id)  # also those token requests started
     if call.identity.session_key:
         call.state.accounts.end_session(call.identity.session_key)
     return {"detail": "Successfully logged out."}
@@ -88,6 +90,8 @@ def _registration_errors(call: Call, body: dict[str, Any]) -> dict[str, list[str
         email = str(body["email"])
         if email == "":
             errors["email"] = [BLANK]
+        elif len(email) > MAX_EMAIL:
+            errors["email"] = [f"Ensure this field has no more than {MAX_EMAIL} characters."]
         elif not EMAIL_PATTERN.match(email):
             errors["email"] = ["Enter a valid email address."]
         elif call.state.accounts.email_taken(email):
@@ -99,7 +103,8 @@ def _registration_errors(call: Call, body: dict[str, Any]) -> dict[str, list[str
         elif str(body[key]) == "":
             errors[key] = [BLANK]
     if "password1" not in errors:
-        problems = password_problems(str(body["password1"]))
+        attributes = {key: str(body[key]) for key in ("username", "first_name", "last_name", "email") if key in body}
+        problems = password_problems(str(body["password1"]), attributes)
         if problems:
             errors["password1"] = problems
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .endpoint import Call
+from .fields import storable
 from .http import field_errors, forbidden, not_found, read_body
 from .permissions import can_change_job, can_view_job
 from .tasks import JOB_STATUSES, JobRow, TaskAccess, job_json
@@ -66,7 +67,7 @@ def validate_job_changes(call: Call, body: dict[str, Any]) -> tuple[dict[str, An
             except ValueError:
                 errors["assignee"] = ["Incorrect type. Expected pk value, received str."]
             else:
-                if call.state.accounts.by_id(user_id) is None:
+                if not storable(user_id) or call.state.accounts.by_id(user_id) is None:
                     errors["assignee"] = [f'Invalid pk "{user_id}" - object does not exist.']
                 else:
                     changes["assignee_id"] = user_id

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+from pathlib import Path
 
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
@@ -35,22 +37,25 @@ async def attach_data(call: Call) -> Response:
     except ClientDisconnect:
         return Response(status_code=400)  # nobody is listening any more; nothing was stored
     try:
-        data_id, previous = call.state.media_records.attach(
-            task_id,
-            image_quality=form.image_quality,
-            chunk_size=form.chunk_size,
-            size=form.size,
-            start_frame=form.start_frame,
-            stop_frame=form.stop_frame or 0,
-            frame_filter=form.frame_filter,
-            chunk_type=form.compressed_chunk_type,
-        )
-        if previous is not None:
-            call.state.media.remove(previous)
-        stored = await asyncio.to_thread(_store_uploads, call, data_id, form)
+        # The files are stored first; only then does the task get its data record (a failed store leaves none).
+        staging = await asyncio.to_thread(_store_uploads, call, form)
     finally:
         for upload in form.uploads:
             await upload.close()
+    staged, folder = staging
+    data_id, previous = call.state.media_records.attach(
+        task_id,
+        image_quality=form.image_quality,
+        chunk_size=form.chunk_size,
+        size=form.size,
+        start_frame=form.start_frame,
+        stop_frame=form.stop_frame or 0,
+        frame_filter=form.frame_filter,
+        chunk_type=form.compressed_chunk_type,
+    )
+    if previous is not None:
+        call.state.media.remove(previous)
+    call.state.media.adopt(folder, data_id)
     request = DataJob(
         task_id=task_id,
         data_id=data_id,
@@ -60,21 +65,27 @@ async def attach_data(call: Call) -> Response:
         start_frame=form.start_frame,
         stop_frame=form.stop_frame,
         frame_step=form.frame_step,
-        client_files=tuple(stored),
+        client_files=tuple(staged),
         server_files=tuple(form.server_files),
         remote_files=tuple(form.remote_files),
     )
     processor = call.state.processor
     call.state.worker.enqueue(creation_key(task_id), lambda job: processor.run(job, request))
-    return json_response(form.echo(stored), 202)
+    return json_response(form.echo(staged), 202)
 
 
-def _store_uploads(call: Call, data_id: int, form: DataForm) -> list[str]:
-    stored = []
-    for upload in form.uploads:
-        upload.file.seek(0)
-        stored.append(call.state.media.save_upload(data_id, upload.filename or "file", upload.file))
-    return stored
+def _store_uploads(call: Call, form: DataForm) -> tuple[list[str], Path]:
+    """Copy the uploads into a new staging folder: (stored names, the folder); nothing is left on failure."""
+    folder = call.state.media.staging()
+    try:
+        stored = []
+        for upload in form.uploads:
+            upload.file.seek(0)
+            stored.append(call.state.media.save_upload(folder, upload.filename or "file", upload.file))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return stored, folder
 
 
 async def task_status(call: Call) -> dict[str, str]:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .endpoint import Call
+from .fields import storable
 from .http import field_errors, forbidden, not_found
 from .pagination import page_body, paginate
 from .permissions import can_view_task, sees_every_task
@@ -25,10 +26,14 @@ def task_query(call: Call) -> TaskQuery:
             task_id = int(params["id"])
         except ValueError:
             raise field_errors({"id": ["Enter a number."]}) from None
+        if not storable(task_id):
+            task_id = -1  # a number, but no task's: nothing matches
     if params.get("project_id"):
         try:
             project_id = int(params["project_id"])
         except ValueError:
+            project_id = -1
+        if not storable(project_id):
             project_id = -1
         if not call.state.tasks.project_exists(project_id):
             raise field_errors(

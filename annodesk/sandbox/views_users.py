@@ -1,4 +1,5 @@
-"""``users/self``, ``users`` and ``users/{id}``: full fields for yourself and staff, basic ones for others."""
+"""``users/self``, ``users`` and ``users/{id}``: full fields for staff (and for yourself, except in the list),
+basic ones otherwise."""
 
 from __future__ import annotations
 
@@ -60,8 +61,8 @@ async def list_users(call: Call) -> dict[str, Any]:
     ]
     users = call.state.accounts.all_users(", ".join([*clauses, "id"]))
     shown, page = paginate(call.request, users)
-    full = call.user.is_staff
-    results = [user_json(call.api_root, user, full or user.id == call.user.id) for user in shown]
+    full = call.user.is_staff  # the list never singles out the caller's own entry
+    results = [user_json(call.api_root, user, full) for user in shown]
     return page_body(results, page)
 
 

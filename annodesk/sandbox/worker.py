@@ -71,6 +71,13 @@ class Worker:
         self._queue.put(job)
         return job
 
+    def record_failure(self, key: str, message: str) -> Job:
+        """Register a job under ``key`` that failed with ``message`` without running (work lost in a crash)."""
+        job = Job(key, lambda _: None, state=FAILED, message=message)
+        with self._lock:
+            self._jobs[key] = job
+        return job
+
     def fetch(self, key: str) -> Job | None:
         """The job registered under ``key``."""
         with self._lock:

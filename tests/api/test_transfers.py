@@ -235,7 +235,7 @@ def test_coco_export_content(fresh_sandbox: SandboxServer, tmp_path: Path) -> No
     assert [i["file_name"] for i in document["images"]] == [f"img_{n:02d}.jpg" for n in range(10)]
     box, polygon = document["annotations"]  # points are not part of COCO instances
     assert (box["bbox"], box["segmentation"], box["area"], box["image_id"]) == ([40, 40, 100, 100], [], 10000, 1)
-    assert box["attributes"] == {"color": "blue", "parked": "true", "occluded": False}
+    assert box["attributes"] == {"color": "blue", "parked": True, "occluded": False}  # typed, as Datumaro writes them
     assert polygon["segmentation"] == [[180, 60, 280, 60, 280, 200, 180, 200]] and polygon["area"] == 14000
     assert polygon["attributes"]["occluded"] is True and polygon["category_id"] == 2
 

@@ -24,7 +24,7 @@ def test_first_release_database_is_migrated(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone()[0] == 0
 
     with SandboxServer(folder, anon_throttle=0) as server:
-        assert server.db.schema_version == SCHEMA_VERSION == 2
+        assert server.db.schema_version == SCHEMA_VERSION == 3
         page = as_user(server, "admin", lambda c: c.list_tasks(page_size=100))
         assert sorted(task.name for task in page.results) == old_names  # nothing lost, nothing re-seeded
         sample = next(task for task in page.results if task.has_data)
@@ -41,7 +41,7 @@ def test_first_release_database_is_migrated(tmp_path: Path) -> None:
         new_id = as_user(server, "demo", add)
 
     with SandboxServer(folder, anon_throttle=0) as again:  # a second start: no migration, data still there
-        assert again.db.schema_version == 2
+        assert again.db.schema_version == 3
         task = as_user(again, "demo", lambda c: c.get_task(new_id))
         assert task.size == 2 and task.mode == "annotation"
         assert as_user(again, "demo", lambda c: c.task_frame(new_id, 1, "original")) == files[1].read_bytes()

@@ -10,9 +10,38 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .geometry import bbox, polygon_area
-from .model import ImageSource, TaskSnapshot, new_annotations, shape
+from .members import read_member
+from .model import FlatShape, ImageSource, TaskSnapshot, new_annotations, shape
 
 INSTANCES = "annotations/instances_default.json"
+
+
+def typed_attributes(item: FlatShape) -> dict[str, Any]:
+    """Every attribute of the shape's label, in label order, typed as Datumaro reads them from CVAT: numbers as
+    floats, checkboxes as booleans, the rest as text; a value the shape lacks is the attribute's default."""
+    given = dict(item.attributes)
+    typed: dict[str, Any] = {}
+    for spec in item.label.attributes:
+        value = given.get(spec.name, spec.default_value)
+        if spec.input_type == "number":
+            try:
+                typed[spec.name] = float(value)
+            except ValueError:
+                typed[spec.name] = value
+        elif spec.input_type == "checkbox":
+            typed[spec.name] = value.lower() == "true"
+        else:
+            typed[spec.name] = value
+    return typed
+
+
+def _attribute_text(value: Any) -> Any:
+    """A typed COCO attribute value as CVAT's text: ``true``/``false``, ``42`` for ``42.0``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
 
 
 def export(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSource | None, dumped: str) -> None:
@@ -51,11 +80,11 @@ def export(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSource | N
             box = bbox(item.points)
             segmentation = [list(item.points)]
             area = polygon_area(item.points)
-        attributes: dict[str, Any] = dict(item.attributes)
+        attributes = typed_attributes(item)
         attributes["occluded"] = item.occluded
         document["annotations"].append(
             {
-                "id": len(document["annotations"]) + 1,
+                "id": 0,  # CVAT v1.1's Datumaro COCO writer: shapes have no annotation ids
                 "image_id": item.frame + 1,
                 "category_id": categories[item.label.id],
                 "segmentation": segmentation,
@@ -80,12 +109,12 @@ def _document(path: Path) -> dict[str, Any]:
             preferred = [n for n in names if PurePosixPath(n).name.startswith("instances")] or names
             if not preferred:
                 raise ValueError("The archive has no COCO instances file (annotations/instances_*.json)")
-            text = archive.read(preferred[0])
+            text = read_member(archive, preferred[0])
     else:
         text = path.read_bytes()
     try:
         document = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise ValueError(f"The file is not valid COCO JSON: {error}") from None
     if not isinstance(document, dict) or "annotations" not in document or "images" not in document:
         raise ValueError("The file is not a COCO instances file (no 'images' or 'annotations')")
@@ -108,7 +137,7 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
             raise ValueError(f"Annotation {item.get('id')} names an unknown category or image")
         raw_attributes = dict(item.get("attributes") or {})
         occluded = bool(raw_attributes.pop("occluded", False))
-        attributes = task.resolve_attributes(label, raw_attributes.items())
+        attributes = task.resolve_attributes(label, ((k, _attribute_text(v)) for k, v in raw_attributes.items()))
         segmentation = item.get("segmentation")
         polygons = segmentation if isinstance(segmentation, list) and not item.get("iscrowd") else []
         polygons = [p for p in polygons if isinstance(p, list) and len(p) >= 6]

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse
 
+from .members import open_member
 from .model import FlatShape, ImageSource, TaskSnapshot, new_annotations, python_datetime_text, shape, tag
 from .xml_writer import XmlWriter
 
@@ -209,15 +212,20 @@ def _write_track(xml: XmlWriter, task: TaskSnapshot, number: int, shapes: list[F
 # Import ---------------------------------------------------------------------------------------------
 
 
-def _xml_stream(path: Path) -> io.BufferedIOBase | Any:
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if n.lower().endswith(".xml")]
-            if not names:
-                raise ValueError("The archive has no annotations.xml")
-            preferred = next((n for n in names if PurePosixPath(n).name == "annotations.xml"), names[0])
-            return io.BytesIO(archive.read(preferred))
-    return path.open("rb")
+@contextmanager
+def _xml_stream(path: Path) -> Iterator[IO[bytes]]:
+    """The XML file, or the archive's ``annotations.xml``, streamed (a member within the size limit)."""
+    if not zipfile.is_zipfile(path):
+        with path.open("rb") as stream:
+            yield stream
+        return
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.lower().endswith(".xml")]
+        if not names:
+            raise ValueError("The archive has no annotations.xml")
+        preferred = next((n for n in names if PurePosixPath(n).name == "annotations.xml"), names[0])
+        with open_member(archive, preferred) as stream:
+            yield stream
 
 
 def _points(element: Element) -> list[float]:
@@ -238,10 +246,13 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
     frame: int | None = None
     track: dict[str, Any] | None = None
     attributes: list[tuple[str, str]] = []
+    frames: dict[tuple[str, int], int] = {}
+    parents: list[Element] = []  # the open elements: a finished one is taken off its parent, so memory stays flat
     with _xml_stream(path) as stream:
         for event, element in iterparse(stream, events=("start", "end")):
             name = element.tag
             if event == "start":
+                parents.append(element)
                 if name == "track":
                     label = task.label_named(element.attrib["label"])
                     track = {
@@ -255,7 +266,10 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
                     }
                 elif name == "image":
                     fallback = _relative(task, int(element.attrib.get("id", -1)))
-                    frame = task.frame_of(element.attrib.get("name", ""), fallback)
+                    key = (element.attrib.get("name", ""), fallback)
+                    if key not in frames:  # a name is matched once, not once per <image> (the match is slow)
+                        frames[key] = task.frame_of(*key)
+                    frame = frames[key]
                 elif name in (*SHAPE_TAGS.values(), "tag"):
                     attributes = []
                 continue
@@ -297,8 +311,10 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
                 track = None
             elif name == "image":
                 frame = None
-            if name != "attribute":
-                element.clear()
+            element.clear()
+            parents.pop()
+            if parents:
+                parents[-1].remove(element)
     return result
 
 

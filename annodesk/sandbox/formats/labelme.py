@@ -9,6 +9,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, SubElement, fromstring, indent, tostring
 
 from .geometry import rectangle_polygon
+from .members import read_member
 from .model import ImageSource, TaskSnapshot, new_annotations, shape
 
 FOLDER = "default"
@@ -87,7 +88,7 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
     result = new_annotations()
     with zipfile.ZipFile(path) as archive:
         for member in sorted(n for n in archive.namelist() if n.lower().endswith(".xml")):
-            root = fromstring(archive.read(member))
+            root = fromstring(read_member(archive, member))
             if root.tag != "annotation":
                 continue
             filename = (root.findtext("filename") or "").strip() or PurePosixPath(member).stem

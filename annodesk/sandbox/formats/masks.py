@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 
 from ..label_colors import palette_color
 from .geometry import polygon_to_rectangle, rectangle_polygon
+from .members import read_member
 from .model import FlatShape, LabelMeta, TaskSnapshot, shape
 
 LABELMAP_HEADER = "# label:color_rgb:parts:actions\n"
@@ -209,7 +210,7 @@ def _indices(image: Image.Image) -> Image.Image:
 
 def read_png(archive: zipfile.ZipFile, name: str) -> Image.Image | None:
     try:
-        data = archive.read(name)
+        data = read_member(archive, name)
     except KeyError:
         return None
     image = Image.open(io.BytesIO(data))
@@ -220,7 +221,7 @@ def read_png(archive: zipfile.ZipFile, name: str) -> Image.Image | None:
 def class_labels(task: TaskSnapshot, archive: zipfile.ZipFile, palette_image: Image.Image) -> dict[int, LabelMeta]:
     """Class index → task label, from ``labelmap.txt`` (names) or, without one, the task's label order."""
     try:
-        entries = parse_labelmap(archive.read("labelmap.txt").decode("utf-8"))
+        entries = parse_labelmap(read_member(archive, "labelmap.txt").decode("utf-8"))
     except KeyError:
         entries = [("background", (0, 0, 0)), *((label.name, hex_rgb(label.color)) for label in task.labels)]
     mapping = {}

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from .members import read_member
 from .model import ImageSource, TaskSnapshot, new_annotations, shape
 
 
@@ -48,8 +49,8 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
         if gt is None:
             raise ValueError("The archive has no gt/gt.txt")
         labels_file = next((n for n in names if n.endswith("labels.txt")), None)
-        label_names = archive.read(labels_file).decode("utf-8").split() if labels_file else []
-        text = archive.read(gt).decode("utf-8")
+        label_names = read_member(archive, labels_file).decode("utf-8").split() if labels_file else []
+        text = read_member(archive, gt).decode("utf-8")
     result = new_annotations()
     tracks: dict[int, dict[str, Any]] = {}
     for row in csv.reader(io.StringIO(text)):

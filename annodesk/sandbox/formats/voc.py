@@ -9,7 +9,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, fromstring, indent, tostring
 
-from .masks import load_segmentation, write_segmentation
+from .masks import labelmap, load_segmentation, write_segmentation
+from .members import read_member
 from .model import FlatShape, ImageSource, TaskSnapshot, new_annotations, shape, tag
 
 
@@ -66,14 +67,18 @@ def export(task: TaskSnapshot, archive: zipfile.ZipFile, images: ImageSource | N
             picture = images(frame.number)
             archive.writestr(f"JPEGImages/{stem}{picture.ext}", picture.data)
     archive.writestr("ImageSets/Main/default.txt", "".join(f"{stem}\n" for stem in stems))
-    for label in task.labels:
+    has_tags = any(tags.values())  # image-level classes: lists only when some frame has one
+    for label in task.labels if has_tags else ():
         present = {number for number, found in tags.items() if any(t[0].id == label.id for t in found)}
         lines = "".join(
             f"{stem} {1 if frame.number in present else -1}\n" for stem, frame in zip(stems, task.frames, strict=True)
         )
         archive.writestr(f"ImageSets/Main/{label.name}_default.txt", lines)
     polygon_shapes = {n: [s for s in found if s.type == "polygon"] for n, found in shapes.items()}
-    write_segmentation(task, archive, polygon_shapes)
+    if any(polygon_shapes.values()):  # masks only when some were drawn
+        write_segmentation(task, archive, polygon_shapes)
+    else:
+        archive.writestr("labelmap.txt", labelmap(task))
 
 
 def _boxes(task: TaskSnapshot, archive: zipfile.ZipFile) -> list[dict[str, Any]]:
@@ -82,7 +87,7 @@ def _boxes(task: TaskSnapshot, archive: zipfile.ZipFile) -> list[dict[str, Any]]
         path = PurePosixPath(member)
         if path.parent.name != "Annotations" or path.suffix.lower() != ".xml":
             continue
-        root = fromstring(archive.read(member))
+        root = fromstring(read_member(archive, member))
         frame = task.frame_of((root.findtext("filename") or "").strip() or path.stem)
         for obj in root.iter("object"):
             label = task.label_named((obj.findtext("name") or "").strip())
@@ -104,7 +109,7 @@ def _image_classes(task: TaskSnapshot, archive: zipfile.ZipFile) -> list[dict[st
         if path.parent.name != "Main" or not path.name.endswith("_default.txt") or path.name == "default.txt":
             continue
         label = task.label_named(path.name[: -len("_default.txt")])
-        for line in archive.read(member).decode("utf-8").splitlines():
+        for line in read_member(archive, member).decode("utf-8").splitlines():
             item, _, flag = line.strip().rpartition(" ")
             if item and flag == "1":
                 result.append(tag(task.frame_of(item), label))

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .members import read_member
 from .model import ImageSource, TaskSnapshot, new_annotations, shape
 
 DATA_DIR = "obj_train_data"
@@ -51,14 +52,15 @@ def load(path: Path, task: TaskSnapshot) -> dict[str, Any]:
         names_file = next((n for n in archive.namelist() if PurePosixPath(n).name == "obj.names"), None)
         if names_file is None:
             raise ValueError("The archive has no obj.names")
-        label_names = [line.strip() for line in archive.read(names_file).decode("utf-8").splitlines() if line.strip()]
+        names_text = read_member(archive, names_file).decode("utf-8")
+        label_names = [line.strip() for line in names_text.splitlines() if line.strip()]
         for member in sorted(archive.namelist()):
             member_path = PurePosixPath(member)
             if member_path.suffix != ".txt" or member_path.name in ("train.txt", "valid.txt", "obj.names"):
                 continue
             frame = task.frame_of(member_path.stem)
             info = task.frames[frame]
-            for line in archive.read(member).decode("utf-8").splitlines():
+            for line in read_member(archive, member).decode("utf-8").splitlines():
                 parts = line.split()
                 if len(parts) != 5:
                     continue
