@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -136,13 +135,14 @@ class FrameSource(QObject):
         self.fetched_chunks: list[int] = []  # every chunk fetched from the server, in order (tests, benchmarks)
         self._loop = asyncio.get_event_loop()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frame-decode")
+        self._disk = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chunk-cache")
         self._downloads = asyncio.Semaphore(MAX_DOWNLOADS)
         self._latest: tuple[int, str] | None = None
         self._wanted: frozenset[int] = frozenset()
         self._loads: dict[tuple[int, str], asyncio.Task[None]] = {}
         self._waiters: dict[tuple[int, str], list[asyncio.Future[FrameImage]]] = {}
+        self._fetched: dict[tuple[int, str], asyncio.Event] = {}
         self._closed = False
-        self._lock = threading.Lock()
 
     @classmethod
     async def open(cls, client: CvatClient, task_id: int, first: int, last: int, **options: object) -> FrameSource:
@@ -193,6 +193,7 @@ class FrameSource(QObject):
             task.cancel()
         self._supersede(keep=None)
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._disk.shutdown(wait=False, cancel_futures=True)
 
     # -- scheduling ------------------------------------------------------------------------------
 
@@ -214,14 +215,15 @@ class FrameSource(QObject):
             if self._chunk_in_job(current + self.direction * step)
         ]
         self._wanted = frozenset({current, *ahead})
+        first: asyncio.Task[None] | None = None
         if quality == ORIGINAL:
             if (number, ORIGINAL) not in self.decoded:
-                self._start((number, ORIGINAL))
+                first = self._start((number, ORIGINAL))
         elif not self._chunk_decoded(current, number):
-            self._start((current, COMPRESSED))
+            first = self._start((current, COMPRESSED))
         for index in ahead:
             if not self._chunk_decoded(index):
-                self._start((index, COMPRESSED))
+                self._start((index, COMPRESSED), after=first)
 
     def _chunk_in_job(self, index: int) -> bool:
         frames = self.media.chunk_frames(index)
@@ -236,13 +238,18 @@ class FrameSource(QObject):
             return (number, COMPRESSED) in self.decoded
         return all((frame, COMPRESSED) in self.decoded for frame in self._job_frames(index))
 
-    def _start(self, key: tuple[int, str]) -> None:
+    def _start(self, key: tuple[int, str], after: asyncio.Task[None] | None = None) -> asyncio.Task[None]:
+        """Load ``key`` (a chunk, or one original frame) unless it is loading; prefetches wait for ``after``."""
         running = self._loads.get(key)
         if running is not None and not running.done():
-            return
-        task = self._loop.create_task(self._load(key))
+            return running
+        task = self._loop.create_task(self._load(key, after))
         self._loads[key] = task
         task.add_done_callback(lambda done: self._forget_load(key, done))
+        return task
+
+    def _key_of(self, task: asyncio.Task[None]) -> tuple[int, str]:
+        return next((key for key, running in self._loads.items() if running is task), (-1, ""))
 
     def _forget_load(self, key: tuple[int, str], task: asyncio.Task[None]) -> None:
         if self._loads.get(key) is task:
@@ -263,10 +270,18 @@ class FrameSource(QObject):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    async def _load(self, key: tuple[int, str]) -> None:
+    async def _load(self, key: tuple[int, str], after: asyncio.Task[None] | None) -> None:
         index, quality = key
+        if after is not None:  # a prefetch: starts once the chunk asked for is fetched (its decode goes first)
+            fetched = self._fetched.setdefault(self._key_of(after), asyncio.Event())
+            waiting = self._loop.create_task(fetched.wait())
+            await asyncio.wait([after, waiting], return_when=asyncio.FIRST_COMPLETED)
+            waiting.cancel()
+            if not self._is_wanted(key):
+                return
         try:
             data = await self._encoded(key)
+            self._fetched.pop(key, asyncio.Event()).set()
             if data is None:
                 return  # no longer wanted
             if quality == ORIGINAL:
@@ -291,7 +306,7 @@ class FrameSource(QObject):
     async def _encoded(self, key: tuple[int, str]) -> bytes | None:
         """The chunk's (or original frame's) bytes from the cache, else from the server (None: not wanted now)."""
         cache_key = self._cache_key(key)
-        data = await self._loop.run_in_executor(None, self.chunk_cache.get, cache_key)
+        data = await self._loop.run_in_executor(self._disk, self.chunk_cache.get, cache_key)
         if data is not None:
             return data
         async with self._downloads:
@@ -303,7 +318,7 @@ class FrameSource(QObject):
             else:
                 data = await self.client.task_chunk(self.media.task_id, index, quality)
                 self.fetched_chunks.append(index)
-        await self._loop.run_in_executor(None, self.chunk_cache.put, cache_key, data)
+        await self._loop.run_in_executor(self._disk, self.chunk_cache.put, cache_key, data)
         return data
 
     def _cache_key(self, key: tuple[int, str]) -> ChunkKey:
