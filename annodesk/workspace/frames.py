@@ -176,6 +176,11 @@ class FrameSource(QObject):
         self._waiters.setdefault((number, quality), []).append(waiter)
         return await waiter
 
+    async def settle(self) -> None:
+        """Wait until no fetch or decode runs (prefetch included): the cache is as warm as it will get."""
+        while self._loads:
+            await asyncio.wait(list(self._loads.values()))
+
     def retry(self) -> None:
         """Ask again for the newest request (after :attr:`frameFailed`)."""
         if self._latest is not None:
