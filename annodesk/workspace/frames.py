@@ -301,8 +301,7 @@ class FrameSource(QObject):
                 image = await self._loop.run_in_executor(self._executor, decode_image, data)
                 self._on_decoded(index, ORIGINAL, image)
                 return
-            first = max(0, self._latest[0] - index * self.media.chunk_size) if self._latest else 0
-            decoded = await self._loop.run_in_executor(self._executor, self._decode_chunk, index, data, first)
+            decoded = await self._loop.run_in_executor(self._executor, self._decode_chunk, index, data)
             self._fail_missing(index, decoded)
         except asyncio.CancelledError:
             raise
@@ -343,19 +342,25 @@ class FrameSource(QObject):
         cache_key = self._cache_key(key)
         self.chunk_cache.discard(cache_key)
 
-    def _decode_chunk(self, index: int, data: bytes, first: int) -> set[int]:
+    def _decode_chunk(self, index: int, data: bytes) -> set[int]:
         """Worker thread: decode and hand every frame of the job over to the GUI thread as it comes; the frame
-        numbers decoded."""
-        wanted = lambda: self._is_wanted((index, COMPRESSED))  # noqa: E731 - read by the worker between frames
-        frames: Iterator[tuple[int, QImage]] = (
-            decode_mp4(data, wanted) if self.media.video else decode_zip(data, wanted, first)
-        )
+        numbers the chunk held (up to where decoding stopped)."""
         start = index * self.media.chunk_size
+        wanted = lambda: self._is_wanted((index, COMPRESSED))  # noqa: E731 - read by the worker between frames
+
+        def cursor() -> tuple[int | None, int]:
+            latest = self._latest
+            if latest is None or latest[1] != COMPRESSED or self.media.chunk_of(latest[0]) != index:
+                return None, self.direction
+            return latest[0] - start, self.direction
+
+        decode = decode_mp4 if self.media.video else decode_zip
+        frames: Iterator[tuple[int, QImage | None]] = decode(data, wanted, cursor)
         decoded = set()
         for offset, image in frames:
             number = start + offset
-            decoded.add(number)
-            if self.first <= number <= self.last:
+            decoded.add(number)  # seen: converted, or skipped behind the cursor (None)
+            if image is not None and self.first <= number <= self.last:
                 self._loop.call_soon_threadsafe(self._on_decoded, number, COMPRESSED, image)
         return decoded
 
