@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage
 from annodesk.api import CvatClient
 from annodesk.api.errors import CvatError
 from annodesk.api.models import DataMeta, Task
+from annodesk.i18n import arg
 from annodesk.session.chunk_cache import ChunkCache, ChunkKey
 
 from .decoded_frames import DEFAULT_BUDGET, DecodedFrames
@@ -310,7 +311,7 @@ class FrameSource(QObject):
         except ChunkDecodeError as error:
             with contextlib.suppress(OSError):
                 self._discard_encoded(key)
-            self._fail(key, self.tr("The frames could not be decoded ({0}).").format(error))
+            self._fail(key, arg(self.tr("The frames could not be decoded (%1)."), error))
         except Exception as error:  # anything else must still reach the screen as a message
             log.exception("frame load failed")
             self._fail(key, str(error) or type(error).__name__)
@@ -385,7 +386,7 @@ class FrameSource(QObject):
     def _fail(self, key: tuple[int, str], reason: str) -> None:
         index, quality = key
         numbers = [index] if quality == ORIGINAL else list(self._job_frames(index))
-        message_for = lambda number: self.tr("Frame {0} could not be loaded: {1}").format(number, reason)  # noqa: E731
+        message_for = lambda number: arg(self.tr("Frame %1 could not be loaded: %2"), number, reason)  # noqa: E731
         for number in numbers:
             for waiter in self._waiters.pop((number, quality), []):
                 if not waiter.done():
