@@ -171,7 +171,10 @@ class ChunkCache:
         path = self.path(key)
         if path is None:
             return
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        assert self.folder is not None
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (self.folder, path.parent.parent, path.parent):  # server, task, media version: 0700 each
+            folder.mkdir(mode=0o700, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
         try:
             with os.fdopen(handle, "wb") as out:

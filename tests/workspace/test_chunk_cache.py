@@ -70,3 +70,12 @@ def test_trimming_the_disk_drops_the_least_recently_used_files(tmp_path: Path) -
     fresh.clear_memory()
     assert [fresh.get(key) is not None for key in keys] == [True, False, False, True]
     assert fresh.disk_bytes() == 2 * size
+
+
+def test_chunk_folders_are_private(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path / "chunks", SERVER)
+    cache.put(ChunkKey(5, 0, "compressed", "v"), b"data")
+    path = cache.path(ChunkKey(5, 0, "compressed", "v"))
+    assert path is not None
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700
