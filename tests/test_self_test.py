@@ -15,5 +15,6 @@ def test_self_test_passes_every_step() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     steps = [line for line in lines if line.startswith(("✓", "✗"))]
-    assert len(steps) == 7 and all(line.startswith("✓") for line in steps), lines
+    assert len(steps) == 8 and all(line.startswith("✓") for line in steps), lines
+    assert "(MP4) 1280×720" in steps[-1] and "(zip)" in steps[-1]  # PyAV decoded a video chunk
     assert lines[-1] == "self-test passed"

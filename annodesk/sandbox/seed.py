@@ -9,6 +9,7 @@ from .accounts import AccountStore
 from .clock import iso
 from .db import Database
 from .projects import ProjectStore
+from .sample_annotations import seed_dense_frame, seed_video_tracks
 from .specs import AttributeSpec, DataSpec, LabelSpec, TaskSpec
 from .tasks import TaskStore
 
@@ -359,6 +360,8 @@ def seed(db: Database, *, with_samples: bool, generate: int) -> None:
         if with_samples:
             tasks.add_tasks(sample_tasks(users, start))
             add_sample_projects(db, users)
+            seed_video_tracks(db)
+            seed_dense_frame(db)
         with db.write() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?), ('generated', '0')", (iso(start),))
     with db.read() as conn:

@@ -543,6 +543,21 @@
     </message>
 </context>
 <context>
+    <name>FrameSource</name>
+    <message>
+        <source>Frame %1 could not be loaded: %2</source>
+        <translation>无法加载第 %1 帧：%2</translation>
+    </message>
+    <message>
+        <source>The chunk has fewer frames than the task&apos;s information says.</source>
+        <translation>数据块中的帧数少于任务信息所述。</translation>
+    </message>
+    <message>
+        <source>The frames could not be decoded (%1).</source>
+        <translation>无法解码这些帧（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>%1 files (%2)</source>
