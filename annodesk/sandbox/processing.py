@@ -14,11 +14,11 @@ import shutil
 import tarfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, UnidentifiedImageError
 
+from .data_job import DataJob
 from .limits import Limits, capped_copy
 from .media_records import FrameRow, MediaRecords
 from .media_store import MediaStore, safe_relative
@@ -38,23 +38,6 @@ ARCHIVE_MIMES = {
     "bzip2",
 }
 PREVIEW_SIZE = (256, 256)
-
-
-@dataclass(frozen=True, slots=True)
-class DataJob:
-    """What a data request asks for, with uploaded files already stored under ``raw/``."""
-
-    task_id: int
-    data_id: int
-    image_quality: int
-    chunk_size: int | None
-    size: int
-    start_frame: int
-    stop_frame: int | None
-    frame_step: int
-    client_files: tuple[str, ...]
-    server_files: tuple[str, ...]
-    remote_files: tuple[str, ...]
 
 
 def media_type(name: str, is_dir: Callable[[str], bool] = lambda _: False) -> str | None:

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from . import video
 from .chunks import chunk_path, write_atomically
+from .data_job import DataJob
 from .media_records import FrameRow, MediaRecords
 from .media_store import MediaStore
 from .worker import Job
-
-if TYPE_CHECKING:
-    from .processing import DataJob
 
 VIDEO_CHUNK_SIZE = 36
 PREVIEW_SIZE = (256, 256)

@@ -10,10 +10,10 @@ from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from .data_form import DataForm, read_data_form
+from .data_job import DataJob
 from .endpoint import Call
 from .http import forbidden, json_response, not_found
 from .permissions import can_create_task
-from .processing import DataJob
 from .views_tasks import visible_task
 from .worker import FAILED, QUEUED, STARTED, Job
 
