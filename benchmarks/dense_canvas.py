@@ -204,6 +204,8 @@ def graphics_view_gesture(app: QApplication, image, drawables, max_seconds: floa
 def memory_per_object(app: QApplication, canvas: AnnotationCanvas) -> dict[str, float]:
     process = psutil.Process()
     canvas.set_drawables([])
+    canvas.wait_for_image_levels()
+    canvas.repaint()
     gc.collect()
     before = process.memory_info().rss
     drawables = dense_drawables()

@@ -333,7 +333,7 @@ class AnnotationCanvas(QWidget):
         left, top, right, bottom = drawable.bounds()
         box = self._viewport.widget_rect(QRectF(left, top, right - left, bottom - top))
         text = self._painter.text_rect(drawable, box)
-        pad = self._style.point_size * 2 + self._style.line_width * 3
+        pad = self._style.point_size * 2 + self._style.emphasis_width * 3
         return box.adjusted(-pad, -pad, pad, pad).united(text.adjusted(-2, -2, 2, 2)).toAlignedRect()
 
     def _update_objects(self, *ids: int | None) -> None:
@@ -384,7 +384,8 @@ class AnnotationCanvas(QWidget):
         deadline = started + budget if budget is not None else None
         painter = QPainter(layer.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        transform = layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN, LAYER_MARGIN)
+        # Half a pixel more: 1-pixel lines on whole image coordinates fall on pixel centres, crisp.
+        transform = layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN + 0.5, LAYER_MARGIN + 0.5)
         painter.setTransform(transform)
         drawables = self._scene.drawables
         indices = layer.indices

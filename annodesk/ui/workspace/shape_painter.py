@@ -31,7 +31,10 @@ class OverlayStyle:
     """How objects look (CVAT's defaults: fill opacity 3 %, 30 % for the active object)."""
 
     color_mode: ColorMode = ColorMode.LABEL
-    line_width: float = 2.0
+    # 1 px: Qt's fast cosmetic stroker (measured 3-6x faster than any wider pen on the dense frame); the hovered and
+    # selected objects are drawn wider on top.
+    line_width: float = 1.0
+    emphasis_width: float = 2.5
     fill_opacity: float = 0.03
     selected_fill_opacity: float = 0.3
     point_size: float = 7.0
@@ -114,12 +117,13 @@ class ShapePainter:
         key = (name, dashed, emphasis, factor)
         pen = self._pens.get(key)
         if pen is None:
-            width = self.style.line_width * (1.5 if emphasis else 1.0) * factor
+            width = (self.style.emphasis_width if emphasis else self.style.line_width) * factor
             pen = QPen(QColor(name), width)
             pen.setCosmetic(True)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             if dashed:
-                pen.setDashPattern([3.0, 3.0])  # in pen widths: CVAT's occluded "stroke-dasharray"
+                dash = 5.0 / width  # 5 px dashes and gaps, as CVAT's occluded "stroke-dasharray: 5"
+                pen.setDashPattern([dash, dash])
             self._pens[key] = pen
         return pen
 
