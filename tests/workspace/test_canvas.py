@@ -449,3 +449,19 @@ def test_mip_levels_average_boxes_of_pixels(qapp) -> None:
     reduced = reduce_image(image, 2)
     assert (reduced.width(), reduced.height()) == (2, 1)
     assert reduced.pixelColor(0, 0).getRgb()[:3] == (100, 50, 20)
+
+
+def test_texts_beside_objects_when_asked_and_for_the_hovered_one(canvas: AnnotationCanvas) -> None:
+    canvas.set_drawables([shape(1, ShapeKind.RECTANGLE, [10, 10, 50, 40], RED, attributes_text="colour: red")])
+    beside = (2 * 50 + 20, 2 * 10 + 6)  # right of the box, at its top: where CVAT puts the text
+    assert is_background(grab(canvas), *beside)
+    canvas.set_show_all_text(True)
+    assert not is_background(grab(canvas), *beside)
+    canvas.set_show_all_text(False)
+    QTest.mouseMove(canvas, QPoint(2 * 30, 2 * 25))
+    assert canvas.hovered_id() == 1
+    image = grab(canvas)
+    assert not is_background(image, *beside)
+    assert not is_background(image, 2 * 50 + 20, 2 * 10 + 24)  # the attribute's line under the label
+    canvas.set_show_attributes(False)
+    assert is_background(grab(canvas), 2 * 50 + 20, 2 * 10 + 26)

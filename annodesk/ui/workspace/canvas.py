@@ -146,8 +146,10 @@ class AnnotationCanvas(QWidget):
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
-        if self._pyramid is not None:
-            self._pyramid.build_levels(first=self._pyramid.level_for(self.scale() / self._pyramid.source_scale_x))
+        if self._pyramid is not None:  # start the coarser levels now when this view already wants one
+            wanted = self._pyramid.level_for(self.scale() / self._pyramid.source_scale_x)
+            if wanted > 0:
+                self._pyramid.build_levels(first=wanted)
         self.update()
 
     def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:
