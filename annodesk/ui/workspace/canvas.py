@@ -142,7 +142,7 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.cancel()
             self._pyramid = ImagePyramid(image, meta_size)
             self._pyramid.set_adjustments(self.adjustments())
-            self._pyramid.news.ready.connect(self.update)
+            self._pyramid.news.ready.connect(lambda *_: self.update())
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
