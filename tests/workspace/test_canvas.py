@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
@@ -465,3 +467,31 @@ def test_texts_beside_objects_when_asked_and_for_the_hovered_one(canvas: Annotat
     assert not is_background(image, 2 * 50 + 20, 2 * 10 + 24)  # the attribute's line under the label
     canvas.set_show_attributes(False)
     assert is_background(grab(canvas), 2 * 50 + 20, 2 * 10 + 26)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(ShapeKind)),
+            st.lists(st.floats(-300, 500, allow_nan=False), max_size=20),
+            st.booleans(),
+            st.integers(-3, 3),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(-10, 410), st.integers(-10, 310)), max_size=5),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_objects_are_painted_and_picked_without_error(canvas: AnnotationCanvas, objects, clicks) -> None:
+    drawables = [
+        shape(i, kind, points, occluded=occluded, z_order=z) for i, (kind, points, occluded, z) in enumerate(objects)
+    ]
+    canvas.set_drawables(drawables)
+    canvas.set_selected_id(len(drawables) - 1 if drawables else None)
+    grab(canvas)
+    for x, y in clicks:
+        picked = canvas.object_at(QPointF(x, y))
+        assert picked is None or canvas._scene.get(picked).selectable
+    canvas.select_next()
+    canvas.zoom_to_selection()
+    grab(canvas)

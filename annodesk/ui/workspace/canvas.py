@@ -77,7 +77,8 @@ class _Layer:
     position: int = 0
     texts_done: bool = False
     seconds: float = field(default=0.0)  # rendering time, all chunks
-    longest_chunk: float = field(default=0.0)  # the longest the GUI thread was held at once
+    longest_chunk: float = field(default=0.0)  # the longest the GUI thread was held at once (wall clock)
+    longest_chunk_cpu: float = field(default=0.0)  # the same in CPU time of the GUI thread
 
     @property
     def complete(self) -> bool:
@@ -121,6 +122,7 @@ class AnnotationCanvas(QWidget):
         self._space_held = False
         self.last_layer_seconds = 0.0  # how long the last complete overlay layer took to render (benchmarks)
         self.last_layer_longest_chunk = 0.0
+        self.last_layer_longest_chunk_cpu = 0.0
         self.paint_count = 0
 
     # -- content ------------------------------------------------------------------------------------------------
@@ -382,7 +384,7 @@ class AnnotationCanvas(QWidget):
         layer = self._pending
         if layer is None:
             return
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         deadline = started + budget if budget is not None else None
         painter = QPainter(layer.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -412,11 +414,13 @@ class AnnotationCanvas(QWidget):
         spent = time.perf_counter() - started
         layer.seconds += spent
         layer.longest_chunk = max(layer.longest_chunk, spent)
+        layer.longest_chunk_cpu = max(layer.longest_chunk_cpu, time.thread_time() - started_cpu)
         if layer.complete:
             self._layer = layer
             self._pending = None
             self.last_layer_seconds = layer.seconds
             self.last_layer_longest_chunk = layer.longest_chunk
+            self.last_layer_longest_chunk_cpu = layer.longest_chunk_cpu
             self.update()
         else:
             self._chunk_timer.start()
