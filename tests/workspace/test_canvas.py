@@ -495,3 +495,17 @@ def test_any_objects_are_painted_and_picked_without_error(canvas: AnnotationCanv
     canvas.select_next()
     canvas.zoom_to_selection()
     grab(canvas)
+
+
+def test_a_pan_moves_the_overlay_and_renders_it_again_only_past_its_margin(canvas: AnnotationCanvas) -> None:
+    canvas.set_drawables([shape(1, ShapeKind.POINTS, [100, 75], RED)])
+    grab(canvas)
+    rendered = canvas.layers_rendered
+    drag(canvas, QPoint(20, 20), QPoint(60, 50))
+    image = grab(canvas)
+    assert canvas.layers_rendered == rendered  # moved, not redrawn
+    assert near(image, 240, 180, RED, 0)
+    drag(canvas, QPoint(300, 200), QPoint(100, 200))
+    image = grab(canvas)
+    assert canvas.layers_rendered == rendered + 1
+    assert near(image, 40, 180, RED, 0)
