@@ -509,3 +509,10 @@ def test_a_pan_moves_the_overlay_and_renders_it_again_only_past_its_margin(canva
     image = grab(canvas)
     assert canvas.layers_rendered == rendered + 1
     assert near(image, 40, 180, RED, 0)
+
+
+def test_double_click_fits_the_frame(canvas: AnnotationCanvas) -> None:
+    canvas.zoom_at(4.0, QPointF(50, 50), gesture=False)
+    QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
+    assert canvas.scale() == pytest.approx(2.0)
+    assert canvas.map_from_image(QPointF(0, 0)) == QPointF(0, 0)
