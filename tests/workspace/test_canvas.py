@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QPointF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -88,11 +88,26 @@ def wheel(canvas: AnnotationCanvas, position: QPointF, notches: int) -> None:
     QApplication.sendEvent(canvas, event)
 
 
+def move(canvas: AnnotationCanvas, position: QPoint, buttons=Qt.MouseButton.NoButton) -> None:
+    """A mouse move, sent straight to the canvas (QTest.mouseMove sends nothing when the cursor is already there
+    from an earlier test)."""
+    local = QPointF(position)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        canvas.mapToGlobal(local),
+        Qt.MouseButton.NoButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(canvas, event)
+
+
 def drag(canvas: AnnotationCanvas, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton) -> None:
     QTest.mousePress(canvas, button, Qt.KeyboardModifier.NoModifier, start)
     middle = (start + end) / 2
-    QTest.mouseMove(canvas, middle)
-    QTest.mouseMove(canvas, end)
+    move(canvas, middle, button)
+    move(canvas, end, button)
     QTest.mouseRelease(canvas, button, Qt.KeyboardModifier.NoModifier, end)
 
 
@@ -312,7 +327,7 @@ def test_pixel_grid_shows_at_high_zoom(canvas: AnnotationCanvas) -> None:
 
 def test_cursor_position_is_reported_in_image_coordinates(qtbot, canvas: AnnotationCanvas) -> None:
     with qtbot.waitSignal(canvas.cursorMoved) as moved:
-        QTest.mouseMove(canvas, QPoint(51, 31))
+        move(canvas, QPoint(51, 31))
     assert moved.args == pytest.approx([25.5, 15.5])
 
 
@@ -323,11 +338,11 @@ def test_hover_highlights_and_reports_the_object(qtbot, canvas: AnnotationCanvas
     canvas.set_drawables([shape(1, ShapeKind.RECTANGLE, [10, 10, 50, 40], RED)])
     assert is_background(grab(canvas), 2 * 30, 2 * 25)
     with qtbot.waitSignal(canvas.hovered) as hovered:
-        QTest.mouseMove(canvas, QPoint(2 * 30, 2 * 25))
+        move(canvas, QPoint(2 * 30, 2 * 25))
     assert hovered.args == [1]
     assert not is_background(grab(canvas), 2 * 30, 2 * 25)  # filled when hovered
     with qtbot.waitSignal(canvas.hovered) as hovered:
-        QTest.mouseMove(canvas, QPoint(2 * 100, 2 * 100))
+        move(canvas, QPoint(2 * 100, 2 * 100))
     assert hovered.args == [None]
     assert is_background(grab(canvas), 2 * 30, 2 * 25)
 
@@ -460,7 +475,7 @@ def test_texts_beside_objects_when_asked_and_for_the_hovered_one(canvas: Annotat
     canvas.set_show_all_text(True)
     assert not is_background(grab(canvas), *beside)
     canvas.set_show_all_text(False)
-    QTest.mouseMove(canvas, QPoint(2 * 30, 2 * 25))
+    move(canvas, QPoint(2 * 30, 2 * 25))
     assert canvas.hovered_id() == 1
     image = grab(canvas)
     assert not is_background(image, *beside)
