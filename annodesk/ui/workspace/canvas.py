@@ -389,7 +389,10 @@ class AnnotationCanvas(QWidget):
         area = self._viewport.image_rect(QRectF(-LAYER_MARGIN, -LAYER_MARGIN, width, height))
         indices = self._scene.in_rect((area.left(), area.top(), area.right(), area.bottom()))
         self._pending = _Layer(image, self._viewport, self._version, (width, height), indices)
-        self._render_chunk()  # a few objects are done at once; many continue between events
+        if self._interacting:
+            self._chunk_timer.start()  # between events: this paint stays as cheap as the gesture needs
+        else:
+            self._render_chunk()  # a few objects are done at once; many continue between events
 
     def _render_chunk(self, budget: float | None = CHUNK_SECONDS) -> None:
         layer = self._pending
