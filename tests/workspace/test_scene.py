@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,3 +68,13 @@ def test_colours_by_mode() -> None:
     assert display_color(drawable, ColorMode.INSTANCE) == PALETTE[1]
     assert display_color(drawable, ColorMode.GROUP) == NO_GROUP_COLOR
     assert len(PALETTE) == 30
+
+
+def test_the_drawables_side_imports_no_qt() -> None:
+    code = (
+        "import sys, annodesk.workspace.drawables, annodesk.workspace.geometry, annodesk.workspace.spatial,"
+        " annodesk.workspace.scene, annodesk.workspace.synthetic;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt5', 'annodesk.ui'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
