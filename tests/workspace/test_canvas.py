@@ -531,3 +531,24 @@ def test_double_click_fits_the_frame(canvas: AnnotationCanvas) -> None:
     QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
     assert canvas.scale() == pytest.approx(2.0)
     assert canvas.map_from_image(QPointF(0, 0)) == QPointF(0, 0)
+
+
+def test_updating_objects_redraws_only_around_them(canvas: AnnotationCanvas) -> None:
+    canvas.set_drawables(
+        [
+            shape(1, ShapeKind.RECTANGLE, [10, 10, 50, 40], RED),
+            shape(2, ShapeKind.POLYLINE, [0, 30, 200, 30], BLUE),  # crosses where the rectangle was and goes
+        ]
+    )
+    grab(canvas)
+    rendered = canvas.layers_rendered
+    canvas.update_drawables([shape(1, ShapeKind.RECTANGLE, [110, 60, 150, 90], RED)])
+    image = grab(canvas)
+    assert canvas.layers_rendered == rendered  # repaired in place, not rendered again
+    assert is_background(image, 2 * 30, 2 * 10)  # gone from where it was
+    assert near(image, 2 * 130, 2 * 60, RED)  # drawn where it is now
+    assert near(image, 2 * 20, 2 * 30, BLUE)  # the line through the old place is whole again
+    assert canvas.object_at(QPointF(2 * 130, 2 * 75)) == 1 and canvas.object_at(QPointF(2 * 30, 2 * 20)) is None
+    canvas.update_drawables([shape(3, ShapeKind.POINTS, [100, 100], GREEN)])  # a new id: added
+    assert near(grab(canvas), 2 * 100, 2 * 100, GREEN, 0)
+    assert {d.id for d in canvas.drawables()} == {1, 2, 3}
