@@ -11,7 +11,8 @@ Painting is layered:
    for one scale. A pan only moves the layer (whole pixels: still crisp); moved past half its margin, a new one is
    rendered between events while the old one stands in. During a zoom the last layer is scaled, and rendered
    crisp again when the gesture settles. Rendering runs in chunks of a few milliseconds (the first inside the
-   paint, the rest between events), so input is never held long;
+   paint, the rest between events), so input is never held long. An overview of every object at a coarse
+   scale, rendered when idle, fills what a moved or zoomed-out layer leaves bare;
 3. the hovered and selected objects, their texts, the pixel grid and the active tool, drawn directly each paint.
 """
 
