@@ -83,6 +83,13 @@
     </message>
 </context>
 <context>
+    <name>CanvasDemo</name>
+    <message>
+        <source>annodesk canvas demo</source>
+        <translation>annodesk 画布演示</translation>
+    </message>
+</context>
+<context>
     <name>ChosenFilesModel</name>
     <message>
         <source>File</source>

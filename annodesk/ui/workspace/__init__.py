@@ -1,0 +1,1 @@
+"""The annotation workspace's widgets: the canvas that shows a frame and its objects."""
