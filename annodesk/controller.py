@@ -14,9 +14,9 @@ from annodesk.api.defaults import DEFAULT_TIMEOUT
 from annodesk.session import servers
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
+from . import messages
 from .early_sign_in import make_sign_in_dialog
 from .i18n import SYSTEM, LanguageManager, LiveText
-from .ui import messages
 from .ui.background import cancel_all, spawn
 from .ui.sign_in_dialog import Credentials, SignInDialog
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before
     from annodesk.api import CvatClient
     from annodesk.session.cache import OfflineCache
 
+    from .tasks.controller import TaskController
     from .ui.main_window import MainWindow
     from .ui.register_dialog import RegisterDialog, Registration
 
@@ -60,6 +61,7 @@ class AppController(QObject):
         self.finished = asyncio.Event()
         self.client: CvatClient | None = None
         self.window: MainWindow | None = None
+        self.tasks: TaskController | None = None  # the main window's controller
         self.dialog: SignInDialog | None = None
         self.register_dialog: RegisterDialog | None = None
         self.remember_session = True
@@ -233,23 +235,29 @@ class AppController(QObject):
         return OfflineCache(self.cache_root, server, username)
 
     def _open_main(self, client: CvatClient, server: str, username: str) -> None:
+        """Start loading the first page, the profile and the users, then build and show the window meanwhile."""
         from annodesk.session.repository import Repository
 
+        from .settings import Settings
+        from .tasks.controller import TaskController
         from .ui.main_window import MainWindow
 
         self.client = client
-        window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
+        repository = Repository(client, self._cache(server, username))
+        tasks = TaskController(repository, server, username, Settings(self.settings).page_size)
+        tasks.authRequired.connect(lambda detail: spawn(self.session_ended(detail)))
+        tasks.start()  # the requests leave as soon as the loop runs again, while the window is built and painted
+        self.tasks = tasks
+        window = MainWindow(tasks, self.settings)
         window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         window.languageRequested.connect(self.languages.set_choice)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
-        window.unauthorized.connect(lambda detail: spawn(self.session_ended(detail)))
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
         if self._keyring_error is not None:
             error = self._keyring_error
             window.show_session_notice(lambda: messages.keyring_notice(error))
-        window.start()
         self.mainWindowShown.emit(window)
 
     def _window_closed(self) -> None:
@@ -257,7 +265,7 @@ class AppController(QObject):
             spawn(self._quit_from_window())
 
     async def _quit_from_window(self) -> None:
-        await cancel_all()  # the window's requests end before their client closes
+        await self._close_tasks()  # the window's requests end before their client closes
         await self._close_client()
         self.window = None
         self.finished.set()
@@ -265,7 +273,8 @@ class AppController(QObject):
     async def _leave_main(self) -> tuple[str, str]:
         """Close the main window without quitting; return its server and username."""
         window = self.window
-        server, username = (window.server_url, window.username) if window else ("", "")
+        tasks = self.tasks
+        server, username = (tasks.server_url, tasks.username) if tasks else ("", "")
         if window is not None:
             self._leaving = True
             try:
@@ -274,9 +283,16 @@ class AppController(QObject):
                 self._leaving = False
             window.deleteLater()
         self.window = None
-        await cancel_all()  # the window's requests end before their client closes
+        await self._close_tasks()  # the window's requests end before their client closes
         await self._close_client()
         return server, username
+
+    async def _close_tasks(self) -> None:
+        tasks, self.tasks = self.tasks, None
+        if tasks is not None:
+            await tasks.close()
+            tasks.deleteLater()
+        await cancel_all()  # what the dialogs and transfers started
 
     async def _close_client(self) -> None:
         client, self.client = self.client, None
@@ -288,9 +304,9 @@ class AppController(QObject):
 
         ``detail`` is the server's reason (quoted after our sentence), possibly empty.
         """
-        if self.window is None:
+        if self.window is None or self.tasks is None or self._signing_out:
             return
-        server, username = self.window.server_url, self.window.username
+        server, username = self.tasks.server_url, self.tasks.username
         self.tokens.delete(server, username)
         log.info("session ended by the server: %s", detail or "no reason given")
         self.show_sign_in(server, username, lambda: messages.session_ended(detail))
@@ -301,13 +317,14 @@ class AppController(QObject):
 
         If the server cannot be told, the token is still forgotten here and the dialog says so.
         """
-        if self.window is None or self._signing_out:
+        if self.window is None or self.tasks is None or self._signing_out:
             return  # a second click while the first sign-out waits for the server
         self._signing_out = True
         try:
-            window = self.window
-            server, username = window.server_url, window.username
-            window.set_message(lambda: self.tr("Signing out…"))
+            window, tasks = self.window, self.tasks
+            server, username = tasks.server_url, tasks.username
+            tasks.auth.paused = True  # the server's 401 to a token already revoked is no news
+            tasks.say(lambda: self.tr("Signing out…"))
             failure: CvatError | None = None
             if self.client is not None:
                 try:
@@ -331,5 +348,5 @@ class AppController(QObject):
         for dialog in (self.dialog, self.register_dialog):
             if dialog is not None:
                 dialog.hide()
-        await cancel_all()
+        await self._close_tasks()
         await self._close_client()

@@ -81,13 +81,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%Ln task(s) found</source>
-        <translation>
-            <numerusform>%Ln task found</numerusform>
-            <numerusform>%Ln tasks found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln task(s) in all</source>
         <translation>
             <numerusform>%Ln task in all</numerusform>
@@ -99,6 +92,16 @@
         <translation>
             <numerusform>%n per page</numerusform>
             <numerusform>%n per page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskController</name>
+    <message numerus="yes">
+        <source>%Ln task(s) found</source>
+        <translation>
+            <numerusform>%Ln task found</numerusform>
+            <numerusform>%Ln tasks found</numerusform>
         </translation>
     </message>
 </context>

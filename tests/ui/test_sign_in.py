@@ -197,9 +197,9 @@ def test_registration_field_errors_then_success(
         shown = next_emission(controller.mainWindowShown)
         dialog.create_button.click()
         window: MainWindow = await wait_for(shown)
-        assert window.username == "wangfang"
-        await until(lambda: window.profile is not None)
-        assert window.profile is not None and window.profile.first_name == "Wang"
+        assert window.controller.username == "wangfang"
+        await until(lambda: window.controller.profile is not None)
+        assert window.controller.profile is not None and window.controller.profile.first_name == "Wang"
         await controller.shutdown()
 
     loop.run_until_complete(body())

@@ -42,7 +42,7 @@ def test_untrusted_certificate_then_ca_file_signs_in_and_is_reused(
             assert await attempt(dialog, tls.base_url, "alice", PASSWORD["alice"])
             window: MainWindow = await wait_for(shown)
             await until(lambda: window.model.rowCount() > 0)
-            assert window.online
+            assert window.controller.online
             await first.shutdown()
 
             settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
@@ -57,7 +57,7 @@ def test_untrusted_certificate_then_ca_file_signs_in_and_is_reused(
             window = await wait_for(shown)
             assert second.dialog is None
             await wait_for(next_emission(window.pageShown))
-            assert window.online and window.model.rowCount() > 0
+            assert window.controller.online and window.model.rowCount() > 0
             await second.shutdown()
 
             third = make_controller()
