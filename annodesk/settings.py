@@ -97,6 +97,7 @@ class Settings:
     details_splitter = Key[Any]("main/detailsSplitter", None, _raw)
     table_header = Key[Any]("main/tableHeader", None, _raw)
     page_size = Key("main/pageSize", 10, _number)
+    ordering = Key("main/ordering", "", _text)  # the server's ordering the table last asked for
     preview_column = Key("main/thumbnails", False, _flag)
     preview_column_placed = Key("main/thumbnailColumnPlaced", False, _flag)
     # transfers

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -60,10 +60,16 @@ class Repository:
     slow for the GUI thread (it stalled the event loop ~20 ms a page). A read returns once its value is saved.
     """
 
-    def __init__(self, client: CvatClient, cache: OfflineCache) -> None:
+    def __init__(
+        self,
+        client: CvatClient,
+        cache: OfflineCache,
+        prefetched: Mapping[str, asyncio.Future[Page[Task]]] | None = None,
+    ) -> None:
         self.client = client
         self.cache = cache
         self._page_tasks: dict[str, frozenset[int]] = {}  # cached page key → its task ids (writer thread only)
+        self._prefetched = dict(prefetched or {})  # page key → its answer, asked for before this repository existed
 
     async def _read(
         self,
@@ -83,10 +89,9 @@ class Repository:
 
     async def tasks(self, query: PageQuery) -> Fetched[Page[Task]]:
         """A page of tasks."""
+        prefetched = self._prefetched.pop(query.key, None)
         return await self._read(
-            lambda: self.client.list_tasks(
-                query.page, query.page_size, search=query.search or None, ordering=query.ordering or None
-            ),
+            (lambda: prefetched) if prefetched is not None else (lambda: fetch_page(self.client, query)),
             lambda page: self._store_page(query, page),
             lambda: self.cache.get_page(query.key) or self.cache.get_page("last"),
         )
@@ -166,6 +171,18 @@ class Repository:
         data = await self.client.task_preview(task_id)
         await asyncio.get_running_loop().run_in_executor(_WRITER, self.cache.put_bytes, "preview", key, data)
         return Fetched(data)
+
+
+def fetch_page(client: CvatClient, query: PageQuery) -> Awaitable[Page[Task]]:
+    """The server's answer to ``query`` (no cache)."""
+    return client.list_tasks(query.page, query.page_size, search=query.search or None, ordering=query.ordering or None)
+
+
+def prefetch_page(client: CvatClient, query: PageQuery) -> asyncio.Future[Page[Task]]:
+    """Ask for ``query`` 's page now (before the session's repository exists); hand the future to it."""
+    future = asyncio.ensure_future(fetch_page(client, query))
+    future.add_done_callback(lambda done: done.cancelled() or done.exception())  # never "exception never retrieved"
+    return future
 
 
 def with_job(task: Task, job: Job | JobRef) -> Task:

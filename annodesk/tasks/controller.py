@@ -54,7 +54,14 @@ class TaskController(QObject):
     message = Signal(object)
     authRequired = Signal(str)
 
-    def __init__(self, repository: Repository, server_url: str, username: str, page_size: int = PAGE_SIZES[0]) -> None:
+    def __init__(
+        self,
+        repository: Repository,
+        server_url: str,
+        username: str,
+        page_size: int = PAGE_SIZES[0],
+        ordering: str = "",
+    ) -> None:
         super().__init__()
         self.repository = repository
         self.writes = TaskWrites(repository)  # every task and job write
@@ -71,7 +78,7 @@ class TaskController(QObject):
         self.shown_page = 1  # the page last loaded (what a view shows)
         self.page_size = page_size if page_size in PAGE_SIZES else PAGE_SIZES[0]
         self.search = ""
-        self.ordering = ""
+        self.ordering = ordering
         self.page_count = 1
         self.total = 0
         self.current: Task | None = None  # the selected task (its details are loaded)
@@ -93,6 +100,12 @@ class TaskController(QObject):
         self.refresh()
         self.work.start(self._load_profile(), "profile")
         self.work.start(self._load_users(), "users")
+
+    async def page_settled(self, timeout: float) -> None:
+        """Wait (at most ``timeout`` seconds) for the page load under way to end."""
+        task = self.work.get("page")
+        if task is not None:
+            await asyncio.wait([task], timeout=timeout)
 
     def refresh(self) -> None:
         """Reload the current page (F5); a load under way is cancelled for this one."""

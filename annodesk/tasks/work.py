@@ -43,6 +43,11 @@ class Work:
         task.add_done_callback(lambda done: self._finished(key, done))
         return task
 
+    def get(self, name: str) -> asyncio.Task[Any] | None:
+        """The running task of that name."""
+        task = self._tasks.get(name)
+        return task if task is not None and not task.done() else None
+
     def running(self, name: str) -> bool:
         task = self._tasks.get(name)
         return task is not None and not task.done()

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._message: LiveText = ""
         self._notice: LiveText = ""
         self._system_language = LANGUAGES[0]  # what "System default" means; the app controller says
+        self.pages_shown = 0  # page loads ended (shown, or failed with the previous page kept)
         self._build_widgets()
         self._bind_controller()
         self._build_menus()
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
         stored.details_splitter = self.details.splitter.saveState()
         stored.table_header = self.table.horizontalHeader().saveState()
         stored.page_size = self.controller.page_size
+        stored.ordering = self.controller.ordering
         stored.sync()
 
     # -- input -------------------------------------------------------------------------------------
@@ -360,10 +362,12 @@ class MainWindow(QMainWindow):
             self.table.select_row(row)
         else:
             self.controller.select(None)
+        self.pages_shown += 1
         self.pageShown.emit()
 
     def _page_failed(self, _error: CvatError) -> None:
         self._update_pager()
+        self.pages_shown += 1
         self.pageShown.emit()
 
     def _details_loading(self, task: Task | None) -> None:

@@ -14,7 +14,7 @@ from annodesk.models.task_table import COLUMNS
 from annodesk.sandbox import SandboxServer
 from annodesk.ui.main_window import MainWindow
 
-from .conftest import next_emission, until, wait_for
+from .conftest import next_emission, page_shown, until, wait_for
 from .test_session import sign_in_through_dialog
 from .test_sign_in import PASSWORD
 
@@ -157,7 +157,7 @@ def test_layout_and_page_size_persist(
         shown = next_emission(again.mainWindowShown)
         await again.start()
         window2: MainWindow = await wait_for(shown)
-        await wait_for(next_emission(window2.pageShown))
+        await page_shown(window2)
         assert window2.controller.page_size == 25 and window2.model.rowCount() == min(25, window2.controller.total)
         assert window2.table.columnWidth(1) == 411
         assert (window2.width(), window2.height()) == (777, 555)

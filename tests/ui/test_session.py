@@ -13,7 +13,7 @@ from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import SERVICE, account_name
 from annodesk.ui.main_window import MainWindow
 
-from .conftest import MemoryKeyring, next_emission, until, wait_for
+from .conftest import MemoryKeyring, next_emission, page_shown, until, wait_for
 from .test_sign_in import PASSWORD, attempt
 
 
@@ -46,7 +46,7 @@ def test_restart_with_stored_token_skips_the_dialog(
         await second.start()
         window: MainWindow = await wait_for(shown)
         assert second.dialog is None
-        await wait_for(next_emission(window.pageShown))
+        await page_shown(window)
         assert (
             window.controller.online and window.controller.username == "alice" and not window.banner.isVisibleTo(window)
         )
@@ -79,7 +79,7 @@ def test_restart_with_server_down_opens_offline_with_cache(
         await second.start()
         offline: MainWindow = await wait_for(shown)
         assert second.dialog is None
-        await wait_for(next_emission(offline.pageShown))
+        await page_shown(offline)
         assert not offline.controller.online
         assert offline.banner.isVisibleTo(offline) and offline.banner.text().startswith("Offline — data from ")
         assert "Offline" in offline.state_label.text()

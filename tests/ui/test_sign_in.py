@@ -17,7 +17,7 @@ from annodesk.ui.main_window import MainWindow
 from annodesk.ui.register_dialog import RegisterDialog
 from annodesk.ui.sign_in_dialog import SignInDialog
 
-from .conftest import MemoryKeyring, NoKeyring, next_emission, until, wait_for
+from .conftest import MemoryKeyring, NoKeyring, next_emission, page_shown, until, wait_for
 
 PASSWORD = {user[0]: user[1] for user in SAMPLE_USERS}
 
@@ -59,7 +59,7 @@ def test_sign_in_success_opens_main_window_and_stores_token(
         window: MainWindow = await wait_for(shown)
         assert not dialog.isVisible() and window.isVisible()
         assert dialog.password.text() == ""
-        await wait_for(next_emission(window.pageShown))
+        await page_shown(window)
         assert window.model.rowCount() > 0
         stored = memory_keyring.entries[(SERVICE, account_name(sandbox.base_url, "alice"))]
         assert stored == controller.client.token  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from annodesk.ui.main_window import MainWindow
 
 from ..security.test_transport import redirect_pair  # noqa: F401  (fixture)
 from ..security.tls import https_sandbox
-from .conftest import next_emission, until, wait_for
+from .conftest import next_emission, page_shown, until, wait_for
 from .test_sign_in import PASSWORD, attempt
 
 
@@ -56,7 +56,7 @@ def test_untrusted_certificate_then_ca_file_signs_in_and_is_reused(
             await second.start()
             window = await wait_for(shown)
             assert second.dialog is None
-            await wait_for(next_emission(window.pageShown))
+            await page_shown(window)
             assert window.controller.online and window.model.rowCount() > 0
             await second.shutdown()
 
