@@ -79,7 +79,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>
         <translation>
