@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self.pager = Pager(PAGE_SIZES)
         self.pager.pageRequested.connect(self.controller.go_to_page)
+        self.pager.stepRequested.connect(lambda step: self.controller.go_to_page(self.controller.page + step))
         self.pager.pageSizeChosen.connect(self._page_size_changed)
 
         left = QWidget()
