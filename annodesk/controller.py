@@ -259,8 +259,11 @@ class AppController(QObject):
     def _first_query(self) -> PageQuery:
         from annodesk.session.repository import PageQuery
 
+        from .tasks.controller import PAGE_SIZES
+
         stored = Settings(self.settings)
-        return PageQuery(1, stored.page_size, "", stored.ordering)
+        size = stored.page_size if stored.page_size in PAGE_SIZES else PAGE_SIZES[0]
+        return PageQuery(1, size, "", stored.ordering)
 
     def _prefetch(self, client: CvatClient) -> asyncio.Future[Any]:
         """Ask for the task table's first page now, before the window (or even the username) is there."""
