@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QElapsedTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
+from . import servers
 from .i18n import LanguageManager, LiveText
-from .session import servers
 from .ui.sign_in_dialog import Credentials, SignInDialog
 
 if TYPE_CHECKING:

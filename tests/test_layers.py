@@ -37,16 +37,7 @@ GUI = (
 
 # Circles known and being removed by work in progress, each with the reason. The test fails once one of them is gone,
 # so that its entry goes too.
-KNOWN_CIRCLES: dict[frozenset[str], str] = {
-    frozenset(
-        {
-            "annodesk.ui.job_editing",
-            "annodesk.ui.main_window",
-            "annodesk.ui.task_deletion",
-            "annodesk.ui.transfer_actions",
-        }
-    ): "features take MainWindow (under TYPE_CHECKING): issue 12's task controller replaces it",
-}
+KNOWN_CIRCLES: dict[frozenset[str], str] = {}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import ssl
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
 from typing import Any, TypeVar
@@ -103,6 +103,10 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+    def add_response_hook(self, hook: Callable[[httpx.Response], Awaitable[None]]) -> None:
+        """Call ``hook(response)`` for every answer this client receives, before it is read or checked."""
+        self._http.event_hooks["response"].append(hook)
 
     async def aclose(self) -> None:
         """Close the connection pool."""

@@ -60,13 +60,14 @@ async def scenario(window: Any) -> None:
     assert PROBE is not None
     PROBE.recording = True
     started = now()
-    await signal_future(window.pageShown)
+    while window.pages_shown == 0 or window.controller.work.running("page"):  # (may be shown before the window)
+        await signal_future(window.pageShown)
     if PREVIEWS:
         window.thumbnails.action.trigger()  # View › Show task previews, as a user would
-    index = window.page_size_box.findData(100)
-    if window.page_size != 100:
+    index = window.pager.page_size_box.findData(100)
+    if window.controller.page_size != 100:
         shown = signal_future(window.pageShown)
-        window.page_size_box.setCurrentIndex(index)
+        window.pager.page_size_box.setCurrentIndex(index)
         await shown
     pages = 0
     rows = 0
@@ -81,14 +82,14 @@ async def scenario(window: Any) -> None:
             await previews_shown(window)
         last = window.model.rowCount() - 1
         task = window.model.task_at(last)
-        if task is not None and (window.selected_task() is None or window.selected_task().id != task.id):
+        if task is not None and (window.table.selected_task() is None or window.table.selected_task().id != task.id):
             details = signal_future(window.detailsShown)
             window.table.selectRow(last)
             await details
-        if not window.next_button.isEnabled():
+        if not window.pager.next_button.isEnabled():
             break
         shown = signal_future(window.pageShown)
-        window.next_button.click()
+        window.pager.next_button.click()
         await shown
     PROBE.recording = False
     lags = sorted(PROBE.lags)

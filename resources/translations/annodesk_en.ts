@@ -79,14 +79,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%Ln task(s) found</source>
-        <translation>
-            <numerusform>%Ln task found</numerusform>
-            <numerusform>%Ln tasks found</numerusform>
-        </translation>
-    </message>
+    <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>
         <translation>
@@ -99,6 +92,16 @@
         <translation>
             <numerusform>%n per page</numerusform>
             <numerusform>%n per page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskController</name>
+    <message numerus="yes">
+        <source>%Ln task(s) found</source>
+        <translation>
+            <numerusform>%Ln task found</numerusform>
+            <numerusform>%Ln tasks found</numerusform>
         </translation>
     </message>
 </context>

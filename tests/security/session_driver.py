@@ -72,7 +72,7 @@ async def session(controller: AppController, server: str, username: str, passwor
     token = controller.client.token  # type: ignore[union-attr]
     stored = dict(store.entries)
     pages: list[int] = []
-    window.pageShown.connect(lambda: pages.append(window.page))
+    window.pageShown.connect(lambda: pages.append(window.controller.page))
     details: list[int] = []
     window.detailsShown.connect(details.append)
 
@@ -81,13 +81,13 @@ async def session(controller: AppController, server: str, username: str, passwor
         action()
         await until(lambda: len(pages) > before)
 
-    if window.next_button.isEnabled():
-        await page_after(window.next_button.click)
+    if window.pager.next_button.isEnabled():
+        await page_after(window.pager.next_button.click)
     with_data = next(row for row, task in enumerate(window.model.tasks) if task.has_data)
     window.table.setCurrentIndex(window.model.index(with_data, 0))
     await until(lambda: window.model.tasks[with_data].id in details)
     await page_after(lambda: window.search.setText("street"))
-    await page_after(window.refresh)
+    await page_after(window.controller.refresh)
     window.sign_out_action.trigger()
     await until(lambda: controller.window is None and controller.dialog is not dialog)
     return {"token": token, "stored": stored, "after_sign_out": dict(store.entries), "pages": pages}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -53,3 +54,8 @@ def make_controller(
 
 
 from .matrix_report import pytest_terminal_summary  # noqa: E402, F401  (prints the fault matrix at the end)
+
+
+async def page_shown(window: Any) -> None:
+    """The window's page load has ended (the first one may end before the window is shown: it waits for it)."""
+    await until(lambda: window.pages_shown > 0 and not window.controller.work.running("page"))

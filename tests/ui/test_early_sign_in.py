@@ -11,11 +11,11 @@ from pathlib import Path
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from annodesk import servers
 from annodesk.controller import AppController
 from annodesk.early_sign_in import DeferredSignIn, make_sign_in_dialog, needs_sign_in, paint_first
 from annodesk.i18n import LanguageManager
 from annodesk.sandbox import SandboxServer
-from annodesk.session import servers
 from annodesk.ui.first_paint import FirstPaintWatcher
 from annodesk.ui.main_window import MainWindow
 
@@ -88,7 +88,7 @@ def test_the_early_dialog_signs_in_through_the_controller_that_adopts_it(
         shown = next_emission(controller.mainWindowShown)
         assert await attempt(dialog, sandbox.base_url, "demo", PASSWORD["demo"])
         window: MainWindow = await wait_for(shown)
-        assert window.username == "demo" and not dialog.isVisible()
+        assert window.controller.username == "demo" and not dialog.isVisible()
         assert servers.last_session(controller.settings) == (sandbox.base_url, "demo")
         await controller.shutdown()
 

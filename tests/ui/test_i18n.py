@@ -14,17 +14,18 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QDialogButtonBox
 
+from annodesk import messages
 from annodesk.api import errors
 from annodesk.api.models import Task
 from annodesk.controller import AppController
-from annodesk.i18n import CHINESE, ENGLISH, SETTINGS_KEY, SYSTEM, LanguageManager, arg, format_datetime
+from annodesk.i18n import CHINESE, ENGLISH, SYSTEM, LanguageManager, arg, format_datetime
 from annodesk.models.job_tree import JobTreeModel
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import COLUMNS, TaskTableModel
 from annodesk.models.vocabulary import MODE, RAW_VALUE_ROLE, STATUS, USER_GROUP, display_status
 from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import KeyringUnavailable
-from annodesk.ui import messages
+from annodesk.settings import Settings
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.register_dialog import RegisterDialog
 from annodesk.ui.sign_in_dialog import SignInDialog
@@ -63,8 +64,8 @@ def chinese(languages: LanguageManager) -> Iterator[LanguageManager]:
 
 def server_data(window: MainWindow) -> set[str]:
     """Everything in the window that comes from the server and is shown as it is."""
-    data = {window.server_url, window.username}
-    for user in window.users.values():
+    data = {window.controller.server_url, window.controller.username}
+    for user in window.controller.users.values():
         data |= {user.username, user.display_name, user.first_name, user.last_name, user.email}
     for task in window.model.tasks:
         data.add(task.name)
@@ -105,7 +106,7 @@ def test_choice_is_remembered_and_loads_both_catalogues(
     with caplog.at_level(logging.INFO, logger="annodesk.i18n"):
         manager.set_choice(CHINESE)
     try:
-        assert QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat).value(SETTINGS_KEY) == CHINESE
+        assert Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)).language == CHINESE
         files = [Path(path).name for path in manager.loaded_files()]
         assert files == ["qtbase_zh_CN.qm", "annodesk_zh_CN.qm"]
         assert [r.getMessage().endswith("ok") for r in caplog.records] == [True, True]  # each load() logged
@@ -345,10 +346,14 @@ def test_main_window_in_chinese_fits_and_is_chinese(
         shown = next_emission(controller.mainWindowShown)
         assert await attempt(dialog, sandbox.base_url, "zhangwei", PASSWORD["zhangwei"])
         window: MainWindow = await wait_for(shown)
-        await until(lambda: window.model.rowCount() > 0 and window.profile is not None and bool(window.users))
+        await until(
+            lambda: (
+                window.model.rowCount() > 0 and window.controller.profile is not None and bool(window.controller.users)
+            )
+        )
         task = await open_task(window)
         deliver_posted_events()
-        assert window.page_label.text().startswith("第 1 /") and window.count_label.text().startswith("共 ")
+        assert window.pager.page_label.text().startswith("第 1 /") and window.pager.count_label.text().startswith("共 ")
         assert window.details.values["status"].text() == STATUS.display(task.status)
         assert window.language_actions[SYSTEM].text().startswith("跟随系统")
         for tab in range(window.details.tabs.count()):  # both tabs of the details pane
@@ -373,7 +378,7 @@ def test_live_switch_keeps_the_users_place(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "admin")
         shown = next_emission(window.pageShown)
-        window.go_to_page(2)
+        window.pager.next_button.click()
         await wait_for(shown)
         task = await open_task(window)
         window.details.tabs.setCurrentIndex(1)
@@ -381,14 +386,19 @@ def test_live_switch_keeps_the_users_place(
         window.search.setText("街景")
         window.search.blockSignals(False)
         window.table.verticalScrollBar().setValue(window.table.verticalScrollBar().maximum())
-        place = (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex())
+        place = (
+            window.controller.page,
+            window.table.selected_task(),
+            window.search.text(),
+            window.details.tabs.currentIndex(),
+        )
         scroll = window.table.verticalScrollBar().value()
-        english = {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()}
+        english = {window.pager.page_label.text(), window.file_menu.title(), window.search.placeholderText()}
         loads: list[str] = []
         for name in ("tasks", "preview", "users", "profile"):  # nothing may be asked of the server again
-            original = getattr(window.repository, name)
+            original = getattr(window.controller.repository, name)
             setattr(
-                window.repository,
+                window.controller.repository,
                 name,
                 lambda *a, _name=name, _original=original: (loads.append(_name), _original(*a))[1],
             )
@@ -398,25 +408,35 @@ def test_live_switch_keeps_the_users_place(
         window.language_actions[CHINESE].trigger()  # the Language menu
         deliver_posted_events()
         assert languages.choice == CHINESE and window.language_actions[CHINESE].isChecked()
-        assert window.page_label.text() == f"第 2 / {window.page_count} 页"
+        assert window.pager.page_label.text() == f"第 2 / {window.controller.page_count} 页"
         assert window.file_menu.title() == "文件(&F)" and has_chinese(window.search.placeholderText())
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "状态"
         assert window.table.model().data(window.model.index(row, status_column)) == STATUS.display(task.status)
         assert window.details.tabs.tabText(1) == "分段与作业"
         assert window.details.values["status"].text() == STATUS.display(task.status)
-        assert (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex()) == place
+        assert (
+            window.controller.page,
+            window.table.selected_task(),
+            window.search.text(),
+            window.details.tabs.currentIndex(),
+        ) == place
         assert window.table.verticalScrollBar().value() == scroll
         assert not window.message_label.text() or has_chinese(window.message_label.text())
 
         window.language_actions[ENGLISH].trigger()
         deliver_posted_events()
-        assert {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()} == english
+        assert {window.pager.page_label.text(), window.file_menu.title(), window.search.placeholderText()} == english
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "Status"
-        assert (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex()) == place
+        assert (
+            window.controller.page,
+            window.table.selected_task(),
+            window.search.text(),
+            window.details.tabs.currentIndex(),
+        ) == place
         assert loads == []  # nothing reloaded
         window.language_actions[SYSTEM].trigger()  # the test system is en_US
         deliver_posted_events()
-        assert languages.choice == SYSTEM and window.page_label.text().startswith("Page 2 of")
+        assert languages.choice == SYSTEM and window.pager.page_label.text().startswith("Page 2 of")
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -456,8 +476,8 @@ def test_offline_banner_and_messages_switch_live(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "alice")
         saved_at = datetime(2026, 11, 6, 9, 30, tzinfo=UTC).timestamp()
-        window._go_offline(saved_at)
-        window._retry_timer.stop()  # stay offline for this test
+        window.controller._go_offline(saved_at)
+        window.controller._retry_timer.stop()  # stay offline for this test
         window.show_session_notice(lambda: messages.keyring_notice(KeyringUnavailable("x", no_keyring=True)))
         assert window.banner.text().startswith(f"Offline — data from {format_datetime(saved_at)}.")
 
@@ -485,13 +505,14 @@ def test_fault_messages_sign_out_notice_and_ca_field_switch_live(
         window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
         fresh_sandbox.faults.add("500", path=r"/api/v1/tasks$")
         shown = next_emission(window.pageShown)
-        window.next_button.click()
+        window.pager.next_button.click()
         await wait_for(shown)
         assert window.message_label.text().startswith("Server error: the server failed (error 500).")
-        assert window.page == 1 and window.page_label.text().startswith("Page 1 of")  # the pager reverted
+        assert window.controller.page == 1  # the pager reverted
+        assert window.pager.page_label.text().startswith("Page 1 of")
         switch(languages, CHINESE)
         assert window.message_label.text() == "服务器错误：服务器内部出错（错误 500）。请稍后重试。"
-        assert window.page_label.text().startswith("第 1 /")
+        assert window.pager.page_label.text().startswith("第 1 /")
         await asyncio.to_thread(fresh_sandbox.faults.clear)
 
         fresh_sandbox.faults.add("403", path=r"/api/v1/auth/logout$")
@@ -544,7 +565,11 @@ def test_job_editing_deletion_and_previews_in_chinese_fit_and_are_chinese(
         shown = next_emission(controller.mainWindowShown)
         assert await attempt(controller.dialog, fresh_sandbox.base_url, "zhangwei", PASSWORD["zhangwei"])
         window: MainWindow = await wait_for(shown)
-        await until(lambda: window.model.rowCount() > 0 and window.profile is not None and bool(window.users))
+        await until(
+            lambda: (
+                window.model.rowCount() > 0 and window.controller.profile is not None and bool(window.controller.users)
+            )
+        )
         window.show()
         window.thumbnails.action.trigger()  # 视图 › 显示任务预览图
         store = window.thumbnails.store

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from annodesk.controller import AppController
 from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
-from annodesk.ui.export_dialog import FOLDER_KEY
+from annodesk.settings import Settings
 from annodesk.ui.import_dialog import ImportDialog
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.transfers import SUCCEEDED
@@ -28,7 +28,13 @@ def server_words(window: MainWindow, *more: str) -> list[str]:
     formats = window.transfers.service.formats.formats
     assert formats is not None
     names = [entry.name for entry in (*formats.importers, *formats.exporters)]
-    return [*names, window.server_url, window.username, *(task.name for task in window.model.tasks), *more]
+    return [
+        *names,
+        window.controller.server_url,
+        window.controller.username,
+        *(task.name for task in window.model.tasks),
+        *more,
+    ]
 
 
 def check(dialog: QDialog, words: list[str]) -> None:
@@ -64,7 +70,7 @@ def test_transfer_dialogs_in_chinese(
         await select(window, task.id)
         out = tmp_path / "导出"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         assert window.task_menu.title() == "任务(&T)"
         assert window.transfers.export_action.text() == "导出标注(&E)…"
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
+from annodesk.ui.messages import error_sentence
 from PySide6.QtCore import QSize
 
 from annodesk.api import CvatClient, NewLabel
@@ -19,7 +20,6 @@ from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS, VEHICLES
 from annodesk.sandbox.specs import DataSpec, TaskSpec
 from annodesk.session.chunk_cache import ChunkCache, ChunkKey
-from annodesk.ui.messages import error_sentence
 from annodesk.workspace.frames import FrameImage, FrameLoadError, FrameSource, FrameSuperseded
 
 from ..media import SQUARE, make_video, square_at
