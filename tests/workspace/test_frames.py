@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
-from annodesk.ui.messages import error_sentence
+from annodesk.messages import error_sentence
 from PySide6.QtCore import QSize
 
 from annodesk.api import CvatClient, NewLabel
