@@ -253,10 +253,9 @@ class AppController(QObject):
     def _client(self, server: str, token: str | None = None, *, verify: bool | str = True) -> CvatClient:
         """A client for ``server`` (``verify``: True, or a CA file to trust); raises CvatError for a bad CA file."""
         from annodesk.api.client import CvatClient
-        from annodesk.session.limits import answer_limit
 
         return CvatClient(
-            server, token, timeout=self.timeout, verify=verify, max_answer_bytes=answer_limit(self.settings)
+            server, token, timeout=self.timeout, verify=verify, max_answer_bytes=Settings(self.settings).answer_limit
         )
 
     def _cache(self, server: str, username: str) -> OfflineCache:

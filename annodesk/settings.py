@@ -15,11 +15,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from urllib.parse import quote
 
+from annodesk.api.defaults import MAX_ANSWER_BYTES
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
 T = TypeVar("T")
 CONFIG_DIR_ENV = "ANNODESK_CONFIG_DIR"
+MEGABYTE = 1024 * 1024
 GEOMETRY_VERSION = 1  # raise when a window's layout changes so much that a stored geometry no longer fits
 MAX_RECENT_SERVERS = 8
 
@@ -103,6 +106,8 @@ class Settings:
     # transfers
     export_folder = Key("transfers/exportFolder", "", _text)
     import_folder = Key("transfers/importFolder", "", _text)
+    # the network: a server's JSON answer may hold this many MB (no settings dialog: bigger servers raise it here)
+    max_answer_mb = Key("network/maxAnswerMB", MAX_ANSWER_BYTES // MEGABYTE, _number)
 
     def __init__(self, store: Any) -> None:
         self.store = store
@@ -125,6 +130,12 @@ class Settings:
     def set_window_geometry(self, geometry: Any) -> None:
         self.geometry = geometry
         self.geometry_version = GEOMETRY_VERSION
+
+    @property
+    def answer_limit(self) -> int:
+        """Bytes a server's JSON answer may hold (``network/maxAnswerMB``; junk or ≤ 0: the default, 64 MB)."""
+        megabytes = self.max_answer_mb
+        return megabytes * MEGABYTE if megabytes > 0 else MAX_ANSWER_BYTES
 
     def sync(self) -> None:
         self.store.sync()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -49,3 +50,18 @@ def test_the_config_dir_override_puts_the_settings_file_there(tmp_path: Path) ->
     env = {"ANNODESK_CONFIG_DIR": str(tmp_path), "PATH": "", "HOME": str(tmp_path / "home")}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
     assert "pageSize=100" in (tmp_path / "annodesk.ini").read_text()
+
+
+class _Store(dict[str, Any]):
+    def value(self, key: str, default: Any = None) -> Any:
+        return self.get(key, default)
+
+
+def test_answer_limit_is_a_setting() -> None:
+    from annodesk.api.defaults import MAX_ANSWER_BYTES
+    from annodesk.settings import Settings
+
+    assert Settings(_Store()).answer_limit == MAX_ANSWER_BYTES == 64 * 1024 * 1024
+    assert Settings(_Store({"network/maxAnswerMB": "512"})).answer_limit == 512 * 1024 * 1024
+    assert Settings(_Store({"network/maxAnswerMB": "lots"})).answer_limit == MAX_ANSWER_BYTES
+    assert Settings(_Store({"network/maxAnswerMB": -1})).answer_limit == MAX_ANSWER_BYTES

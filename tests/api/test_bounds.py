@@ -19,7 +19,6 @@ import pytest
 from annodesk.api import AnswerTooLarge, CvatClient, RequestTimeout, UploadInterrupted
 from annodesk.api.defaults import MAX_ANSWER_BYTES
 from annodesk.sandbox import SandboxServer
-from annodesk.session.limits import ANSWER_LIMIT_KEY, answer_limit
 
 from .helpers import make_images, ready_task, recorded_labels, run, sign_in
 
@@ -156,15 +155,3 @@ def _task(task_id: int) -> dict[str, Any]:
     stamp = "2021-01-01T00:00:00Z"
     return {"id": task_id, "name": f"task {task_id}", "status": "annotation", "created_date": stamp,
             "updated_date": stamp, "labels": [], "segments": []}  # fmt: skip
-
-
-class _Settings(dict[str, Any]):
-    def value(self, key: str, default: Any = None) -> Any:
-        return self.get(key, default)
-
-
-def test_answer_limit_is_a_setting() -> None:
-    assert answer_limit(_Settings()) == MAX_ANSWER_BYTES == 64 * 1024 * 1024
-    assert answer_limit(_Settings({ANSWER_LIMIT_KEY: "512"})) == 512 * 1024 * 1024
-    assert answer_limit(_Settings({ANSWER_LIMIT_KEY: "lots"})) == MAX_ANSWER_BYTES
-    assert answer_limit(_Settings({ANSWER_LIMIT_KEY: -1})) == MAX_ANSWER_BYTES

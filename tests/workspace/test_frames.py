@@ -11,11 +11,11 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
-from annodesk.messages import error_sentence
 from PySide6.QtCore import QSize
 
 from annodesk.api import CvatClient, NewLabel
 from annodesk.api.errors import ServerError
+from annodesk.messages import error_sentence
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS, VEHICLES
 from annodesk.sandbox.specs import DataSpec, TaskSpec
