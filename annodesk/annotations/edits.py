@@ -371,13 +371,24 @@ def set_z_order(annotations: Annotations, key: ObjectKey, frame: int, z_order: i
     return _edit_keyframe(annotations, key, frame, z_order=z_order)
 
 
+def _visible_z(track: Track, frame: int) -> int | None:
+    """The track's z-order on ``frame``, None when it is not visible there (from the keyframe at or before it, as
+    :class:`TrackTimeline` reads it, without interpolating the points)."""
+    left: TrackedShape | None = None
+    for shape in track.shapes:  # the last one in the JSON wins on a shared frame
+        if shape.frame <= frame and (left is None or shape.frame >= left.frame):
+            left = shape
+    if left is None or left.outside:
+        return None
+    return left.z_order
+
+
 def _z_orders_at(annotations: Annotations, frame: int) -> list[int]:
     values = [shape.z_order for shape in annotations.shapes if shape.frame == frame]
     for track in annotations.tracks:
-        if track.shapes and min(shape.frame for shape in track.shapes) <= frame:
-            state = state_at(track, frame)
-            if not state.outside:
-                values.append(state.z_order)
+        z_order = _visible_z(track, frame)
+        if z_order is not None:
+            values.append(z_order)
     return values
 
 
