@@ -17,7 +17,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from .geometry import EditRejected, ImageSize, check_count, fit, normalized_rectangle, translated
+from .geometry import (
+    EditRejected,
+    ImageSize,
+    check_count,
+    fit,
+    normalized_rectangle,
+    reversed_points,
+    started_at,
+    translated,
+)
 from .identity import SHAPES, TAGS, TRACKS, Item, ObjectKey, find, items_of, key_of, with_client_id, with_items
 from .labels import LabelSet
 from .objects import Annotations, Attribute, Shape, Tag, Track, TrackedShape, attribute_map
@@ -283,6 +292,22 @@ def delete_vertex(
     values = list(points)
     del values[2 * vertex : 2 * vertex + 2]
     return set_points(annotations, key, frame, values, image=image)
+
+
+def switch_orientation(annotations: Annotations, key: ObjectKey, frame: int) -> Annotations:
+    """A polygon's or polyline's points in the opposite order (the object menu's "Switch orientation")."""
+    shape_type, points = _geometry(annotations, key, frame)
+    if shape_type not in ("polygon", "polyline"):
+        raise EditRejected("not_a_poly", "only polygons and polylines have an orientation")
+    return set_points(annotations, key, frame, reversed_points(points), image=None)
+
+
+def set_start_point(annotations: Annotations, key: ObjectKey, frame: int, vertex: int) -> Annotations:
+    """A polygon's points rotated so that ``vertex`` is the first (the point menu's "Set start point")."""
+    shape_type, points = _geometry(annotations, key, frame)
+    if shape_type != "polygon":
+        raise EditRejected("not_a_polygon", "only polygons have a start point to set")
+    return set_points(annotations, key, frame, started_at(points, vertex), image=None)
 
 
 # ---- label, attributes, flags --------------------------------------------------------------------------------------

@@ -96,3 +96,34 @@ def normalized_rectangle(points: Sequence[float]) -> tuple[float, float, float, 
 
 def translated(points: Sequence[float], dx: float, dy: float) -> tuple[float, ...]:
     return tuple(value + (dx if index % 2 == 0 else dy) for index, value in enumerate(points))
+
+
+CUBOID_DEPTH = 0.1  # "From rectangle": the back face is offset by a tenth of the box's width and height
+
+
+def cuboid_from_rectangle(x1: float, y1: float, x2: float, y2: float) -> tuple[float, ...]:
+    """The 8 points of a cuboid drawn "From rectangle" as the web client makes them (``drawCuboid`` →
+    ``cuboidFrom4Points`` of the box's bottom-left, bottom-right, top-right corners and a point a tenth of the size
+    up and right). Layout: edges (0, 1) front-left, (2, 3) front-right, (4, 5) back-right, (6, 7) back-left, each top
+    then bottom; the web client nudges tops down and back bottoms up by 0.1 px. Boxes more than about ten times as
+    tall as wide take another branch in the web client ("up") that is not reproduced: the same layout is used."""
+    left, top, right, bottom = normalized_rectangle((x1, y1, x2, y2))
+    dx, dy = (right - left) * CUBOID_DEPTH, (bottom - top) * CUBOID_DEPTH
+    return (
+        left, top + 0.1, left, bottom,
+        right, top, right, bottom,
+        right + dx, top - dy + 0.1, right + dx, bottom - dy - 0.1,
+        left + dx, top - dy + 0.1, left + dx, bottom - dy - 0.1,
+    )  # fmt: skip
+
+
+def reversed_points(points: Sequence[float]) -> tuple[float, ...]:
+    """The points in the opposite order ("Switch orientation" of a polygon or polyline)."""
+    pairs = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
+    return tuple(value for pair in reversed(pairs) for value in pair)
+
+
+def started_at(points: Sequence[float], vertex: int) -> tuple[float, ...]:
+    """A polygon's points rotated so that ``vertex`` comes first ("Set start point")."""
+    cut = 2 * (vertex % max(1, len(points) // 2))
+    return tuple(points[cut:]) + tuple(points[:cut])

@@ -333,3 +333,22 @@ def test_a_step_undoes_and_its_delta_replays() -> None:
     deleted = EditStep("Delete", 5, after, e.delete(after, [key]))
     assert apply_delta(deleted.after, deleted.inverse().delta()) == after
     assert SHAPES not in [k for k, _ in deleted.delta().removed] and deleted.delta().removed == ((TRACKS, 5),)
+
+
+def test_a_cuboid_from_a_rectangle_is_laid_out_as_the_web_client_draws_it() -> None:
+    from annodesk.annotations.geometry import cuboid_from_rectangle
+
+    points = cuboid_from_rectangle(30, 20, 10, 60)  # any two corners
+    assert points == pytest.approx((10, 20.1, 10, 60, 30, 20, 30, 60, 32, 16.1, 32, 55.9, 12, 16.1, 12, 55.9))
+    made = e.create_shape(empty(), LABEL_SET, shape_type="cuboid", frame=0, label_id=CAR, points=points, image=IMAGE)
+    moved = e.move(made.annotations, made.keys[0], 0, -15, 0, image=IMAGE)  # cuboids are never clamped
+    assert find(moved, made.keys[0])[1].points[0] == -5  # type: ignore[union-attr]
+
+
+def test_switch_orientation_and_set_start_point() -> None:
+    made = e.create_shape(
+        empty(), LABEL_SET, shape_type="polygon", frame=0, label_id=CAR, points=(0, 0, 20, 0, 20, 20), image=IMAGE
+    )
+    document, (key,) = made
+    assert find(e.switch_orientation(document, key, 0), key)[1].points == (20, 20, 20, 0, 0, 0)  # type: ignore[union-attr]
+    assert find(e.set_start_point(document, key, 0, 2), key)[1].points == (20, 20, 0, 0, 20, 0)  # type: ignore[union-attr]
