@@ -6,7 +6,11 @@ annotation-view reference). An object made here has no server id until a save ma
 "offline creations carry a local UUID"). The merge engine matches objects by server id and treats id-less objects
 as new, and it builds request bodies from the modelled fields only, so the client id is never sent; the journal
 keeps it (it is part of ``to_json``). When a save gives the object its server id (``adopt_ids``) the client id stays:
-the key of an object is its server id when it has one, else its client id.
+the key of an object is its client id when it has one, else its server id, so it never changes.
+
+After a save, documents kept for undo and redo still describe the job before it: :func:`after_save` brings one up to
+date — objects the save created get their server ids, and an object whose row the save deleted loses its id (an
+undo that revives it must create it again, never update a vanished id: §4.4-3 and §5 of the reference).
 """
 
 from __future__ import annotations
@@ -45,13 +49,14 @@ def with_client_id(item: AnyItem, value: str | None = None) -> AnyItem:
 
 
 def item_id(item: Item) -> int | str:
-    """The server id, else the client id; ``KeyError`` when the object has neither (see :func:`identified`)."""
-    if item.id is not None:
-        return item.id
+    """The client id, else the server id: an object made here keeps its client id as key after a save gives it a
+    server id, so keys held by the UI stay valid. ``KeyError`` when the object has neither (see :func:`identified`)."""
     local = client_id(item)
-    if local is None:
+    if local is not None:
+        return local
+    if item.id is None:
         raise KeyError("an object without a server id needs a client id (see identified())")
-    return local
+    return item.id
 
 
 def key_of(kind: str, item: Item) -> ObjectKey:
@@ -97,10 +102,38 @@ def find(annotations: Annotations, key: ObjectKey) -> tuple[int, Item]:
     items = items_of(annotations, kind)
     if isinstance(wanted, str):
         for index, item in enumerate(items):
-            if item.id is None and client_id(item) == wanted:
+            if client_id(item) == wanted:
                 return index, item
     else:
         for index, item in enumerate(items):
-            if item.id == wanted:
+            if item.id == wanted and client_id(item) is None:
                 return index, item
     raise KeyError(key)
+
+
+def after_save(document: Annotations, saved: Annotations) -> Annotations:
+    """``document`` (from the undo history) made consistent with the ``saved`` one: server ids the save gave to
+    objects made here (matched by client id) adopted; server ids that ``saved`` no longer has cleared (the object
+    keeps, or gets, a client id — ``revived-<kind>-<id>``, the same on every call — and will be created again)."""
+    result = document
+    for kind in KINDS:
+        saved_items = items_of(saved, kind)
+        server_ids = {item.id for item in saved_items if item.id is not None}
+        adopted = {local: item.id for item in saved_items if (local := client_id(item)) is not None}
+        items = items_of(document, kind)
+        fixed = []
+        changed = False
+        for item in items:
+            new = item
+            if item.id is not None and item.id not in server_ids:
+                if client_id(new) is None:
+                    new = with_client_id(new, f"revived-{kind}-{item.id}")
+                new = replace(new, id=None)
+            local = client_id(new)
+            if local is not None and adopted.get(local) is not None and new.id != adopted[local]:
+                new = replace(new, id=adopted[local])
+            changed = changed or new is not item
+            fixed.append(new)
+        if changed:
+            result = with_items(result, kind, tuple(fixed))
+    return result

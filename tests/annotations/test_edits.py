@@ -352,3 +352,24 @@ def test_switch_orientation_and_set_start_point() -> None:
     document, (key,) = made
     assert find(e.switch_orientation(document, key, 0), key)[1].points == (20, 20, 20, 0, 0, 0)  # type: ignore[union-attr]
     assert find(e.set_start_point(document, key, 0, 2), key)[1].points == (20, 20, 0, 0, 20, 0)  # type: ignore[union-attr]
+
+
+def test_after_a_save_undo_documents_adopt_new_ids_and_forget_deleted_ones() -> None:
+    from dataclasses import replace
+
+    from annodesk.annotations.identity import after_save, item_id
+
+    loaded = Annotations(version=1, shapes=(Shape("points", 0, CAR, (1.0, 1.0), id=5),))
+    drawn, (new_key,) = e.create_shape(
+        loaded, LABEL_SET, shape_type="points", frame=0, label_id=CAR, points=(2, 2), image=IMAGE
+    )
+    deleted = e.delete(drawn, [(SHAPES, 5)])
+    # the save created the drawn shape as id 77 and deleted row 5 (adopt_ids keeps the client id)
+    saved = replace(deleted, shapes=(replace(deleted.shapes[0], id=77),))
+    assert find(saved, new_key)[1].id == 77 and item_id(saved.shapes[0]) == new_key[1]  # the key did not change
+    undone = after_save(drawn, saved)  # undo the delete after the save
+    revived, made = undone.shapes
+    assert revived.id is None and client_id(revived) == "revived-shapes-5"
+    assert made.id == 77
+    assert after_save(drawn, saved) == undone and client_id(after_save(drawn, saved).shapes[0]) == "revived-shapes-5"
+    assert after_save(saved, saved) is saved
