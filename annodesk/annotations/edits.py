@@ -383,6 +383,8 @@ def set_attribute(
 def set_occluded(annotations: Annotations, key: ObjectKey, frame: int, occluded: bool) -> Annotations:
     """Occluded on a shape, or on a track from ``frame`` (a keyframe there)."""
     item = find(annotations, key)[1]
+    if isinstance(item, Tag):
+        raise EditRejected("no_geometry", "a tag cannot be occluded")
     if isinstance(item, Shape):
         return _put(annotations, key, replace(item, occluded=occluded, source=MANUAL))
     return _edit_keyframe(annotations, key, frame, occluded=occluded)
@@ -391,6 +393,8 @@ def set_occluded(annotations: Annotations, key: ObjectKey, frame: int, occluded:
 def set_z_order(annotations: Annotations, key: ObjectKey, frame: int, z_order: int) -> Annotations:
     """``z_order`` of a shape, or of a track from ``frame``."""
     item = find(annotations, key)[1]
+    if isinstance(item, Tag):
+        raise EditRejected("no_geometry", "a tag has no z-order")
     if isinstance(item, Shape):
         return _put(annotations, key, replace(item, z_order=z_order, source=MANUAL))
     return _edit_keyframe(annotations, key, frame, z_order=z_order)
@@ -574,7 +578,8 @@ def toggle_keyframe(annotations: Annotations, key: ObjectKey, frame: int) -> Ann
     remaining = tuple(shape for shape in track.shapes if shape.frame != frame)
     if not remaining:
         raise EditRejected("last_keyframe", "a track keeps at least one keyframe")
-    return _put(annotations, key, replace(track, shapes=remaining, source=MANUAL))
+    first = min(shape.frame for shape in remaining)  # the track starts at its first keyframe
+    return _put(annotations, key, replace(track, shapes=remaining, frame=first, source=MANUAL))
 
 
 def set_outside(annotations: Annotations, key: ObjectKey, frame: int, outside: bool) -> Annotations:

@@ -257,6 +257,8 @@ def test_keyframe_toggle_adds_from_interpolation_and_removes_but_never_the_last(
     assert [s.frame for s in find(removed, key)[1].shapes] == [0]  # type: ignore[union-attr]
     with pytest.raises(EditRejected):
         e.toggle_keyframe(removed, key, 0)
+    later = e.toggle_keyframe(document, key, 0)  # the track now starts at its first keyframe left
+    assert find(later, key)[1].frame == 10  # type: ignore[union-attr]
 
 
 def test_outside_toggle_and_keyframe_navigation() -> None:

@@ -135,6 +135,9 @@ def assert_valid(document: Annotations) -> None:
         assert len(ids) == len(set(ids)), "every object has its own key"
     for track in document.tracks:
         assert track.shapes and len({s.type for s in track.shapes}) == 1
+        assert track.frame == min(s.frame for s in track.shapes), "a track starts at its first keyframe"
+    for shape in document.shapes:
+        assert len(shape.points) % 2 == 0 and len(shape.points) // 2 >= MIN_POINTS[shape.type]
 
 
 @given(documents, st.data())
