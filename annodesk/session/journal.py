@@ -25,6 +25,7 @@ import hashlib
 import logging
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,9 @@ class Journal:
         self.folder = root / server_folder(server)
         self.problems: list[JournalProblem] = []
         self._connections: dict[int, sqlite3.Connection] = {}
+        # One lock for every call: begin() and pending() of a large job may run in a worker thread while the GUI
+        # thread appends (a sqlite3 connection must not be used by two threads at once).
+        self._lock = threading.RLock()
 
     @classmethod
     def default(cls, server: str) -> Journal:
@@ -171,11 +175,16 @@ class Journal:
             connection.close()
 
     def close(self) -> None:
-        for job in list(self._connections):
-            self._close(job)
+        with self._lock:
+            for job in list(self._connections):
+                self._close(job)
 
     def _write(self, job: int, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         """Run ``statements`` in one transaction."""
+        with self._lock:
+            self._write_locked(job, statements)
+
+    def _write_locked(self, job: int, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         connection = self._connect(job)
         try:
             connection.execute("BEGIN IMMEDIATE")
@@ -231,13 +240,18 @@ class Journal:
 
     def discard(self, job: int) -> None:
         """Forget the job's journal (the user discarded the unsaved edits and the job is closed)."""
-        self._close(job)
-        path = self.path(job)
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        with self._lock:
+            self._close(job)
+            path = self.path(job)
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
 
     def base(self, job: int) -> tuple[int, Annotations] | None:
         """The journal's base version and document, if the job has a journal."""
+        with self._lock:
+            return self._base(job)
+
+    def _base(self, job: int) -> tuple[int, Annotations] | None:
         if not self.path(job).exists():
             return None
         try:
@@ -251,7 +265,12 @@ class Journal:
 
     def pending(self, job: int) -> Pending | None:
         """The job's unsaved edits replayed on its base, or None (no journal, no steps, or an unreadable journal —
-        then moved aside and listed in :attr:`problems`)."""
+        then moved aside and listed in :attr:`problems`). Decoding a large base takes a while: run it (and
+        :meth:`begin`) off the GUI thread; the journal is safe to share between threads."""
+        with self._lock:
+            return self._pending(job)
+
+    def _pending(self, job: int) -> Pending | None:
         if not self.path(job).exists():
             return None
         try:

@@ -200,3 +200,32 @@ def _kill_after(tmp_path: Path, acknowledged: int, save_every: int) -> None:
 @pytest.mark.parametrize(("acknowledged", "save_every"), [(1, 0), (23, 0), (7, 3), (40, 5), (61, 2)])
 def test_a_killed_process_leaves_a_consistent_journal(tmp_path: Path, acknowledged: int, save_every: int) -> None:
     _kill_after(tmp_path, acknowledged, save_every)
+
+
+def test_the_journal_is_shared_safely_between_threads(journal: Journal) -> None:
+    import threading
+
+    journal.begin(1, 9, loaded())
+    steps = edited(loaded())
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            for version in range(30):
+                journal.begin(2, version, steps[version % 3].after)
+                journal.pending(1)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    for _ in range(10):
+        for step in steps:
+            journal.append(1, step)
+        for step in reversed(steps):
+            journal.append(1, step.inverse())
+    thread.join()
+    assert errors == []
+    pending = journal.pending(1)
+    assert pending is not None and pending.steps == 60 and pending.document == loaded()
+    assert journal.base(2) == (29, steps[2].after)
