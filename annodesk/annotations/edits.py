@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .geometry import (
     EditRejected,
@@ -44,6 +44,15 @@ class Made(NamedTuple):
 
 
 # ---- helpers -------------------------------------------------------------------------------------------------------
+
+
+ItemT = TypeVar("ItemT", bound=Tag | Shape | Track | TrackedShape)
+
+
+def _with(item: ItemT, **changes: Any) -> ItemT:
+    """``item`` with ``changes``; a field that was absent from the server's JSON is written once it is set."""
+    absent = item.absent - changes.keys() if item.absent else item.absent
+    return replace(item, absent=absent, **changes)
 
 
 def _put(annotations: Annotations, key: ObjectKey, item: Item) -> Annotations:
@@ -87,7 +96,7 @@ def _insert_keyframe(track: Track, keyframe: TrackedShape) -> Track:
     frames = [shape.frame for shape in track.shapes]
     position = bisect_right(frames, keyframe.frame) if frames == sorted(frames) else len(frames)
     shapes = (*track.shapes[:position], keyframe, *track.shapes[position:])
-    return replace(track, shapes=shapes)
+    return _with(track, shapes=shapes)
 
 
 def with_keyframe(track: Track, frame: int) -> tuple[Track, int]:
@@ -116,8 +125,8 @@ def with_keyframe(track: Track, frame: int) -> tuple[Track, int]:
 def _edit_keyframe(annotations: Annotations, key: ObjectKey, frame: int, **changes: Any) -> Annotations:
     track, index = with_keyframe(_track(annotations, key), frame)
     shapes = list(track.shapes)
-    shapes[index] = replace(shapes[index], **changes)
-    return _put(annotations, key, replace(track, shapes=tuple(shapes), source=MANUAL))
+    shapes[index] = _with(shapes[index], **changes)
+    return _put(annotations, key, _with(track, shapes=tuple(shapes), source=MANUAL))
 
 
 def _geometry(annotations: Annotations, key: ObjectKey, frame: int) -> tuple[str, tuple[float, ...]]:
@@ -224,7 +233,7 @@ def set_points(
     fitted = fit(shape_type, points, image)
     item = find(annotations, key)[1]
     if isinstance(item, Shape):
-        return _put(annotations, key, replace(item, points=fitted, source=MANUAL))
+        return _put(annotations, key, _with(item, points=fitted, source=MANUAL))
     return _edit_keyframe(annotations, key, frame, points=fitted)
 
 
@@ -321,18 +330,18 @@ def change_label(annotations: Annotations, labels: LabelSet, key: ObjectKey, lab
     item = find(annotations, key)[1]
     defaults = labels.defaults(label_id)
     if not isinstance(item, Track):
-        return _put(annotations, key, replace(item, label_id=label_id, attributes=_attributes(defaults)))
+        return _put(annotations, key, _with(item, label_id=label_id, attributes=_attributes(defaults)))
     mutable = labels.mutable_ids(label_id)
     first = min(range(len(item.shapes)), key=lambda i: item.shapes[i].frame)
     shapes = tuple(
-        replace(
+        _with(
             shape,
             attributes=_attributes((k, v) for k, v in defaults if k in mutable) if index == first else (),
         )
         for index, shape in enumerate(item.shapes)
     )
     immutable = _attributes((k, v) for k, v in defaults if k not in mutable)
-    return _put(annotations, key, replace(item, label_id=label_id, attributes=immutable, shapes=shapes))
+    return _put(annotations, key, _with(item, label_id=label_id, attributes=immutable, shapes=shapes))
 
 
 def valid_value(labels: LabelSet, spec_id: int, value: str) -> bool:
@@ -373,11 +382,11 @@ def set_attribute(
     if not valid_value(labels, spec_id, value):
         raise EditRejected("bad_value", f"{value!r} is not a valid value of attribute {spec.name!r}")
     if not isinstance(item, Track) or not spec.mutable:
-        return _put(annotations, key, replace(item, attributes=_set_attribute_value(item.attributes, spec_id, value)))
+        return _put(annotations, key, _with(item, attributes=_set_attribute_value(item.attributes, spec_id, value)))
     track, index = with_keyframe(item, frame)
     shapes = list(track.shapes)
-    shapes[index] = replace(shapes[index], attributes=_set_attribute_value(shapes[index].attributes, spec_id, value))
-    return _put(annotations, key, replace(track, shapes=tuple(shapes)))
+    shapes[index] = _with(shapes[index], attributes=_set_attribute_value(shapes[index].attributes, spec_id, value))
+    return _put(annotations, key, _with(track, shapes=tuple(shapes)))
 
 
 def set_occluded(annotations: Annotations, key: ObjectKey, frame: int, occluded: bool) -> Annotations:
@@ -386,7 +395,7 @@ def set_occluded(annotations: Annotations, key: ObjectKey, frame: int, occluded:
     if isinstance(item, Tag):
         raise EditRejected("no_geometry", "a tag cannot be occluded")
     if isinstance(item, Shape):
-        return _put(annotations, key, replace(item, occluded=occluded, source=MANUAL))
+        return _put(annotations, key, _with(item, occluded=occluded, source=MANUAL))
     return _edit_keyframe(annotations, key, frame, occluded=occluded)
 
 
@@ -396,7 +405,7 @@ def set_z_order(annotations: Annotations, key: ObjectKey, frame: int, z_order: i
     if isinstance(item, Tag):
         raise EditRejected("no_geometry", "a tag has no z-order")
     if isinstance(item, Shape):
-        return _put(annotations, key, replace(item, z_order=z_order, source=MANUAL))
+        return _put(annotations, key, _with(item, z_order=z_order, source=MANUAL))
     return _edit_keyframe(annotations, key, frame, z_order=z_order)
 
 
@@ -466,7 +475,7 @@ def ungroup(annotations: Annotations, keys: Iterable[ObjectKey]) -> Annotations:
 def set_group(annotations: Annotations, keys: Iterable[ObjectKey], group_id: int) -> Annotations:
     result = annotations
     for key in keys:
-        result = _put(result, key, replace(find(result, key)[1], group=group_id))
+        result = _put(result, key, _with(find(result, key)[1], group=group_id))
     return result
 
 
@@ -574,12 +583,12 @@ def toggle_keyframe(annotations: Annotations, key: ObjectKey, frame: int) -> Ann
     index = _keyframe_index(track, frame)
     if index is None:
         made, _ = with_keyframe(track, frame)
-        return _put(annotations, key, replace(made, source=MANUAL))
+        return _put(annotations, key, _with(made, source=MANUAL))
     remaining = tuple(shape for shape in track.shapes if shape.frame != frame)
     if not remaining:
         raise EditRejected("last_keyframe", "a track keeps at least one keyframe")
     first = min(shape.frame for shape in remaining)  # the track starts at its first keyframe
-    return _put(annotations, key, replace(track, shapes=remaining, frame=first, source=MANUAL))
+    return _put(annotations, key, _with(track, shapes=remaining, frame=first, source=MANUAL))
 
 
 def set_outside(annotations: Annotations, key: ObjectKey, frame: int, outside: bool) -> Annotations:
@@ -633,7 +642,7 @@ def merge_into_track(annotations: Annotations, labels: LabelSet, keys: Sequence[
                 z_order=item.z_order,
                 attributes=_attributes((k, v) for k, v in values.items() if k in mutable),
             )
-            closing[item.frame + 1] = replace(keyframes[item.frame], frame=item.frame + 1, outside=True)
+            closing[item.frame + 1] = _with(keyframes[item.frame], frame=item.frame + 1, outside=True)
         elif isinstance(item, Track):
             for shape in item.shapes:
                 existing = keyframes.get(shape.frame)
@@ -692,8 +701,8 @@ def split_track(annotations: Annotations, labels: LabelSet, key: ObjectKey, fram
         attributes=_attributes((k, v) for k, v in state.attributes.items() if k in mutable),
     )
     after = [replace(by_frame[f], id=None) for f in frames if f > frame]
-    first_part = replace(track, id=None, frame=frames[0], shapes=(*before, close), source=MANUAL)
-    second_part = replace(track, id=None, frame=frame, shapes=(start, *after), source=MANUAL)
+    first_part = _with(replace(track, id=None), frame=frames[0], shapes=(*before, close), source=MANUAL)
+    second_part = _with(replace(track, id=None), frame=frame, shapes=(start, *after), source=MANUAL)
     result = delete(annotations, [key], force=True)
     return _append(result, TRACKS, [first_part, second_part])  # each part gets a fresh client id
 

@@ -131,7 +131,7 @@ def after_save(document: Annotations, saved: Annotations) -> Annotations:
                 new = replace(new, id=None)
             local = client_id(new)
             if local is not None and adopted.get(local) is not None and new.id != adopted[local]:
-                new = replace(new, id=adopted[local])
+                new = replace(new, id=adopted[local], absent=new.absent - {"id"})
             changed = changed or new is not item
             fixed.append(new)
         if changed:

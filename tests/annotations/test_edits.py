@@ -375,3 +375,14 @@ def test_after_a_save_undo_documents_adopt_new_ids_and_forget_deleted_ones() -> 
     assert made.id == 77
     assert after_save(drawn, saved) == undone and client_id(after_save(drawn, saved).shapes[0]) == "revived-shapes-5"
     assert after_save(saved, saved) is saved
+
+
+def test_a_field_absent_from_the_servers_json_is_written_once_an_edit_sets_it() -> None:
+    loaded = Annotations.from_json(
+        {"version": 1, "shapes": [{"type": "points", "points": [1, 1], "frame": 0, "label_id": CAR, "id": 3}]}
+    )
+    key = (SHAPES, 3)
+    edited = e.set_group(e.set_z_order(loaded, key, 0, 4), [key], 2)
+    data = edited.to_json()["shapes"][0]
+    assert (data["group"], data["z_order"], data["source"]) == (2, 4, "manual")
+    assert Annotations.from_json(edited.to_json()) == edited
