@@ -752,14 +752,14 @@ class AnnotationCanvas(QWidget):
     def event(self, event: QEvent) -> bool:
         # Space is the canvas's own key (held: pan; tapped: ``spaceTapped``), even when a window action (CVAT's
         # play / pause) has it as its shortcut: the action is reached through ``spaceTapped`` instead.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Space
-            and not event.modifiers()
-        ):
-            event.accept()
-            return True
+        # A tool may claim keys the window's actions also use (N, Enter, Esc, Backspace while drawing) through an
+        # optional ``claims_key(event) -> bool``.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            claims = getattr(self._tool, "claims_key", None)
+            space = event.key() == Qt.Key.Key_Space and not event.modifiers()
+            if space or (claims is not None and claims(event)):
+                event.accept()
+                return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

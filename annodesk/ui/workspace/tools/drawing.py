@@ -193,6 +193,14 @@ class DrawingTool(QObject):
                 self._add(image_pos)  # a drag: the release is the opposite corner
         return True
 
+    def claims_key(self, event: QKeyEvent) -> bool:
+        """While drawing, N, Enter, Esc and Backspace are the tool's, even if a window action has them too."""
+        if self._options is None:
+            return False
+        key = event.key()
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        return key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace) or (key in FINISH_KEYS and plain)
+
     def key_press(self, canvas: AnnotationCanvas, event: QKeyEvent) -> bool:
         if self._options is None:
             return False

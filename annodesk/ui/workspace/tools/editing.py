@@ -215,6 +215,10 @@ class EditingTool(QObject):
             self._commit(drag.original, drag.current.xy())
         return True
 
+    def claims_key(self, event: QKeyEvent) -> bool:
+        """Esc during a drag is the tool's (it puts the object back)."""
+        return event.key() == Qt.Key.Key_Escape and self._drag is not None
+
     def key_press(self, canvas: AnnotationCanvas, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape and self._drag is not None:
             drag, self._drag = self._drag, None
