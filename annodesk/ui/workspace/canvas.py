@@ -198,9 +198,11 @@ class AnnotationCanvas(QWidget):
             self._invalidate_layer()  # a layer under way starts again with the new objects
         elif self._layer is not None and self._layer.version == self._version:
             self._repair_layer(self._layer, dirty)
-        if self._overview is not None and self._overview.version == self._version:
-            self._repair_layer(self._overview, dirty)
-        self._overview_pending = None  # one under way starts again with the new objects
+        # The overview and one under way are repaired, not restarted: a drag that starts before the overview is
+        # done would otherwise restart its 10,000 objects on every move (a chunk of it each event, never finished).
+        for overview in (self._overview, self._overview_pending):
+            if overview is not None and overview.version == self._version:
+                self._repair_layer(overview, dirty)
         self._start_overview()
         if self._hovered_id is not None and not self._is_selectable(self._hovered_id):
             self._set_hovered(None)
