@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from annodesk.ui.workspace.canvas import AnnotationCanvas
 from annodesk.ui.workspace.tools.drawing import DrawingTool
 from annodesk.ui.workspace.tools.editing import EditingTool
-from annodesk.ui.workspace.tools.options import DrawOptions, RectangleMethod
+from annodesk.ui.workspace.tools.options import CuboidMethod, DrawOptions, RectangleMethod
 from annodesk.ui.workspace.tools.shapes import cuboid_from_rectangle, flat
 from annodesk.workspace.drawables import ShapeKind
 from tests.workspace.canvas_input import (
@@ -189,6 +189,22 @@ def test_cuboid_from_a_rectangle_gets_cvats_default_depth(canvas: AnnotationCanv
     assert recorder.drawn == [("cuboid", flat(cuboid_from_rectangle(40, 50, 140, 110)))]
     assert len(recorder.drawn[0][1]) == 16
     assert recorder.drawn[0][1][8:10] == [150.0, 44.0]  # dorsal-right top: a tenth of the size up and right
+
+
+def test_cuboid_by_four_points_front_face_then_depth(canvas: AnnotationCanvas, tool: DrawingTool) -> None:
+    recorder = start(tool, ShapeKind.CUBOID, cuboid_method=CuboidMethod.BY_4_POINTS)
+    for x, y in ((40, 50), (40, 110), (140, 110)):
+        click_image(canvas, x, y)
+    move(canvas, widget_at(canvas, 160, 100))
+    image = grab(canvas)
+    assert near(image, 2 * 150, 2 * 40, GREEN)  # the previewed dorsal face's top edge, from the cursor's depth
+    click_image(canvas, 160, 100)
+    assert recorder.drawn == [
+        (
+            "cuboid",
+            [40.0, 50.0, 40.0, 110.0, 140.0, 50.0, 140.0, 110.0, 160.0, 40.0, 160.0, 100.0, 60.0, 40.0, 60.0, 100.0],
+        )
+    ]
 
 
 def test_repeat_draws_again_with_the_last_setup(canvas: AnnotationCanvas, tool: DrawingTool) -> None:

@@ -6,6 +6,7 @@
   drawing is dropped), Backspace or a right-click takes the last point back, the options' ``points_limit``
   finishes by itself;
 - cuboid "from rectangle": a rectangle as for rectangles becomes the front face, with CVAT's default depth;
+  "by 4 points": three clicks span the front face, the fourth sets the depth;
 - Esc cancels. Wheel zoom, middle drag and Space+drag pan keep working mid-draw.
 
 The result is ``drawn(kind, points)``: CVAT's flat list in image coordinates, clamped to the image (cuboids: their
@@ -27,12 +28,13 @@ from annodesk.ui.workspace.tools.marks import (
     draw_preview,
     widget_points,
 )
-from annodesk.ui.workspace.tools.options import DrawOptions, RectangleMethod
+from annodesk.ui.workspace.tools.options import CuboidMethod, DrawOptions, RectangleMethod
 from annodesk.ui.workspace.tools.shapes import (
     Point,
     acceptable,
     bounding_box,
     clamp,
+    cuboid_from_4_points,
     cuboid_from_rectangle,
     flat,
     rectangle_from,
@@ -112,6 +114,14 @@ class DrawingTool(QObject):
         size = self._canvas.image_size()
         width, height = size.width(), size.height()
         kind = options.kind
+        if kind is ShapeKind.CUBOID and options.cuboid_method is CuboidMethod.BY_4_POINTS:
+            if len(placed) < 4:
+                return None
+            front = clamp(placed[:3], width, height)
+            cuboid = cuboid_from_4_points(
+                [*front, (placed[3][0] - placed[2][0] + front[2][0], placed[3][1] - placed[2][1] + front[2][1])]
+            )
+            return cuboid if acceptable(ShapeKind.RECTANGLE, rectangle_from(front)) else None
         if kind in (ShapeKind.RECTANGLE, ShapeKind.CUBOID):
             needed = 4 if kind is ShapeKind.RECTANGLE and options.rectangle_method is RectangleMethod.BY_4_POINTS else 2
             if len(placed) < needed:
@@ -141,7 +151,7 @@ class DrawingTool(QObject):
         assert options is not None
         self._points.append((point.x(), point.y()))
         kind = options.kind
-        if kind is ShapeKind.RECTANGLE and options.rectangle_method is RectangleMethod.BY_4_POINTS:
+        if self._by_4_points():
             if len(self._points) == 4:
                 self.finish()
                 return
@@ -227,12 +237,17 @@ class DrawingTool(QObject):
 
     # -- preview -------------------------------------------------------------------------------------------------
 
-    def _drags(self) -> bool:
+    def _by_4_points(self) -> bool:
         options = self._options
         assert options is not None
         if options.kind is ShapeKind.CUBOID:
-            return True
-        return options.kind is ShapeKind.RECTANGLE and options.rectangle_method is RectangleMethod.BY_2_POINTS
+            return options.cuboid_method is CuboidMethod.BY_4_POINTS
+        return options.kind is ShapeKind.RECTANGLE and options.rectangle_method is RectangleMethod.BY_4_POINTS
+
+    def _drags(self) -> bool:
+        options = self._options
+        assert options is not None
+        return options.kind in (ShapeKind.RECTANGLE, ShapeKind.CUBOID) and not self._by_4_points()
 
     def _preview(self, options: DrawOptions) -> list[tuple[list[Point], bool, bool]]:
         """(points, closed, joined) in image coordinates: what the paint shows."""
@@ -243,6 +258,11 @@ class DrawingTool(QObject):
         kind = options.kind
         if not placed:
             return []
+        if kind is ShapeKind.CUBOID and options.cuboid_method is CuboidMethod.BY_4_POINTS:
+            if len(placed) < 4:
+                return [(placed, False, True)]
+            corners = cuboid_from_4_points(placed[:4])
+            return [([corners[i] for i in face], True, True) for face in CUBOID_FACES[::-1]]
         if kind is ShapeKind.RECTANGLE and options.rectangle_method is RectangleMethod.BY_4_POINTS:
             if len(self._points) < 1:
                 return []

@@ -54,6 +54,17 @@ def cuboid_from_rectangle(left: float, top: float, right: float, bottom: float) 
     ]
 
 
+def cuboid_from_4_points(points: Sequence[Point]) -> list[Point]:
+    """A cuboid "by 4 points": the first three span the front face (its bounding box), the step from the third to
+    the fourth is the depth (the dorsal face is the front one moved by it). CVAT keeps the front face a perspective
+    quadrilateral; here it is upright, as every cuboid CVAT draws from a rectangle."""
+    left, top, right, bottom = bounding_box(points[:3])
+    dx, dy = points[3][0] - points[2][0], points[3][1] - points[2][1]
+    front = [(left, top), (left, bottom), (right, top), (right, bottom)]
+    back = [(right + dx, top + dy), (right + dx, bottom + dy), (left + dx, top + dy), (left + dx, bottom + dy)]
+    return front + back
+
+
 def acceptable(kind: ShapeKind, points: Sequence[Point]) -> bool:
     """CVAT's checks on a drawn or edited shape (``drawHandler.ts``): enough points, and not too small."""
     if len(points) < MIN_POINTS[kind]:
