@@ -15,6 +15,7 @@ from annodesk.ui.workspace.tools.options import CuboidMethod, DrawOptions, Recta
 from annodesk.ui.workspace.tools.shapes import cuboid_from_rectangle, flat
 from annodesk.workspace.drawables import ShapeKind
 from tests.workspace.canvas_input import (
+    LEFT,
     MIDDLE,
     RIGHT,
     click,
@@ -205,6 +206,17 @@ def test_cuboid_by_four_points_front_face_then_depth(canvas: AnnotationCanvas, t
             [40.0, 50.0, 40.0, 110.0, 140.0, 50.0, 140.0, 110.0, 160.0, 40.0, 160.0, 100.0, 60.0, 40.0, 60.0, 100.0],
         )
     ]
+
+
+def test_a_quick_double_click_places_two_points_and_keeps_the_view(canvas: AnnotationCanvas, tool: DrawingTool) -> None:
+    wheel(canvas, QPointF(100, 100), 2)
+    view = canvas.viewport()
+    recorder = start(tool, ShapeKind.POLYLINE)
+    click_image(canvas, 20, 20)
+    QTest.mouseDClick(canvas, LEFT, Qt.KeyboardModifier.NoModifier, widget_at(canvas, 60, 40))
+    assert canvas.viewport() == view  # no fit mid-draw
+    QTest.keyClick(canvas, Qt.Key.Key_N)
+    assert recorder.drawn and len(recorder.drawn[0][1]) >= 4
 
 
 def test_repeat_draws_again_with_the_last_setup(canvas: AnnotationCanvas, tool: DrawingTool) -> None:

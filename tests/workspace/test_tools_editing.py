@@ -188,3 +188,12 @@ def test_a_click_without_a_drag_changes_nothing(canvas: AnnotationCanvas, tool: 
     assert edits == [] and canvas.selected_id() == 2
     click(canvas, widget_at(canvas, 90, 140))  # empty space clears the selection, as without the tool
     assert canvas.selected_id() is None
+
+
+def test_new_drawables_mid_drag_end_the_drag_quietly(canvas: AnnotationCanvas, tool: EditingTool, edits: list) -> None:
+    canvas.set_selected_id(2)
+    drag(canvas, widget_at(canvas, 100, 20), widget_at(canvas, 60, 10), release=False)
+    canvas.set_drawables([RECT])  # e.g. the next frame
+    move(canvas, widget_at(canvas, 70, 12), LEFT)
+    QTest.mouseRelease(canvas, LEFT, Qt.KeyboardModifier.NoModifier, widget_at(canvas, 70, 12))
+    assert edits == [] and points_of(canvas, 1) == RECT.points

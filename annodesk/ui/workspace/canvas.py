@@ -697,6 +697,9 @@ class AnnotationCanvas(QWidget):
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # A tool takes a double-click's second press as a press (quick clicks while drawing place two points).
+        if self._tool is not None and self._tool.mouse_press(self, event, self.map_to_image(event.position())):
+            return
         if event.button() == Qt.MouseButton.LeftButton and not event.modifiers():
             self.fit_to_view()
 

@@ -192,6 +192,8 @@ class EditingTool(QObject):
 
     def mouse_move(self, canvas: AnnotationCanvas, event: QMouseEvent, image_pos: QPointF) -> bool:
         drag = self._drag
+        if drag is not None and canvas.drawable(drag.original.id) is None:
+            self._drag = drag = None  # the object left the frame (new drawables) mid-drag
         if drag is None:
             if not canvas.is_panning() and not canvas.space_held():
                 over = self.handle_at(event.position())
@@ -211,7 +213,7 @@ class EditingTool(QObject):
         drag, self._drag = self._drag, None
         if drag is None:
             return False
-        if drag.started and drag.current is not None:
+        if drag.started and drag.current is not None and canvas.drawable(drag.original.id) is not None:
             self._commit(drag.original, drag.current.xy())
         return True
 
