@@ -28,10 +28,17 @@ def widget_at(canvas: AnnotationCanvas, x: float, y: float) -> QPoint:
     return canvas.map_from_image(QPointF(x, y)).toPoint()
 
 
-def move(canvas: AnnotationCanvas, position: QPoint, buttons: Qt.MouseButton = Qt.MouseButton.NoButton) -> None:
+def move(
+    canvas: AnnotationCanvas,
+    position: QPoint,
+    buttons: Qt.MouseButton = Qt.MouseButton.NoButton,
+    modifiers: Qt.KeyboardModifier = NO,
+) -> None:
     """A mouse move sent straight to the canvas (QTest.mouseMove sends nothing when the cursor is already there)."""
     local = QPointF(position)
-    event = QMouseEvent(QEvent.Type.MouseMove, local, canvas.mapToGlobal(local), Qt.MouseButton.NoButton, buttons, NO)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, local, canvas.mapToGlobal(local), Qt.MouseButton.NoButton, buttons, modifiers
+    )
     QApplication.sendEvent(canvas, event)
 
 

@@ -219,6 +219,17 @@ def test_a_quick_double_click_places_two_points_and_keeps_the_view(canvas: Annot
     assert recorder.drawn and len(recorder.drawn[0][1]) >= 4
 
 
+def test_shift_and_mouse_moves_place_points_every_15_pixels(canvas: AnnotationCanvas, tool: DrawingTool) -> None:
+    recorder = start(tool, ShapeKind.POLYLINE)
+    click_image(canvas, 10, 10)
+    for step in range(1, 31):  # 60 widget pixels to the right, in 2-pixel moves
+        move(canvas, widget_at(canvas, 10 + step, 10), modifiers=Qt.KeyboardModifier.ShiftModifier)
+    move(canvas, widget_at(canvas, 10, 60))  # without Shift: no point
+    assert [round(x) for x, _ in tool.points()] == [10, 18, 26, 34]  # 16 px apart: the first move past 15
+    QTest.keyClick(canvas, Qt.Key.Key_N)
+    assert recorder.drawn and len(recorder.drawn[0][1]) == 8
+
+
 def test_repeat_draws_again_with_the_last_setup(canvas: AnnotationCanvas, tool: DrawingTool) -> None:
     assert not tool.repeat()
     recorder = start(tool, ShapeKind.POINTS, track=True, label="car")

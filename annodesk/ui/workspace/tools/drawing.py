@@ -3,8 +3,8 @@
 
 - rectangle: two clicks on opposite corners, or a drag; "by 4 points": four clicks, their bounding box;
 - polygon, polyline, points: a click per point; N or Enter finishes (CVAT's minimum 3 / 2 / 1 points, else the
-  drawing is dropped), Backspace or a right-click takes the last point back, the options' ``points_limit``
-  finishes by itself;
+  drawing is dropped), Backspace or a right-click takes the last point back, Shift + moving the mouse places a
+  point every 15 px, the options' ``points_limit`` finishes by itself;
 - cuboid "from rectangle": a rectangle as for rectangles becomes the front face, with CVAT's default depth;
   "by 4 points": three clicks span the front face, the fourth sets the depth;
 - Esc cancels. Wheel zoom, middle drag and Space+drag pan keep working mid-draw.
@@ -42,6 +42,7 @@ from annodesk.ui.workspace.tools.shapes import (
 from annodesk.workspace.drawables import CUBOID_FACES, ShapeKind
 
 DRAG_THRESHOLD = 4.0  # widget pixels: a press and release further apart than this draw a rectangle by dragging
+SHIFT_STEP = 15.0  # widget pixels between the points Shift + mouse move places (CVAT)
 FINISH_KEYS = frozenset({Qt.Key.Key_N, Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 
@@ -190,8 +191,23 @@ class DrawingTool(QObject):
         if self._options is None or canvas.is_panning():
             return False
         self._cursor = event.position()
+        if self._placing_by_moves(event):
+            last = canvas.map_from_image(QPointF(*self._points[-1]))
+            if math.hypot(last.x() - self._cursor.x(), last.y() - self._cursor.y()) >= SHIFT_STEP:
+                self._add(image_pos)
+                return True
         self._refresh()
         return True
+
+    def _placing_by_moves(self, event: QMouseEvent) -> bool:
+        """CVAT: with Shift held, moving the mouse places a polygon's or polyline's points on its own."""
+        options = self._options
+        return (
+            options is not None
+            and options.kind in (ShapeKind.POLYGON, ShapeKind.POLYLINE)
+            and bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            and bool(self._points)
+        )
 
     def mouse_release(self, canvas: AnnotationCanvas, event: QMouseEvent, image_pos: QPointF) -> bool:
         if self._options is None or canvas.is_panning():
