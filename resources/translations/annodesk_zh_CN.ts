@@ -1640,6 +1640,13 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsAction</name>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>%1 is already used by: %2. Nothing was changed.</source>

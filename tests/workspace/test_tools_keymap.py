@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QKeySequenceEdit, QMainWindow
 
 from annodesk.ui.workspace.canvas import AnnotationCanvas
 from annodesk.ui.workspace.keymap import ACTIONS, KeyMap, ShortcutSettings, clash
-from annodesk.ui.workspace.shortcuts_dialog import KEYS_COLUMN, ShortcutsDialog
+from annodesk.ui.workspace.shortcuts_dialog import KEYS_COLUMN, ShortcutsAction, ShortcutsDialog
 from annodesk.ui.workspace.tools.drawing import DrawingTool
 from annodesk.ui.workspace.tools.options import DrawOptions
 from annodesk.workspace.drawables import ShapeKind
@@ -116,6 +116,25 @@ def test_dialog_refuses_a_conflict_and_says_with_what(qtbot) -> None:
     assert "Go to the previous frame" in dialog.notice.text()
     dialog.reset_all_button.click()
     assert keymap.sequences("next_frame") == (key("F"),)
+
+
+def test_help_action_opens_one_dialog_with_f1(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    keymap = KeyMap()
+    action = ShortcutsAction(keymap, window, window)
+    window.addAction(action)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert action.shortcut() == key("F1") and action.text()
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    first = action.dialog
+    assert first is not None and first.isVisible()
+    action.trigger()
+    assert action.dialog is first  # raised again, not a second one
+    first.close()
 
 
 @pytest.fixture

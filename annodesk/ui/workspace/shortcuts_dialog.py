@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -164,3 +164,32 @@ class ShortcutsDialog(QDialog):
     def _reset_all(self) -> None:
         self.keymap.reset_all()
         self.notice.setText(self.tr("Every action has CVAT's keys again."))
+
+
+class ShortcutsAction(QAction):
+    """Help → Keyboard shortcuts (F1 as in CVAT, remappable): opens the dialog, one at a time, not modal."""
+
+    def __init__(self, keymap: KeyMap, parent: QObject, window: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keymap = keymap
+        self._window = window
+        self.dialog: ShortcutsDialog | None = None
+        keymap.bind("shortcuts", self)
+        self.triggered.connect(self.open_dialog)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setText(self.tr("&Keyboard shortcuts…"))
+
+    def open_dialog(self) -> ShortcutsDialog:
+        if self.dialog is None:
+            self.dialog = ShortcutsDialog(self._keymap, self._window)
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog.destroyed.connect(self._forget)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def _forget(self) -> None:
+        self.dialog = None
