@@ -779,6 +779,221 @@
     </message>
 </context>
 <context>
+    <name>KeyMap</name>
+    <message>
+        <source>Bring the selected object to the front</source>
+        <translation>将选中对象置于顶层</translation>
+    </message>
+    <message>
+        <source>Cancel the current mode</source>
+        <translation>取消当前模式</translation>
+    </message>
+    <message>
+        <source>Copy the selected object</source>
+        <translation>复制选中对象</translation>
+    </message>
+    <message>
+        <source>Decrease the brightness</source>
+        <translation>降低亮度</translation>
+    </message>
+    <message>
+        <source>Decrease the contrast</source>
+        <translation>降低对比度</translation>
+    </message>
+    <message>
+        <source>Decrease the saturation</source>
+        <translation>降低饱和度</translation>
+    </message>
+    <message>
+        <source>Delete the selected object</source>
+        <translation>删除选中对象</translation>
+    </message>
+    <message>
+        <source>Delete the selected object, even locked</source>
+        <translation>删除选中对象（包括已锁定的）</translation>
+    </message>
+    <message>
+        <source>Draw the selected object again</source>
+        <translation>重新绘制选中对象</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Fit the frame in the view</source>
+        <translation>使帧适合视图</translation>
+    </message>
+    <message>
+        <source>Focus the frame number</source>
+        <translation>聚焦帧号输入框</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Give the selected object the next colour</source>
+        <translation>为选中对象换用下一种颜色</translation>
+    </message>
+    <message>
+        <source>Go back by the frame step</source>
+        <translation>按帧步长后退</translation>
+    </message>
+    <message>
+        <source>Go forward by the frame step</source>
+        <translation>按帧步长前进</translation>
+    </message>
+    <message>
+        <source>Go to the next frame</source>
+        <translation>转到下一帧</translation>
+    </message>
+    <message>
+        <source>Go to the next frame matching the filter</source>
+        <translation>转到下一个符合筛选条件的帧</translation>
+    </message>
+    <message>
+        <source>Go to the next keyframe</source>
+        <translation>转到下一个关键帧</translation>
+    </message>
+    <message>
+        <source>Go to the previous frame</source>
+        <translation>转到上一帧</translation>
+    </message>
+    <message>
+        <source>Go to the previous frame matching the filter</source>
+        <translation>转到上一个符合筛选条件的帧</translation>
+    </message>
+    <message>
+        <source>Go to the previous keyframe</source>
+        <translation>转到上一个关键帧</translation>
+    </message>
+    <message>
+        <source>Group objects</source>
+        <translation>编组对象</translation>
+    </message>
+    <message>
+        <source>Hide or show all objects</source>
+        <translation>隐藏或显示所有对象</translation>
+    </message>
+    <message>
+        <source>Hide or show the selected object</source>
+        <translation>隐藏或显示选中对象</translation>
+    </message>
+    <message>
+        <source>Increase the brightness</source>
+        <translation>提高亮度</translation>
+    </message>
+    <message>
+        <source>Increase the contrast</source>
+        <translation>提高对比度</translation>
+    </message>
+    <message>
+        <source>Increase the saturation</source>
+        <translation>提高饱和度</translation>
+    </message>
+    <message>
+        <source>Lock or unlock all objects</source>
+        <translation>锁定或解锁所有对象</translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected object</source>
+        <translation>锁定或解锁选中对象</translation>
+    </message>
+    <message>
+        <source>Make or unmake a keyframe</source>
+        <translation>设为或取消关键帧</translation>
+    </message>
+    <message>
+        <source>Mark the selected object occluded or not</source>
+        <translation>标记或取消标记选中对象为遮挡</translation>
+    </message>
+    <message>
+        <source>Mark the track outside or inside</source>
+        <translation>标记轨迹在画面外或画面内</translation>
+    </message>
+    <message>
+        <source>Merge shapes and tracks into a track</source>
+        <translation>将形状和轨迹合并为一条轨迹</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <source>Propagate the selected object</source>
+        <translation>传播选中对象</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Remove the selected objects from their group</source>
+        <translation>将选中对象移出其编组</translation>
+    </message>
+    <message>
+        <source>Repeat the last drawing (finish while drawing)</source>
+        <translation>重复上一次绘制（绘制中则完成）</translation>
+    </message>
+    <message>
+        <source>Rotate the view anticlockwise</source>
+        <translation>逆时针旋转视图</translation>
+    </message>
+    <message>
+        <source>Rotate the view clockwise</source>
+        <translation>顺时针旋转视图</translation>
+    </message>
+    <message>
+        <source>Save the job</source>
+        <translation>保存作业</translation>
+    </message>
+    <message>
+        <source>Send the selected object to the back</source>
+        <translation>将选中对象置于底层</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>显示键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Split a track</source>
+        <translation>拆分轨迹</translation>
+    </message>
+    <message>
+        <source>Switch drawing between shape and track</source>
+        <translation>在形状与轨迹之间切换绘制方式</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+</context>
+<context>
     <name>LabelEditor</name>
     <message>
         <source>%1 is not a UTF-8 text file.</source>
@@ -1394,6 +1609,60 @@
     <message>
         <source>Username</source>
         <translation>用户名</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsAction</name>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>%1 is already used by: %2. Nothing was changed.</source>
+        <translation>%1 已被以下操作使用：%2。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>CVAT&apos;s keys for this action are used by: %1.</source>
+        <translation>此操作的 CVAT 默认按键已被以下操作使用：%1。</translation>
+    </message>
+    <message>
+        <source>Double-click the keys of an action and press new ones.</source>
+        <translation>双击某个操作的按键，然后按下新的按键。</translation>
+    </message>
+    <message>
+        <source>Every action has CVAT&apos;s keys again.</source>
+        <translation>所有操作已恢复 CVAT 的默认按键。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Reset all to CVAT&apos;s keys</source>
+        <translation>全部恢复为 CVAT 的按键</translation>
+    </message>
+    <message>
+        <source>Reset the selected</source>
+        <translation>重置所选项</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>“%1”现在是 %2。</translation>
     </message>
 </context>
 <context>

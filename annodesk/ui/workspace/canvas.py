@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -98,6 +98,7 @@ class AnnotationCanvas(QWidget):
     selected = Signal(object)  # drawable id or None
     cursorMoved = Signal(float, float)  # image coordinates under the mouse
     viewChanged = Signal()
+    spaceTapped = Signal()  # Space pressed and released with no pan in between (CVAT: play / pause)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +132,7 @@ class AnnotationCanvas(QWidget):
         self._pan_from: QPointF | None = None
         self._pan_moved = False
         self._space_held = False
+        self._space_panned = False  # a pan ran while Space was held: its release is no tap
         self.last_layer_seconds = 0.0  # how long the last complete overlay layer took to render (benchmarks)
         self.last_layer_longest_chunk = 0.0
         self.last_layer_longest_chunk_cpu = 0.0
@@ -196,9 +198,11 @@ class AnnotationCanvas(QWidget):
             self._invalidate_layer()  # a layer under way starts again with the new objects
         elif self._layer is not None and self._layer.version == self._version:
             self._repair_layer(self._layer, dirty)
-        if self._overview is not None and self._overview.version == self._version:
-            self._repair_layer(self._overview, dirty)
-        self._overview_pending = None  # one under way starts again with the new objects
+        # The overview and one under way are repaired, not restarted: a drag that starts before the overview is
+        # done would otherwise restart its 10,000 objects on every move (a chunk of it each event, never finished).
+        for overview in (self._overview, self._overview_pending):
+            if overview is not None and overview.version == self._version:
+                self._repair_layer(overview, dirty)
         self._start_overview()
         if self._hovered_id is not None and not self._is_selectable(self._hovered_id):
             self._set_hovered(None)
@@ -226,6 +230,10 @@ class AnnotationCanvas(QWidget):
 
     def drawables(self) -> tuple[Drawable, ...]:
         return tuple(self._scene.drawables)
+
+    def drawable(self, drawable_id: int | None) -> Drawable | None:
+        """The object with this id on the frame, as drawn now (tools read the selected one on every paint)."""
+        return self._scene.get(drawable_id)
 
     def image_size(self) -> QSizeF:
         """The frame's meta size (image coordinates run over it)."""
@@ -276,6 +284,17 @@ class AnnotationCanvas(QWidget):
     def set_tool(self, tool: CanvasTool | None) -> None:
         self._tool = tool
         self.update()
+
+    def tool(self) -> CanvasTool | None:
+        return self._tool
+
+    def is_panning(self) -> bool:
+        """A mouse pan (middle drag, Space+drag, drag on empty space) is under way: tools leave the mouse alone."""
+        return self._pan_from is not None
+
+    def space_held(self) -> bool:
+        """Space is down: a left drag pans instead of drawing or editing."""
+        return self._space_held
 
     # -- view ----------------------------------------------------------------------------------------------------
 
@@ -678,6 +697,9 @@ class AnnotationCanvas(QWidget):
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # A tool takes a double-click's second press as a press (quick clicks while drawing place two points).
+        if self._tool is not None and self._tool.mouse_press(self, event, self.map_to_image(event.position())):
+            return
         if event.button() == Qt.MouseButton.LeftButton and not event.modifiers():
             self.fit_to_view()
 
@@ -698,6 +720,7 @@ class AnnotationCanvas(QWidget):
     def _start_pan(self, position: QPointF) -> None:
         self._pan_from = position
         self._pan_moved = False
+        self._space_panned = self._space_panned or self._space_held
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -731,6 +754,19 @@ class AnnotationCanvas(QWidget):
     def focusNextPrevChild(self, next: bool) -> bool:
         return False  # Tab and Shift+Tab cycle through objects instead
 
+    def event(self, event: QEvent) -> bool:
+        # Space is the canvas's own key (held: pan; tapped: ``spaceTapped``), even when a window action (CVAT's
+        # play / pause) has it as its shortcut: the action is reached through ``spaceTapped`` instead.
+        # A tool may claim keys the window's actions also use (N, Enter, Esc, Backspace while drawing) through an
+        # optional ``claims_key(event) -> bool``.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            claims = getattr(self._tool, "claims_key", None)
+            space = event.key() == Qt.Key.Key_Space and not event.modifiers()
+            if space or (claims is not None and claims(event)):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._tool is not None and self._tool.key_press(self, event):
             return
@@ -739,17 +775,25 @@ class AnnotationCanvas(QWidget):
             self.select_next()
         elif key == Qt.Key.Key_Backtab:
             self.select_next(backwards=True)
-        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_held = True
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key == Qt.Key.Key_Space:
+            if not event.isAutoRepeat():
+                self._space_held = True
+                self._space_panned = False
+                self.setCursor(Qt.CursorShape.OpenHandCursor)
         else:
             super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            was_held = self._space_held
             self._space_held = False
             if self._pan_from is None:
                 self.setCursor(Qt.CursorShape.ArrowCursor)
+            if was_held and not self._space_panned:
+                self.spaceTapped.emit()
+            self._space_panned = False
+        elif event.key() == Qt.Key.Key_Space:
+            pass  # auto-repeat while held
         else:
             super().keyReleaseEvent(event)
 
