@@ -14,6 +14,7 @@ import uvicorn
 from .app import build_app
 from .db import Database
 from .faults import FaultPlan
+from .second_user import SecondUser
 from .seed import seed
 from .state import SandboxState
 
@@ -65,6 +66,7 @@ class SandboxServer:
         self.ssl_keyfile = ssl_keyfile
         self.faults = FaultPlan()
         self.faults.on_refuse = self._refuse_connections
+        self.second_user = SecondUser()  # test-only: another user's writes at chosen moments
         self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
@@ -101,7 +103,7 @@ class SandboxServer:
         self._requested_port = self.port  # a restart comes back on the same port
         self.faults.released.clear()
         config = uvicorn.Config(
-            build_app(self.state, self.faults),
+            build_app(self.state, self.faults, self.second_user),
             log_level="warning",
             access_log=False,
             lifespan="off",

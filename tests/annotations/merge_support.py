@@ -76,11 +76,13 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def canonical(document: dict[str, Any] | Annotations, new_ids: set[tuple[str, int]] = frozenset()) -> Any:
+def canonical(
+    document: dict[str, Any] | Annotations, new_ids: set[tuple[str, int]] = frozenset(), labels: Any = None
+) -> Any:
     """Saved objects by (kind, id) in normal form, and the multiset of the rest (new objects, or objects whose
     (kind, id) is in ``new_ids``: ids the server gave to creations)."""
     annotations = document if isinstance(document, Annotations) else Annotations.from_json(document)
-    annotations = normalized(annotations, LABELS)
+    annotations = normalized(annotations, LABELS if labels is None else labels)
     saved, fresh = {}, Counter()
     for kind in KINDS:
         for item in getattr(annotations, kind):
@@ -97,11 +99,13 @@ def fields_by_key(document: dict[str, Any]) -> dict[tuple[str, int], dict[Any, A
     return {(kind, item.id): fields_of(item) for kind in KINDS for item in getattr(annotations, kind) if item.id}
 
 
-def assert_server_holds(server: dict[str, Any], merged: dict[str, Any], before: dict[str, Any]) -> None:
+def assert_server_holds(
+    server: dict[str, Any], merged: dict[str, Any], before: dict[str, Any], labels: Any = None
+) -> None:
     """``server`` (after the requests) equals ``merged``, the ids the server gave to creations aside."""
     old = {(kind, item["id"]) for kind in KINDS for item in before[kind]}
     new = {(kind, item["id"]) for kind in KINDS for item in server[kind]} - old
-    assert canonical(server, new) == canonical(merged)
+    assert canonical(server, new, labels) == canonical(merged, labels=labels)
 
 
 # Edits as a user makes them ------------------------------------------------------------------------------------
