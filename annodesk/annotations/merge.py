@@ -435,7 +435,7 @@ class _Session:
                     if theirs is not None:
                         out.append(to_json(kind, theirs, object_id))
                     continue
-                conflicts.extend(outcome.open)
+                conflicts.extend(dataclasses.replace(c, session=self) for c in outcome.open)  # choices made so far
                 if outcome.create is not None:
                     copies.append(outcome.create)
                 if outcome.merged is None:

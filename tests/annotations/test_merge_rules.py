@@ -353,3 +353,16 @@ def test_keep_both_on_a_track_creates_the_local_track_without_ids() -> None:
     [created] = result.requests.create["tracks"]
     assert "id" not in created and all("id" not in s for s in created["shapes"])
     check_server(result, remote)
+
+
+def test_conflicts_resolved_one_after_another_keep_the_earlier_choices() -> None:
+    local = doc(car(1, B), car(2, A))
+    remote = doc(car(1, C), car(2, B))
+    result = merge(BASE, local, remote, LABELS)
+    assert len(result.conflicts) == 2
+    first = resolve(result.conflicts[0], MINE)
+    [second] = first.conflicts
+    done = resolve(second, MINE)
+    assert done.conflicts == ()
+    assert [s["points"] for s in done.requests.update["shapes"]] == [B, A]
+    assert done.requests == result.resolve_all(MINE).requests
