@@ -177,10 +177,14 @@ class _Sides:
     @classmethod
     def read(cls, base: Document, local: Document, remote: Document, labels: Labels) -> _Sides:
         label_set = LabelSet.from_json(labels or [])
-        docs = [_read(document, label_set) for document in (base, local, remote)]
+        docs = [_read(document, label_set) for document in (base, local)]
+        docs.append(docs[0] if remote is base else _read(remote, label_set))  # changes(): the base read once
         maps: list[dict[str, dict[int, Fields]]] = []
         created: dict[str, list[Fields]] = {kind: [] for kind in KINDS}
         for position, doc in enumerate(docs):
+            if position == 2 and remote is base:
+                maps.append(maps[0])
+                break
             by_kind: dict[str, dict[int, Fields]] = {}
             for kind, items in ((TAGS, doc.tags), (SHAPES, doc.shapes), (TRACKS, doc.tracks)):
                 table: dict[int, Fields] = {}
