@@ -39,6 +39,7 @@ LABEL_CHANGED = "label_changed"  # a label change against attribute changes or a
 DELETED_HERE = "deleted_here"  # deleted here, changed on the server (kept as the server has it until resolved)
 DELETED_THERE = "deleted_there"  # changed here, deleted on the server (stays deleted until resolved)
 KEYFRAME_DELETED = "keyframe_deleted"  # a keyframe deleted on one side, changed on the other
+NO_KEYFRAMES = "no_keyframes"  # each side deleted the keyframes the other kept: the whole track
 
 _MISSING: Any = object()
 Key = tuple[str, int]
@@ -323,6 +324,9 @@ class _ObjectMerge:
             merged = self.fields(self.base, self.local, self.remote)
             if self.kind == TRACKS:
                 self.keyframes(merged)
+                if not keyframes(merged) and None not in self.choices:  # a track needs a keyframe
+                    choice = self.conflict(NO_KEYFRAMES, "keyframe")
+                    merged = self.local if choice == MINE else self.remote
         return _finish(merged, self.remote, self.local, self.conflicts, self.choices)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import random
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from annodesk.annotations import Annotations, Requests, normalized
@@ -13,9 +14,45 @@ from annodesk.annotations.fieldmap import KINDS, fields_of
 
 from .strategies import LABELS
 
-ATTRIBUTES = {7: {11: ("sedan", "suv", "truck"), 12: ("false", "true"), 13: ("0", "40", "90")}, 8: {}}
-IMMUTABLE = {11}
-DEFAULTS = {11: "sedan", 12: "false", 13: "0"}
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What random edits may write: per label, its specs and a few values each; immutable specs; defaults."""
+
+    attributes: dict[int, dict[int, tuple[str, ...]]]
+    immutable: frozenset[int]
+    defaults: dict[int, str]
+
+    @property
+    def labels(self) -> tuple[int, ...]:
+        return tuple(self.attributes)
+
+    def mutable(self, label: int) -> set[int]:
+        return {spec for spec in self.attributes[label] if spec not in self.immutable}
+
+    @classmethod
+    def from_labels(cls, labels: list[dict[str, Any]]) -> Vocabulary:
+        """From a task's labels JSON: the listed values (checkbox: both; number: min and max; text: two)."""
+        attributes, immutable, defaults = {}, set(), {}
+        for label in labels:
+            specs = {}
+            for spec in label["attributes"]:
+                kind, values = spec["input_type"], tuple(spec["values"])
+                if kind == "checkbox":
+                    values = ("false", "true")
+                elif kind == "number":
+                    values = values[:2]
+                elif kind == "text":
+                    values = ("", "note")
+                specs[spec["id"]] = values
+                defaults[spec["id"]] = spec["default_value"]
+                if not spec["mutable"]:
+                    immutable.add(spec["id"])
+            attributes[label["id"]] = specs
+        return cls(attributes, frozenset(immutable), defaults)
+
+
+VOCABULARY = Vocabulary.from_labels(LABELS)
 TYPES = ("rectangle", "polygon", "polyline", "points", "cuboid")
 SIZES = {"rectangle": 2, "polygon": 3, "polyline": 2, "points": 1, "cuboid": 8}
 FRAMES = 6
@@ -116,21 +153,20 @@ def _points(rng: random.Random, shape_type: str) -> list[float]:
     return [float(rng.choice((0, 10, 20, 30))) for _ in range(2 * count)]
 
 
-def _attributes(label: int, immutable: bool | None) -> list[dict[str, Any]]:
-    specs = ATTRIBUTES[label]
+def _attributes(vocabulary: Vocabulary, label: int, immutable: bool | None) -> list[dict[str, Any]]:
     return [
-        {"spec_id": spec, "value": DEFAULTS[spec]}
-        for spec in specs
-        if immutable is None or (spec in IMMUTABLE) == immutable
+        {"spec_id": spec, "value": vocabulary.defaults[spec]}
+        for spec in vocabulary.attributes[label]
+        if immutable is None or (spec in vocabulary.immutable) == immutable
     ]
 
 
-def new_object(rng: random.Random, kind: str) -> dict[str, Any]:
-    label = rng.choice((7, 8))
+def new_object(rng: random.Random, kind: str, vocabulary: Vocabulary = VOCABULARY) -> dict[str, Any]:
+    label = rng.choice(vocabulary.labels)
     frame = rng.randrange(FRAMES)
     base = {"frame": frame, "label_id": label, "group": 0, "source": "manual"}
     if kind == "tags":
-        return {**base, "attributes": _attributes(label, None)}
+        return {**base, "attributes": _attributes(vocabulary, label, None)}
     shape_type = rng.choice(TYPES)
     if kind == "shapes":
         return {
@@ -139,7 +175,7 @@ def new_object(rng: random.Random, kind: str) -> dict[str, Any]:
             "z_order": 0,
             "points": _points(rng, shape_type),
             **base,
-            "attributes": _attributes(label, None),
+            "attributes": _attributes(vocabulary, label, None),
         }
     frames = sorted(rng.sample(range(frame, FRAMES + 4), rng.randint(1, 3)))
     base["frame"] = frames[0]
@@ -151,19 +187,21 @@ def new_object(rng: random.Random, kind: str) -> dict[str, Any]:
             "points": _points(rng, shape_type),
             "frame": f,
             "outside": False,
-            "attributes": _attributes(label, False),
+            "attributes": _attributes(vocabulary, label, False),
         }
         for f in frames
     ]
-    return {**base, "shapes": shapes, "attributes": _attributes(label, True)}
+    return {**base, "shapes": shapes, "attributes": _attributes(vocabulary, label, True)}
 
 
-def _set_attribute(rng: random.Random, attributes: list[dict[str, Any]], label: int, allowed: set[int]) -> bool:
-    specs = [spec for spec in ATTRIBUTES[label] if spec in allowed]
+def _set_attribute(
+    rng: random.Random, vocabulary: Vocabulary, attributes: list[dict[str, Any]], label: int, allowed: set[int]
+) -> bool:
+    specs = [spec for spec in vocabulary.attributes[label] if spec in allowed]
     if not specs:
         return False
     spec = rng.choice(specs)
-    value = rng.choice(ATTRIBUTES[label][spec])
+    value = rng.choice(vocabulary.attributes[label][spec])
     for attribute in attributes:
         if attribute["spec_id"] == spec:
             attribute["value"] = value
@@ -189,13 +227,20 @@ OPERATIONS = (
 )
 
 
-def edit(document: dict[str, Any], operation: str, kind_index: int, target: int, seed: int) -> None:
+def edit(
+    document: dict[str, Any],
+    operation: str,
+    kind_index: int,
+    target: int,
+    seed: int,
+    vocabulary: Vocabulary = VOCABULARY,
+) -> None:
     """One user edit of ``document`` in place (no-op when it does not apply to the chosen object)."""
     rng = random.Random(seed)
     kind = KINDS[kind_index % 3]
     items = document[kind]
     if operation == "create" or not items:
-        items.append(new_object(rng, kind))
+        items.append(new_object(rng, kind, vocabulary))
         return
     item = items[target % len(items)]
     label = item["label_id"]
@@ -204,13 +249,15 @@ def edit(document: dict[str, Any], operation: str, kind_index: int, target: int,
     elif operation == "points" and kind == "shapes":
         item["points"] = _points(rng, item["type"])
     elif operation == "attribute":
-        _set_attribute(rng, item["attributes"], label, IMMUTABLE if kind == "tracks" else set(ATTRIBUTES[label]))
+        allowed = vocabulary.immutable if kind == "tracks" else set(vocabulary.attributes[label])
+        _set_attribute(rng, vocabulary, item["attributes"], label, allowed)
     elif operation == "label":
-        label = 8 if label == 7 else 7
+        others = [other for other in vocabulary.labels if other != label]
+        label = rng.choice(others)
         item["label_id"] = label
-        item["attributes"] = _attributes(label, True if kind == "tracks" else None)
+        item["attributes"] = _attributes(vocabulary, label, True if kind == "tracks" else None)
         for shape in item.get("shapes", ()):
-            shape["attributes"] = _attributes(label, False)
+            shape["attributes"] = _attributes(vocabulary, label, False)
     elif operation == "occluded" and kind == "shapes":
         item["occluded"] = not item["occluded"]
     elif operation == "z_order" and kind == "shapes":
@@ -218,10 +265,10 @@ def edit(document: dict[str, Any], operation: str, kind_index: int, target: int,
     elif operation == "group":
         item["group"] = rng.choice((0, 1, 2))
     elif kind == "tracks":
-        _edit_track(rng, item, operation)
+        _edit_track(rng, vocabulary, item, operation)
 
 
-def _edit_track(rng: random.Random, track: dict[str, Any], operation: str) -> None:
+def _edit_track(rng: random.Random, vocabulary: Vocabulary, track: dict[str, Any], operation: str) -> None:
     shapes = track["shapes"]
     shape = rng.choice(shapes)
     if operation == "keyframe_points":
@@ -236,18 +283,23 @@ def _edit_track(rng: random.Random, track: dict[str, Any], operation: str) -> No
     elif operation == "keyframe_delete" and len(shapes) > 1:
         shapes.remove(shape)
     elif operation == "keyframe_attribute":
-        _set_attribute(rng, shape["attributes"], track["label_id"], {12, 13})
+        _set_attribute(rng, vocabulary, shape["attributes"], track["label_id"], vocabulary.mutable(track["label_id"]))
     elif operation == "keyframe_outside":
         shape["outside"] = not shape["outside"]
     track["frame"] = min(s["frame"] for s in shapes)
 
 
-def random_job(seed: int, objects: int = 6) -> dict[str, Any]:
-    """A saved job: objects with ids, as the server's GET gives them."""
+def random_objects(seed: int, objects: int = 6, vocabulary: Vocabulary = VOCABULARY) -> dict[str, Any]:
+    """A create body of ``objects`` random objects (tags, shapes and tracks in turn)."""
     rng = random.Random(seed)
-    server = ServerModel()
     body = empty()
     for index in range(objects):
-        body[KINDS[index % 3]].append(new_object(rng, KINDS[index % 3]))
-    server.write("create", body)
+        body[KINDS[index % 3]].append(new_object(rng, KINDS[index % 3], vocabulary))
+    return body
+
+
+def random_job(seed: int, objects: int = 6) -> dict[str, Any]:
+    """A saved job: objects with ids, as the server's GET gives them."""
+    server = ServerModel()
+    server.write("create", random_objects(seed, objects))
     return server.doc

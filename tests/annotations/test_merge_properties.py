@@ -20,6 +20,7 @@ from annodesk.annotations import (
     KEYFRAME_DELETED,
     LABEL_CHANGED,
     MINE,
+    NO_KEYFRAMES,
     THEIRS,
     changes,
     merge,
@@ -115,6 +116,8 @@ def test_nothing_lost_and_conflicts_exactly_where_both_sides_differ(base, mine, 
         elif conflict.reason == KEYFRAME_DELETED:
             frame = (KEYFRAME, conflict.frame)
             assert (frame in lo[key]) != (frame in r[key])
+        elif conflict.reason == NO_KEYFRAMES:
+            assert not set(keyframes(lo[key])) & set(keyframes(r[key])) & set(keyframes(b[key]))
         else:
             assert conflict.reason == BOTH_CHANGED
             sides = [b[key], lo[key], r[key]]
@@ -183,7 +186,7 @@ def test_every_resolution_leaves_the_server_equal_to_the_merge(base, mine, their
         key = conflict.key
         if choice == THEIRS or (choice == BOTH and conflict.reason != DELETED_THERE):
             assert m.get(key) == r.get(key)
-        elif conflict.reason in (LABEL_CHANGED, DELETED_HERE):
+        elif conflict.reason in (LABEL_CHANGED, DELETED_HERE, NO_KEYFRAMES):
             assert m.get(key) == lo.get(key)
         elif conflict.reason == BOTH_CHANGED and conflict.frame is None:
             field = ("attr", conflict.spec_id) if conflict.field == "attributes" else conflict.field
@@ -191,6 +194,9 @@ def test_every_resolution_leaves_the_server_equal_to_the_merge(base, mine, their
         elif conflict.reason == KEYFRAME_DELETED:
             frame = (KEYFRAME, conflict.frame)
             assert keyframes(m[key]).get(conflict.frame) == lo[key].get(frame)
+
+
+STEP = st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 2), st.integers(0, 20), st.integers(0, 10**6))
 
 
 class TwoUsers(RuleBasedStateMachine):
@@ -204,12 +210,15 @@ class TwoUsers(RuleBasedStateMachine):
         self.base = [copy.deepcopy(self.server.doc) for _ in range(2)]
         self.local = [copy.deepcopy(self.server.doc) for _ in range(2)]
 
-    @rule(user=st.integers(0, 1), step=st.tuples(st.sampled_from(OPERATIONS), *[st.integers(0, 10**6)] * 3))
-    def user_edits(self, user: int, step: tuple[str, int, int, int]) -> None:
-        edit(self.local[user], *step)
+    @rule(user=st.integers(0, 1), steps=st.lists(STEP, min_size=1, max_size=6))
+    def user_edits(self, user: int, steps: list[tuple[str, int, int, int]]) -> None:
+        for step in steps:
+            edit(self.local[user], *step)
 
-    @rule(user=st.integers(0, 1), choice=st.sampled_from([MINE, THEIRS, BOTH]))
-    def user_saves(self, user: int, choice: str) -> None:
+    @rule(user=st.integers(0, 1), choice=st.sampled_from([MINE, THEIRS, BOTH]), steps=st.lists(STEP, max_size=6))
+    def user_saves(self, user: int, choice: str, steps: list[tuple[str, int, int, int]]) -> None:
+        """The user edits a little more, then saves."""
+        self.user_edits(user, steps)
         base, local, before = self.base[user], self.local[user], copy.deepcopy(self.server.doc)
         result = merge(base, local, before, LABELS)
         if before["version"] == base["version"]:
@@ -218,12 +227,20 @@ class TwoUsers(RuleBasedStateMachine):
         resolved = result.resolve_all(choice)
         self.server.apply(resolved.requests)
         assert_server_holds(self.server.doc, resolved.merged, before)
-        if not result.conflicts:
-            before_edits, edits_made = canonical(base)[0], canonical(local)[0]
-            now = canonical(self.server.doc)[0]
+        if not result.conflicts:  # every field the user changed has the user's value on the server
+            before_edits, edits_made = fields_by_key(base), fields_by_key(local)
+            now = fields_by_key(self.server.doc)
             for key, fields in edits_made.items():
-                if before_edits.get(key) != fields:
-                    assert now.get(key) == fields, key
+                old = before_edits.get(key, {})
+                for field, value in fields.items():
+                    if field == "source" or old.get(field) == value:
+                        continue
+                    if type(field) is tuple and field[0] == KEYFRAME and old.get(field) is not None:
+                        for sub, sub_value in value.items():  # a keyframe: field by field
+                            if old[field].get(sub) != sub_value:
+                                assert now[key][field][sub] == sub_value, (key, field, sub)
+                    else:
+                        assert now[key].get(field) == value, (key, field)
             for key in before_edits.keys() - edits_made.keys():
                 assert key not in now, key
         self.base[user] = copy.deepcopy(self.server.doc)

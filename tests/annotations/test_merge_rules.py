@@ -17,6 +17,7 @@ from annodesk.annotations import (
     KEYFRAME_DELETED,
     LABEL_CHANGED,
     MINE,
+    NO_KEYFRAMES,
     THEIRS,
     changes,
     merge,
@@ -366,3 +367,17 @@ def test_conflicts_resolved_one_after_another_keep_the_earlier_choices() -> None
     assert done.conflicts == ()
     assert [s["points"] for s in done.requests.update["shapes"]] == [B, A]
     assert done.requests == result.resolve_all(MINE).requests
+
+
+def test_each_side_deleting_the_keyframes_the_other_kept_is_a_conflict_not_an_empty_track() -> None:
+    two = track(5, keyframe(0, A, id=20), keyframe(5, B, id=21))
+    base = doc(tracks=(two,))
+    local = doc(tracks=({**two, "shapes": [two["shapes"][0]]},))
+    remote = doc(tracks=({**two, "shapes": [two["shapes"][1]]},))
+    result = merge(base, local, remote, LABELS)
+    [conflict] = result.conflicts
+    assert (conflict.reason, conflict.field) == (NO_KEYFRAMES, "keyframe")
+    assert sent(result.requests) == {}
+    mine = resolve(conflict, MINE)
+    assert [s["frame"] for s in mine.requests.update["tracks"][0]["shapes"]] == [0]
+    check_server(mine, remote)
