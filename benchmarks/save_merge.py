@@ -10,7 +10,13 @@ a mutable attribute) and 200 tags, every object with its label's attributes. Pri
   same field → conflicts); then ``resolve_all`` of those conflicts. Floor: reading the three documents into the
   normal form the merge compares (``Annotations.from_json`` + ``normalized``), which any merge must do.
 - save bodies: ``changes(base, local)`` for 1,000 changed objects (800 updates, 100 creations, 100 deletions).
-  Floor: reading the two documents into the normal form; also the JSON encoding of the three bodies.
+  Untouched objects (identical JSON) are skipped before anything is read; floor: reading the changed objects of
+  both documents into the normal form. Also the JSON encoding of the three bodies.
+
+With ``--http``, also a whole save against the sandbox (in its own process): ``changes()`` plus the three
+``PATCH jobs/{id}/annotations`` requests for 1,000 changed objects of a 3,000-object job of a sample task, against
+the floor of the same three requests with the bodies prebuilt and encoded (issue 15's goal: ≤ 1.3×). The job is
+put back (``PUT`` with the ids) before every run.
 
 Minimum and median of ``--repeats`` runs (the machine is shared: minimums are the quiet figure).
 """
@@ -32,6 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annodesk.annotations import Annotations, changes, merge, normalized
+from annodesk.annotations.merge import _without_untouched
 
 LABELS = [
     {
@@ -126,8 +133,9 @@ def edit(document: dict[str, Any], edited: list[tuple[str, int]], field: str, rn
             shape = item["shapes"][5 if field == "points" else 7]
             shape["points"] = [p + rng.uniform(1, 5) for p in shape["points"]]
         elif kind == "tags":  # points: an attribute; occluded: the group
-            if field == "points":
-                item["attributes"] = [{"spec_id": 3, "value": str(rng.randint(0, 100))}]
+            if field == "points" and item["attributes"]:
+                first, *rest = item["attributes"]
+                item["attributes"] = [{**first, "value": str(rng.randint(0, 100))}, *rest]
             else:
                 item["group"] = rng.randint(1, 1000)
         elif field == "points":
@@ -200,6 +208,7 @@ def read(*documents: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--http", action="store_true", help="also a whole save against the sandbox")
     args = parser.parse_args()
     base = make_job(random.Random(1))
     local, remote = make_sides(base)
@@ -216,14 +225,87 @@ def main() -> None:
 
     keys = _some_keys(base, 900)
     local_save = side(base, keys[:800], "points", set(keys[800:]), random.Random(3))
-    floor2, _ = timed(lambda: read(base, local_save), args.repeats)
+    changed_base, changed_local = _without_untouched(base, local_save)
+    floor2, _ = timed(lambda: read(changed_base, changed_local), args.repeats)
     bodies_samples, requests = timed(lambda: changes(base, local_save, LABELS), args.repeats)
     counts = {action: sum(len(body[k]) for k in ("tags", "shapes", "tracks")) for action, body in requests}
     print(f"save bodies: 1,000 changed objects {counts}")
-    line("floor: read 2 documents to normal form", floor2)
+    line("floor: read the changed objects to normal form", floor2)
     line("changes(base, local)", bodies_samples, floor2)
     encode, data = timed(lambda: [json.dumps(body).encode() for _, body in requests], args.repeats)
     line(f"JSON encoding of the bodies ({sum(map(len, data)) / 1e6:.1f} MB)", encode)
+    if args.http:
+        http_save(args.repeats)
+
+
+def _relabelled(document: dict[str, Any], labels: list[dict[str, Any]]) -> dict[str, Any]:
+    """``document`` with the benchmark's label and spec ids mapped onto a real task's (by position)."""
+    label_map = {ours["id"]: theirs["id"] for ours, theirs in zip(LABELS, labels, strict=False)}
+    spec_map = {}
+    for ours, theirs in zip(LABELS, labels, strict=False):
+        specs = {bool(spec["mutable"]): spec["id"] for spec in theirs["attributes"]}
+        for spec in ours["attributes"]:
+            spec_map[spec["id"]] = specs.get(bool(spec["mutable"]))
+    document = copy.deepcopy(document)
+    for kind in ("tags", "shapes", "tracks"):
+        for item in document[kind]:
+            item["label_id"] = label_map[item["label_id"]]
+            for holder in (item, *item.get("shapes", ())):
+                holder["attributes"] = [
+                    {"spec_id": spec_map[a["spec_id"]], "value": a["value"]}
+                    for a in holder["attributes"]
+                    if spec_map.get(a["spec_id"]) is not None
+                ]
+    return document
+
+
+def http_save(repeats: int) -> None:
+    """A whole save over HTTP against the floor of the three bare requests."""
+    import httpx
+    from harness import ADMIN, SandboxProcess
+
+    with (
+        SandboxProcess(seed_tasks=0) as sandbox,
+        httpx.Client(base_url=f"{sandbox.base_url}/api/v1/", timeout=120) as http,
+    ):
+        key = http.post("auth/login", json={"username": ADMIN[0], "password": ADMIN[1]}).json()["key"]
+        http.headers["Authorization"] = f"Token {key}"
+        tasks = http.get("tasks", params={"page_size": "all"}).json()["results"]
+        task = next(t for t in tasks if t["segments"] and len(t["labels"]) >= 2 and t["labels"][0]["attributes"])
+        job_id = task["segments"][0]["jobs"][0]["id"]
+        path = f"jobs/{job_id}/annotations"
+        labels = task["labels"]
+        job = _relabelled(make_job(random.Random(1)), labels)
+        assert http.put(path, json=job).status_code == 200
+        base = http.get(path).json()
+        keys = _some_keys(base, 900)
+        local = side(base, keys[:800], "points", set(keys[800:]), random.Random(3))
+        prebuilt = [(action, json.dumps(body).encode()) for action, body in changes(base, local, labels)]
+        headers = {"Content-Type": "application/json"}
+
+        def restore() -> None:
+            assert http.put(path, json=base).status_code == 200
+
+        def whole() -> None:
+            for action, body in changes(base, local, labels):
+                assert http.patch(path, params={"action": action}, json=body).status_code == 200
+
+        def floor() -> None:
+            for action, content in prebuilt:
+                response = http.patch(path, params={"action": action}, content=content, headers=headers)
+                assert response.status_code == 200, response.text[:300]
+
+        saves, floors = [], []
+        for _ in range(repeats):
+            for run, samples in ((floor, floors), (whole, saves)):
+                restore()
+                gc.collect()
+                start = time.perf_counter()
+                run()
+                samples.append(time.perf_counter() - start)
+        print(f"save over HTTP: task {task['id']!r} job {job_id}, 1,000 changed objects of 3,000")
+        line("floor: the three PATCH requests, bodies prebuilt", floors)
+        line("changes() + the three PATCH requests", saves, floors)
 
 
 def _some_keys(base: dict[str, Any], count: int) -> list[tuple[str, int]]:

@@ -154,7 +154,24 @@ def merge(base: Document, local: Document, remote: Document, labels: Labels = No
 def changes(base: Document, local: Document, labels: Labels = None) -> Requests:
     """The requests of a normal save: creates for new objects, an ``update`` (with the whole object) for each
     changed one, a ``delete`` for each removed one — and nothing for untouched ones."""
+    if isinstance(base, Mapping) and isinstance(local, Mapping):
+        base, local = _without_untouched(base, local)
     return merge(base, local, base, labels).requests
+
+
+def _without_untouched(base: Mapping[str, Any], local: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both documents without the objects whose JSON is identical on both sides (untouched: no request can come
+    of them), so that only the others are read into the normal form."""
+    reduced_base, reduced_local = dict(base), dict(local)
+    for kind in KINDS:
+        before = {item.get("id"): item for item in base.get(kind, ())}
+        untouched = {
+            item["id"] for item in local.get(kind, ()) if item.get("id") is not None and before.get(item["id"]) == item
+        }
+        if untouched:
+            reduced_base[kind] = [item for item in base.get(kind, ()) if item.get("id") not in untouched]
+            reduced_local[kind] = [item for item in local.get(kind, ()) if item.get("id") not in untouched]
+    return reduced_base, reduced_local
 
 
 # The inputs --------------------------------------------------------------------------------------------------
