@@ -1,5 +1,6 @@
 """Annotations of jobs in SQLite, as CVAT v1.1's ``JobAnnotation`` keeps them: tags, shapes and tracks, with a
-version per job that every successful write increases, and the task's ``updated_date`` moved by each write.
+version per job that every successful write increases (empty ones too), and the task's ``updated_date`` moved by
+each write that changes rows (``_set_updated_date`` is called only then).
 
 Objects are plain dicts in the JSON's shape. Reads can fill in attribute defaults the way CVAT's GET does.
 """
@@ -65,6 +66,10 @@ class LabelSpecs:
                 raise InvalidReference(f"spec_id `{attribute['spec_id']}` is invalid")
 
 
+def _saved_any(saved: dict[str, list[dict[str, Any]]]) -> bool:
+    return any(saved[kind] for kind in KINDS)
+
+
 def empty() -> dict[str, Any]:
     """Labeled data with nothing in it."""
     return {"version": 0, "tags": [], "shapes": [], "tracks": []}
@@ -78,6 +83,43 @@ def _attrs_text(attributes: list[dict[str, Any]]) -> str:
     return json.dumps([[a["spec_id"], a["value"]] for a in attributes], ensure_ascii=False)
 
 
+class IdCounter:
+    """Ids per table that are never given twice, as CVAT's database sequences (Postgres, or Django's SQLite
+    ``AUTOINCREMENT``): SQLite's plain ``INTEGER PRIMARY KEY`` would give the id of a deleted last row again, so
+    a stale copy would take a new object for the deleted one. The highest id given is kept in ``meta``."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.last: dict[str, int] = {}
+        self.dirty: set[str] = set()
+
+    def _load(self, table: str) -> int:
+        if table not in self.last:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (f"last_id.{table}",)).fetchone()
+            highest = self.conn.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0]
+            self.last[table] = max(int(row[0]) if row else 0, highest or 0)
+        return self.last[table]
+
+    def next(self, table: str) -> int:
+        """A new id for ``table``."""
+        self.last[table] = self._load(table) + 1
+        self.dirty.add(table)
+        return self.last[table]
+
+    def seen(self, table: str, object_id: int) -> None:
+        """An id given by the client (kept as given, as CVAT does)."""
+        if object_id > self._load(table):
+            self.last[table] = object_id
+            self.dirty.add(table)
+
+    def save(self) -> None:
+        for table in self.dirty:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"last_id.{table}", str(self.last[table]))
+            )
+        self.dirty.clear()
+
+
 class JobWriter:
     """Writes to jobs of one task inside an open transaction; every method of CVAT's ``JobAnnotation``."""
 
@@ -85,56 +127,67 @@ class JobWriter:
         self.conn = conn
         self.task_id = task_id
         self.specs = LabelSpecs.load(conn, task_id)
+        self.ids = IdCounter(conn)
 
     def put(self, job_id: int, data: dict[str, Any]) -> dict[str, Any]:
         """Replace everything in the job."""
-        self._delete_all(job_id)
+        deleted = self._delete_all(job_id)
         saved = self._create(job_id, data)
-        return {"version": self._commit(job_id), **saved}
+        return {"version": self._commit(job_id, deleted or _saved_any(saved)), **saved}
 
     def create(self, job_id: int, data: dict[str, Any]) -> dict[str, Any]:
         """Add objects (ids given are kept when free)."""
         saved = self._create(job_id, data)
-        return {"version": self._commit(job_id), **saved}
+        return {"version": self._commit(job_id, _saved_any(saved)), **saved}
 
     def update(self, job_id: int, data: dict[str, Any]) -> dict[str, Any]:
         """Replace the objects with the given ids."""
-        self._delete_ids(job_id, data)
+        deleted = self._delete_ids(job_id, data)
         saved = self._create(job_id, data)
-        return {"version": self._commit(job_id), **saved}
+        return {"version": self._commit(job_id, deleted or _saved_any(saved)), **saved}
 
     def delete(self, job_id: int, data: dict[str, Any] | None = None) -> dict[str, Any]:
         """Delete the given objects (all when ``data`` is None); answer with what was asked."""
         if data is None:
-            self._delete_all(job_id)
+            deleted = self._delete_all(job_id)
             data = {"tags": [], "shapes": [], "tracks": []}
         else:
-            self._delete_ids(job_id, data)
-        return {"version": self._commit(job_id), **{kind: data[kind] for kind in KINDS}}
+            deleted = self._delete_ids(job_id, data)
+        return {"version": self._commit(job_id, deleted), **{kind: data[kind] for kind in KINDS}}
 
     # Steps ----------------------------------------------------------------------------------------
-    def _commit(self, job_id: int) -> int:
+    def _commit(self, job_id: int, rows_changed: bool | int) -> int:
+        self.ids.save()
         self.conn.execute("UPDATE jobs SET version = version + 1 WHERE id = ?", (job_id,))
-        self.conn.execute("UPDATE tasks SET updated_date = ? WHERE id = ?", (now_iso(), self.task_id))
+        if rows_changed:
+            self.conn.execute("UPDATE tasks SET updated_date = ? WHERE id = ?", (now_iso(), self.task_id))
         return int(self.conn.execute("SELECT version FROM jobs WHERE id = ?", (job_id,)).fetchone()[0])
 
-    def _delete_all(self, job_id: int) -> None:
-        for table in ("tags", "shapes", "tracks"):
-            self.conn.execute(f"DELETE FROM {table} WHERE job_id = ?", (job_id,))
+    def _delete_all(self, job_id: int) -> int:
+        return sum(
+            self.conn.execute(f"DELETE FROM {table} WHERE job_id = ?", (job_id,)).rowcount
+            for table in ("tags", "shapes", "tracks")
+        )
 
-    def _delete_ids(self, job_id: int, data: dict[str, Any]) -> None:
+    def _delete_ids(self, job_id: int, data: dict[str, Any]) -> int:
+        deleted = 0
         for kind in KINDS:
             ids = [item["id"] for item in data[kind] if item.get("id") is not None]
             if ids:
                 marks = ",".join("?" * len(ids))
-                self.conn.execute(f"DELETE FROM {kind} WHERE job_id = ? AND id IN ({marks})", (job_id, *ids))
+                sql = f"DELETE FROM {kind} WHERE job_id = ? AND id IN ({marks})"
+                deleted += self.conn.execute(sql, (job_id, *ids)).rowcount
+        return deleted
 
-    def _free_id(self, table: str, object_id: int | None) -> int | None:
-        if object_id is not None and self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (object_id,)).fetchone():
+    def _free_id(self, table: str, object_id: int | None) -> int:
+        if object_id is None:
+            return self.ids.next(table)
+        if self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (object_id,)).fetchone():
             raise DuplicateId(
                 f'duplicate key value violates unique constraint "{PRIMARY_KEYS[table]}"\n'
                 f"DETAIL:  Key (id)=({object_id}) already exists.\n"
             )
+        self.ids.seen(table, object_id)
         return object_id
 
     def _create(self, job_id: int, data: dict[str, Any]) -> dict[str, Any]:

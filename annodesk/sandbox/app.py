@@ -11,6 +11,7 @@ from starlette.types import ASGIApp
 from . import routes, views_auth, views_projects, views_server, views_users
 from .faults import FaultMiddleware, FaultPlan
 from .http import html_not_found, html_server_error
+from .second_user import SecondUser, SecondUserMiddleware
 from .state import SandboxState
 
 
@@ -22,8 +23,8 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return html_server_error()
 
 
-def build_app(state: SandboxState, faults: FaultPlan) -> ASGIApp:
-    """The sandbox as an ASGI app over ``state``, with ``faults`` applied first."""
+def build_app(state: SandboxState, faults: FaultPlan, second_user: SecondUser | None = None) -> ASGIApp:
+    """The sandbox as an ASGI app over ``state``, with ``faults`` applied first, then ``second_user``'s writes."""
     table = [*views_auth.ROUTES, *views_users.ROUTES, *routes.ROUTES, *views_projects.ROUTES, *views_server.ROUTES]
     app = Starlette(
         routes=table,
@@ -31,4 +32,5 @@ def build_app(state: SandboxState, faults: FaultPlan) -> ASGIApp:
     )
     app.router.redirect_slashes = False  # Django: a trailing slash is a 404, never a redirect
     app.state.sandbox = state
-    return FaultMiddleware(app, faults)
+    inner: ASGIApp = app if second_user is None else SecondUserMiddleware(app, second_user, state)
+    return FaultMiddleware(inner, faults)

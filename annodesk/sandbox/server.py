@@ -16,6 +16,7 @@ from .db import Database
 from .faults import FaultPlan
 from .limits import Limits
 from .recovery import recover_interrupted
+from .second_user import SecondUser
 from .seed import seed
 from .state import SandboxState
 
@@ -72,6 +73,7 @@ class SandboxServer:
         self.forwarded_allow_ips = forwarded_allow_ips
         self.faults = FaultPlan()
         self.faults.on_refuse = self._refuse_connections
+        self.second_user = SecondUser()  # test-only: another user's writes at chosen moments
         self._paused = False  # stopped by a "refuse" fault; listens again when the fault is cleared
         self.db = Database(self.data_dir / DATABASE_NAME)
         seed(self.db, with_samples=seed_sample, generate=seed_tasks)
@@ -109,7 +111,7 @@ class SandboxServer:
         self._requested_port = self.port  # a restart comes back on the same port
         self.faults.released.clear()
         config = uvicorn.Config(
-            build_app(self.state, self.faults),
+            build_app(self.state, self.faults, self.second_user),
             log_level="warning",
             access_log=False,
             lifespan="off",
