@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 CONFIG_DIR_ENV = "ANNODESK_CONFIG_DIR"
 MEGABYTE = 1024 * 1024
+SHORTCUTS_GROUP = "shortcuts"  # the workspace's remapped keys: shortcuts/<action>
 GEOMETRY_VERSION = 1  # raise when a window's layout changes so much that a stored geometry no longer fits
 MAX_RECENT_SERVERS = 8
 
@@ -122,6 +123,21 @@ class Settings:
             self.store.setValue(ca_key(server), path)
         else:
             self.store.remove(ca_key(server))
+
+    def shortcuts(self) -> dict[str, str]:
+        """The remapped shortcuts: action name → Qt's portable key text (only what differs from the defaults)."""
+        self.store.beginGroup(SHORTCUTS_GROUP)
+        try:
+            return {name: _text(self.store.value(name, "")) for name in self.store.childKeys()}
+        finally:
+            self.store.endGroup()
+
+    def set_shortcut(self, name: str, keys: str | None) -> None:
+        """Store ``name``'s keys (portable text); None: back to the default (nothing stored)."""
+        if keys is None:
+            self.store.remove(f"{SHORTCUTS_GROUP}/{name}")
+        else:
+            self.store.setValue(f"{SHORTCUTS_GROUP}/{name}", keys)
 
     def window_geometry(self) -> Any:
         """The stored geometry, unless it was saved by an older layout (then ``None``)."""

@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from annodesk.i18n import QT_TRANSLATE_NOOP
+from annodesk.settings import Settings
 
 CONTEXT = "KeyMap"
-SETTINGS_GROUP = "shortcuts"
 
 
 @dataclass(frozen=True)
@@ -136,32 +136,19 @@ def clash(a: QKeySequence, b: QKeySequence) -> bool:
 
 
 class ShortcutSettings:
-    """Typed access to the remapped shortcuts in QSettings (``shortcuts/<action>`` = portable text; only what
-    differs from CVAT's defaults is stored). There is no shared typed-settings module on main yet: this one sits
-    beside the keymap."""
+    """The remapped shortcuts as key sequences, over the typed settings (``shortcuts/<action>`` = portable text;
+    only what differs from CVAT's defaults is stored)."""
 
     def __init__(self, settings: QSettings) -> None:
-        self._settings = settings
+        self._settings = Settings(settings)
 
     def load(self) -> dict[str, tuple[QKeySequence, ...]]:
-        found: dict[str, tuple[QKeySequence, ...]] = {}
-        self._settings.beginGroup(SETTINGS_GROUP)
-        try:
-            for name in self._settings.childKeys():
-                if name in BY_NAME:
-                    value = self._settings.value(name, "")
-                    found[name] = sequences_from_text(value if isinstance(value, str) else "")
-        finally:
-            self._settings.endGroup()
-        return found
+        stored = self._settings.shortcuts()
+        return {name: sequences_from_text(text) for name, text in stored.items() if name in BY_NAME}
 
     def store(self, name: str, sequences: tuple[QKeySequence, ...] | None) -> None:
         """Save ``name``'s keys; None: back to the default (nothing stored)."""
-        key = f"{SETTINGS_GROUP}/{name}"
-        if sequences is None:
-            self._settings.remove(key)
-        else:
-            self._settings.setValue(key, sequences_to_text(sequences))
+        self._settings.set_shortcut(name, None if sequences is None else sequences_to_text(sequences))
         self._settings.sync()
 
 
