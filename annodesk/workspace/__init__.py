@@ -1,0 +1,1 @@
+"""The annotation workspace's widget-free parts: the job controller, the objects of a frame, playback."""
