@@ -39,6 +39,7 @@ from .task_deletion import TaskDeletion
 from .task_details import TaskDetails
 from .thumbnails import TableThumbnails
 from .transfer_actions import TransferActions
+from .workspace.opening import attach_to_main_window
 
 if TYPE_CHECKING:  # loaded when first opened
     from .create_task_dialog import CreateTaskDialog
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._restore_settings()
         self.transfers = TransferActions(self)  # export / import annotations: Task menu, context menus, status
+        self.workspaces = attach_to_main_window(self)  # open jobs: jobs tree, My jobs (annodesk.ui.workspace)
 
     # -- construction ----------------------------------------------------------------------------
 
