@@ -256,7 +256,7 @@ class WorkspaceController(QObject):
             self.clock.set_fps(fps)
         if self.frame >= self.last_frame:
             self.go_to(self.first_frame)
-        self.clock.start(self.frame)
+        self.clock.start(self.frame, self.last_frame, on_screen=self.image is not None)
 
     def pause(self) -> None:
         self.clock.stop()
@@ -268,10 +268,6 @@ class WorkspaceController(QObject):
             self.play()
 
     def _clock_advance(self, frame: int) -> None:
-        if frame >= self.last_frame:
-            self.go_to(self.last_frame)
-            self.clock.stop()
-            return
         self.go_to(frame)
 
     # -- objects -----------------------------------------------------------------------------------

@@ -26,7 +26,9 @@ class FrameClock(QObject):
         self.dropped_count = 0
         self._origin = 0
         self._current = 0
+        self._last = 0
         self._current_shown = False
+        self._finishing = False  # at the end: the clock waits for the last frame's image, then stops
         self._elapsed = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -34,7 +36,7 @@ class FrameClock(QObject):
 
     @property
     def running(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._finishing
 
     def set_fps(self, fps: float) -> None:
         """Frames per second, clamped to 1–100; a running clock keeps going from where it is at the new rate."""
@@ -47,20 +49,27 @@ class FrameClock(QObject):
     def _interval(self) -> int:
         return max(1, int(500 / self.fps))  # tick twice per frame: a late tick never costs a whole frame
 
-    def start(self, frame: int) -> None:
-        """Start at ``frame`` (already on screen or on its way); the counts start from zero."""
+    def start(self, frame: int, last: int, on_screen: bool) -> None:
+        """Play from ``frame`` to ``last`` (``on_screen``: ``frame`` is shown already, else on its way).
+
+        The counts start afresh. At ``last`` the clock waits for its image, then stops.
+        """
         self._origin = self._current = frame
-        self._current_shown = False
-        self.shown_count = self.dropped_count = 0
+        self._last = last
+        self._current_shown = on_screen
+        self._finishing = False
+        self.shown_count, self.dropped_count = int(on_screen), 0
         self._elapsed.start()
         self._timer.start(self._interval())
         self.runningChanged.emit(True)
-        self.statsChanged.emit(0, 0)
+        self.statsChanged.emit(self.shown_count, 0)
 
     def stop(self) -> None:
-        if not self._timer.isActive():
+        """Stop now (pause, or a frame that failed)."""
+        if not self.running:
             return
         self._timer.stop()
+        self._finishing = False
         self.runningChanged.emit(False)
 
     def shown(self, frame: int) -> None:
@@ -69,13 +78,19 @@ class FrameClock(QObject):
             self._current_shown = True
             self.shown_count += 1
             self.statsChanged.emit(self.shown_count, self.dropped_count)
+            if self._finishing:
+                self._finishing = False
+                self.runningChanged.emit(False)
 
     def _tick(self) -> None:
-        due = self._origin + int(self._elapsed.elapsed() * self.fps / 1000)
+        due = min(self._last, self._origin + int(self._elapsed.elapsed() * self.fps / 1000))
         if due <= self._current:
             return
         self.dropped_count += due - self._current - 1 + (0 if self._current_shown else 1)
         self._current = due
         self._current_shown = False
         self.statsChanged.emit(self.shown_count, self.dropped_count)
+        if due >= self._last:
+            self._timer.stop()
+            self._finishing = True
         self.advance.emit(due)

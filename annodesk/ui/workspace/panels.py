@@ -150,15 +150,19 @@ class ObjectsPanel(QWidget):
             frozenset({shape_type}) if shape_type is not None else None,
             self.attribute_field.text(),
         )
-        self.proxy.set_filter(object_filter)
+        with QSignalBlocker(self.view.selectionModel()):  # rows leaving the view do not pick another object
+            self.proxy.set_filter(object_filter)
         self.controller.set_filter(object_filter)
+        self._selection_changed(self.controller.selected)
+        self._update_count()
 
     def _job_loaded(self) -> None:
         self._fill_filter_boxes()
 
     def _objects_changed(self) -> None:
         controller = self.controller
-        self.model.set_objects(controller.objects, controller.hidden, controller.locked)
+        with QSignalBlocker(self.view.selectionModel()):
+            self.model.set_objects(controller.objects, controller.hidden, controller.locked)
         self._selection_changed(controller.selected)
         self._update_count()
 

@@ -1,0 +1,115 @@
+"""Helpers for the workspace tests: annotations put on the sandbox, a job opened from the jobs tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+
+from annodesk.api import Annotations, AttributeVal, CvatClient, LabeledShape, LabeledTag, Task
+from annodesk.sandbox import SandboxServer
+from annodesk.ui.main_window import MainWindow
+from annodesk.ui.workspace.window import WorkspaceWindow
+
+from .conftest import next_emission, until, wait_for
+from .test_job_editing import double_click, jobs_model, open_task
+from .test_sign_in import PASSWORD
+
+RECEIPTS = 12  # "Receipts OCR": owner demo, assignee alice; 16 frames of 600×1000, jobs 0–7 (alice), 8–15 (demo)
+KITCHEN = 9  # "Kitchen objects (demo)": owner demo, no assignee; 24 frames of 640×480, one job (nobody)
+
+
+async def admin_task(server: SandboxServer, task_id: int) -> Task:
+    async with CvatClient(server.base_url) as client:
+        await client.login("admin", PASSWORD["admin"])
+        return await client.get_task(task_id)
+
+
+def spec(task: Task, label: str, attribute: str) -> int:
+    found = next(a.id for lb in task.labels if lb.name == label for a in lb.attributes if a.name == attribute)
+    return found
+
+
+def label_id(task: Task, name: str) -> int:
+    return next(label.id for label in task.labels if label.name == name)
+
+
+async def put_receipt_annotations(server: SandboxServer) -> tuple[Task, int, Annotations]:
+    """One shape of each type, and a tag, on the first frame of demo's Receipts job; one rectangle on the next.
+
+    Returns the task, the job id and the annotations as the server keeps them (with ids)."""
+    task = await admin_task(server, RECEIPTS)
+    job_id = task.jobs[1].id
+    line, total = label_id(task, "text line"), label_id(task, "total")
+    language = spec(task, "text line", "language")
+    amount = spec(task, "total", "amount")
+    first = task.segments[1].start_frame
+
+    def shape(kind: str, points: list[float], label: int = line, frame: int = first, **extra: object) -> LabeledShape:
+        attributes = (AttributeVal(spec_id=language, value="zh"),) if label == line else ()
+        return LabeledShape(
+            type=kind, frame=frame, label_id=label, points=tuple(points), attributes=attributes, **extra
+        )  # type: ignore[arg-type]
+
+    annotations = Annotations(
+        shapes=(
+            shape("rectangle", [100, 100, 300, 200], z_order=1),
+            shape("polygon", [350, 100, 500, 120, 450, 300]),
+            shape("polyline", [50, 400, 250, 450, 500, 420]),
+            shape("points", [100, 700, 200, 750, 300, 800]),
+            shape("cuboid", [100, 850, 100, 950, 250, 850, 250, 950, 300, 830, 300, 930, 150, 830, 150, 930]),
+            shape("rectangle", [400, 600, 550, 700], label=total, occluded=True),
+            shape("rectangle", [10, 10, 60, 60], frame=first + 1),
+        ),
+        tags=(LabeledTag(frame=first, label_id=total, attributes=(AttributeVal(spec_id=amount, value="42"),)),),
+    )
+    async with CvatClient(server.base_url) as client:
+        await client.login("admin", PASSWORD["admin"])
+        saved = await client.replace_job_annotations(job_id, annotations)
+    return task, job_id, saved
+
+
+async def open_from_jobs_tree(window: MainWindow, task_id: int, name: str, job_id: int) -> WorkspaceWindow:
+    """Double-click the job's row in the jobs tree; wait for its first frame on the canvas."""
+    await open_task(window, task_id, name)
+    view = window.details.jobs_view
+    index = jobs_model(window).job_index(job_id, 0)
+    view.scrollTo(index)
+    opened = next_emission(window.workspaces.opened)
+    double_click(view.viewport(), view.visualRect(index).center())
+    workspace: WorkspaceWindow = await wait_for(opened)
+    await until(lambda: workspace.controller.image is not None)
+    return workspace
+
+
+async def frame_shown(workspace: WorkspaceWindow, frame: int) -> None:
+    await until(lambda: workspace.controller.frame == frame and workspace.controller.image is not None)
+
+
+def canvas_point(workspace: WorkspaceWindow, x: float, y: float) -> QPoint:
+    """Where image point (x, y) is on the canvas widget."""
+    return workspace.canvas.transform().map(QPointF(x, y)).toPoint()
+
+
+def grabbed(workspace: WorkspaceWindow) -> QImage:
+    return workspace.canvas.grab().toImage()
+
+
+def close_to(color: QColor, expected: str, tolerance: int = 40) -> bool:
+    want = QColor(expected)
+    return all(
+        abs(a - b) <= tolerance
+        for a, b in ((color.red(), want.red()), (color.green(), want.green()), (color.blue(), want.blue()))
+    )
+
+
+def has_color_near(image: QImage, point: QPoint, expected: str, radius: int = 2) -> bool:
+    """Whether a pixel within ``radius`` of ``point`` is ``expected`` (antialiased edges land on either side)."""
+    for dx in range(-radius, radius + 1):
+        for dy in range(-radius, radius + 1):
+            x, y = point.x() + dx, point.y() + dy
+            if 0 <= x < image.width() and 0 <= y < image.height() and close_to(image.pixelColor(x, y), expected):
+                return True
+    return False
+
+
+LEFT = Qt.MouseButton.LeftButton
