@@ -1,1 +1,2 @@
-"""The annotation workspace's widget-free parts: the job controller, the objects of a frame, playback."""
+"""The annotation workspace's widget-free layer: what the canvas draws, frames, the job controller, the objects of a
+frame and playback's frame clock."""

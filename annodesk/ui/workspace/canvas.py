@@ -1,0 +1,592 @@
+"""The annotation canvas: one frame and its objects, zoom and pan, hover and selection.
+
+A plain QWidget with its own paint (chosen over QGraphicsView by measurement, benchmarks/dense_canvas.py): one
+pass over a spatial index culls 10,000 objects to the visible ones, and objects are drawn from immutable
+:class:`~annodesk.workspace.drawables.Drawable` values with no per-object QGraphicsItem.
+
+Painting is layered:
+
+1. the frame, from an :class:`ImagePyramid` (mip levels; adjusted tiles for brightness/contrast/saturation);
+2. the objects, rendered crisp into an *overlay layer* (widget size plus a margin, so a pan shows objects at once)
+   for one view. During a gesture (wheel, drag) the last layer is only moved and scaled; when the gesture settles
+   the layer is rendered crisp again — in chunks of a few milliseconds when there are many objects, so input
+   is never blocked;
+3. the hovered and selected objects, their texts, the pixel grid and the active tool, drawn directly each paint.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRegion,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from annodesk.ui.workspace.image_pyramid import Adjustments, ImagePyramid
+from annodesk.ui.workspace.shape_painter import HOVERED, NORMAL, SELECTED, OverlayStyle, ShapePainter
+from annodesk.ui.workspace.viewport import Viewport, clamp_scale
+from annodesk.workspace.drawables import ColorMode, Drawable
+from annodesk.workspace.scene import FrameScene
+
+WHEEL_STEP = 6 / 5  # CVAT's zoom per wheel notch
+SETTLE_MS = 150  # a gesture is over after this long without a view change
+LAYER_MARGIN = 256  # overlay pixels rendered beyond each widget edge
+SYNC_OBJECTS = 1500  # up to this many visible objects, the layer is rendered at once, inside the paint
+CHUNK_SECONDS = 0.006  # otherwise in chunks this long, between events
+PICK_TOLERANCE = 6.0  # widget pixels around lines and points that still pick them
+GRID_MIN_SCALE = 8.0  # the pixel grid shows from this zoom on
+BACKGROUND = QColor(48, 48, 48)
+
+
+class CanvasTool(Protocol):
+    """An interaction mode (drawing, editing: the next issue) that sees input before the canvas does.
+
+    Each handler returns True when it consumed the event. ``paint`` draws the tool's own marks with the painter in
+    widget coordinates (the canvas's ``viewport`` maps them).
+    """
+
+    def mouse_press(self, canvas: AnnotationCanvas, event: QMouseEvent, image_pos: QPointF) -> bool: ...
+    def mouse_move(self, canvas: AnnotationCanvas, event: QMouseEvent, image_pos: QPointF) -> bool: ...
+    def mouse_release(self, canvas: AnnotationCanvas, event: QMouseEvent, image_pos: QPointF) -> bool: ...
+    def key_press(self, canvas: AnnotationCanvas, event: QKeyEvent) -> bool: ...
+    def paint(self, canvas: AnnotationCanvas, painter: QPainter) -> None: ...
+
+
+@dataclass
+class _Layer:
+    """Objects rendered for one view and one version of the scene and style; ``position`` counts done ones."""
+
+    image: QImage
+    viewport: Viewport
+    version: int
+    size: tuple[int, int]
+    indices: list[int]
+    position: int = 0
+    texts_done: bool = False
+    seconds: float = field(default=0.0)
+
+    @property
+    def complete(self) -> bool:
+        return self.position >= len(self.indices) and self.texts_done
+
+
+class AnnotationCanvas(QWidget):
+    """Shows one frame (at its meta size) and its drawables; emits what is hovered, selected and pointed at."""
+
+    hovered = Signal(object)  # drawable id or None
+    selected = Signal(object)  # drawable id or None
+    cursorMoved = Signal(float, float)  # image coordinates under the mouse
+    viewChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(64, 64)
+        self._pyramid: ImagePyramid | None = None
+        self._meta_size = QSizeF()
+        self._scene = FrameScene(())
+        self._style = OverlayStyle()
+        self._painter = ShapePainter(self._style)
+        self._version = 0  # bumps on any change of what the overlay layer shows
+        self._viewport = Viewport()
+        self._fitted = True  # follow the widget's size with a fit until the user zooms or pans
+        self._layer: _Layer | None = None
+        self._pending: _Layer | None = None
+        self._hovered_id: int | None = None
+        self._selected_id: int | None = None
+        self._adjust = Adjustments()
+        self._pixel_grid = False
+        self._tool: CanvasTool | None = None
+        self._interacting = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._settled)
+        self._chunk_timer = QTimer(self, singleShot=True, interval=0, timeout=self._render_chunk)
+        self._pan_from: QPointF | None = None
+        self._pan_moved = False
+        self._space_held = False
+        self.last_layer_seconds = 0.0  # how long the last complete overlay layer took to render (benchmarks)
+
+    # -- content ------------------------------------------------------------------------------------------------
+
+    def set_frame(self, image: QImage | None, meta_size: QSizeF | None = None) -> None:
+        """Show ``image`` stretched to ``meta_size`` (the frame's size in the task's meta; default: the image's).
+
+        Compressed video chunks arrive downscaled: the canvas draws them at the meta size, so image coordinates
+        are always the original frame's pixels.
+        """
+        had_size = QSizeF(self._meta_size)
+        if image is None or image.isNull():
+            self._pyramid = None
+            self._meta_size = QSizeF(meta_size) if meta_size is not None else QSizeF()
+        else:
+            self._pyramid = ImagePyramid(image, meta_size)
+            self._pyramid.set_adjustments(self.adjustments())
+            self._meta_size = QSizeF(self._pyramid.meta_size)
+        if self._fitted or had_size != self._meta_size:
+            self.fit_to_view()
+        self.update()
+
+    def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:
+        """Replace the frame's objects. Hover and selection stay when their object is still there and selectable."""
+        self._scene = FrameScene(drawables)
+        self._painter.forget_shapes()
+        self._invalidate_layer()
+        if self._hovered_id is not None and not self._is_selectable(self._hovered_id):
+            self._set_hovered(None)
+        if self._selected_id is not None and self._scene.get(self._selected_id) is None:
+            self.set_selected_id(None)
+
+    def drawables(self) -> tuple[Drawable, ...]:
+        return self._scene.drawables
+
+    def image_size(self) -> QSizeF:
+        """The frame's meta size (image coordinates run over it)."""
+        return QSizeF(self._meta_size)
+
+    # -- looks ---------------------------------------------------------------------------------------------------
+
+    def overlay_style(self) -> OverlayStyle:
+        return self._style
+
+    def set_overlay_style(self, style: OverlayStyle) -> None:
+        if style != self._style:
+            self._style = style
+            self._painter = ShapePainter(style)
+            self._invalidate_layer()
+
+    def set_color_mode(self, mode: ColorMode) -> None:
+        self.set_overlay_style(replace(self._style, color_mode=mode))
+
+    def set_show_all_text(self, shown: bool) -> None:
+        self.set_overlay_style(replace(self._style, show_all_text=shown))
+
+    def set_show_attributes(self, shown: bool) -> None:
+        self.set_overlay_style(replace(self._style, show_attributes=shown))
+
+    def set_fill_opacity(self, opacity: float, selected: float | None = None) -> None:
+        chosen = self._style.selected_fill_opacity if selected is None else selected
+        self.set_overlay_style(replace(self._style, fill_opacity=opacity, selected_fill_opacity=chosen))
+
+    def adjustments(self) -> Adjustments:
+        return self._adjust
+
+    def set_adjustments(self, brightness: float = 1.0, contrast: float = 1.0, saturation: float = 1.0) -> None:
+        """Brightness, contrast and saturation factors (1.0 = as decoded), like CVAT's CSS filters."""
+        self._adjust = Adjustments(brightness, contrast, saturation)
+        if self._pyramid is not None:
+            self._pyramid.set_adjustments(self._adjust)
+        self.update()
+
+    def set_pixel_grid(self, shown: bool) -> None:
+        """A grid on pixel edges, drawn from 8× zoom on."""
+        self._pixel_grid = shown
+        self.update()
+
+    def pixel_grid(self) -> bool:
+        return self._pixel_grid
+
+    def set_tool(self, tool: CanvasTool | None) -> None:
+        self._tool = tool
+        self.update()
+
+    # -- view ----------------------------------------------------------------------------------------------------
+
+    def viewport(self) -> Viewport:
+        return self._viewport
+
+    def scale(self) -> float:
+        return self._viewport.scale
+
+    def set_viewport(self, viewport: Viewport, gesture: bool = False) -> None:
+        """Show the image through ``viewport``; ``gesture``: part of a continuous pan or zoom by the user."""
+        viewport = Viewport(clamp_scale(viewport.scale), viewport.dx, viewport.dy)
+        if viewport == self._viewport:
+            return
+        self._viewport = viewport
+        if gesture:
+            self._interacting = True
+            self._pending = None
+            self._chunk_timer.stop()
+            self._settle.start()
+        self.update()
+        self.viewChanged.emit()
+
+    def zoom_at(self, factor: float, anchor: QPointF, gesture: bool = True) -> None:
+        """Multiply the zoom by ``factor`` keeping the image point under widget point ``anchor`` still."""
+        self._fitted = False
+        self.set_viewport(self._viewport.zoomed(self._viewport.scale * factor, anchor), gesture)
+
+    def pan_by(self, dx: float, dy: float, gesture: bool = True) -> None:
+        """Move the image by (dx, dy) widget pixels."""
+        self._fitted = False
+        self.set_viewport(self._viewport.panned(dx, dy), gesture)
+
+    def fit_to_view(self) -> None:
+        """The whole frame, centred (CVAT's fit)."""
+        self._fitted = True
+        if not self._meta_size.isEmpty():
+            frame = QRectF(0, 0, self._meta_size.width(), self._meta_size.height())
+            self.set_viewport(Viewport.fitting(frame, QSizeF(self.size())))
+
+    def zoom_actual_size(self) -> None:
+        """1:1 (one image pixel per screen pixel), keeping the image point at the widget's centre in place."""
+        self._fitted = False
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        self.set_viewport(self._viewport.zoomed(1.0, centre))
+
+    def zoom_to_selection(self, margin: float = 40.0) -> bool:
+        """Show the selected object whole, centred, at most at 8×; False when nothing is selected."""
+        drawable = self._scene.get(self._selected_id)
+        if drawable is None:
+            return False
+        left, top, right, bottom = drawable.bounds()
+        box = QRectF(left, top, max(right - left, 1.0), max(bottom - top, 1.0))
+        self._fitted = False
+        self.set_viewport(Viewport.fitting(box, QSizeF(self.size()), margin, max_scale=8.0))
+        return True
+
+    def map_to_image(self, widget_pos: QPointF) -> QPointF:
+        return self._viewport.to_image(widget_pos)
+
+    def map_from_image(self, image_pos: QPointF) -> QPointF:
+        return self._viewport.to_widget(image_pos.x(), image_pos.y())
+
+    def is_interacting(self) -> bool:
+        """A pan or zoom gesture is under way (the overlay is a moved copy until it settles)."""
+        return self._interacting
+
+    def _settled(self) -> None:
+        self._interacting = False
+        self.update()
+
+    # -- hover and selection ----------------------------------------------------------------------------------------
+
+    def hovered_id(self) -> int | None:
+        return self._hovered_id
+
+    def selected_id(self) -> int | None:
+        return self._selected_id
+
+    def object_at(self, widget_pos: QPointF) -> int | None:
+        """The topmost selectable object at ``widget_pos`` (lines and points within a few pixels)."""
+        image_pos = self._viewport.to_image(widget_pos)
+        found = self._scene.topmost_at(image_pos.x(), image_pos.y(), PICK_TOLERANCE / self._viewport.scale)
+        return found.id if found is not None else None
+
+    def set_selected_id(self, drawable_id: int | None) -> None:
+        """Select an object (e.g. from the objects panel); emits ``selected`` when it changes."""
+        if drawable_id is not None and self._scene.get(drawable_id) is None:
+            drawable_id = None
+        if drawable_id == self._selected_id:
+            return
+        old = self._selected_id
+        self._selected_id = drawable_id
+        self._update_objects(old, drawable_id)
+        self.selected.emit(drawable_id)
+
+    def select_next(self, backwards: bool = False) -> int | None:
+        """Tab / Shift+Tab: the next or previous selectable object, wrapping around."""
+        found = self._scene.cycle(self._selected_id, backwards)
+        self.set_selected_id(found.id if found is not None else None)
+        return self._selected_id
+
+    def _is_selectable(self, drawable_id: int) -> bool:
+        drawable = self._scene.get(drawable_id)
+        return drawable is not None and drawable.selectable
+
+    def _set_hovered(self, drawable_id: int | None) -> None:
+        if drawable_id == self._hovered_id:
+            return
+        old = self._hovered_id
+        self._hovered_id = drawable_id
+        self._update_objects(old, drawable_id)
+        self.hovered.emit(drawable_id)
+
+    def _object_region(self, drawable_id: int | None) -> QRect:
+        drawable = self._scene.get(drawable_id)
+        if drawable is None or not drawable.visible:
+            return QRect()
+        left, top, right, bottom = drawable.bounds()
+        box = self._viewport.widget_rect(QRectF(left, top, right - left, bottom - top))
+        text = self._painter.text_rect(drawable, box)
+        pad = self._style.point_size * 2 + self._style.line_width * 3
+        return box.adjusted(-pad, -pad, pad, pad).united(text.adjusted(-2, -2, 2, 2)).toAlignedRect()
+
+    def _update_objects(self, *ids: int | None) -> None:
+        region = QRegion()
+        for drawable_id in ids:
+            region = region.united(self._object_region(drawable_id))
+        if not region.isEmpty():
+            self.update(region)
+
+    # -- overlay layer -------------------------------------------------------------------------------------------
+
+    def _invalidate_layer(self) -> None:
+        self._version += 1
+        self._pending = None
+        self._chunk_timer.stop()
+        self.update()
+
+    def _layer_size(self) -> tuple[int, int]:
+        return self.width() + 2 * LAYER_MARGIN, self.height() + 2 * LAYER_MARGIN
+
+    def _layer_fits(self, layer: _Layer | None) -> bool:
+        return (
+            layer is not None
+            and layer.version == self._version
+            and layer.viewport == self._viewport
+            and layer.size == self._layer_size()
+        )
+
+    def _ensure_layer(self) -> None:
+        """Start (or, when small, do) the crisp rendering of the overlay for the current view."""
+        if self._layer_fits(self._layer) or self._layer_fits(self._pending):
+            return
+        width, height = self._layer_size()
+        ratio = self.devicePixelRatioF()
+        image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        area = self._viewport.image_rect(QRectF(-LAYER_MARGIN, -LAYER_MARGIN, width, height))
+        indices = self._scene.in_rect((area.left(), area.top(), area.right(), area.bottom()))
+        self._pending = _Layer(image, self._viewport, self._version, (width, height), indices)
+        if len(indices) <= SYNC_OBJECTS:
+            self._render_chunk(budget=None)
+        else:
+            self._chunk_timer.start()
+
+    def _render_chunk(self, budget: float | None = CHUNK_SECONDS) -> None:
+        layer = self._pending
+        if layer is None:
+            return
+        started = time.perf_counter()
+        deadline = started + budget if budget is not None else None
+        painter = QPainter(layer.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        transform = layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN, LAYER_MARGIN)
+        painter.setTransform(transform)
+        drawables = self._scene.drawables
+        indices = layer.indices
+        draw = self._painter.draw
+        position = layer.position
+        end = len(indices)
+        while position < end:
+            stop = min(end, position + 64)
+            for index in indices[position:stop]:
+                draw(painter, drawables[index], NORMAL)
+            position = stop
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+        layer.position = position
+        if position >= end and not layer.texts_done and (deadline is None or time.perf_counter() <= deadline):
+            if self._style.show_all_text:
+                painter.resetTransform()
+                for index in indices:
+                    drawable = drawables[index]
+                    self._painter.draw_text(painter, drawable, self._widget_bounds(drawable, transform))
+            layer.texts_done = True
+        painter.end()
+        layer.seconds += time.perf_counter() - started
+        if layer.complete:
+            self._layer = layer
+            self._pending = None
+            self.last_layer_seconds = layer.seconds
+            self.update()
+        else:
+            self._chunk_timer.start()
+            if self._layer is None or self._layer.version != self._version:
+                self.update()  # a new frame's objects appear as they are drawn
+
+    def finish_rendering(self) -> None:
+        """Render whatever the overlay still lacks for the current view, now (tests, benchmarks, screenshots)."""
+        self._interacting = False
+        self._settle.stop()
+        self._ensure_layer()
+        if self._pending is not None:
+            self._chunk_timer.stop()
+            self._render_chunk(budget=None)
+
+    def rendering_complete(self) -> bool:
+        return self._layer_fits(self._layer)
+
+    @staticmethod
+    def _widget_bounds(drawable: Drawable, transform: QTransform) -> QRectF:
+        left, top, right, bottom = drawable.bounds()
+        return transform.mapRect(QRectF(left, top, right - left, bottom - top))
+
+    def _draw_layer(self, painter: QPainter) -> None:
+        layer = self._layer if self._layer is not None and self._layer.version == self._version else None
+        if layer is None and self._pending is not None and self._pending.viewport == self._viewport:
+            layer = self._pending  # a new frame's objects, partly drawn
+        if layer is None:
+            return
+        if layer.viewport == self._viewport:
+            painter.drawImage(QPointF(-LAYER_MARGIN, -LAYER_MARGIN), layer.image)
+            return
+        # Moved and scaled copy during a gesture: layer pixel → image → widget.
+        old, new = layer.viewport, self._viewport
+        k = new.scale / old.scale
+        tx = new.dx - (old.dx + LAYER_MARGIN) * k
+        ty = new.dy - (old.dy + LAYER_MARGIN) * k
+        painter.save()
+        painter.setTransform(QTransform(k, 0, 0, k, tx, ty))
+        painter.drawImage(QPointF(0, 0), layer.image)
+        painter.restore()
+
+    # -- painting ------------------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), BACKGROUND)
+        viewport = self._viewport
+        if self._pyramid is not None:
+            painter.setTransform(viewport.transform())
+            visible = viewport.image_rect(QRectF(event.rect()))
+            self._pyramid.draw(painter, visible, viewport.scale, smooth=not self._interacting)
+            painter.resetTransform()
+        if not self._interacting:
+            self._ensure_layer()
+        self._draw_layer(painter)
+        self._draw_emphasis(painter)
+        if self._pixel_grid and viewport.scale >= GRID_MIN_SCALE:
+            self._draw_pixel_grid(painter, QRectF(event.rect()))
+        if self._tool is not None:
+            self._tool.paint(self, painter)
+        painter.end()
+
+    def _draw_emphasis(self, painter: QPainter) -> None:
+        """The hovered and selected objects on top, crisp, with their texts."""
+        transform = self._viewport.transform()
+        for drawable_id, emphasis in ((self._hovered_id, HOVERED), (self._selected_id, SELECTED)):
+            if drawable_id is None or (emphasis == HOVERED and drawable_id == self._selected_id):
+                continue
+            drawable = self._scene.get(drawable_id)
+            if drawable is None or not drawable.visible:
+                continue
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(transform)
+            self._painter.draw(painter, drawable, emphasis)
+            painter.resetTransform()
+            self._painter.draw_text(painter, drawable, self._widget_bounds(drawable, transform))
+
+    def _draw_pixel_grid(self, painter: QPainter, rect: QRectF) -> None:
+        viewport = self._viewport
+        area = viewport.image_rect(rect).intersected(QRectF(0, 0, self._meta_size.width(), self._meta_size.height()))
+        if area.isEmpty():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(QColor(255, 255, 255, 60), 1))
+        top = viewport.to_widget(0, area.top()).y()
+        bottom = viewport.to_widget(0, area.bottom()).y()
+        left = viewport.to_widget(area.left(), 0).x()
+        right = viewport.to_widget(area.right(), 0).x()
+        for x in range(int(area.left()), int(area.right()) + 1):
+            sx = viewport.to_widget(x, 0).x()
+            painter.drawLine(QPointF(sx, top), QPointF(sx, bottom))
+        for y in range(int(area.top()), int(area.bottom()) + 1):
+            sy = viewport.to_widget(0, y).y()
+            painter.drawLine(QPointF(left, sy), QPointF(right, sy))
+
+    # -- input ---------------------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit_to_view()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_at(WHEEL_STEP**steps, event.position())
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not event.modifiers():
+            self.fit_to_view()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        position = event.position()
+        if self._tool is not None and self._tool.mouse_press(self, event, self.map_to_image(position)):
+            return
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_held):
+            self._start_pan(position)
+        elif button == Qt.MouseButton.LeftButton:
+            picked = self.object_at(position)
+            if picked is not None:
+                self.set_selected_id(picked)
+            else:
+                self._start_pan(position)
+
+    def _start_pan(self, position: QPointF) -> None:
+        self._pan_from = position
+        self._pan_moved = False
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        position = event.position()
+        image_pos = self.map_to_image(position)
+        self.cursorMoved.emit(image_pos.x(), image_pos.y())
+        if self._tool is not None and self._tool.mouse_move(self, event, image_pos):
+            return
+        if self._pan_from is not None:
+            delta = position - self._pan_from
+            if delta.manhattanLength() > 0:
+                self._pan_from = position
+                self._pan_moved = True
+                self.pan_by(delta.x(), delta.y())
+            return
+        self._set_hovered(self.object_at(position))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._tool is not None and self._tool.mouse_release(self, event, self.map_to_image(event.position())):
+            return
+        if self._pan_from is not None:
+            clicked_empty = not self._pan_moved and event.button() == Qt.MouseButton.LeftButton
+            self._pan_from = None
+            self.setCursor(Qt.CursorShape.OpenHandCursor if self._space_held else Qt.CursorShape.ArrowCursor)
+            if clicked_empty and not self._space_held:
+                self.set_selected_id(None)
+
+    def leaveEvent(self, event: object) -> None:
+        self._set_hovered(None)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False  # Tab and Shift+Tab cycle through objects instead
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._tool is not None and self._tool.key_press(self, event):
+            return
+        key = event.key()
+        if key == Qt.Key.Key_Tab:
+            self.select_next()
+        elif key == Qt.Key.Key_Backtab:
+            self.select_next(backwards=True)
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            if self._pan_from is None:
+                self.setCursor(Qt.CursorShape.ArrowCursor)
+        else:
+            super().keyReleaseEvent(event)

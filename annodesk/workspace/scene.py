@@ -1,0 +1,58 @@
+"""One frame's drawables arranged for drawing and picking: z-order, a spatial index, Tab order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annodesk.workspace.drawables import Drawable
+from annodesk.workspace.geometry import hits
+from annodesk.workspace.spatial import Bounds, SpatialGrid
+
+
+class FrameScene:
+    """The visible drawables of one frame, painted in ``order`` (z-order, then the caller's order)."""
+
+    def __init__(self, drawables: Sequence[Drawable]) -> None:
+        self.drawables: tuple[Drawable, ...] = tuple(drawables)
+        self.index_of: dict[int, int] = {d.id: i for i, d in enumerate(self.drawables)}
+        visible = [i for i, d in enumerate(self.drawables) if d.visible and d.points]
+        self.order: list[int] = sorted(visible, key=lambda i: self.drawables[i].z_order)  # stable: ties keep order
+        self.rank: dict[int, int] = {index: position for position, index in enumerate(self.order)}
+        self.bounds: dict[int, Bounds] = {i: self.drawables[i].bounds() for i in visible}
+        self.grid = SpatialGrid(self.bounds.items())
+
+    def __len__(self) -> int:
+        return len(self.drawables)
+
+    def get(self, drawable_id: int | None) -> Drawable | None:
+        """The drawable with this id, if there is one."""
+        index = self.index_of.get(drawable_id) if drawable_id is not None else None
+        return self.drawables[index] if index is not None else None
+
+    def in_rect(self, bounds: Bounds) -> list[int]:
+        """Indices of visible objects whose bounds meet ``bounds``, in paint order (bottom first)."""
+        found = self.grid.query(bounds)
+        if len(found) == len(self.order):
+            return list(self.order)
+        rank = self.rank
+        return sorted(found, key=rank.__getitem__)
+
+    def topmost_at(self, x: float, y: float, tolerance: float) -> Drawable | None:
+        """The selectable object drawn on top at (x, y) (lines and points within ``tolerance``)."""
+        candidates = sorted(self.grid.query_point(x, y, tolerance), key=self.rank.__getitem__, reverse=True)
+        for index in candidates:
+            drawable = self.drawables[index]
+            if drawable.selectable and hits(drawable, x, y, tolerance):
+                return drawable
+        return None
+
+    def cycle(self, current: int | None, backwards: bool = False) -> Drawable | None:
+        """The next (or previous) selectable object after ``current`` in the caller's order, wrapping around."""
+        selectable = [d for d in self.drawables if d.selectable and d.points]
+        if not selectable:
+            return None
+        ids = [d.id for d in selectable]
+        if current not in ids:
+            return selectable[-1] if backwards else selectable[0]
+        position = ids.index(current) + (-1 if backwards else 1)
+        return selectable[position % len(selectable)]
