@@ -1,5 +1,5 @@
 """Attaching media to a task and following its processing: ``POST tasks/{id}/data`` (a streamed multipart
-upload), ``tasks/{id}/status``, and reading frames back."""
+upload), ``tasks/{id}/status``, and reading frames and chunks back."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .multipart import FileChanged, FilePart, MultipartBody
 from .responses import decode, raise_for_status
 from .task_models import DataUpload, TaskStatus
 
+CHUNK_READ = 256 * 1024
 UPLOAD_TIMEOUT = httpx.Timeout(60.0, connect=10.0)  # per read/write: the server stores the files before answering
 
 
@@ -118,6 +119,31 @@ class TaskData(ClientBase):
             "GET", f"tasks/{int(task_id)}/data", params={"type": "frame", "number": int(number), "quality": quality}
         )
         return response.content
+
+    async def task_chunk(
+        self, task_id: int, number: int, quality: str = "compressed", *, on_bytes: Callable[[int], None] | None = None
+    ) -> bytes:
+        """Chunk ``number`` (frames ``number·chunk_size``…) of a task: a zip of images, or an MP4 for video tasks.
+
+        The body is streamed (``on_bytes(received)`` as it arrives). A connection that breaks part-way raises
+        :class:`~annodesk.api.errors.NetworkError`; an error answer its typed error, as every request.
+        """
+        if quality not in ("compressed", "original"):
+            raise ValueError("quality is 'compressed' or 'original'")
+        params = {"type": "chunk", "number": int(number), "quality": quality}
+        received = bytearray()
+        try:
+            async with self._http.stream("GET", f"tasks/{int(task_id)}/data", params=params) as response:
+                if response.status_code >= 400:
+                    await response.aread()
+                    raise_for_status(response)
+                async for piece in response.aiter_bytes(CHUNK_READ):
+                    received += piece
+                    if on_bytes is not None:
+                        on_bytes(len(received))
+        except httpx.TransportError as exc:
+            raise self._transport_error(exc) from None
+        return bytes(received)
 
 
 def _interrupted(body: MultipartBody, exc: Exception) -> errors.UploadInterrupted:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
+from .bench_seed import add_dense_job, add_frame_bench
 from .seed import SAMPLE_USERS
 from .server import NotLoopback, SandboxServer
 
@@ -25,6 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
     parser.add_argument("--data", type=Path, help="data folder (default: the user data dir)")
     parser.add_argument("--seed-tasks", type=int, default=0, metavar="N", help="add N generated tasks")
+    parser.add_argument(
+        "--seed-dense-job",
+        action="store_true",
+        help="add a 10000×5000 image task whose job has 5000 polygons and 5000 rectangles (benchmarks)",
+    )
+    parser.add_argument(
+        "--seed-frame-bench", action="store_true", help="add 500-frame 1080p image and video tasks (benchmarks)"
+    )
     parser.add_argument("--admin", metavar="USER:PASSWORD", help="ensure a superuser (group admin)")
     parser.add_argument("--anon-throttle", type=int, default=100, metavar="N", help="anonymous requests/minute")
     parser.add_argument(
@@ -63,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"annodesk-sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
+    if args.seed_dense_job:
+        print(f"dense job: task {add_dense_job(server.state.db)}", flush=True)
+    if args.seed_frame_bench:
+        print("frame stepping: tasks {} (images), {} (video)".format(*add_frame_bench(server.state.db)), flush=True)
     tasks = server.state.tasks.count()
     print(f"CVAT v1.1 sandbox at {server.base_url}/api/v1/  ({tasks} tasks, data in {data})", flush=True)
     print(f"ready in {time.perf_counter() - started:.2f} s; sample users:", flush=True)

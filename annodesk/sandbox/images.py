@@ -38,6 +38,11 @@ def _scene(task_id: int, frame: int, width: int, height: int) -> Image.Image:
     return image
 
 
+def picture(task_id: int, frame: int, width: int, height: int) -> Image.Image:
+    """Frame ``frame`` of a generated task, as a picture (for video chunks)."""
+    return _scene(task_id, frame, width, height)
+
+
 def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
     buffer = io.BytesIO()
     if fmt == "JPEG":

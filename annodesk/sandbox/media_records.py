@@ -54,9 +54,18 @@ class MediaRecords:
         return int(data_id or 0), previous
 
     def save_processed(
-        self, task_id: int, data_id: int, frames: Sequence[FrameRow], chunk_size: int, stop_frame: int
+        self,
+        task_id: int,
+        data_id: int,
+        frames: Sequence[FrameRow],
+        chunk_size: int,
+        stop_frame: int,
+        *,
+        video_name: str | None = None,
     ) -> None:
         """Store the frames, size and chunk size; set mode, overlap and cut segments with one job each.
+
+        ``video_name``: the frames come from this video (chunks are MP4, the task's mode is interpolation).
 
         Segments are added to the ones the task already has, as CVAT does when data is attached twice.
         """
@@ -70,10 +79,14 @@ class MediaRecords:
                 "UPDATE data SET size = ?, chunk_size = ?, stop_frame = ?, width = ?, height = ? WHERE id = ?",
                 (size, chunk_size, stop_frame, frames[0].width, frames[0].height, data_id),
             )
+            if video_name is not None:
+                conn.execute(
+                    "UPDATE data SET chunk_type = 'video', name_pattern = ? WHERE id = ?", (video_name, data_id)
+                )
             segment_size, overlap = conn.execute(
                 "SELECT segment_size, overlap FROM tasks WHERE id = ?", (task_id,)
             ).fetchone()
-            overlap = processed_overlap(overlap, segment_size, size, video=False)
+            overlap = processed_overlap(overlap, segment_size, size, video=video_name is not None)
             for start, stop in segment_ranges(segment_size, overlap, size):
                 segment_id = conn.execute(
                     "INSERT INTO segments (task_id, start_frame, stop_frame) VALUES (?, ?, ?)", (task_id, start, stop)
@@ -87,8 +100,8 @@ class MediaRecords:
                 )
             ]
             conn.execute(
-                "UPDATE tasks SET mode = 'annotation', overlap = ?, status = ? WHERE id = ?",
-                (overlap, task_status(statuses), task_id),
+                "UPDATE tasks SET mode = ?, overlap = ?, status = ? WHERE id = ?",
+                ("annotation" if video_name is None else "interpolation", overlap, task_status(statuses), task_id),
             )
 
     def frames(self, data_id: int) -> list[FrameRow]:

@@ -1,5 +1,6 @@
 """Uploaded media on disk, one folder per data record: ``raw/`` (the uploaded or extracted files, as sent),
-``compressed/NNNNNN.jpeg`` (frames re-encoded at the task's image quality) and ``preview.jpeg``."""
+``compressed/NNNNNN.jpeg`` (frames re-encoded at the task's image quality), ``chunks/`` (see ``chunks.py``) and
+``preview.jpeg``."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class MediaStore:
     def clear_derived(self, data_id: int) -> None:
         """Delete what processing made (compressed frames, preview), keeping the uploads."""
         shutil.rmtree(self.folder(data_id) / "compressed", ignore_errors=True)
+        shutil.rmtree(self.folder(data_id) / "chunks", ignore_errors=True)
         with_preview = self.preview(data_id)
         if with_preview.exists():
             os.unlink(with_preview)

@@ -2,8 +2,9 @@
 extract archives, decode and re-encode every image with Pillow, make the preview, then save frames, segments
 and jobs. Each step reports CVAT's progress messages; any failure becomes the job's one-line error.
 
-The sandbox never connects anywhere: remote files fail with a clear message. Video and PDF fail too (no
-ffmpeg, no PDF renderer), honestly worded. Images (anything Pillow opens) and zip/tar archives of images work.
+The sandbox never connects anywhere: remote files fail with a clear message. PDF fails too (no PDF renderer),
+honestly worded. Images (anything Pillow opens), zip/tar archives of images and videos (PyAV, in
+``video_processing``) work.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .media_records import FrameRow, MediaRecords
 from .media_store import MediaStore, safe_relative
+from .video_processing import process_video
 from .worker import Job
 
 MEDIA_TYPES = ("image", "video", "archive", "directory", "pdf", "zip")
@@ -130,11 +132,13 @@ class DataProcessor:
             job.progress("Data are being copied from share..")
             self._copy_from_share(server_files, raw)
         job.progress("Media files are being extracted...")
-        if kind in ("video", "pdf"):
-            what = "video" if kind == "video" else "PDF documents"
+        if kind == "video":
+            process_video(self.media, self.records, job, request, raw / counter["video"][0])
+            return
+        if kind == "pdf":
             raise NotImplementedError(
-                f"The sandbox server cannot decode {what} (it has no ffmpeg or PDF renderer): "
-                "upload the frames as images or as a zip archive of images."
+                "The sandbox server cannot decode PDF documents (it has no PDF renderer): "
+                "upload the pages as images or as a zip archive of images."
             )
         if kind in ("zip", "archive"):
             paths = self._extract(raw / counter[kind][0], raw)

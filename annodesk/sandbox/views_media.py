@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
-import zipfile
 from typing import Any
 
 from starlette.responses import Response
 
+from . import chunks
 from .endpoint import Call
 from .frame_source import FrameSource
 from .http import ApiError, html_server_error
@@ -74,28 +75,30 @@ async def task_data(call: Call) -> Response:
     # Past the number check, CVAT names the quality by its enum in messages.
     failure = f"cannot get requested data type: {data_type}, number: {index}, quality: {QUALITY_ENUM[str(quality)]}\n"
     if data_type == "frame":
-        return _frame(source, index, str(quality), failure)
-    return _chunk(source, index, str(quality), failure)
+        return await _frame(call, source, index, str(quality), failure)
+    return await _chunk(call, source, index, str(quality), failure)
 
 
-def _frame(source: FrameSource, index: int, quality: str, failure: str) -> Response:
+async def _frame(call: Call, source: FrameSource, index: int, quality: str, failure: str) -> Response:
     if not 0 <= index < source.size:
         raise ApiError(400, failure + f"Incorrect requested frame number: {index}")
+    if source.video and source.uploaded:
+        # As CVAT's FrameProvider: decoded from the chunk; compressed as JPEG, original as PNG.
+        image = await asyncio.to_thread(chunks.video_frame, source, call.state.media, index, quality)
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG" if quality == "compressed" else "PNG", quality=source.row["image_quality"])
+        mime = "image/jpeg" if quality == "compressed" else "image/png"
+        return Response(buffer.getvalue(), headers={"content-type": f"('{mime}', None)"})
     frame = source.compressed(index) if quality == "compressed" else source.original(index)
     # CVAT v1.1-v1.3 send image frames with a broken Content-Type (a Python tuple's text): copied on purpose.
     return Response(frame.data, headers={"content-type": f"('{frame.mime}', None)"})
 
 
-def _chunk(source: FrameSource, index: int, quality: str, failure: str) -> Response:
-    chunk_size = source.row["chunk_size"] or 1
-    first = index * chunk_size
-    if index < 0 or first >= source.size:
+async def _chunk(call: Call, source: FrameSource, index: int, quality: str, failure: str) -> Response:
+    if index < 0 or not chunks.chunk_frames(source, index):
         raise ApiError(400, failure + f"[Errno 2] No such file or directory: '{index}.zip'")
-    if source.video:
-        raise ApiError(400, failure + "The sandbox does not encode video chunks; request frames instead.")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for offset, number in enumerate(range(first, min(source.size, first + chunk_size))):
-            frame = source.compressed(number) if quality == "compressed" else source.original(number)
-            archive.writestr(f"{offset:06d}{frame.ext}", frame.data)
-    return Response(buffer.getvalue(), media_type="application/zip")
+    try:
+        data = await asyncio.to_thread(chunks.chunk_bytes, source, call.state.media, index, quality)
+    except FileNotFoundError as error:
+        raise ApiError(400, failure + str(error)) from None
+    return Response(data, media_type="video/mp4" if source.video else "application/zip")

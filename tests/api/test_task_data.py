@@ -167,7 +167,7 @@ def _write(path: Path, content: bytes) -> Path:
         ),
         (
             lambda d: [_write(d / "clip.mp4", b"\x00" * 64)],
-            "NotImplementedError: The sandbox server cannot decode video",
+            "ValueError: cannot decode video file 'clip.mp4': Invalid data found when processing input",
         ),
         (
             lambda d: [*make_images(d, 1), _write(d / "more.zip", b"PK")],
