@@ -65,16 +65,12 @@ class MyJobsModel(QAbstractTableModel):
             if column == JOB_COLUMN:
                 return arg(self.tr("Job #%1"), job.job_id)
             if column == TASK_COLUMN:
-                return arg(self.tr("#%1 %2"), job.task_id, job.task_name)
+                return f"#{job.task_id} {job.task_name}"
             if column == STATUS_COLUMN:
                 return display_status(job.status)
             if column == FRAMES_COLUMN:
-                return arg(
-                    self.tr("%1–%2 (%3)"),
-                    format_number(job.start_frame),
-                    format_number(job.stop_frame),
-                    format_number(job.frame_count),
-                )
+                first, last, count = (format_number(n) for n in (job.start_frame, job.stop_frame, job.frame_count))
+                return f"{first}–{last} ({count})"
         if role == RAW_VALUE_ROLE and column == STATUS_COLUMN:
             return job.status
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN and job.status in STATUS_COLORS:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 import msgspec
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
 from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
@@ -23,25 +22,16 @@ from annodesk.i18n import LiveText, arg
 from annodesk.session.job_data import JobData, change_job_status, load_job
 from annodesk.session.repository import Repository
 
+from .drawables import Drawable
+from .drawing import to_drawables
 from .frame_objects import COLOR_BY_LABEL, FrameObject, FrameReader, JobCounts, ObjectFilter, ObjectKey, job_counts
+from .frames import FrameLoadError, FrameSource, FrameSuperseded
 from .latest import LatestTasks
 from .playback import FrameClock
 
 log = logging.getLogger(__name__)
 
 JOB_STATUSES = ("annotation", "validation", "completed")
-
-
-class FrameSource(Protocol):
-    """What the workspace needs from a job's frame source (``annodesk.workspace.frames``)."""
-
-    async def frame(self, number: int) -> QImage:
-        """Frame ``number`` (a task frame index) at the meta size; raises CvatError when it cannot be had."""
-        ...
-
-    def close(self) -> None:
-        """Stop prefetching and let go of the caches' memory."""
-        ...
 
 
 FrameSourceFactory = Callable[[Repository, Task, DataMeta, Job], FrameSource]
@@ -94,6 +84,7 @@ class WorkspaceController(QObject):
         self.frame = 0
         self.step = 10
         self.image: QImage | None = None  # the current frame's image once it came
+        self.image_size = QSize()  # the size it is drawn at (the frame's meta size)
         self.objects: list[FrameObject] = []  # every object on the current frame
         self.hidden: set[ObjectKey] = set()
         self.locked: set[ObjectKey] = set()
@@ -209,19 +200,28 @@ class WorkspaceController(QObject):
         if source is None:
             return
         try:
-            image = await source.frame(frame)
+            loaded = await source.frame(frame)
+        except FrameSuperseded:
+            return  # a newer frame was asked for
         except NotAuthenticated as exc:
             self.authRequired.emit(exc.detail)
             return
-        except CvatError as exc:
+        except (CvatError, FrameLoadError) as exc:
             self.clock.stop()
-            self.imageFailed.emit(frame, Problem(lambda: arg(self.tr("Frame %1 could not be loaded."), frame), exc))
+            error = exc if isinstance(exc, CvatError) else None
+            reason = exc.message if isinstance(exc, FrameLoadError) else ""
+            self.imageFailed.emit(frame, Problem(lambda: self._frame_failure(frame, reason), error))
             return
         if frame != self.frame:
             return
-        self.image = image
+        self.image, self.image_size = loaded.image, loaded.size
         self.clock.shown(frame)
-        self.imageReady.emit(frame, image)
+        self.imageReady.emit(frame, loaded.image)
+
+    def _frame_failure(self, frame: int, reason: str) -> str:
+        if reason:  # the frame source's own sentence (it names the frame and why)
+            return reason
+        return arg(self.tr("Frame %1 could not be loaded."), frame)
 
     def first(self) -> None:
         self.go_to(self.first_frame)
@@ -295,6 +295,10 @@ class WorkspaceController(QObject):
             if obj.type != "tag" and obj.key not in self.hidden and obj.label_id not in self.hidden_labels
         ]
         return sorted(drawn, key=lambda obj: obj.z_order)
+
+    def drawables(self) -> list[Drawable]:
+        """The frame's shapes and tracks that pass the filter, as the canvas draws them (hidden and locked marked)."""
+        return to_drawables(self.listed_objects(), self.hidden, self.hidden_labels, self.locked)
 
     def tags(self) -> list[FrameObject]:
         return [obj for obj in self.objects if obj.type == "tag"]

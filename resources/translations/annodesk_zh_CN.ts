@@ -531,57 +531,72 @@
     <name>FrameLabelsModel</name>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>On this frame</source>
-        <translation type="unfinished"></translation>
+        <translation>本帧数量</translation>
     </message>
 </context>
 <context>
     <name>FrameObjectsModel</name>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished">属性</translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <source>Shape / track</source>
-        <translation type="unfinished"></translation>
+        <translation>形状 / 轨迹</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>FrameSource</name>
+    <message>
+        <source>Frame {0} could not be loaded: {1}</source>
+        <translation>无法加载第 {0} 帧：{1}</translation>
+    </message>
+    <message>
+        <source>The chunk has fewer frames than the task&apos;s information says.</source>
+        <translation>数据块中的帧数少于任务信息所示。</translation>
+    </message>
+    <message>
+        <source>The frames could not be decoded ({0}).</source>
+        <translation>无法解码这些帧（{0}）。</translation>
     </message>
 </context>
 <context>
     <name>FrameTagsModel</name>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished">属性</translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(整帧)</translation>
     </message>
 </context>
 <context>
@@ -768,63 +783,59 @@
 <context>
     <name>JobInfoPanel</name>
     <message>
-        <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 shapes, %2 tracks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个形状，%2 条轨迹</translation>
     </message>
     <message>
         <source>%1–%2 (%3 frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2（%3 帧）</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)：</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>All labels</source>
-        <translation type="unfinished"></translation>
+        <translation>全部标签</translation>
     </message>
     <message>
         <source>Assignee:</source>
-        <translation type="unfinished">负责人：</translation>
+        <translation>负责人：</translation>
     </message>
     <message>
         <source>Frames:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧：</translation>
     </message>
     <message>
         <source>Objects:</source>
-        <translation type="unfinished"></translation>
+        <translation>对象：</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>任务：</translation>
     </message>
     <message>
         <source>user #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 #%1</translation>
     </message>
 </context>
 <context>
     <name>JobOpening</name>
     <message>
         <source>&amp;My jobs…</source>
-        <translation type="unfinished"></translation>
+        <translation>我的作业(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Open job #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开作业 #%1(&amp;O)</translation>
     </message>
     <message>
         <source>Every job assigned to you, across your tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>分配给您的所有作业（跨全部任务）</translation>
     </message>
 </context>
 <context>
@@ -1443,180 +1454,168 @@
 <context>
     <name>MyJobsModel</name>
     <message>
-        <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1–%2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>作业</translation>
     </message>
     <message>
         <source>Job #%1</source>
-        <translation type="unfinished">作业 #%1</translation>
+        <translation>作业 #%1</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
 </context>
 <context>
     <name>MyJobsView</name>
     <message numerus="yes">
         <source>%n job(s) assigned to you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>分配给您的作业共 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Open job</source>
-        <translation type="unfinished"></translation>
+        <translation>打开作业(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Looking for your jobs…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找您的作业…</translation>
     </message>
     <message>
         <source>My jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>我的作业</translation>
     </message>
 </context>
 <context>
     <name>NavigationBar</name>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Step:</source>
-        <translation type="unfinished"></translation>
+        <translation>步长(&amp;S)：</translation>
     </message>
     <message>
         <source>Back by the step</source>
-        <translation type="unfinished"></translation>
+        <translation>后退一个步长</translation>
     </message>
     <message>
         <source>F&amp;PS:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧率(&amp;P)：</translation>
     </message>
     <message>
         <source>First frame</source>
-        <translation type="unfinished"></translation>
+        <translation>第一帧</translation>
     </message>
     <message>
         <source>Forward by the step</source>
-        <translation type="unfinished"></translation>
+        <translation>前进一个步长</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Frame number</source>
-        <translation type="unfinished"></translation>
+        <translation>帧号</translation>
     </message>
     <message>
         <source>Frame number (`)</source>
-        <translation type="unfinished"></translation>
+        <translation>帧号（`）</translation>
     </message>
     <message>
         <source>Go to frame</source>
-        <translation type="unfinished"></translation>
+        <translation>转到帧</translation>
     </message>
     <message>
         <source>Last frame</source>
-        <translation type="unfinished">最后一帧</translation>
+        <translation>最后一帧</translation>
     </message>
     <message>
         <source>Next frame</source>
-        <translation type="unfinished"></translation>
+        <translation>下一帧</translation>
     </message>
     <message>
         <source>Play / pause</source>
-        <translation type="unfinished"></translation>
+        <translation>播放 / 暂停</translation>
     </message>
     <message>
         <source>Playback speed, frames per second</source>
-        <translation type="unfinished"></translation>
+        <translation>播放速度（每秒帧数）</translation>
     </message>
     <message>
         <source>Previous frame</source>
-        <translation type="unfinished"></translation>
+        <translation>上一帧</translation>
     </message>
     <message>
         <source>shown %1, dropped %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已显示 %1，丢弃 %2</translation>
     </message>
 </context>
 <context>
     <name>ObjectKind</name>
     <message>
         <source>shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <source>tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(整帧)</translation>
     </message>
     <message>
         <source>track</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹</translation>
     </message>
 </context>
 <context>
     <name>ObjectsPanel</name>
     <message>
         <source>%1 of %2 objects shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2 个对象</translation>
     </message>
     <message numerus="yes">
         <source>%n object(s) on this frame</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本帧共 %n 个对象</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Zoom to selection</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放到所选(&amp;Z)</translation>
     </message>
     <message>
         <source>All labels</source>
-        <translation type="unfinished"></translation>
+        <translation>全部标签</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>Attribute value…</source>
-        <translation type="unfinished"></translation>
+        <translation>属性值…</translation>
     </message>
     <message>
         <source>Filter by attribute value</source>
-        <translation type="unfinished"></translation>
+        <translation>按属性值筛选</translation>
     </message>
     <message>
         <source>Filter by label</source>
-        <translation type="unfinished"></translation>
+        <translation>按标签筛选</translation>
     </message>
     <message>
         <source>Filter by type</source>
-        <translation type="unfinished"></translation>
+        <translation>按类型筛选</translation>
     </message>
 </context>
 <context>
@@ -1689,27 +1688,27 @@
     <name>ShapeType</name>
     <message>
         <source>cuboid</source>
-        <translation type="unfinished"></translation>
+        <translation>长方体</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>点</translation>
     </message>
     <message>
         <source>polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>多边形</translation>
     </message>
     <message>
         <source>polyline</source>
-        <translation type="unfinished"></translation>
+        <translation>折线</translation>
     </message>
     <message>
         <source>rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>矩形</translation>
     </message>
     <message>
         <source>tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(整帧)</translation>
     </message>
 </context>
 <context>
@@ -1821,7 +1820,7 @@
     <name>TagsPanel</name>
     <message>
         <source>No tags on this frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>本帧没有整帧标签。</translation>
     </message>
 </context>
 <context>
@@ -2322,102 +2321,102 @@
     <name>WorkspaceController</name>
     <message>
         <source>Frame %1 could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载第 %1 帧。</translation>
     </message>
     <message>
         <source>Job #%1 could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开作业 #%1。</translation>
     </message>
     <message>
         <source>Some objects of this frame could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>本帧的部分对象无法读取。</translation>
     </message>
     <message>
         <source>Something went wrong in the workspace; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作区出错，详情见日志。</translation>
     </message>
     <message>
         <source>Status saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>状态已保存。</translation>
     </message>
     <message>
         <source>The status of job #%1 was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 #%1 的状态未更改。</translation>
     </message>
     <message>
         <source>You may not change the status of job #%1; it stays as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权更改作业 #%1 的状态，状态保持不变。</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceWindow</name>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Fit the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Job</source>
-        <translation type="unfinished"></translation>
+        <translation>作业(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished">重试(&amp;R)</translation>
+        <translation>重试(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">视图(&amp;V)</translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Zoom to selection</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放到所选(&amp;Z)</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Frame %1 of %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧（%2–%3）</translation>
     </message>
     <message>
         <source>Job #%1</source>
-        <translation type="unfinished">作业 #%1</translation>
+        <translation>作业 #%1</translation>
     </message>
     <message>
         <source>Job #%1 · %2 · frames %3–%4</source>
-        <translation type="unfinished"></translation>
+        <translation>作业 #%1 · %2 · 帧 %3–%4</translation>
     </message>
     <message>
         <source>Job info</source>
-        <translation type="unfinished"></translation>
+        <translation>作业信息</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished">标签</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Next object (Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个对象（Tab）</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Previous object (Shift+Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个对象（Shift+Tab）</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>整帧标签</translation>
     </message>
     <message>
         <source>x %1, y %2</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 x %1，y %2</translation>
     </message>
 </context>
 <context>
@@ -2609,6 +2608,13 @@
     <message>
         <source>“%1” is not an http(s) server address.</source>
         <translation>“%1”不是 http(s) 服务器地址。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>annodesk canvas demo</source>
+        <translation>annodesk 画布演示</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import msgspec
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -15,13 +18,23 @@ from .test_job_editing import double_click, jobs_model, open_task
 from .test_sign_in import PASSWORD
 
 RECEIPTS = 12  # "Receipts OCR": owner demo, assignee alice; 16 frames of 600×1000, jobs 0–7 (alice), 8–15 (demo)
-KITCHEN = 9  # "Kitchen objects (demo)": owner demo, no assignee; 24 frames of 640×480, one job (nobody)
+STREET_ZH = (
+    2  # "城市街景 · 上海 行人检测": owner and assignee zhangwei; 80 frames of 1920×1080 (chunks of 36), jobs of 40
+)
+SPORTS = 13  # "Sports: basketball players": a 1280×720 video, assignee demo; tracks of every type on each job
 
 
 async def admin_task(server: SandboxServer, task_id: int) -> Task:
     async with CvatClient(server.base_url) as client:
         await client.login("admin", PASSWORD["admin"])
         return await client.get_task(task_id)
+
+
+async def job_annotations(server: SandboxServer, job_id: int) -> dict[str, Any]:
+    """The job's labeled data as the server's JSON."""
+    async with CvatClient(server.base_url) as client:
+        await client.login("admin", PASSWORD["admin"])
+        return msgspec.to_builtins(await client.get_job_annotations(job_id))
 
 
 def spec(task: Task, label: str, attribute: str) -> int:
@@ -87,10 +100,11 @@ async def frame_shown(workspace: WorkspaceWindow, frame: int) -> None:
 
 def canvas_point(workspace: WorkspaceWindow, x: float, y: float) -> QPoint:
     """Where image point (x, y) is on the canvas widget."""
-    return workspace.canvas.transform().map(QPointF(x, y)).toPoint()
+    return workspace.canvas.map_from_image(QPointF(x, y)).toPoint()
 
 
 def grabbed(workspace: WorkspaceWindow) -> QImage:
+    workspace.canvas.finish_rendering()  # the overlay layer renders in chunks: all of it, now
     return workspace.canvas.grab().toImage()
 
 

@@ -1,51 +1,39 @@
-"""Which frame source the workspace uses for a job.
-
-INTERIM until the frames branch (chunks, caches, prefetch: ``annodesk/workspace/frames.py``) is merged: frames are
-read one by one (``data?type=frame&quality=compressed``), decoded to a QImage off the GUI thread and scaled to the
-meta size. At merge time :func:`frame_source_for` returns the frames branch's source instead.
-"""
+"""Which frame source the workspace uses for a job: the frames branch's :class:`FrameSource` (chunks, caches,
+prefetch), with one chunk cache (memory and disk, reused across sessions) shared by every workspace window."""
 
 from __future__ import annotations
 
-import asyncio
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage
-
-from annodesk.api import MalformedResponse
 from annodesk.api.models import DataMeta, Job, Task
+from annodesk.session.chunk_cache import ChunkCache
 from annodesk.session.repository import Repository
-from annodesk.workspace.controller import FrameSource
+from annodesk.workspace.frames import FrameSource, TaskMedia
+
+CHUNKS_FOLDER = "chunks"
 
 
-class SingleFrames:
-    """Frame ``n`` → QImage at the meta size, one request per frame, no cache."""
+class FrameSources:
+    """Makes each job's frame source. ``folder``: where encoded chunks are kept on disk (``None``: memory only)."""
 
-    def __init__(self, repository: Repository, task: Task, meta: DataMeta) -> None:
-        self._client = repository.client
-        self._task_id = task.id
-        self._meta = meta
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._caches: dict[str, ChunkCache] = {}
 
-    async def frame(self, number: int) -> QImage:
-        data = await self._client.task_frame(self._task_id, number)
-        frames = self._meta.frames
-        info = frames[number] if number < len(frames) else frames[0]
-        image = await asyncio.to_thread(_decode, data, QSize(info.width, info.height))
-        if image.isNull():
-            raise MalformedResponse(f"frame {number} is not an image", detail="")
-        return image
+    def chunk_cache(self, server_url: str) -> ChunkCache:
+        cache = self._caches.get(server_url)
+        if cache is None:
+            cache = self._caches[server_url] = ChunkCache(self.folder, server_url)
+        return cache
 
-    def close(self) -> None:
-        pass
-
-
-def _decode(data: bytes, size: QSize) -> QImage:
-    image = QImage.fromData(data)
-    if image.isNull() or image.size() == size:
-        return image
-    return image.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    def __call__(self, repository: Repository, task: Task, meta: DataMeta, job: Job) -> FrameSource:
+        client = repository.client
+        media = TaskMedia.of(task, meta)
+        return FrameSource(
+            client, media, job.start_frame, job.stop_frame, chunk_cache=self.chunk_cache(client.server_url)
+        )
 
 
-def frame_source_for(repository: Repository, task: Task, meta: DataMeta, job: Job) -> FrameSource:
-    """The frame source for ``job`` of ``task``."""
-    return SingleFrames(repository, task, meta)
+def chunk_folder(repository: Repository) -> Path:
+    """Beside the offline cache of the signed-in user (chunks are per server: shared by its users)."""
+    return repository.cache.folder.parent / CHUNKS_FOLDER

@@ -71,7 +71,7 @@ class JobInfoPanel(QWidget):
         job, task, counts = self.controller.job, self.controller.task, self.controller.counts
         if job is None or task is None:
             return
-        self.task_value.setText(arg(self.tr("#%1 %2"), task.id, task.name))
+        self.task_value.setText(f"#{task.id} {task.name}")
         assignee = job.assignee_id
         self.assignee_value.setText(
             "—" if assignee is None else self.users.get(assignee, arg(self.tr("user #%1"), assignee))

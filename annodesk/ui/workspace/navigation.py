@@ -106,7 +106,7 @@ class NavigationBar(QWidget):
         )
         for action, symbol, tip in texts:
             action.setText(symbol)
-            action.setToolTip(arg(self.tr("%1 (%2)"), tip, action.shortcut().toString(QKeySequence.NativeText)))
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
             self.buttons[action].setAccessibleName(tip)
         self.focus_frame_action.setText(self.tr("Go to frame"))
         self.frame_box.setToolTip(self.tr("Frame number (`)"))

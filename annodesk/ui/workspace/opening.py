@@ -20,7 +20,7 @@ from annodesk.session.my_jobs import AssignedJob, my_jobs
 from annodesk.session.repository import Repository
 from annodesk.workspace.controller import FrameSourceFactory, WorkspaceController
 
-from .frame_glue import frame_source_for
+from .frame_glue import FrameSources, chunk_folder
 from .my_jobs_view import MyJobsView
 from .window import WorkspaceWindow
 
@@ -62,7 +62,7 @@ class JobOpening(QObject):
         settings: QSettings,
         signed_in_user: Callable[[], User | None],
         users: Callable[[], Mapping[int, User]],
-        frame_sources: FrameSourceFactory = frame_source_for,
+        frame_sources: FrameSourceFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +70,7 @@ class JobOpening(QObject):
         self.settings = settings
         self._signed_in_user = signed_in_user
         self._users = users
-        self._frame_sources = frame_sources
+        self._frame_sources = frame_sources or FrameSources(chunk_folder(repository))
         self.windows: dict[int, WorkspaceWindow] = {}
         self.my_jobs_view: MyJobsView | None = None
         self.my_jobs_action = QAction(self)

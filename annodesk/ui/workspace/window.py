@@ -7,8 +7,8 @@ with a Retry button. Geometry and dock layout are remembered; texts follow a lan
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, QSizeF, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from annodesk.i18n import LiveText, arg, format_number, live
 from annodesk.workspace.controller import Problem, WorkspaceController
+from annodesk.workspace.drawing import drawable_id, key_of
 from annodesk.workspace.frame_objects import ObjectKey
 
 from ..messages import action_error
 from . import window_settings
-from .interim_canvas import InterimCanvas
+from .canvas import AnnotationCanvas
 from .job_info import JobInfoPanel
 from .navigation import NavigationBar
 from .panels import LabelsPanel, ObjectsPanel, TagsPanel
@@ -75,7 +76,8 @@ class WorkspaceWindow(QMainWindow):
         self._problem: Problem | None = None
         self._cursor: QPointF | None = None
 
-        self.canvas = InterimCanvas()
+        self.canvas = AnnotationCanvas()
+        self._space = _SpaceTapPlays(self.canvas, controller.toggle_play, self)
         self.notice = CanvasNotice()
         self.notice.retry_button.clicked.connect(controller.retry)
         self.navigation = NavigationBar(controller)
@@ -138,7 +140,7 @@ class WorkspaceWindow(QMainWindow):
         self.zoom_action.triggered.connect(self.zoom_to_selection)
         self.fit_action = QAction(self)
         self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.fit_action.triggered.connect(self.canvas.fit)
+        self.fit_action.triggered.connect(self.canvas.fit_to_view)
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         self.close_action.triggered.connect(self.close)
@@ -167,9 +169,8 @@ class WorkspaceWindow(QMainWindow):
         controller.selectionChanged.connect(self._selection_changed)
         controller.message.connect(self._show_problem)
         controller.authRequired.connect(self.authRequired)
-        self.canvas.selectionRequested.connect(controller.select)
+        self.canvas.selected.connect(lambda drawable: controller.select(key_of(drawable)))
         self.canvas.cursorMoved.connect(self._cursor_moved)
-        self.canvas.tabPressed.connect(lambda backwards: controller.select_next(backwards))
         self.objects_panel.zoomRequested.connect(self.zoom_to_selection)
 
     # -- language ----------------------------------------------------------------------------------
@@ -242,7 +243,7 @@ class WorkspaceWindow(QMainWindow):
     def _image_ready(self, frame: int, image: QImage) -> None:
         self._problem = None
         self.notice.hide()
-        self.canvas.set_image(image, self.controller.frame_size())
+        self.canvas.set_frame(image, QSizeF(self.controller.image_size))
         self._objects_changed()
 
     def _image_failed(self, frame: int, problem: Problem) -> None:
@@ -254,10 +255,11 @@ class WorkspaceWindow(QMainWindow):
     def _objects_changed(self) -> None:
         if self.controller.image is None:
             return  # the new frame's objects are drawn with its image, never over the previous frame
-        self.canvas.set_objects(self.controller.drawn_objects(), self.controller.selected)
+        self.canvas.set_drawables(self.controller.drawables())
+        self._selection_changed(self.controller.selected)
 
     def _selection_changed(self, key: ObjectKey | None) -> None:
-        self.canvas.set_selected(key)
+        self.canvas.set_selected_id(drawable_id(key) if key is not None else None)
 
     def _show_problem(self, problem: Problem) -> None:
         self.set_message(lambda: problem_text(problem))
@@ -275,8 +277,9 @@ class WorkspaceWindow(QMainWindow):
             arg(self.tr("Frame %1 of %2–%3"), controller.frame, controller.first_frame, controller.last_frame)
         )
 
-    def _cursor_moved(self, point: QPointF | None) -> None:
-        self._cursor = point
+    def _cursor_moved(self, x: float, y: float) -> None:
+        size = self.canvas.image_size()
+        self._cursor = QPointF(x, y) if 0 <= x < size.width() and 0 <= y < size.height() else None
         self._show_cursor()
 
     def _show_cursor(self) -> None:
@@ -289,11 +292,7 @@ class WorkspaceWindow(QMainWindow):
         )
 
     def zoom_to_selection(self) -> None:
-        obj = self.controller.object(self.controller.selected)
-        if obj is None or not obj.points:
-            return
-        xs, ys = obj.points[0::2], obj.points[1::2]
-        self.canvas.zoom_to(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+        self.canvas.zoom_to_selection()
 
     # -- settings and closing ----------------------------------------------------------------------
 
@@ -320,3 +319,30 @@ class WorkspaceWindow(QMainWindow):
         self.controller.close()
         super().closeEvent(event)
         self.closed.emit(self.controller.job_id)
+
+
+class _SpaceTapPlays(QObject):
+    """Space on the canvas: a tap plays or pauses (CVAT's key), held with a drag it pans (the canvas's gesture)."""
+
+    def __init__(self, canvas: AnnotationCanvas, toggle: object, parent: QObject) -> None:
+        super().__init__(parent)
+        self._canvas = canvas
+        self._toggle = toggle
+        self._panned = False
+        canvas.viewChanged.connect(self._view_changed)
+        canvas.installEventFilter(self)
+
+    def _view_changed(self) -> None:
+        self._panned = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Space or event.modifiers():
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the canvas gets Space (the window's Space action is for the other widgets)
+            return True
+        if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
+            self._panned = False
+        elif event.type() == QEvent.Type.KeyRelease and not event.isAutoRepeat() and not self._panned:
+            self._toggle()  # type: ignore[operator]
+        return False
