@@ -288,11 +288,14 @@ class WorkspaceController(QObject):
         return [obj for obj in self.objects if self.filter.matches(obj)]
 
     def drawn_objects(self) -> list[FrameObject]:
-        """What the canvas draws: listed, not hidden, not of a hidden label, not tags; lowest z-order first."""
+        """What the canvas draws: listed, not outside, not hidden (itself or its label), not tags; by z-order."""
         drawn = [
             obj
             for obj in self.listed_objects()
-            if obj.type != "tag" and obj.key not in self.hidden and obj.label_id not in self.hidden_labels
+            if obj.type != "tag"
+            and not obj.outside
+            and obj.key not in self.hidden
+            and obj.label_id not in self.hidden_labels
         ]
         return sorted(drawn, key=lambda obj: obj.z_order)
 

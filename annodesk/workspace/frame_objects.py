@@ -1,19 +1,22 @@
 """The objects of one frame as the workspace shows them, their filters, colours and counts. No Qt.
 
-Shapes and tags are read as they are; a track's state at a frame comes from the annotations domain
-(:func:`annodesk.annotations.track_at`, computed as CVAT v1.1's web client computes it). A track that is
-outside at the frame is not on it (CVAT's default: "show all interpolation tracks" off).
+What is on a frame comes from the annotations domain (:class:`annodesk.annotations.FrameIndex`: tracks computed
+as CVAT v1.1's web client computes them); this module adds names, colours and the panel's filters.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 
+from annodesk.annotations import SHAPE as DOMAIN_SHAPE
+from annodesk.annotations import FrameIndex, attribute_map, group_color, instance_color
+from annodesk.annotations import label_color as domain_label_color
+from annodesk.annotations.colors import NO_GROUP_COLOR
 from annodesk.api.annotation_models import Annotations
 from annodesk.api.models import Label
 
@@ -21,15 +24,8 @@ SHAPE, TRACK, TAG = "shape", "track", "tag"
 SHAPE_TYPES = ("rectangle", "polygon", "polyline", "points", "cuboid")
 ObjectKey = tuple[str, int]  # (kind, server id): ids are per table, so a shape and a track may share one
 
-# A 30-colour palette after CVAT's (used for labels without a colour, and for colour by instance or group).
-PALETTE = (
-    "#33ddff", "#fa3253", "#34d1b7", "#ff007c", "#ff6037", "#ddff33", "#24b353", "#b83df5", "#66ff66", "#32b7fa",
-    "#ffcc33", "#83e070", "#fafa37", "#5986b3", "#8c78f0", "#ff6a4d", "#f078f0", "#2a7dd1", "#b25050", "#cc3366",
-    "#cc9933", "#aaf0d1", "#ff00cc", "#3df53d", "#fa32b7", "#3d3df5", "#733380", "#f07c0c", "#8c8cff", "#ff6075",
-)  # fmt: skip
-NO_GROUP_COLOR = "#e0e0e0"
-KIND_OFFSET = {SHAPE: 0, TRACK: 11, TAG: 23}  # colour by instance: a shape and a track with one id differ
 COLOR_BY_LABEL, COLOR_BY_INSTANCE, COLOR_BY_GROUP = "label", "instance", "group"
+KIND_OFFSET = {SHAPE: 0, TRACK: 11, TAG: 23}  # colour by instance: a shape and a track with one id differ
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,7 @@ class FrameObject:
     group: int = 0
     source: str = "manual"
     attributes: tuple[tuple[str, str], ...] = ()
-    color: str = PALETTE[0]
+    color: str = NO_GROUP_COLOR
 
     @property
     def kind(self) -> str:
@@ -86,71 +82,45 @@ class ObjectFilter:
 
 def label_color(label: Label, index: int) -> str:
     """The task's colour for ``label``, else a palette colour by its place in the task."""
-    return label.color or PALETTE[index % len(PALETTE)]
+    return domain_label_color(label.color, index)
 
 
-@dataclass
 class FrameReader:
-    """Reads the objects of any frame from one job's annotations (keeps the JSON ``track_at`` needs)."""
+    """Reads the objects of any frame from one job's annotations, through the annotations domain's
+    :class:`~annodesk.annotations.FrameIndex` (shapes grouped by frame, tracks computed as CVAT's web client does)."""
 
-    annotations: Annotations
-    labels: Sequence[Label]
-    color_by: str = COLOR_BY_LABEL
-    _labels_json: list[dict[str, Any]] = field(init=False, repr=False)
-    _tracks_json: list[dict[str, Any]] = field(init=False, repr=False)
-    _label_by_id: dict[int, tuple[int, Label]] = field(init=False, repr=False)
-    _spec_names: dict[int, str] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._labels_json = msgspec.to_builtins(list(self.labels))
-        self._tracks_json = msgspec.to_builtins(list(self.annotations.tracks))
-        self._label_by_id = {label.id: (index, label) for index, label in enumerate(self.labels)}
-        self._spec_names = {spec.id: spec.name for label in self.labels for spec in label.attributes}
+    def __init__(self, annotations: Annotations, labels: Sequence[Label], color_by: str = COLOR_BY_LABEL) -> None:
+        self.color_by = color_by
+        labels_json = msgspec.to_builtins(list(labels))
+        self.index = FrameIndex.from_json(msgspec.to_builtins(annotations), labels_json)
+        self._label_by_id = {label.id: (index, label) for index, label in enumerate(labels)}
 
     def objects_at(self, frame: int) -> list[FrameObject]:
-        """Every object on ``frame``: its shapes, the tracks not outside there, and its tags (in that order)."""
+        """Every object on ``frame`` in drawing order (z-order), then its tags. A track is listed at an outside
+        keyframe (``outside`` set: not drawn) and left out on the other frames where it is outside."""
         found: list[FrameObject] = []
-        for shape in self.annotations.shapes:
-            if shape.frame == frame and shape.id is not None:
-                found.append(
-                    self._object(
-                        (SHAPE, shape.id),
-                        shape.label_id,
-                        shape.type,
-                        shape.group,
-                        shape.source,
-                        {a.spec_id: a.value for a in shape.attributes},
-                        points=tuple(shape.points),
-                        occluded=shape.occluded,
-                        z_order=shape.z_order,
-                    )
+        for item in self.index.objects_at(frame):
+            if item.server_id is None:
+                continue
+            source = item.source
+            found.append(
+                self._object(
+                    (SHAPE if item.kind == DOMAIN_SHAPE else TRACK, item.server_id),
+                    item.label_id,
+                    item.type,
+                    item.group,
+                    source.source,
+                    item.attributes,
+                    points=tuple(item.points),
+                    occluded=bool(item.occluded),
+                    outside=bool(item.outside),
+                    z_order=int(item.z_order),
+                    keyframe=bool(item.keyframe),
                 )
-        if self.annotations.tracks:
-            from annodesk.annotations import track_at  # the annotations domain (its own branch until merged)
-
-            for track, track_json in zip(self.annotations.tracks, self._tracks_json, strict=True):
-                if track.id is None or not track.shapes:
-                    continue
-                state = _as_mapping(track_at(track_json, frame, self._labels_json))
-                if state is None or state["outside"]:
-                    continue
-                found.append(
-                    self._object(
-                        (TRACK, track.id),
-                        track.label_id,
-                        track.shapes[0].type,
-                        track.group,
-                        track.source,
-                        {int(k): str(v) for k, v in dict(state["attributes"]).items()},
-                        points=tuple(float(p) for p in state["points"]),
-                        occluded=bool(state["occluded"]),
-                        z_order=int(state["z_order"]),
-                        keyframe=bool(state["keyframe"]),
-                    )
-                )
-        for tag in self.annotations.tags:
-            if tag.frame == frame and tag.id is not None:
-                values = {a.spec_id: a.value for a in tag.attributes}
+            )
+        for tag in self.index.tags_at(frame):
+            if tag.id is not None:
+                values = self.index.labels.with_defaults(tag.label_id, attribute_map(tag.attributes))
                 found.append(self._object((TAG, tag.id), tag.label_id, TAG, tag.group, tag.source, values))
         return found
 
@@ -161,18 +131,19 @@ class FrameReader:
         kind_type: str,
         group: int | None,
         source: str,
-        values: Mapping[int, str],
+        values: Mapping[int, Any],
         **geometry: Any,
     ) -> FrameObject:
         index, label = self._label_by_id.get(label_id, (0, None))
         attributes = (
-            tuple((spec.name, values.get(spec.id, spec.default_value)) for spec in label.attributes) if label else ()
+            tuple((spec.name, str(values.get(spec.id, spec.default_value))) for spec in label.attributes)
+            if label
+            else ()
         )
-        name = label.name if label else f"#{label_id}"
         return FrameObject(
             key,
             label_id,
-            name,
+            label.name if label else f"#{label_id}",
             kind_type,
             group=group or 0,
             source=source,
@@ -183,18 +154,10 @@ class FrameReader:
 
     def _color(self, key: ObjectKey, index: int, label: Label | None, group: int) -> str:
         if self.color_by == COLOR_BY_INSTANCE:
-            return PALETTE[(key[1] + KIND_OFFSET[key[0]]) % len(PALETTE)]
+            return instance_color(key[1] + KIND_OFFSET[key[0]])
         if self.color_by == COLOR_BY_GROUP:
-            return PALETTE[group % len(PALETTE)] if group else NO_GROUP_COLOR
-        return label_color(label, index) if label else PALETTE[0]
-
-
-def _as_mapping(state: Any) -> Mapping[str, Any] | None:
-    """``track_at``'s answer as a mapping (it may return a mapping or an object with the same fields)."""
-    if state is None or isinstance(state, Mapping):
-        return state
-    names = ("points", "occluded", "outside", "z_order", "keyframe", "attributes")
-    return {name: getattr(state, name) for name in names}
+            return group_color(group)
+        return label_color(label, index) if label else instance_color(0)
 
 
 def sort_key(obj: FrameObject, order: str) -> tuple[Any, ...]:
