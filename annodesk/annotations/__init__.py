@@ -5,6 +5,7 @@ label colours. Pure Python (no Qt, no network): the canvas, the edits and the th
 from .colors import PALETTE, group_color, instance_color, label_color, palette_color
 from .frames import SHAPE, TRACK, FrameIndex, FrameObject
 from .labels import AttributeSpec, Label, LabelSet
+from .normal import by_key, normalized, object_key
 from .objects import SHAPE_TYPES, Annotations, Attribute, Shape, Tag, Track, TrackedShape, attribute_map
 from .polyline import interpolate_polygon, interpolate_polyline
 from .tracks import TrackState, TrackTimeline, track_at
@@ -28,11 +29,14 @@ __all__ = [
     "TrackTimeline",
     "TrackedShape",
     "attribute_map",
+    "by_key",
     "group_color",
     "instance_color",
     "interpolate_polygon",
     "interpolate_polyline",
     "label_color",
+    "normalized",
+    "object_key",
     "palette_color",
     "track_at",
 ]

@@ -11,7 +11,7 @@ for (the web client's "show all interpolation tracks").
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import Any
@@ -78,6 +78,7 @@ class FrameObject:
 
 
 _BY_Z = attrgetter("z_order")
+RECENT_FRAMES = 64  # frames whose answers are kept (repaints and back-and-forth steps cost a list copy)
 
 
 class FrameIndex:
@@ -103,6 +104,7 @@ class FrameIndex:
             TrackTimeline(track, self.labels) for track in annotations.tracks if track.shapes
         ]
         self._track_index = [index for index, track in enumerate(annotations.tracks) if track.shapes]
+        self._recent: OrderedDict[tuple[int, bool], list[FrameObject]] = OrderedDict()
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], labels: Sequence[Mapping[str, Any]] | LabelSet) -> FrameIndex:
@@ -137,7 +139,19 @@ class FrameIndex:
 
     def objects_at(self, frame: int, *, all_tracks: bool = False) -> list[FrameObject]:
         """Every object at ``frame`` (tracks computed there), in drawing order: by ``z_order``, then tracks before
-        shapes, then JSON order."""
+        shapes, then JSON order. The list is the caller's; the objects in it are shared and read-only."""
+        key = (frame, all_tracks)
+        recent = self._recent.get(key)
+        if recent is not None:
+            self._recent.move_to_end(key)
+            return list(recent)
+        result = self._compute(frame, all_tracks)
+        self._recent[key] = result
+        if len(self._recent) > RECENT_FRAMES:
+            self._recent.popitem(last=False)
+        return list(result)
+
+    def _compute(self, frame: int, all_tracks: bool) -> list[FrameObject]:
         tracks = self.tracks_at(frame, all_tracks=all_tracks)
         shapes = self._shapes.get(frame)
         if not shapes:

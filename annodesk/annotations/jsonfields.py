@@ -8,17 +8,21 @@ from types import MappingProxyType
 from typing import Any
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
+NONE_MISSING: frozenset[str] = frozenset()
 
 
-def leftovers(data: Mapping[str, Any], known: Iterable[str]) -> Mapping[str, Any]:
+def leftovers(data: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     """The keys of ``data`` outside ``known`` (read-only), or an empty mapping."""
-    known = set(known)
+    if data.keys() <= known:
+        return EMPTY
     extra = {key: value for key, value in data.items() if key not in known}
     return MappingProxyType(extra) if extra else EMPTY
 
 
-def missing(data: Mapping[str, Any], optional: Iterable[str]) -> frozenset[str]:
+def missing(data: Mapping[str, Any], optional: frozenset[str]) -> frozenset[str]:
     """The ``optional`` keys that ``data`` does not have."""
+    if optional <= data.keys():
+        return NONE_MISSING
     return frozenset(key for key in optional if key not in data)
 
 

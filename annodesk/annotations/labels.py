@@ -31,7 +31,7 @@ class AttributeSpec:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("id", "name", "mutable", "input_type", "default_value", "values")
+    _KEYS = frozenset(("id", "name", "mutable", "input_type", "default_value", "values"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> AttributeSpec:
@@ -69,7 +69,7 @@ class Label:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("id", "name", "color", "attributes")
+    _KEYS = frozenset(("id", "name", "color", "attributes"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Label:

@@ -18,6 +18,7 @@ SHAPE_TYPES = ("rectangle", "polygon", "polyline", "points", "cuboid")
 # Point counts cvat-core accepts (``checkNumberOfPoints``): exact for rectangle and cuboid, minimum otherwise.
 MIN_POINTS = {"rectangle": 2, "polygon": 3, "polyline": 2, "points": 1, "cuboid": 8}
 EXACT_POINTS = {"rectangle": 2, "cuboid": 8}
+_ATTRIBUTE_KEYS = frozenset(("spec_id", "value"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class Attribute:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Attribute:
-        return cls(data["spec_id"], data["value"], leftovers(data, ("spec_id", "value")))
+        return cls(data["spec_id"], data["value"], leftovers(data, _ATTRIBUTE_KEYS))
 
     def to_json(self) -> dict[str, Any]:
         return emit((("spec_id", self.spec_id), ("value", self.value)), frozenset(), self.extra)
@@ -46,7 +47,7 @@ def attribute_map(attributes: Iterable[Attribute]) -> dict[int, Any]:
 
 
 def _points(values: Iterable[Any]) -> tuple[float, ...]:
-    return tuple(float(value) for value in values)
+    return tuple(map(float, values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,8 @@ class Tag:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("id", "frame", "label_id", "group", "source", "attributes")
-    _OPTIONAL = ("id", "group", "source", "attributes")
+    _KEYS = frozenset(("id", "frame", "label_id", "group", "source", "attributes"))
+    _OPTIONAL = frozenset(("id", "group", "source", "attributes"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Tag:
@@ -107,8 +108,10 @@ class Shape:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("type", "occluded", "z_order", "points", "id", "frame", "label_id", "group", "source", "attributes")
-    _OPTIONAL = ("occluded", "z_order", "id", "group", "source", "attributes")
+    _KEYS = frozenset(
+        ("type", "occluded", "z_order", "points", "id", "frame", "label_id", "group", "source", "attributes")
+    )
+    _OPTIONAL = frozenset(("occluded", "z_order", "id", "group", "source", "attributes"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Shape:
@@ -158,8 +161,8 @@ class TrackedShape:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("type", "occluded", "z_order", "points", "id", "frame", "outside", "attributes")
-    _OPTIONAL = ("occluded", "z_order", "id", "outside", "attributes")
+    _KEYS = frozenset(("type", "occluded", "z_order", "points", "id", "frame", "outside", "attributes"))
+    _OPTIONAL = frozenset(("occluded", "z_order", "id", "outside", "attributes"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> TrackedShape:
@@ -205,8 +208,8 @@ class Track:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("id", "frame", "label_id", "group", "source", "shapes", "attributes")
-    _OPTIONAL = ("id", "group", "source", "attributes")
+    _KEYS = frozenset(("id", "frame", "label_id", "group", "source", "shapes", "attributes"))
+    _OPTIONAL = frozenset(("id", "group", "source", "attributes"))
 
     @property
     def type(self) -> str:
@@ -250,7 +253,7 @@ class Annotations:
     absent: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=no_extra, compare=False)
 
-    _KEYS = ("version", "tags", "shapes", "tracks")
+    _KEYS = frozenset(("version", "tags", "shapes", "tracks"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Annotations:

@@ -19,7 +19,7 @@ NaNs explicitly and the rest behaves as in the browser.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 NAN = float("nan")
 Point = tuple[float, float]
@@ -81,9 +81,8 @@ def match_points(left: Sequence[Point], right: Sequence[Point]) -> list[list[int
     return matching
 
 
-def _thin(moved: Sequence[Point], start: int, stop: int, base_length: float, count: int, out: list[Point]) -> None:
+def _thin(moved: Sequence[Point], start: int, stop: int, threshold: float, out: list[Point]) -> None:
     """Append to ``out`` the points of ``moved[start..stop]`` kept by the stretch's threshold."""
-    threshold = base_length / (2 * count)
     kept = [moved[start]]
     last = start
     for index in range(start + 1, stop):
@@ -97,10 +96,11 @@ def _thin(moved: Sequence[Point], start: int, stop: int, base_length: float, cou
     out.extend(kept)
 
 
-def _reduce(
-    moved: Sequence[Point], matching: Sequence[Sequence[int]], left: Sequence[Point], right: Sequence[Point]
-) -> list[Point]:
-    """Step 5: thin each run and each fan."""
+def _stretches(
+    matching: Sequence[Sequence[int]], left: Sequence[Point], right: Sequence[Point]
+) -> list[tuple[int, int, float]]:
+    """Step 5's stretches over the moved points: ``(first, last, threshold)``; ``first == last`` keeps one point.
+    They depend only on the two keyframes, not on the offset."""
     first_index: list[int] = []
     last_index: list[int] = []
     counter = 0
@@ -109,19 +109,19 @@ def _reduce(
         counter += len(targets)
         last_index.append(counter - 1)
 
-    out: list[Point] = []
+    stretches: list[tuple[int, int, float]] = []
 
     def run(start: int, stop: int) -> None:
         begin, end = first_index[start], first_index[stop]
         if begin == end:
-            out.append(moved[begin])
+            stretches.append((begin, begin, 0.0))
             return
-        _thin(moved, begin, end, _length(left[start : stop + 1]), stop - start + 1, out)
+        stretches.append((begin, end, _length(left[start : stop + 1]) / (2 * (stop - start + 1))))
 
     def fan(i: int) -> None:
         begin_right, end_right = matching[i][0], matching[i][-1]
         base = _length(right[begin_right : end_right + 1])
-        _thin(moved, first_index[i], last_index[i], base, end_right - begin_right + 1, out)
+        stretches.append((first_index[i], last_index[i], base / (2 * (end_right - begin_right + 1))))
 
     opened: int | None = None
     for i, targets in enumerate(matching):
@@ -138,31 +138,60 @@ def _reduce(
             fan(i)
     if opened is not None:
         run(opened, len(left) - 1)
-    return out
+    return stretches
+
+
+class PolyPlan:
+    """The offset-independent part of interpolating between two keyframes (matching and stretches), computed once
+    and reused for every frame between them."""
+
+    __slots__ = ("_closed", "_left_flat", "_pairs", "_stretches")
+
+    def __init__(
+        self,
+        left_flat: Sequence[float],
+        right_flat: Sequence[float],
+        *,
+        closed: bool = False,
+        matcher: Callable[[Sequence[Point], Sequence[Point]], list[list[int]]] | None = None,
+    ) -> None:
+        if closed:
+            left_flat = [*left_flat, left_flat[0], left_flat[1]]
+            right_flat = [*right_flat, right_flat[0], right_flat[1]]
+        self._closed = closed
+        self._left_flat = list(left_flat)
+        left = _pairs(left_flat)
+        right = _pairs(right_flat)
+        matching = (matcher or match_points)(left, right)
+        self._pairs = [(lx, ly, *right[j]) for (lx, ly), targets in zip(left, matching, strict=True) for j in targets]
+        self._stretches = _stretches(matching, left, right)
+
+    def at(self, offset: float) -> list[float]:
+        """The curve at ``offset`` (0 gives the left keyframe)."""
+        if offset == 0:
+            result = list(self._left_flat)
+        else:
+            moved = [(lx + (rx - lx) * offset, ly + (ry - ly) * offset) for lx, ly, rx, ry in self._pairs]
+            kept: list[Point] = []
+            for first, last, threshold in self._stretches:
+                if first == last:
+                    kept.append(moved[first])
+                else:
+                    _thin(moved, first, last, threshold, kept)
+            result = [value for point in kept for value in point]
+        return result[:-2] if self._closed else result
 
 
 def interpolate_polyline(left_flat: Sequence[float], right_flat: Sequence[float], offset: float) -> list[float]:
     """The polyline between keyframes ``left_flat`` and ``right_flat`` at ``offset`` (0 gives the left one)."""
     if offset == 0:
         return list(left_flat)
-    left = _pairs(left_flat)
-    right = _pairs(right_flat)
-    matching = match_points(left, right)
-    moved: list[Point] = []
-    for i, (lx, ly) in enumerate(left):
-        for j in matching[i]:
-            rx, ry = right[j]
-            moved.append((lx + (rx - lx) * offset, ly + (ry - ly) * offset))
-    result: list[float] = []
-    for x, y in _reduce(moved, matching, left, right):
-        result.append(x)
-        result.append(y)
-    return result
+    return PolyPlan(left_flat, right_flat).at(offset)
 
 
 def interpolate_polygon(left_flat: Sequence[float], right_flat: Sequence[float], offset: float) -> list[float]:
     """The polygon between two keyframes: both rings closed with their first point, interpolated as polylines,
     then the last point dropped (cvat-core's ``PolygonTrack``)."""
-    closed_left = [*left_flat, left_flat[0], left_flat[1]]
-    closed_right = [*right_flat, right_flat[0], right_flat[1]]
-    return interpolate_polyline(closed_left, closed_right, offset)[:-2]
+    if offset == 0:
+        return list(left_flat)
+    return PolyPlan(left_flat, right_flat, closed=True).at(offset)

@@ -33,7 +33,7 @@ from typing import Any
 
 from .labels import LabelSet
 from .objects import Track, TrackedShape, attribute_map
-from .polyline import NAN, interpolate_polygon, interpolate_polyline
+from .polyline import NAN, PolyPlan
 
 
 @dataclass(slots=True)
@@ -62,20 +62,24 @@ def _points_track(left: Sequence[float], right: Sequence[float], offset: float) 
     return list(left)
 
 
-INTERPOLATORS = {
-    "rectangle": _linear,
-    "cuboid": _linear,
-    "points": _points_track,
-    "polyline": interpolate_polyline,
-    "polygon": interpolate_polygon,
-}
+INTERPOLATORS = {"rectangle": _linear, "cuboid": _linear, "points": _points_track}
+CLOSED = {"polyline": False, "polygon": True}  # resampled types (closed: a ring)
 
 
 class TrackTimeline:
     """One track prepared for fast reads at any frame: keyframes sorted once, attributes accumulated once, the
     position computed on demand (O(log keyframes) plus the interpolation itself)."""
 
-    __slots__ = ("_attributes_upto", "_base_attributes", "_interpolate", "frames", "keyframes", "track")
+    __slots__ = (
+        "_attributes_upto",
+        "_base_attributes",
+        "_closed",
+        "_interpolate",
+        "_plans",
+        "frames",
+        "keyframes",
+        "track",
+    )
 
     def __init__(self, track: Track, labels: LabelSet) -> None:
         if not track.shapes:
@@ -87,6 +91,8 @@ class TrackTimeline:
         self.frames: list[int] = sorted(by_frame)
         self.keyframes: list[TrackedShape] = [by_frame[frame] for frame in self.frames]
         self._interpolate = INTERPOLATORS.get(track.type, _linear)
+        self._closed = CLOSED.get(track.type)
+        self._plans: dict[int, PolyPlan] = {}  # by left keyframe index, made on first use
         base = labels.with_defaults(track.label_id, attribute_map(track.attributes))
         self._base_attributes = base
         upto: list[dict[int, Any]] = []
@@ -109,7 +115,13 @@ class TrackTimeline:
                 right = self.keyframes[count]
                 left_frame = frames[count - 1]
                 offset = (frame - left_frame) / (frames[count] - left_frame)
-                points = self._interpolate(left.points, right.points, offset)
+                if self._closed is None:
+                    points = self._interpolate(left.points, right.points, offset)
+                else:
+                    plan = self._plans.get(count)
+                    if plan is None:
+                        plan = self._plans[count] = PolyPlan(left.points, right.points, closed=self._closed)
+                    points = plan.at(offset)
             else:
                 points = list(left.points)
             outside = left.outside

@@ -36,32 +36,3 @@ def interpolated_shapes(track: dict[str, Any], end_frame: int) -> list[dict[str,
             for frame in range(last["frame"] + 1, end_frame + 1):
                 result.append({**last, "id": None, "frame": frame, "keyframe": False})
     return result
-
-
-def slice_track(track: dict[str, Any], start: int, stop: int, end_frame: int) -> dict[str, Any] | None:
-    """The part of ``track`` inside frames ``start``–``stop`` (CVAT's ``_slice_track``), or None if empty.
-
-    Keyframes inside are kept; interpolated shapes are added at the edges so the part looks the same.
-    """
-
-    def inside(shapes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        kept = [shape for shape in shapes if start <= shape["frame"] <= stop]
-        drop = 0
-        for shape in kept:
-            if not shape["outside"]:
-                break
-            drop += 1
-        return kept[min(drop, max(0, len(kept) - 1)) :]
-
-    shapes = inside(sorted(track["shapes"], key=lambda shape: shape["frame"]))
-    if len(shapes) < len(track["shapes"]):
-        scoped = inside(interpolated_shapes(track, end_frame))
-        if scoped:
-            if not scoped[0]["keyframe"]:
-                shapes.insert(0, scoped[0])
-            if not scoped[-1]["keyframe"]:
-                shapes.append(scoped[-1])
-    shapes = [{key: value for key, value in shape.items() if key != "keyframe"} for shape in shapes]
-    if not shapes:
-        return None
-    return {**track, "frame": shapes[0]["frame"], "shapes": shapes}

@@ -1,14 +1,20 @@
-"""Task-level annotations, as CVAT v1.1's ``TaskAnnotation``: writes are split by the jobs' frame ranges and
-applied job by job in one transaction; reads merge the jobs (objects repeated in overlapping frames once)."""
+"""Task-level annotations, as CVAT v1.1's ``TaskAnnotation``: writes are cut by the jobs' frame ranges and applied
+job by job in one transaction; reads and answers merge the jobs as the server does (:mod:`.overlap_merge`): one
+track across the task where jobs share frames, keyframes where the jobs' parts meet."""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
-from .annotation_store import KINDS, JobWriter, LabelSpecs, empty, fill_defaults, read_jobs
+from .annotation_store import KINDS, JobWriter, LabelSpecs, fill_defaults, read_jobs
 from .db import Database
-from .interpolation import slice_track
+from .overlap_merge import merge_jobs
+from .server_tracks import is_track_inside, slice_track
+
+# The fields CVAT's LabeledDataSerializer keeps (a GET answer is serialized; PUT/PATCH answers are not).
+TRACK_FIELDS = ("id", "frame", "label_id", "group", "source", "shapes", "attributes")
+TRACKED_SHAPE_FIELDS = ("type", "occluded", "z_order", "points", "id", "frame", "outside", "attributes")
 
 
 def _job_ranges(conn: sqlite3.Connection, task_id: int) -> list[tuple[int, int, int]]:
@@ -22,25 +28,26 @@ def _job_ranges(conn: sqlite3.Connection, task_id: int) -> list[tuple[int, int, 
     ]
 
 
-def _last_frame(conn: sqlite3.Connection, task_id: int) -> int:
-    row = conn.execute(
-        "SELECT COALESCE(max(s.stop_frame), 0) FROM segments s WHERE s.task_id = ?", (task_id,)
-    ).fetchone()
-    return int(row[0])
+def _overlap(conn: sqlite3.Connection, task_id: int) -> int:
+    row = conn.execute("SELECT overlap FROM tasks WHERE id = ?", (task_id,)).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def split_by_jobs(
-    data: dict[str, Any], ranges: list[tuple[int, int, int]], end_frame: int
+    data: dict[str, Any], ranges: list[tuple[int, int, int]], end_frame: int | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
-    """Each job's part of ``data``; an object id is kept in the first part only (later copies are new)."""
+    """Each job's part of ``data`` (``AnnotationIR.slice``); an object id is kept in the first part only (later
+    copies are new). ``end_frame`` is not used: the server cuts with each segment's own stop frame."""
     used: dict[str, set[int]] = {kind: set() for kind in KINDS}
     parts = []
     for job_id, start, stop in ranges:
         part: dict[str, Any] = {"tags": [], "shapes": [], "tracks": []}
         for kind in ("tags", "shapes"):
-            part[kind] = [item for item in data[kind] if start <= item["frame"] <= stop]
+            part[kind] = [dict(item) for item in data[kind] if start <= item["frame"] <= stop]
         for track in data["tracks"]:
-            piece = slice_track(track, start, stop, end_frame)
+            if not track["shapes"] or not is_track_inside(track, start, stop):
+                continue
+            piece = slice_track(track, start, stop)
             if piece is not None:
                 part["tracks"].append(piece)
         for kind in KINDS:
@@ -55,33 +62,18 @@ def split_by_jobs(
     return parts
 
 
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Equal but for ids (the same object seen by two overlapping jobs)."""
-
-    def strip(item: Any) -> Any:
-        if isinstance(item, dict):
-            return {key: strip(value) for key, value in item.items() if key != "id"}
-        if isinstance(item, list):
-            return [strip(value) for value in item]
-        return item
-
-    return strip(a) == strip(b)
-
-
-def merge(parts: list[tuple[int, int, dict[str, Any]]]) -> dict[str, Any]:
-    """Jobs' annotations as one; objects of overlapping frames that an earlier job already has are dropped."""
-    merged = empty()
-    previous_stop = -1
-    for _start, stop, data in parts:
-        merged["version"] = max(merged["version"], data["version"])
-        for kind in KINDS:
-            for item in data[kind]:
-                overlapping = item["frame"] <= previous_stop
-                if overlapping and any(_same(item, other) for other in merged[kind]):
-                    continue
-                merged[kind].append(item)
-        previous_stop = max(previous_stop, stop)
-    return merged
+def serialized(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as the GET's serializer writes it: tracks and their shapes with their own fields only."""
+    tracks = [
+        {
+            **{key: track[key] for key in TRACK_FIELDS if key in track and key != "shapes"},
+            "shapes": [{key: shape[key] for key in TRACKED_SHAPE_FIELDS if key in shape} for shape in track["shapes"]],
+        }
+        for track in data["tracks"]
+    ]
+    for track in tracks:  # keep the serializer's key order
+        track["attributes"] = track.pop("attributes", [])
+    return {**data, "tracks": tracks}
 
 
 class TaskAnnotations:
@@ -91,22 +83,25 @@ class TaskAnnotations:
         self.db = db
 
     def get(self, task_id: int) -> dict[str, Any]:
-        """Every job's annotations merged, defaults filled in; ``version`` is the highest job version."""
+        """Every job's annotations (defaults filled in job by job) merged; ``version`` the highest job version."""
         with self.db.read() as conn:
             ranges = _job_ranges(conn, task_id)
             stored = read_jobs(conn, [job_id for job_id, _, _ in ranges])
-            data = merge([(start, stop, stored[job_id]) for job_id, start, stop in ranges])
-            return fill_defaults(data, LabelSpecs.load(conn, task_id))
+            specs = LabelSpecs.load(conn, task_id)
+            parts = [(start, fill_defaults(stored[job_id], specs)) for job_id, start, _ in ranges]
+            return serialized(merge_jobs(parts, _overlap(conn, task_id)))
 
     def write(self, task_id: int, data: dict[str, Any] | None, action: str) -> dict[str, Any]:
-        """``put`` / ``create`` / ``update`` / ``delete`` (``data`` None: delete everything), atomically."""
+        """``put`` / ``create`` / ``update`` / ``delete`` (``data`` None: delete everything), atomically; the answer
+        is the jobs' answers merged, unserialized as the server sends it."""
         with self.db.write() as conn:
             writer = JobWriter(conn, task_id)
             ranges = _job_ranges(conn, task_id)
+            overlap = _overlap(conn, task_id)
             if data is None:
-                results = [(start, stop, writer.delete(job_id)) for job_id, start, stop in ranges]
+                results = [(start, writer.delete(job_id)) for job_id, start, _ in ranges]
             else:
-                parts = dict(split_by_jobs(data, ranges, _last_frame(conn, task_id)))
+                parts = dict(split_by_jobs(data, ranges))
                 method = getattr(writer, action)
-                results = [(start, stop, method(job_id, parts[job_id])) for job_id, start, stop in ranges]
-        return merge(results)
+                results = [(start, method(job_id, parts[job_id])) for job_id, start, _ in ranges]
+        return merge_jobs(results, overlap)

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annodesk.annotations import Annotations, FrameIndex, LabelSet, Shape, track_at
+from annodesk.annotations import Annotations, FrameIndex, LabelSet, Shape, by_key, normalized, track_at
 
 from .strategies import LABELS, labeled_data, tracks
 
@@ -135,3 +135,57 @@ def test_the_package_imports_no_qt_and_no_network() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+@given(data=labeled_data())
+def test_the_normal_form_is_stable_and_shows_the_same_tracks(data: dict[str, Any]) -> None:
+    parsed = Annotations.from_json(data)
+    normal = normalized(parsed, LABELS)
+    assert normalized(normal, LABELS) == normal
+    for track, normal_track in zip(parsed.tracks, normal.tracks, strict=True):
+        assert [s.frame for s in normal_track.shapes] == sorted({s.frame for s in track.shapes})
+        assert all(s.id is None for s in normal_track.shapes)
+        for frame in range(-1, 62, 3):
+            assert track_at(normal_track, frame, LABELS) == track_at(track, frame, LABELS)
+    for shape in normal.shapes:
+        specs = {spec_id for spec_id, _ in LabelSet.from_json(LABELS).defaults(shape.label_id)}
+        assert {a.spec_id for a in shape.attributes} >= specs
+        assert [a.spec_id for a in shape.attributes] == sorted(a.spec_id for a in shape.attributes)
+
+
+def test_objects_are_keyed_by_kind_and_id() -> None:
+    data = {
+        "version": 1,
+        "tags": [],
+        "shapes": [
+            {
+                "type": "points",
+                "frame": 0,
+                "label_id": 8,
+                "points": [1, 1],
+                "occluded": False,
+                "id": 5,
+                "attributes": [],
+            }
+        ],
+        "tracks": [
+            {
+                "id": 5,
+                "frame": 0,
+                "label_id": 8,
+                "attributes": [],
+                "shapes": [
+                    {
+                        "type": "points",
+                        "frame": 0,
+                        "points": [1, 1],
+                        "outside": False,
+                        "occluded": False,
+                        "attributes": [],
+                    }
+                ],
+            }
+        ],
+    }
+    keys = by_key(Annotations.from_json(data))
+    assert set(keys) == {("shapes", 5), ("tracks", 5)}
