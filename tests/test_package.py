@@ -34,6 +34,18 @@ def test_api_and_sandbox_import_no_qt() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_workspace_frames_import_no_widgets_and_the_chunk_cache_no_qt() -> None:
+    result = run_python(
+        "import sys, annodesk.session.chunk_cache;"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'qasync')));"
+        "import annodesk.workspace.frames;"
+        "bad += sorted(m for m in sys.modules if m.startswith(('PySide6.QtWidgets', 'annodesk.ui',"
+        " 'annodesk.models')));"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_sandbox_refuses_non_loopback_bind() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "annodesk.sandbox", "--host", "0.0.0.0", "--port", "0"],

@@ -142,6 +142,7 @@ class FrameSource(QObject):
         self._loads: dict[tuple[int, str], asyncio.Task[None]] = {}
         self._waiters: dict[tuple[int, str], list[asyncio.Future[FrameImage]]] = {}
         self._fetched: dict[tuple[int, str], asyncio.Event] = {}
+        self._unanswered = False  # the newest request has had neither frameReady nor frameFailed
         self._closed = False
 
     @classmethod
@@ -212,6 +213,7 @@ class FrameSource(QObject):
         if self._latest is not None and number != self._latest[0]:
             self.direction = 1 if number > self._latest[0] else -1
         self._latest = (number, quality)
+        self._unanswered = True
         self._supersede(keep=self._latest)
         current = self.media.chunk_of(number)
         ahead = [
@@ -259,6 +261,12 @@ class FrameSource(QObject):
     def _forget_load(self, key: tuple[int, str], task: asyncio.Task[None]) -> None:
         if self._loads.get(key) is task:
             del self._loads[key]
+        if self._closed or task.cancelled() or not self._unanswered or self._latest is None:
+            return
+        number, quality = self._latest
+        latest_key = (number, ORIGINAL) if quality == ORIGINAL else (self.media.chunk_of(number), COMPRESSED)
+        if latest_key == key and self.cached(number, quality) is None:
+            self._start(key)  # decoded, then pushed out of a small budget before it was asked for: again
 
     def _is_wanted(self, key: tuple[int, str]) -> bool:
         if self._closed:
@@ -363,6 +371,7 @@ class FrameSource(QObject):
 
     def _deliver_if_latest(self, frame: FrameImage) -> None:
         if not self._closed and self._latest == (frame.number, frame.quality):
+            self._unanswered = False
             self.frameReady.emit(frame)
 
     def _frame_image(self, number: int, image: QImage, quality: str) -> FrameImage:
@@ -377,6 +386,7 @@ class FrameSource(QObject):
                 if not waiter.done():
                     waiter.set_exception(FrameLoadError(number, message_for(number)))
         if self._latest is not None and self._latest[1] == quality and self._latest[0] in numbers:
+            self._unanswered = False
             self.frameFailed.emit(self._latest[0], message_for(self._latest[0]))
 
     def _fail_missing(self, index: int, decoded: set[int]) -> None:
