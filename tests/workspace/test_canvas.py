@@ -10,11 +10,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from annodesk.ui.workspace.canvas import AnnotationCanvas
+from annodesk.ui.workspace.image_pyramid import reduce_image
 from annodesk.workspace.drawables import PALETTE, ColorMode, Drawable, ShapeKind
 
 GREY = 100
@@ -414,3 +415,37 @@ def test_new_drawables_keep_a_selection_that_still_exists(canvas: AnnotationCanv
     assert canvas.selected_id() == 2
     canvas.set_drawables([shape(1, ShapeKind.RECTANGLE, [10, 10, 20, 20])])
     assert canvas.selected_id() is None
+
+
+def test_large_frames_are_drawn_from_mip_levels_built_in_the_background(qtbot) -> None:
+    canvas = AnnotationCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(400, 300)
+    big = frame(4096, 2048)
+    painter = QPainter(big)
+    painter.fillRect(2048, 1024, 1024, 512, QColor(255, 255, 255))
+    painter.end()
+    canvas.set_frame(big)
+    before = grab(canvas)  # drawn at once from the full image while the levels are built
+    assert close(at(before, *_widget(canvas, 2560, 1280)), "#ffffff", 10)
+    canvas.wait_for_image_levels()
+    assert 3 in canvas._pyramid.levels_built()
+    after = grab(canvas)
+    assert close(at(after, *_widget(canvas, 2560, 1280)), "#ffffff", 10)
+    assert close(at(after, *_widget(canvas, 1500, 1280)), QColor(GREY, GREY, GREY), 6)
+    assert close(at(after, *_widget(canvas, 2000, 1280)), QColor(GREY, GREY, GREY), 12)  # 48 px from the edge
+
+
+def _widget(canvas: AnnotationCanvas, x: float, y: float) -> tuple[float, float]:
+    point = canvas.map_from_image(QPointF(x, y))
+    return point.x(), point.y()
+
+
+def test_mip_levels_average_boxes_of_pixels(qapp) -> None:
+    image = QImage(4, 2, QImage.Format.Format_RGB32)
+    for x in range(4):
+        for y in range(2):
+            image.setPixelColor(x, y, QColor(0, 0, 0) if (x + y) % 2 else QColor(200, 100, 40))
+    reduced = reduce_image(image, 2)
+    assert (reduced.width(), reduced.height()) == (2, 1)
+    assert reduced.pixelColor(0, 0).getRgb()[:3] == (100, 50, 20)

@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from annodesk.ui.workspace.image_pyramid import Adjustments, ImagePyramid
-from annodesk.ui.workspace.shape_painter import HOVERED, NORMAL, SELECTED, OverlayStyle, ShapePainter
+from annodesk.ui.workspace.shape_painter import HOVERED, SELECTED, OverlayStyle, ShapePainter
 from annodesk.ui.workspace.viewport import Viewport, clamp_scale
 from annodesk.workspace.drawables import ColorMode, Drawable
 from annodesk.workspace.scene import FrameScene
@@ -45,8 +45,7 @@ from annodesk.workspace.scene import FrameScene
 WHEEL_STEP = 6 / 5  # CVAT's zoom per wheel notch
 SETTLE_MS = 150  # a gesture is over after this long without a view change
 LAYER_MARGIN = 256  # overlay pixels rendered beyond each widget edge
-SYNC_OBJECTS = 1500  # up to this many visible objects, the layer is rendered at once, inside the paint
-CHUNK_SECONDS = 0.006  # otherwise in chunks this long, between events
+CHUNK_SECONDS = 0.006  # overlay rendering works in chunks this long: the first in the paint, the rest between events
 PICK_TOLERANCE = 6.0  # widget pixels around lines and points that still pick them
 GRID_MIN_SCALE = 8.0  # the pixel grid shows from this zoom on
 BACKGROUND = QColor(48, 48, 48)
@@ -77,7 +76,8 @@ class _Layer:
     indices: list[int]
     position: int = 0
     texts_done: bool = False
-    seconds: float = field(default=0.0)
+    seconds: float = field(default=0.0)  # rendering time, all chunks
+    longest_chunk: float = field(default=0.0)  # the longest the GUI thread was held at once
 
     @property
     def complete(self) -> bool:
@@ -120,6 +120,8 @@ class AnnotationCanvas(QWidget):
         self._pan_moved = False
         self._space_held = False
         self.last_layer_seconds = 0.0  # how long the last complete overlay layer took to render (benchmarks)
+        self.last_layer_longest_chunk = 0.0
+        self.paint_count = 0
 
     # -- content ------------------------------------------------------------------------------------------------
 
@@ -131,14 +133,21 @@ class AnnotationCanvas(QWidget):
         """
         had_size = QSizeF(self._meta_size)
         if image is None or image.isNull():
+            if self._pyramid is not None:
+                self._pyramid.cancel()
             self._pyramid = None
             self._meta_size = QSizeF(meta_size) if meta_size is not None else QSizeF()
         else:
+            if self._pyramid is not None:
+                self._pyramid.cancel()
             self._pyramid = ImagePyramid(image, meta_size)
             self._pyramid.set_adjustments(self.adjustments())
+            self._pyramid.news.ready.connect(self.update)
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
+        if self._pyramid is not None:
+            self._pyramid.build_levels(first=self._pyramid.level_for(self.scale() / self._pyramid.source_scale_x))
         self.update()
 
     def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:
@@ -324,7 +333,7 @@ class AnnotationCanvas(QWidget):
         left, top, right, bottom = drawable.bounds()
         box = self._viewport.widget_rect(QRectF(left, top, right - left, bottom - top))
         text = self._painter.text_rect(drawable, box)
-        pad = self._style.point_size * 2 + self._style.line_width * 3
+        pad = self._style.point_size * 2 + self._style.emphasis_width * 3
         return box.adjusted(-pad, -pad, pad, pad).united(text.adjusted(-2, -2, 2, 2)).toAlignedRect()
 
     def _update_objects(self, *ids: int | None) -> None:
@@ -365,10 +374,7 @@ class AnnotationCanvas(QWidget):
         area = self._viewport.image_rect(QRectF(-LAYER_MARGIN, -LAYER_MARGIN, width, height))
         indices = self._scene.in_rect((area.left(), area.top(), area.right(), area.bottom()))
         self._pending = _Layer(image, self._viewport, self._version, (width, height), indices)
-        if len(indices) <= SYNC_OBJECTS:
-            self._render_chunk(budget=None)
-        else:
-            self._chunk_timer.start()
+        self._render_chunk()  # a few objects are done at once; many continue between events
 
     def _render_chunk(self, budget: float | None = CHUNK_SECONDS) -> None:
         layer = self._pending
@@ -378,17 +384,17 @@ class AnnotationCanvas(QWidget):
         deadline = started + budget if budget is not None else None
         painter = QPainter(layer.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        transform = layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN, LAYER_MARGIN)
+        # Half a pixel more: 1-pixel lines on whole image coordinates fall on pixel centres, crisp.
+        transform = layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN + 0.5, LAYER_MARGIN + 0.5)
         painter.setTransform(transform)
         drawables = self._scene.drawables
         indices = layer.indices
-        draw = self._painter.draw
+        draw_many = self._painter.draw_many
         position = layer.position
         end = len(indices)
         while position < end:
-            stop = min(end, position + 64)
-            for index in indices[position:stop]:
-                draw(painter, drawables[index], NORMAL)
+            stop = min(end, position + 16)
+            draw_many(painter, drawables, indices[position:stop])
             position = stop
             if deadline is not None and time.perf_counter() > deadline:
                 break
@@ -401,11 +407,14 @@ class AnnotationCanvas(QWidget):
                     self._painter.draw_text(painter, drawable, self._widget_bounds(drawable, transform))
             layer.texts_done = True
         painter.end()
-        layer.seconds += time.perf_counter() - started
+        spent = time.perf_counter() - started
+        layer.seconds += spent
+        layer.longest_chunk = max(layer.longest_chunk, spent)
         if layer.complete:
             self._layer = layer
             self._pending = None
             self.last_layer_seconds = layer.seconds
+            self.last_layer_longest_chunk = layer.longest_chunk
             self.update()
         else:
             self._chunk_timer.start()
@@ -423,6 +432,12 @@ class AnnotationCanvas(QWidget):
 
     def rendering_complete(self) -> bool:
         return self._layer_fits(self._layer)
+
+    def wait_for_image_levels(self) -> None:
+        """Block until the frame's mip levels are built (benchmarks, screenshots)."""
+        if self._pyramid is not None:
+            self._pyramid.wait_for_levels()
+        self.update()
 
     @staticmethod
     def _widget_bounds(drawable: Drawable, transform: QTransform) -> QRectF:
@@ -451,6 +466,7 @@ class AnnotationCanvas(QWidget):
     # -- painting ------------------------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.paint_count += 1
         painter = QPainter(self)
         painter.fillRect(event.rect(), BACKGROUND)
         viewport = self._viewport

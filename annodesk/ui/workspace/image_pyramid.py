@@ -1,19 +1,22 @@
 """A frame as a mipmap pyramid of tiles, with brightness, contrast and saturation applied per tile on demand.
 
-Level 0 is the decoded image; each next level halves it (smooth, built lazily from the level before). The canvas
-draws from the coarsest level still at least as sharp as the screen, so a 10,000×5,000 frame zoomed out costs a
-~1,250×625 blit, and zoomed in only the visible part of level 0. Adjusted tiles come from lookup tables run by
+Level 0 is the decoded image; level *k* is it reduced 2^k times (box filter). The levels are built by Pillow in a
+background thread (Pillow releases the GIL while it reduces; Qt's own smooth scaling holds it — measured), so a
+new 10,000×5,000 frame never blocks the GUI thread: until a level is ready, the next finer one is drawn instead.
+The canvas draws from the coarsest level still at least as sharp as the screen, so that frame zoomed out costs a
+~2,500×1,250 blit, and zoomed in only the visible part of level 0. Adjusted tiles come from lookup tables run by
 Pillow in C (no per-pixel Python), cached in a bounded LRU; with neutral adjustments nothing is copied at all.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from PIL import Image, ImageEnhance
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSizeF, Signal
 from PySide6.QtGui import QImage, QPainter
 
 TILE = 512
@@ -51,6 +54,22 @@ def adjust(image: QImage, adjustments: Adjustments) -> QImage:
     return QImage(data, width, height, width * 4, QImage.Format.Format_RGB32).copy()
 
 
+def reduce_image(image: QImage, factor: int) -> QImage:
+    """``image`` shrunk ``factor`` times by box averaging (Pillow, GIL released; safe in a worker thread)."""
+    width, height = image.width() // factor, image.height() // factor
+    view = Image.frombuffer("RGBA", (image.width(), image.height()), image.constBits(), "raw", "RGBA", 0, 1)
+    data = view.reduce(factor, (0, 0, width * factor, height * factor)).tobytes()
+    reduced = QImage(data, width, height, width * 4, image.format())
+    reduced._buffer = data  # type: ignore[attr-defined]  # the pixels live in ``data``: keep it with the image
+    return reduced
+
+
+class _LevelNews(QObject):
+    """Carries finished levels from the builder thread to the GUI thread (a queued signal)."""
+
+    ready = Signal(int, QImage)
+
+
 class ImagePyramid:
     """The frame's mip levels and adjusted tiles; draws any part of the frame at any scale."""
 
@@ -59,7 +78,11 @@ class ImagePyramid:
             image = image.convertToFormat(
                 QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel() else QImage.Format.Format_RGB32
             )
-        self._levels: list[QImage] = [image]
+        self._levels: dict[int, QImage] = {0: image}
+        self.news = _LevelNews()
+        self.news.ready.connect(self._arrived)
+        self._builder: threading.Thread | None = None
+        self._cancelled = threading.Event()
         size = meta_size if meta_size is not None and not meta_size.isEmpty() else QSizeF(image.size())
         self.meta_size = QSizeF(size)
         # Level-0 pixels per image (meta) unit: < 1 for a downscaled video chunk, stretched back when drawn.
@@ -73,6 +96,45 @@ class ImagePyramid:
     def image(self) -> QImage:
         return self._levels[0]
 
+    def max_level(self) -> int:
+        """The coarsest level worth having (its shorter side still ≥ 16 pixels)."""
+        return max(0, int(math.log2(max(1, min(self.image.width(), self.image.height())))) - 4)
+
+    def build_levels(self, first: int = 1) -> None:
+        """Start building every level in a worker thread, ``first`` first; each arrives through ``news.ready``."""
+        if self._builder is not None or self.max_level() == 0:
+            return
+        first = max(1, min(first, self.max_level()))
+        order = [first, *(k for k in range(1, self.max_level() + 1) if k != first)]
+        source = self.image
+
+        def build() -> None:
+            built = {0: source}
+            for level in order:
+                if self._cancelled.is_set():
+                    return
+                below = max(k for k in built if k < level)  # reduce the nearest finer level: less to read
+                built[level] = reduce_image(built[below], 2 ** (level - below))
+                self.news.ready.emit(level, built[level])
+
+        self._builder = threading.Thread(target=build, name="image-pyramid", daemon=True)
+        self._builder.start()
+
+    def wait_for_levels(self) -> None:
+        """Block until every level is built and delivered (benchmarks, tests)."""
+        if self._builder is not None:
+            self._builder.join()
+        QCoreApplication.processEvents()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _arrived(self, level: int, image: QImage) -> None:
+        self._levels[level] = image
+
+    def levels_built(self) -> list[int]:
+        return sorted(self._levels)
+
     def set_adjustments(self, adjustments: Adjustments) -> None:
         if adjustments != self.adjustments:
             self.adjustments = adjustments
@@ -83,22 +145,13 @@ class ImagePyramid:
         """The coarsest level whose pixels are no smaller than a screen pixel."""
         if screen_per_source >= 1.0:
             return 0
-        level = math.floor(math.log2(1.0 / screen_per_source))
-        smallest = max(0, int(math.log2(max(1, min(self.image.width(), self.image.height())))) - 4)
-        return min(level, smallest)
+        return min(math.floor(math.log2(1.0 / screen_per_source)), self.max_level())
 
-    def level(self, index: int) -> QImage:
-        while len(self._levels) <= index:
-            previous = self._levels[-1]
-            self._levels.append(
-                previous.scaled(
-                    max(1, previous.width() // 2),
-                    max(1, previous.height() // 2),
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-        return self._levels[index]
+    def available(self, wanted: int) -> int:
+        """``wanted`` if built, else the nearest finer level that is (level 0 always is)."""
+        while wanted not in self._levels:
+            wanted -= 1
+        return wanted
 
     def _tile(self, level: int, tx: int, ty: int) -> QImage:
         key = (level, tx, ty)
@@ -106,7 +159,7 @@ class ImagePyramid:
         if tile is not None:
             self._tiles.move_to_end(key)
             return tile
-        source = self.level(level).copy(tx * TILE, ty * TILE, TILE, TILE)
+        source = self._levels[level].copy(tx * TILE, ty * TILE, TILE, TILE)
         tile = adjust(source, self.adjustments)
         self._tiles[key] = tile
         self._tile_bytes += tile.sizeInBytes()
@@ -122,8 +175,11 @@ class ImagePyramid:
         wanted = visible_image_rect.intersected(frame)
         if wanted.isEmpty():
             return
-        level_index = self.level_for(scale / self.source_scale_x)
-        level = self.level(level_index)
+        wanted_level = self.level_for(scale / self.source_scale_x)
+        if wanted_level > 0 and self._builder is None:
+            self.build_levels(first=wanted_level)
+        level_index = self.available(wanted_level)
+        level = self._levels[level_index]
         # Level pixels per image unit.
         kx = level.width() / self.meta_size.width()
         ky = level.height() / self.meta_size.height()

@@ -6,6 +6,7 @@ screen pixels at any zoom and stay crisp (nothing is scaled as a bitmap once the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,6 +22,7 @@ from annodesk.workspace.drawables import (
 )
 
 NORMAL, HOVERED, SELECTED = 0, 1, 2
+_GENERAL = object()  # drawn through ShapePainter.draw (points, cuboids)
 TEXT_MARGIN = 6.0
 
 
@@ -29,7 +31,10 @@ class OverlayStyle:
     """How objects look (CVAT's defaults: fill opacity 3 %, 30 % for the active object)."""
 
     color_mode: ColorMode = ColorMode.LABEL
-    line_width: float = 2.0
+    # 1 px: Qt's fast cosmetic stroker (measured 3-6x faster than any wider pen on the dense frame); the hovered and
+    # selected objects are drawn wider on top.
+    line_width: float = 1.0
+    emphasis_width: float = 2.5
     fill_opacity: float = 0.03
     selected_fill_opacity: float = 0.3
     point_size: float = 7.0
@@ -45,6 +50,8 @@ class ShapePainter:
         self._pens: dict[tuple[str, bool, int, float], QPen] = {}
         self._brushes: dict[tuple[str, float], QBrush] = {}
         self._polygons: dict[int, QPolygonF] = {}
+        self._prepared: dict[int, tuple[object, ...] | object] = {}
+        self._no_brush = QBrush(Qt.BrushStyle.NoBrush)
         self._colors: dict[str, QColor] = {}
         self.font = QFont()
         self.font.setPointSizeF(9.0)
@@ -53,6 +60,51 @@ class ShapePainter:
     def forget_shapes(self) -> None:
         """Drop cached polygons (the frame's drawables changed)."""
         self._polygons.clear()
+        self._prepared.clear()
+
+    def draw_many(self, painter: QPainter, drawables: Sequence[Drawable], indices: Sequence[int]) -> None:
+        """Draw ``drawables[i]`` for each index, in order, as plain objects: the layer's inner loop.
+
+        Rectangles, polygons and polylines are prepared once (pen, brush, geometry) and the painter's pen and brush
+        are only set when they change; other kinds go through :meth:`draw`.
+        """
+        prepared = self._prepared
+        last_pen = last_brush = None
+        for index in indices:
+            drawable = drawables[index]
+            entry = prepared.get(drawable.id)
+            if entry is None:
+                entry = prepared[drawable.id] = self._prepare(drawable)
+            if entry is _GENERAL:
+                self.draw(painter, drawable)
+                last_pen = last_brush = None
+                continue
+            pen, brush, kind, geometry = entry
+            if pen is not last_pen:
+                painter.setPen(pen)
+                last_pen = pen
+            if brush is not last_brush:
+                painter.setBrush(brush)
+                last_brush = brush
+            if kind is ShapeKind.RECTANGLE:
+                painter.drawRect(geometry)
+            elif kind is ShapeKind.POLYGON:
+                painter.drawPolygon(geometry)
+            else:
+                painter.drawPolyline(geometry)
+
+    def _prepare(self, drawable: Drawable) -> tuple[object, ...] | object:
+        kind = drawable.kind
+        if kind not in (ShapeKind.RECTANGLE, ShapeKind.POLYGON, ShapeKind.POLYLINE):
+            return _GENERAL
+        name = display_color(drawable, self.style.color_mode)
+        pen = self._pen(name, drawable.occluded, NORMAL)
+        opacity = self.style.fill_opacity
+        brush = self._no_brush if kind is ShapeKind.POLYLINE or opacity <= 0 else self._brush(name, opacity)
+        if kind is ShapeKind.RECTANGLE:
+            x1, y1, x2, y2 = drawable.points[:4]
+            return pen, brush, kind, QRectF(QPointF(x1, y1), QPointF(x2, y2)).normalized()
+        return pen, brush, kind, self._polygon(drawable)
 
     def color(self, drawable: Drawable) -> QColor:
         name = display_color(drawable, self.style.color_mode)
@@ -65,12 +117,13 @@ class ShapePainter:
         key = (name, dashed, emphasis, factor)
         pen = self._pens.get(key)
         if pen is None:
-            width = self.style.line_width * (1.5 if emphasis else 1.0) * factor
+            width = (self.style.emphasis_width if emphasis else self.style.line_width) * factor
             pen = QPen(QColor(name), width)
             pen.setCosmetic(True)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             if dashed:
-                pen.setDashPattern([3.0, 3.0])  # in pen widths: CVAT's occluded "stroke-dasharray"
+                dash = 5.0 / width  # 5 px dashes and gaps, as CVAT's occluded "stroke-dasharray: 5"
+                pen.setDashPattern([dash, dash])
             self._pens[key] = pen
         return pen
 
