@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -14,20 +14,24 @@ from annodesk.api.defaults import DEFAULT_TIMEOUT
 from annodesk.session import servers
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
+from . import messages
 from .early_sign_in import make_sign_in_dialog
 from .i18n import SYSTEM, LanguageManager, LiveText
-from .ui import messages
+from .settings import Settings
 from .ui.background import cancel_all, spawn
 from .ui.sign_in_dialog import Credentials, SignInDialog
 
 if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before they load (annodesk/warmup.py)
     from annodesk.api import CvatClient
     from annodesk.session.cache import OfflineCache
+    from annodesk.session.repository import PageQuery
 
+    from .tasks.controller import TaskController
     from .ui.main_window import MainWindow
     from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
+FIRST_PAGE_WAIT = 0.1  # seconds the window waits to show with its first page, when the answer is already in
 
 
 class AppController(QObject):
@@ -60,6 +64,7 @@ class AppController(QObject):
         self.finished = asyncio.Event()
         self.client: CvatClient | None = None
         self.window: MainWindow | None = None
+        self.tasks: TaskController | None = None  # the main window's controller
         self.dialog: SignInDialog | None = None
         self.register_dialog: RegisterDialog | None = None
         self.remember_session = True
@@ -83,9 +88,11 @@ class AppController(QObject):
             error = exc
             self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
             return
+        first_page = self._prefetch(client)  # in parallel with users/self
         try:
             user = await client.current_user()
         except NotAuthenticated:
+            first_page.cancel()
             await client.aclose()
             self.tokens.delete(last_server, last_user)
             self.show_sign_in(
@@ -95,18 +102,20 @@ class AppController(QObject):
         except NetworkError as exc:
             cache = self._cache(last_server, last_user)
             if cache.get_page("last") is None:
+                first_page.cancel()
                 await client.aclose()
                 error = exc
                 self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
                 return
-            self._open_main(client, last_server, last_user)  # offline: the window shows the cache
+            await self._open_main(client, last_server, last_user, first_page)  # offline: the window shows the cache
             return
         except CvatError as exc:
+            first_page.cancel()
             await client.aclose()
             error = exc
             self.show_sign_in(last_server, last_user, lambda: messages.sign_in_error(error, last_server)[1])
             return
-        self._open_main(client, last_server, user.username)
+        await self._open_main(client, last_server, user.username, first_page)
 
     async def sign_in_directly(self, credentials: Credentials) -> None:
         """Sign in without showing the dialog (``--demo``); on failure show the dialog with the error."""
@@ -150,18 +159,35 @@ class AppController(QObject):
     async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
         """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
         client = self._client(credentials.server, verify=credentials.ca_file or True)
+        first_page = None
         try:
             await client.login(credentials.username, credentials.password)
+            first_page = self._prefetch(client)  # the session exists: the table's first page, with users/self
             user = await client.current_user()
         except BaseException:
+            if first_page is not None:
+                first_page.cancel()
             await client.aclose()
             raise
-        self._after_sign_in(
-            client, credentials.server, user.username, credentials.remember, remember_server, credentials.ca_file
+        await self._after_sign_in(
+            client,
+            credentials.server,
+            user.username,
+            credentials.remember,
+            remember_server,
+            credentials.ca_file,
+            first_page,
         )
 
-    def _after_sign_in(
-        self, client: CvatClient, server: str, username: str, remember: bool, remember_server: bool, ca_file: str = ""
+    async def _after_sign_in(
+        self,
+        client: CvatClient,
+        server: str,
+        username: str,
+        remember: bool,
+        remember_server: bool,
+        ca_file: str = "",
+        first_page: asyncio.Future[Any] | None = None,
     ) -> None:
         if remember_server:
             servers.remember_server(self.settings, server, username, ca_file)
@@ -175,7 +201,7 @@ class AppController(QObject):
             self.tokens.delete(server, username)
         if self.dialog is not None:
             self.dialog.hide()
-        self._open_main(client, server, username)
+        await self._open_main(client, server, username, first_page)
 
     def _warn_keyring(self, exc: KeyringUnavailable) -> None:
         if self._keyring_warned:
@@ -232,24 +258,48 @@ class AppController(QObject):
 
         return OfflineCache(self.cache_root, server, username)
 
-    def _open_main(self, client: CvatClient, server: str, username: str) -> None:
+    def _first_query(self) -> PageQuery:
+        from annodesk.session.repository import PageQuery
+
+        stored = Settings(self.settings)
+        return PageQuery(1, stored.page_size, "", stored.ordering)
+
+    def _prefetch(self, client: CvatClient) -> asyncio.Future[Any]:
+        """Ask for the task table's first page now, before the window (or even the username) is there."""
+        from annodesk.session.repository import prefetch_page
+
+        return prefetch_page(client, self._first_query())
+
+    async def _open_main(
+        self, client: CvatClient, server: str, username: str, first_page: asyncio.Future[Any] | None = None
+    ) -> None:
+        """Load the first page (asked for at sign-in), the profile and the users while the window is built; show
+        the window with its first page when that came in meanwhile (one paint), else at once."""
         from annodesk.session.repository import Repository
 
+        from .tasks.controller import TaskController
         from .ui.main_window import MainWindow
 
         self.client = client
-        window = MainWindow(Repository(client, self._cache(server, username)), server, username, self.settings)
+        query = self._first_query()
+        prefetched = {query.key: first_page} if first_page is not None else {}
+        repository = Repository(client, self._cache(server, username), prefetched)
+        tasks = TaskController(repository, server, username, query.page_size, query.ordering)
+        tasks.authRequired.connect(lambda detail: spawn(self.session_ended(detail)))
+        tasks.start()
+        self.tasks = tasks
+        window = MainWindow(tasks, self.settings)
+        if first_page is not None and first_page.done():
+            await tasks.page_settled(FIRST_PAGE_WAIT)  # the answer is in: decoded and shown before the first paint
         window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         window.languageRequested.connect(self.languages.set_choice)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
-        window.unauthorized.connect(lambda detail: spawn(self.session_ended(detail)))
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
         if self._keyring_error is not None:
             error = self._keyring_error
             window.show_session_notice(lambda: messages.keyring_notice(error))
-        window.start()
         self.mainWindowShown.emit(window)
 
     def _window_closed(self) -> None:
@@ -257,7 +307,7 @@ class AppController(QObject):
             spawn(self._quit_from_window())
 
     async def _quit_from_window(self) -> None:
-        await cancel_all()  # the window's requests end before their client closes
+        await self._close_tasks()  # the window's requests end before their client closes
         await self._close_client()
         self.window = None
         self.finished.set()
@@ -265,7 +315,8 @@ class AppController(QObject):
     async def _leave_main(self) -> tuple[str, str]:
         """Close the main window without quitting; return its server and username."""
         window = self.window
-        server, username = (window.server_url, window.username) if window else ("", "")
+        tasks = self.tasks
+        server, username = (tasks.server_url, tasks.username) if tasks else ("", "")
         if window is not None:
             self._leaving = True
             try:
@@ -274,9 +325,16 @@ class AppController(QObject):
                 self._leaving = False
             window.deleteLater()
         self.window = None
-        await cancel_all()  # the window's requests end before their client closes
+        await self._close_tasks()  # the window's requests end before their client closes
         await self._close_client()
         return server, username
+
+    async def _close_tasks(self) -> None:
+        tasks, self.tasks = self.tasks, None
+        if tasks is not None:
+            await tasks.close()
+            tasks.deleteLater()
+        await cancel_all()  # what the dialogs and transfers started
 
     async def _close_client(self) -> None:
         client, self.client = self.client, None
@@ -288,9 +346,9 @@ class AppController(QObject):
 
         ``detail`` is the server's reason (quoted after our sentence), possibly empty.
         """
-        if self.window is None:
+        if self.window is None or self.tasks is None or self._signing_out:
             return
-        server, username = self.window.server_url, self.window.username
+        server, username = self.tasks.server_url, self.tasks.username
         self.tokens.delete(server, username)
         log.info("session ended by the server: %s", detail or "no reason given")
         self.show_sign_in(server, username, lambda: messages.session_ended(detail))
@@ -301,13 +359,14 @@ class AppController(QObject):
 
         If the server cannot be told, the token is still forgotten here and the dialog says so.
         """
-        if self.window is None or self._signing_out:
+        if self.window is None or self.tasks is None or self._signing_out:
             return  # a second click while the first sign-out waits for the server
         self._signing_out = True
         try:
-            window = self.window
-            server, username = window.server_url, window.username
-            window.set_message(lambda: self.tr("Signing out…"))
+            window, tasks = self.window, self.tasks
+            server, username = tasks.server_url, tasks.username
+            tasks.auth.paused = True  # the server's 401 to a token already revoked is no news
+            tasks.say(lambda: self.tr("Signing out…"))
             failure: CvatError | None = None
             if self.client is not None:
                 try:
@@ -331,5 +390,5 @@ class AppController(QObject):
         for dialog in (self.dialog, self.register_dialog):
             if dialog is not None:
                 dialog.hide()
-        await cancel_all()
+        await self._close_tasks()
         await self._close_client()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
 from typing import Any, TypeVar
@@ -94,6 +94,10 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+    def add_response_hook(self, hook: Callable[[httpx.Response], Awaitable[None]]) -> None:
+        """Call ``hook(response)`` for every answer this client receives, before it is read or checked."""
+        self._http.event_hooks["response"].append(hook)
 
     async def aclose(self) -> None:
         """Close the connection pool."""

@@ -13,6 +13,7 @@ from annodesk.api.annotation_models import Annotations
 from annodesk.api.models import DataMeta, Job, Task
 
 from .repository import Repository
+from .task_writes import TaskWrites
 
 
 @dataclass(frozen=True)
@@ -36,5 +37,5 @@ async def load_job(repository: Repository, job_id: int) -> JobData:
 
 
 async def change_job_status(repository: Repository, job_id: int, status: str) -> Job:
-    """Send only the job's ``status`` (``PATCH jobs/{id}``: the assignee someone else set stays as it is)."""
-    return await repository.update_job(job_id, status=status)
+    """Send only the job's ``status`` through the one write API (``PATCH jobs/{id}``: the assignee someone else set stays as it is)."""
+    return await TaskWrites(repository).update_job(job_id, status=status)

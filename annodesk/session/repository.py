@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -12,7 +12,6 @@ import msgspec
 
 from annodesk.api import CvatClient, CvatError, NetworkError
 from annodesk.api.models import Job, JobRef, Page, Task, User
-from annodesk.api.unset import UNSET, _Unset
 
 from .cache import OfflineCache
 
@@ -61,10 +60,16 @@ class Repository:
     slow for the GUI thread (it stalled the event loop ~20 ms a page). A read returns once its value is saved.
     """
 
-    def __init__(self, client: CvatClient, cache: OfflineCache) -> None:
+    def __init__(
+        self,
+        client: CvatClient,
+        cache: OfflineCache,
+        prefetched: Mapping[str, asyncio.Future[Page[Task]]] | None = None,
+    ) -> None:
         self.client = client
         self.cache = cache
         self._page_tasks: dict[str, frozenset[int]] = {}  # cached page key → its task ids (writer thread only)
+        self._prefetched = dict(prefetched or {})  # page key → its answer, asked for before this repository existed
 
     async def _read(
         self,
@@ -84,10 +89,9 @@ class Repository:
 
     async def tasks(self, query: PageQuery) -> Fetched[Page[Task]]:
         """A page of tasks."""
+        prefetched = self._prefetched.pop(query.key, None)
         return await self._read(
-            lambda: self.client.list_tasks(
-                query.page, query.page_size, search=query.search or None, ordering=query.ordering or None
-            ),
+            (lambda: prefetched) if prefetched is not None else (lambda: fetch_page(self.client, query)),
             lambda page: self._store_page(query, page),
             lambda: self.cache.get_page(query.key) or self.cache.get_page("last"),
         )
@@ -120,31 +124,21 @@ class Repository:
             lambda: _with_time(self.cache.get_bytes("preview", key)),
         )
 
-    # -- jobs-ui (issue 6): editing jobs, deleting tasks, table thumbnails ----------------------------------------
-    # Writes go to the server first; the offline cache's copies (the task, the cached pages that list it, its
-    # preview) follow on the writer thread once the server has said yes. A failed write changes nothing here.
+    # -- what the writes (task_writes.TaskWrites) need: the cache's copies follow a write the server accepted ----
 
-    async def update_job(self, job_id: int, *, status: str | None = None, assignee: int | _Unset | None = UNSET) -> Job:
-        """Change a job's status and/or assignee (``None`` unassigns); the cached copy of its task shows them."""
-        job = await self.client.update_job(job_id, status=status, assignee=assignee)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self._store_job, job.task_id, job)
-        return job
+    async def on_writer(self, work: Callable[..., None], *args: object) -> None:
+        """Run ``work(*args)`` on the cache's writer thread, in order with the page writes."""
+        await asyncio.get_running_loop().run_in_executor(_WRITER, work, *args)
 
-    def _store_job(self, task_id: int, job: Job) -> None:
+    def store_job(self, task_id: int, job: Job) -> None:
+        """The cached copy of the task (and the cached pages listing it) show the job's new status and assignee."""
         hit = self.cache.get_task(task_id)
         if hit is not None:
             task = with_job(hit[0], job)
             self.cache.put_task(task)
-            self._replace_in_pages(task)
+            self.replace_in_pages(task)
 
-    async def task_after_edit(self, task_id: int) -> Fetched[Task]:
-        """The task again after a change to it (its status is recomputed by the server); cached pages follow."""
-        fetched = await self.task(task_id)
-        if fetched.live:
-            await asyncio.get_running_loop().run_in_executor(_WRITER, self._replace_in_pages, fetched.value)
-        return fetched
-
-    def _replace_in_pages(self, task: Task) -> None:
+    def replace_in_pages(self, task: Task) -> None:
         for key, ids in self._page_tasks.items():
             if task.id in ids:
                 hit = self.cache.get_page(key)
@@ -153,12 +147,8 @@ class Repository:
                     results = tuple(task if item.id == task.id else item for item in page.results)
                     self.cache.put("page", key, msgspec.structs.replace(page, results=results))
 
-    async def delete_task(self, task_id: int) -> None:
-        """Delete a task on the server; then its cached copy, preview and rows in cached pages go too."""
-        await self.client.delete_task(task_id)
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self._forget_task, task_id)
-
-    def _forget_task(self, task_id: int) -> None:
+    def forget_task(self, task_id: int) -> None:
+        """Remove a deleted task's cached copy, preview and rows in cached pages."""
         self.cache.remove("task", str(task_id))
         self.cache.remove_bytes("preview", str(task_id))
         for key, ids in list(self._page_tasks.items()):
@@ -181,6 +171,18 @@ class Repository:
         data = await self.client.task_preview(task_id)
         await asyncio.get_running_loop().run_in_executor(_WRITER, self.cache.put_bytes, "preview", key, data)
         return Fetched(data)
+
+
+def fetch_page(client: CvatClient, query: PageQuery) -> Awaitable[Page[Task]]:
+    """The server's answer to ``query`` (no cache)."""
+    return client.list_tasks(query.page, query.page_size, search=query.search or None, ordering=query.ordering or None)
+
+
+def prefetch_page(client: CvatClient, query: PageQuery) -> asyncio.Future[Page[Task]]:
+    """Ask for ``query`` 's page now (before the session's repository exists); hand the future to it."""
+    future = asyncio.ensure_future(fetch_page(client, query))
+    future.add_done_callback(lambda done: done.cancelled() or done.exception())  # never "exception never retrieved"
+    return future
 
 
 def with_job(task: Task, job: Job | JobRef) -> Task:

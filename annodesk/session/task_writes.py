@@ -1,5 +1,5 @@
-"""Creating and editing tasks for the UI: each write goes to the server, then (write-through) to the offline
-cache's copy of the task, so an offline start shows what was saved. No Qt.
+"""Every write to tasks and jobs (create, upload, edit, delete, job status and assignee): each goes to the server,
+then (write-through) to the offline cache's copies, so an offline start shows what was saved. No Qt.
 
 The creation flow is three steps the UI drives one by one (each can fail on its own, and only the failed one is
 tried again): :meth:`TaskWrites.create` (the task, without data), :meth:`TaskWrites.upload` (its files, with
@@ -10,17 +10,16 @@ whose upload was cancelled, or whose files the server could not process, is remo
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from annodesk.api import UNSET
-from annodesk.api.models import Task
+from annodesk.api.models import Job, Task
 from annodesk.api.task_models import DataUpload, NewLabel, TaskStatus
 from annodesk.api.unset import _Unset
 
-from .repository import _WRITER, Repository
+from .repository import Fetched, Repository
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,9 @@ class DataOptions:
 
 
 class TaskWrites:
-    """Task writes through one signed-in :class:`Repository` (its client and its offline cache)."""
+    """Task and job writes through one signed-in :class:`Repository` (its client and its offline cache).
+
+    A failed write changes nothing in the cache."""
 
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
@@ -51,7 +52,7 @@ class TaskWrites:
 
     async def _remember(self, task: Task) -> None:
         """Write ``task`` to the offline cache on the cache's writer thread (in order with page writes)."""
-        await asyncio.get_running_loop().run_in_executor(_WRITER, self.repository.cache.put_task, task)
+        await self.repository.on_writer(self.repository.cache.put_task, task)
 
     async def create(self, name: str, labels: Sequence[NewLabel], options: NewTaskOptions) -> Task:
         """Create the task without data (``POST tasks``). It is cached once its data is processed."""
@@ -111,3 +112,21 @@ class TaskWrites:
         )
         await self._remember(task)
         return task
+
+    async def update_job(self, job_id: int, *, status: str | None = None, assignee: int | _Unset | None = UNSET) -> Job:
+        """Change a job's status and/or assignee (``None`` unassigns); the cached copy of its task shows them."""
+        job = await self.client.update_job(job_id, status=status, assignee=assignee)
+        await self.repository.on_writer(self.repository.store_job, job.task_id, job)
+        return job
+
+    async def task_after_edit(self, task_id: int) -> Fetched[Task]:
+        """The task again after a change to it (its status is recomputed by the server); cached pages follow."""
+        fetched = await self.repository.task(task_id)
+        if fetched.live:
+            await self.repository.on_writer(self.repository.replace_in_pages, fetched.value)
+        return fetched
+
+    async def delete_task(self, task_id: int) -> None:
+        """Delete a task on the server; then its cached copy, preview and rows in cached pages go too."""
+        await self.client.delete_task(task_id)
+        await self.repository.on_writer(self.repository.forget_task, task_id)

@@ -36,6 +36,7 @@ from annodesk.api import errors
 from annodesk.api.models import Task
 from annodesk.api.task_models import TaskStatus
 from annodesk.i18n import LiveText, arg, live
+from annodesk.messages import error_sentence, upload_interrupted, with_detail
 from annodesk.models.vocabulary import display_processing_state
 from annodesk.session.task_writes import DataOptions, NewTaskOptions, TaskWrites
 
@@ -43,7 +44,6 @@ from .background import spawn
 from .file_picker import FilePicker
 from .form import ErrorLabel, FieldWithError, add_row
 from .label_editor import LabelEditor
-from .messages import error_sentence, upload_interrupted, with_detail
 from .task_form import TransferProgress, bug_tracker_problem, show_field_errors
 
 MAX_FRAME = 10_000_000
@@ -60,11 +60,10 @@ class Step(Enum):
 
 class CreateTaskDialog(QDialog):
     """Creates one task. ``taskCreated(task)`` when the server has processed its files (then the dialog closes);
-    ``unauthorized(detail)`` when the server ended the session. ``questionShown(box)`` hands the (non-blocking)
+    ``questionShown(box)`` hands the (non-blocking)
     questions to tests; the file picker is ``files_box`` (:class:`~annodesk.ui.file_picker.FilePicker`)."""
 
     taskCreated = Signal(object)
-    unauthorized = Signal(str)
     attemptFinished = Signal()
     statusShown = Signal(str)  # a processing state was shown: Queued, Started, Finished, Failed
     questionShown = Signal(object)
@@ -553,8 +552,6 @@ class CreateTaskDialog(QDialog):
 
     def _report(self, exc: errors.CvatError, sentence: Callable[[], str]) -> None:
         """Show ``sentence`` (its ``%1``: what went wrong, in the error's own sentence)."""
-        if isinstance(exc, errors.NotAuthenticated):
-            self.unauthorized.emit(exc.detail)
         error = exc
         self._show_error(lambda: arg(sentence(), error_sentence(error)))
 

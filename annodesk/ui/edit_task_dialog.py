@@ -27,22 +27,21 @@ from PySide6.QtWidgets import (
 from annodesk.api import errors
 from annodesk.api.models import Task, User
 from annodesk.i18n import LiveText, arg, live
+from annodesk.messages import error_sentence, with_detail
 from annodesk.session.task_writes import TaskWrites
 
 from .background import spawn
 from .form import ErrorLabel, add_row, busy_bar
 from .label_editor import LabelEditor
-from .messages import error_sentence, with_detail
 from .task_form import bug_tracker_problem, show_field_errors
 from .user_picker import UserPicker
 
 
 class EditTaskDialog(QDialog):
     """Edits ``task``. ``taskSaved(task)`` with the task as the server saved it (then the dialog closes);
-    ``unauthorized(detail)`` when the server ended the session; ``attemptFinished(saved)`` after each save."""
+    ``attemptFinished(saved)`` after each save (a 401 ends the session through the app, not here)."""
 
     taskSaved = Signal(object)
-    unauthorized = Signal(str)
     attemptFinished = Signal(bool)
     usersLoaded = Signal()
 
@@ -215,8 +214,6 @@ class EditTaskDialog(QDialog):
             }
             show_field_errors(exc, fields, self._show_error)
         else:
-            if isinstance(exc, errors.NotAuthenticated):
-                self.unauthorized.emit(exc.detail)
             self._show_error(lambda: arg(self.tr("Nothing was saved. %1"), error_sentence(error)))
 
     def cancel(self) -> None:

@@ -169,7 +169,8 @@ class ExportDialog(TransferDialog):
 
     def _update_note(self, _text: str = "") -> None:
         target = self._target_path()
-        exists = target is not None and target.is_file()
+        saved = self.transfer.saved if self.transfer is not None and not self.transfer.running else None
+        exists = target is not None and target.is_file() and target != saved  # the file just saved is no news
         self.note.setText(self.tr("A file of this name exists: the export will replace it.") if exists else "")
         self.note.setVisible(exists)
 
@@ -215,8 +216,8 @@ class ExportDialog(TransferDialog):
         )
 
     def _transfer_finished(self) -> None:
-        self._update_note()  # the file now exists
         super()._transfer_finished()
+        self._update_note()  # "Saved to …" says it; a new path chosen is checked again
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.formats, self.annotations_only, self.with_images, self.path, self.browse_button):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -38,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annodesk.api import CvatError, NotAuthenticated, NotFound, PermissionDenied, RequestRejected
+from annodesk.api import CvatError, NotFound, PermissionDenied, RequestRejected
 from annodesk.api.errors import InvalidInput
 from annodesk.api.models import User
 from annodesk.i18n import LiveText, arg, format_datetime, live
+from annodesk.messages import action_error
 from annodesk.models.job_editing import (
     ASSIGNEE_COLUMN,
     JOB_ID_ROLE,
@@ -51,13 +51,10 @@ from annodesk.models.job_editing import (
     JobChange,
 )
 from annodesk.models.vocabulary import STATUS, display_status
+from annodesk.tasks.controller import TaskController
 
-from .background import spawn
 from .form import side_button
-from .messages import action_error
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .task_details import TaskDetails
 
 EditRole = Qt.ItemDataRole.EditRole
 NOBODY = -1  # the combo's data for "no assignee" (a combo item cannot carry None reliably)
@@ -200,7 +197,7 @@ class UnsavedJobsNotice(QFrame):
 
 
 class JobEditing(QObject):
-    """Wires the jobs tree of ``window`` for editing and saves the changes through its repository.
+    """Wires the jobs tree of ``details`` for editing and saves the changes through ``controller`` 's writes.
 
     ``editSettled(job_id)``: a save ended (saved, refused or kept unsaved); ``jobSaved(job_id)``: saved, and the
     task shown again with its recomputed status.
@@ -209,17 +206,17 @@ class JobEditing(QObject):
     editSettled = Signal(int)
     jobSaved = Signal(int)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = window.details.jobs_view
-        model = window.details.jobs_model
+    def __init__(self, controller: TaskController, details: TaskDetails) -> None:
+        super().__init__(details)
+        self.controller = controller
+        self.details = details
+        self.view = details.jobs_view
+        model = details.jobs_model
         assert isinstance(model, EditableJobTreeModel)
         self.model = model
-        self._closed = False
         self.menu: QMenu | None = None
 
-        self.delegate = JobFieldDelegate(lambda: self.window.users, self)
+        self.delegate = JobFieldDelegate(lambda: self.controller.users, self)
         for column in (STATUS_COLUMN, ASSIGNEE_COLUMN):
             self.view.setItemDelegateForColumn(column, self.delegate)
         self.view.setEditTriggers(
@@ -229,15 +226,14 @@ class JobEditing(QObject):
         self.view.customContextMenuRequested.connect(self._show_menu)
 
         self.notice = UnsavedJobsNotice()
-        window.details.jobs_page.layout().insertWidget(0, self.notice)
+        details.jobs_page.layout().insertWidget(0, self.notice)
         self.notice.retry_button.clicked.connect(self.retry_all)
         self.notice.discard_button.clicked.connect(self.discard_all)
 
         self.model.editRequested.connect(self._edit_requested)
         self.model.changesChanged.connect(self._update_notice)
         self.model.headerDataChanged.connect(lambda *_args: self.view.resizeColumnToContents(0))  # new language
-        window.onlineChanged.connect(self._online_changed)
-        window.closed.connect(self._window_closed)
+        controller.onlineChanged.connect(self._online_changed)
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -245,18 +241,15 @@ class JobEditing(QObject):
         if online:
             self.model.set_read_only(None)
             return
-        window = self.window
+        tasks = self.controller
 
         def reason() -> str:
-            if window.offline_since:
+            if tasks.offline_since:
                 text = self.tr("Offline: jobs cannot be changed while the data shown is from %1.")
-                return arg(text, format_datetime(window.offline_since))
+                return arg(text, format_datetime(tasks.offline_since))
             return self.tr("Offline: jobs cannot be changed until the server is back.")
 
         self.model.set_read_only(reason)
-
-    def _window_closed(self) -> None:
-        self._closed = True
 
     def _update_notice(self) -> None:
         self.view.resizeColumnToContents(0)  # "Job #7 (not saved)" is wider than "Job #7"
@@ -289,7 +282,7 @@ class JobEditing(QObject):
         if change is None or change.state != UNSAVED:
             return
         self.model.roll_back(job_id)
-        self.window.set_message(lambda: arg(self.tr("The change to job #%1 was discarded."), job_id))
+        self.controller.say(lambda: arg(self.tr("The change to job #%1 was discarded."), job_id))
 
     def discard_all(self) -> None:
         for change in self.model.changes(UNSAVED):
@@ -299,34 +292,25 @@ class JobEditing(QObject):
         self._start_save(job_id)
 
     def _start_save(self, job_id: int) -> None:
-        self.window.set_message(lambda: arg(self.tr("Saving job #%1…"), job_id))
-        spawn(self._send(job_id))
+        self.controller.say(lambda: arg(self.tr("Saving job #%1…"), job_id))
+        self.controller.run(self._send(job_id))
 
     async def _send(self, job_id: int) -> None:
         change = self.model.change(job_id)
         if change is None:
             return
         try:
-            saved = await self.window.repository.update_job(job_id, **change.fields())
+            saved = await self.controller.writes.update_job(job_id, **change.fields())
         except asyncio.CancelledError:
             raise
-        except NotAuthenticated as exc:
-            error = exc
-            self.model.mark_unsaved(job_id, lambda: action_error(error))
-            if not self._closed:
-                self.window.unauthorized.emit(exc.detail)
-            self.editSettled.emit(job_id)
-            return
         except REFUSALS as exc:
             self._refused(change, exc)
             return
         except CvatError as exc:
             self._kept(change, exc)
             return
-        if self._closed:
-            return
         self.model.confirm(job_id, saved)
-        self.window.set_message(lambda: arg(self.tr("Job #%1 saved."), job_id))
+        self.controller.say(lambda: arg(self.tr("Job #%1 saved."), job_id))
         self.editSettled.emit(job_id)
         await self._show_task_again(job_id, saved.task_id)
         self.jobSaved.emit(job_id)
@@ -334,7 +318,7 @@ class JobEditing(QObject):
     def _refused(self, change: JobChange, exc: CvatError) -> None:
         job_id = change.job_id
         self.model.roll_back(job_id)
-        self.window.set_message(
+        self.controller.say(
             lambda: arg(self.tr("The change to job #%1 was refused and undone. %2"), job_id, action_error(exc))
         )
         self.editSettled.emit(job_id)
@@ -342,7 +326,7 @@ class JobEditing(QObject):
     def _kept(self, change: JobChange, exc: CvatError) -> None:
         job_id = change.job_id
         self.model.mark_unsaved(job_id, lambda: action_error(exc))
-        self.window.set_message(
+        self.controller.say(
             lambda: arg(
                 self.tr("The change to job #%1 is not saved: %2 It is kept; retry when the server is back."),
                 job_id,
@@ -353,33 +337,21 @@ class JobEditing(QObject):
 
     async def _show_task_again(self, job_id: int, task_id: int) -> None:
         """The server recomputed the task's status: show the task again in the table and the details pane."""
-        window = self.window
         try:
-            fetched = await window.repository.task_after_edit(task_id)
-        except asyncio.CancelledError:
-            raise
-        except NotAuthenticated as exc:
-            if not self._closed:
-                window.unauthorized.emit(exc.detail)
-            return
+            fetched = await self.controller.writes.task_after_edit(task_id)
         except CvatError:
             return  # the job is saved; the task's status shows at the next refresh
-        if self._closed:
-            return
         task = fetched.value
-        window.model.replace_task(task)
-        shown = window.details.task
-        if shown is not None and shown.id == task_id:
-            current = self.view.currentIndex()
-            current_job = current.data(JOB_ID_ROLE) if current.isValid() else None
-            column = current.column() if current.isValid() else 0
-            scroll = self.view.verticalScrollBar().value()
-            window.details.show_task(task, window.users)
-            if current_job is not None:
-                self.view.setCurrentIndex(self.model.job_index(current_job, column))
-            self.view.verticalScrollBar().setValue(scroll)
+        current = self.view.currentIndex()
+        current_job = current.data(JOB_ID_ROLE) if current.isValid() else None
+        column = current.column() if current.isValid() else 0
+        scroll = self.view.verticalScrollBar().value()
+        self.controller.replace_task(task)  # the table's row and, when it shows this task, the details pane
+        if current_job is not None:
+            self.view.setCurrentIndex(self.model.job_index(current_job, column))
+        self.view.verticalScrollBar().setValue(scroll)
         status = task.status
-        window.set_message(
+        self.controller.say(
             lambda: arg(self.tr("Job #%1 saved; task #%2 is now “%3”."), job_id, task_id, display_status(status))
         )
 
@@ -421,7 +393,7 @@ class JobEditing(QObject):
             action.triggered.connect(lambda _checked=False, v=value: self.set_status(job_id, v))
 
         current_assignee = self.model.job_index(job_id, ASSIGNEE_COLUMN).data(EditRole)
-        users = self.window.users
+        users = self.controller.users
         if len(users) <= MENU_USERS_MAX:
             assignee_menu = menu.addMenu(self.tr("&Assignee"))
             assignee_menu.setObjectName("jobAssigneeMenu")
@@ -448,9 +420,9 @@ class JobEditing(QObject):
         self.discard_action.triggered.connect(lambda: self.discard(job_id))
         if kept:
             self.retry_action.setToolTip(live(change.reason))  # type: ignore[union-attr]
-        job = self.window.details.job_at(self.model.job_index(job_id, 0))
+        job = self.details.job_at(self.model.job_index(job_id, 0))
         if job is not None:  # other features' actions on this job (e.g. importing annotations into it)
-            extra = self.window.details.job_menu(job)
+            extra = self.details.job_menu(job)
             if not extra.isEmpty():
                 menu.addSeparator()
                 menu.addActions(extra.actions())

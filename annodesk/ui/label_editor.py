@@ -38,13 +38,13 @@ from annodesk.api.labels import labels_to_json as spec_to_json
 from annodesk.api.models import Label
 from annodesk.api.task_models import NewAttribute, NewLabel
 from annodesk.i18n import LiveText, arg, live
+from annodesk.messages import with_reason
 from annodesk.models.label_drafts import PALETTE, DraftLabel, LabelListModel
 
 from .background import spawn
 from .form import ErrorLabel, side_button
 from .label_form import LabelForm
 from .label_texts import located_problem, problem_sentence, spec_error_sentence
-from .messages import with_reason
 
 MAX_SPEC_FILE = 5 * 1024 * 1024  # a label spec is a few KB; refuse to load anything huge into the text box
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annodesk.api import CvatError, InvalidInput, normalize_server_url
+from annodesk.messages import error_sentence, server_address_error, sign_in_error
 
 from .background import spawn
 from .form import ErrorLabel, FieldWithError, add_row, busy_bar
-from .messages import error_sentence, server_address_error, sign_in_error
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from annodesk.api import CvatError, is_loopback_host, normalize_server_url
 from annodesk.i18n import LANGUAGES, LiveText, arg, live
+from annodesk.messages import server_address_error, sign_in_error
 
 from .background import spawn
 from .form import ErrorLabel, add_row, busy_bar, side_button, with_button
-from .messages import server_address_error, sign_in_error
 
 if TYPE_CHECKING:  # asyncio loads after this dialog is first painted (annodesk/early_sign_in.py)
     import asyncio

@@ -9,25 +9,22 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from annodesk.api import CvatError, NotAuthenticated, NotFound
+from annodesk.api import CvatError, NotFound
 from annodesk.api.models import Task
 from annodesk.i18n import LiveText, arg
+from annodesk.messages import action_error
+from annodesk.tasks.controller import TaskController
 
-from .background import spawn
-from .messages import action_error
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .task_table import TaskTable
 
 
 class TaskDeletion(QObject):
-    """The "Delete task" action of ``window`` (Task menu, the table's menu, the Delete key on the table).
+    """The "Delete task" action on ``table`` 's selected task (for the Task menu, the table's menu, the Delete key).
 
     ``settled(task_id)``: a deletion ended (deleted or not); ``deleted(task_id)``: the server deleted it.
     """
@@ -35,21 +32,22 @@ class TaskDeletion(QObject):
     settled = Signal(int)
     deleted = Signal(int)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, controller: TaskController, table: TaskTable) -> None:
+        super().__init__(table)
+        self.controller = controller
+        self.table = table
         self.confirmation: QMessageBox | None = None
         self.delete_button: QPushButton | None = None
         self._deleting: set[int] = set()
-        self.action = QAction(window)
+        self.action = QAction(table)
         self.action.setObjectName("deleteTaskAction")
         self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # The key works where the table has focus (not in the search box); the menus show it.
         self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        window.table.addAction(self.action)
+        table.addAction(self.action)
         self.action.triggered.connect(self.ask)
-        window.onlineChanged.connect(self.update_state)
-        window.table.selectionModel().currentRowChanged.connect(self.update_state)
+        controller.onlineChanged.connect(self.update_state)
+        table.selectionModel().currentRowChanged.connect(self.update_state)
         self.update_state()
 
     def retranslate(self) -> None:
@@ -58,8 +56,8 @@ class TaskDeletion(QObject):
 
     def update_state(self, *_args: object) -> None:
         """Enabled for a selected task while online; the tooltip says why not."""
-        task = self.window.selected_task()
-        if not self.window.online:
+        task = self.table.selected_task()
+        if not self.controller.online:
             self.action.setEnabled(False)
             self.action.setToolTip(self.tr("Offline: tasks cannot be deleted until the server is back."))
         elif task is None:
@@ -73,10 +71,10 @@ class TaskDeletion(QObject):
 
     def ask(self) -> None:
         """Ask to confirm deleting the selected task (a window-modal box; the answer arrives later)."""
-        task = self.window.selected_task()
+        task = self.table.selected_task()
         if task is None or self.confirmation is not None or not self.action.isEnabled():
             return
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.table.window())
         box.setObjectName("deleteTaskConfirmation")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Delete task"))
@@ -107,30 +105,25 @@ class TaskDeletion(QObject):
         self.confirmation = self.delete_button = None
         box.deleteLater()
         if confirmed:
-            spawn(self._delete(task))
+            self.controller.run(self._delete(task))
 
     # -- deleting --------------------------------------------------------------------------------
 
     async def _delete(self, task: Task) -> None:
-        window = self.window
+        tasks = self.controller
         task_id, name = task.id, task.name
         self._deleting.add(task_id)
         self.update_state()
-        window.set_message(lambda: arg(self.tr("Deleting task #%1…"), task_id))
+        tasks.say(lambda: arg(self.tr("Deleting task #%1…"), task_id))
         try:
-            await window.repository.delete_task(task_id)
+            await tasks.writes.delete_task(task_id)
         except asyncio.CancelledError:
             raise
-        except NotAuthenticated as exc:
-            window.unauthorized.emit(exc.detail)
-            return
         except NotFound:
             outcome = partial(self._deleted_text, task_id, name, already=True)
         except CvatError as exc:
             error = exc
-            window.set_message(
-                lambda: arg(self.tr("Task #%1 “%2” was not deleted. %3"), task_id, name, action_error(error))
-            )
+            tasks.say(lambda: arg(self.tr("Task #%1 “%2” was not deleted. %3"), task_id, name, action_error(error)))
             self.settled.emit(task_id)
             return
         else:
@@ -138,7 +131,7 @@ class TaskDeletion(QObject):
         finally:
             self._deleting.discard(task_id)
             self.update_state()
-        window.set_message(outcome)
+        tasks.say(outcome)
         self._say_again_after_reload(outcome)
         self._take_off_page(task_id)
         self.deleted.emit(task_id)
@@ -151,34 +144,32 @@ class TaskDeletion(QObject):
 
     def _say_again_after_reload(self, outcome: LiveText) -> None:
         """The page reloaded after a deletion says "N tasks found": the deletion is what the user wants to read."""
-        window = self.window
+        tasks = self.controller
 
-        def shown() -> None:
-            window.pageShown.disconnect(shown)
-            if window.online:
-                window.set_message(outcome)
+        def shown(*_args: object) -> None:
+            tasks.pageLoaded.disconnect(shown)
+            tasks.pageFailed.disconnect(shown)
+            if tasks.online:
+                tasks.say(outcome)
 
-        window.pageShown.connect(shown)
+        tasks.pageLoaded.connect(shown)
+        tasks.pageFailed.connect(shown)
 
     def _take_off_page(self, task_id: int) -> None:
         """Select a neighbour (the next row, else the previous), drop the row, then reload the page."""
-        window = self.window
-        row = window.model.row_of(task_id)
+        tasks, model = self.controller, self.table.tasks
+        row = model.row_of(task_id)
         if row is None:
-            window.refresh()
+            tasks.refresh()
             return
-        count = window.model.rowCount()
+        count = model.rowCount()
         neighbour = row + 1 if row + 1 < count else row - 1
-        selection = window.table.selectionModel()
         if neighbour >= 0:
-            selection.setCurrentIndex(
-                window.model.index(neighbour, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        window.model.remove_task(task_id)
+            self.table.select_row(neighbour)
+        model.remove_task(task_id)
         if neighbour < 0:
-            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
-            if window.page > 1:
-                window.go_to_page(window.page - 1)  # the page is empty now
+            self.table.select_row(None)
+            if tasks.page > 1:
+                tasks.go_to_page(tasks.page - 1)  # the page is empty now
                 return
-        window.refresh()  # the next page's first task moves up; the count changes
+        tasks.refresh()  # the next page's first task moves up; the count changes

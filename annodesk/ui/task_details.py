@@ -241,6 +241,11 @@ class TaskDetails(QWidget):
             text = self.tr("compressed %1, original %2")
         return arg(text, kinds[0], kinds[-1])
 
+    def show_loading(self) -> None:
+        """The task's preview is on its way: no other task's image meanwhile, and a sign that it loads."""
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("Loading…"))
+
     def set_preview(self, data: bytes | None) -> bool:
         """Show preview image bytes, or a placeholder; return whether the bytes were a readable image."""
         pixmap = QPixmap()

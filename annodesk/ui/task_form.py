@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QW
 
 from annodesk.api import errors
 from annodesk.i18n import LiveText, arg, format_size, live
+from annodesk.messages import with_detail
 
 from .form import ErrorLabel
-from .messages import with_detail
 
 URL_SCHEMES = ("http", "https", "ftp")
 SPEED_WINDOW = 1.5  # seconds of samples the shown upload speed is averaged over

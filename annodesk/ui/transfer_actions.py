@@ -2,8 +2,8 @@
 the details pane, the jobs tree's context menu), the dialogs they open, the status bar's transfers button and
 message when a transfer ends, and cancelling every transfer when the window closes.
 
-Everything here attaches itself to a :class:`~annodesk.ui.main_window.MainWindow` through its public parts
-(``task_menu``, ``details``, ``statusBar()``, ``set_message``, ``closed``), so the window needs one line for it.
+It gets the task controller and the widgets it attaches to (the window that parents its dialogs, the Task menu,
+the table, the details pane, the status bar), so the window needs one line for it.
 """
 
 from __future__ import annotations
@@ -11,32 +11,45 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStatusBar, QWidget
 
-from annodesk.api import CvatError, NotAuthenticated
 from annodesk.api.models import JobRef, Task
 from annodesk.i18n import arg
-from annodesk.session.transfers import TransferService, TransferTarget
+from annodesk.session.transfers import TransferTarget
+from annodesk.tasks.controller import TaskController
 
-from .background import spawn
+from .task_details import TaskDetails
+from .task_table import TaskTable
 from .transfers import CANCELLED, SUCCEEDED, Transfer, TransferManager
 
 if TYPE_CHECKING:
     from .export_dialog import ExportDialog
     from .import_dialog import ImportDialog
-    from .main_window import MainWindow
     from .transfers_window import TransfersWindow
 
 
 class TransferActions(QObject):
     """The main window's export and import actions and everything they open."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        controller: TaskController,
+        window: QWidget,
+        menu: QMenu,
+        table: TaskTable,
+        details: TaskDetails,
+        status_bar: QStatusBar,
+        settings: QSettings,
+    ) -> None:
         super().__init__(window)
+        self.controller = controller
         self.window = window
-        self.service = TransferService(window.repository.client)
+        self.table = table
+        self.details = details
+        self.settings = settings
+        self.service = controller.transfers
         self.manager = TransferManager(self.service)
         self.dialogs: dict[tuple[str, int], QDialog] = {}
         self.transfers_window: TransfersWindow | None = None
@@ -49,30 +62,29 @@ class TransferActions(QObject):
         self.import_action.triggered.connect(self.import_into_selected)
         self.transfers_action = QAction(window)
         self.transfers_action.triggered.connect(self.show_transfers)
-        window.task_menu.addSeparator()
-        window.task_menu.addAction(self.export_action)
-        window.task_menu.addAction(self.import_action)
-        window.task_menu.addSeparator()
-        window.task_menu.addAction(self.transfers_action)
-        window.table_menu.addSeparator()
-        window.table_menu.addAction(self.export_action)
-        window.table_menu.addAction(self.import_action)
-        window.details.add_action(self.export_action)
-        window.details.add_action(self.import_action)
-        window.details.jobMenuRequested.connect(self._add_job_actions)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(self.transfers_action)
+        table.menu.addSeparator()
+        table.menu.addAction(self.export_action)
+        table.menu.addAction(self.import_action)
+        details.add_action(self.export_action)
+        details.add_action(self.import_action)
+        details.jobMenuRequested.connect(self._add_job_actions)
 
         self.status_button = QPushButton()
         self.status_button.setObjectName("transfersButton")
         self.status_button.setFlat(True)
         self.status_button.clicked.connect(self.show_transfers)
         self.status_button.hide()
-        window.statusBar().insertPermanentWidget(1, self.status_button)  # after the message, before the rest
+        status_bar.insertPermanentWidget(1, self.status_button)  # after the message, before the rest
 
         self.manager.added.connect(self._update_status)
         self.manager.transferFinished.connect(self._transfer_finished)
-        window.table.selectionModel().currentRowChanged.connect(self.update_actions)
-        window.detailsShown.connect(self.update_actions)
-        window.closed.connect(self.shutdown)
+        table.selectionModel().currentRowChanged.connect(self.update_actions)
+        details.shown.connect(self.update_actions)
         window.installEventFilter(self)
         self.retranslate()
         self.update_actions()
@@ -90,13 +102,15 @@ class TransferActions(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
         return False
 
     # -- actions ---------------------------------------------------------------------------------
 
     def current_task(self) -> Task | None:
         """The task the actions apply to: the one in the details pane (the freshest), else the selected row."""
-        return self.window.details.task or self.window.selected_task()
+        return self.details.task or self.table.selected_task()
 
     def update_actions(self, *_args: object) -> None:
         task = self.current_task()
@@ -120,7 +134,7 @@ class TransferActions(QObject):
         existing = self.dialogs.get(("export", task.id))
         if isinstance(existing, ExportDialog):
             return self._present(existing)
-        dialog = ExportDialog(self.manager, task, self.window.settings, self.window)
+        dialog = ExportDialog(self.manager, task, self.settings, self.window)
         return self._present(self._keep(("export", task.id), dialog))
 
     def open_import(self, target: TransferTarget) -> ImportDialog:
@@ -130,12 +144,12 @@ class TransferActions(QObject):
         existing = self.dialogs.get(key)
         if isinstance(existing, ImportDialog):
             return self._present(existing)
-        dialog = ImportDialog(self.manager, target, self.window.settings, self.window)
+        dialog = ImportDialog(self.manager, target, self.settings, self.window)
         return self._present(self._keep(key, dialog))
 
     def import_into_job(self, job: JobRef) -> ImportDialog | None:
         """Open the import dialog for one job of the task in the details pane."""
-        task = self.window.details.task
+        task = self.details.task
         if task is None:
             return None
         frames = next(((s.start_frame, s.stop_frame) for s in task.segments if job in s.jobs), None)
@@ -181,27 +195,11 @@ class TransferActions(QObject):
 
     def _transfer_finished(self, transfer: Transfer) -> None:
         self._update_status()
-        error = transfer.error
-        if isinstance(error, NotAuthenticated):
-            self.window.unauthorized.emit(error.detail)
-            return
         if not self.window.isVisible():
             return  # closing: nothing to tell
         if transfer.state == SUCCEEDED and not transfer.is_export:
-            spawn(self._reload_task(transfer.target.task_id))  # its "updated" time moved
-        self.window.set_message(lambda: self._finished_text(transfer))
-
-    async def _reload_task(self, task_id: int) -> None:
-        """Show the task as the server has it now (and keep that in the offline cache)."""
-        try:
-            fetched = await self.window.repository.task(task_id)
-        except CvatError:
-            return  # the table keeps what it showed
-        self.window.model.replace_task(fetched.value)
-        shown = self.window.details.task
-        if shown is not None and shown.id == task_id:
-            self.window.details.show_task(fetched.value, self.window.users)
-        self.update_actions()
+            self.controller.run(self.controller.reload_task(transfer.target.task_id))  # its "updated" time moved
+        self.controller.say(lambda: self._finished_text(transfer))
 
     def _finished_text(self, transfer: Transfer) -> str:
         """The status bar's short line about a transfer that ended (the details stay in its dialog and in

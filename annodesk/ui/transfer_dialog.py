@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel, QWidget
 
 from annodesk.api import CvatError
 from annodesk.api.task_models import AnnotationFormats
+from annodesk.messages import error_sentence
 
 from .background import spawn
 from .form import FieldWithError, add_row, side_button
-from .messages import error_sentence
 from .transfer_widgets import FormatBox, TransferPanel
 from .transfers import Transfer, TransferManager
 

@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, Signal
 
 from annodesk.api import CvatError, ExportFailed, ImportFailed
 from annodesk.i18n import arg, format_size
+from annodesk.messages import error_sentence
 from annodesk.session.transfers import ObjectCounts, TransferService, TransferTarget
 
 from .background import spawn
-from .messages import error_sentence
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 A :class:`WorkspaceController` loads the job through the session layer, holds the current frame, the step and the
 selection, asks its frame source for images (the newest request wins), and says what changed through signals.
 The window (``annodesk.ui.workspace.window``) is a view over it. Failures become translated messages
-(:class:`Problem`), never exceptions into Qt; a 401 becomes ``authRequired``.
+(:class:`Problem`), never exceptions into Qt; a 401 is the session's (its AuthWatch signs in again).
 """
 
 from __future__ import annotations
@@ -21,17 +21,18 @@ from annodesk.api.models import DataMeta, Job, Task
 from annodesk.i18n import LiveText, arg
 from annodesk.session.job_data import JobData, change_job_status, load_job
 from annodesk.session.repository import Repository
+from annodesk.tasks.work import Work
 
 from .drawables import Drawable
 from .drawing import to_drawables
 from .frame_objects import COLOR_BY_LABEL, FrameObject, FrameReader, JobCounts, ObjectFilter, ObjectKey, job_counts
 from .frames import FrameLoadError, FrameSource, FrameSuperseded
-from .latest import LatestTasks
 from .playback import FrameClock
 
 log = logging.getLogger(__name__)
 
 JOB_STATUSES = ("annotation", "validation", "completed")
+TASK_NAMES = ("load", "frame", "status")  # the controller's named, latest-wins work
 
 
 FrameSourceFactory = Callable[[Repository, Task, DataMeta, Job], FrameSource]
@@ -52,7 +53,8 @@ class WorkspaceController(QObject):
     current frame changes (objects follow at once, the image when it arrives); ``imageReady(int, QImage)``;
     ``imageFailed(int, Problem)``; ``objectsChanged()`` (the frame's objects, a filter, hide or lock);
     ``selectionChanged(object)`` (an :data:`ObjectKey` or ``None``); ``statusChanged(str)``;
-    ``message(Problem)`` (a notice for the status bar); ``authRequired(str)`` (a 401: the app signs in again).
+    ``message(Problem)`` (a notice for the status bar). A 401 is not handled here: the session's AuthWatch sees
+    every 401 on the client and takes the user back to sign-in once.
     """
 
     loaded = Signal()
@@ -64,7 +66,6 @@ class WorkspaceController(QObject):
     selectionChanged = Signal(object)
     statusChanged = Signal(str)
     message = Signal(object)
-    authRequired = Signal(str)
     playingChanged = Signal(bool)
 
     def __init__(
@@ -78,7 +79,7 @@ class WorkspaceController(QObject):
         self.repository = repository
         self.job_id = job_id
         self._frame_sources = frame_sources
-        self._tasks = LatestTasks(self._crashed)
+        self.work = Work(self._crashed)
         self.data: JobData | None = None
         self.source: FrameSource | None = None
         self.frame = 0
@@ -118,14 +119,13 @@ class WorkspaceController(QObject):
 
     def open(self) -> None:
         """Read the job (again); ``loaded`` or ``loadFailed`` follows."""
-        self._tasks.start("load", self._load())
+        self.work.start(self._load(), "load")
 
     async def _load(self) -> None:
         try:
             data = await load_job(self.repository, self.job_id)
-        except NotAuthenticated as exc:
-            self.authRequired.emit(exc.detail)
-            return
+        except NotAuthenticated:
+            return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
         except CvatError as exc:
             job_id = self.job_id
             self.loadFailed.emit(Problem(lambda: arg(self.tr("Job #%1 could not be opened."), job_id), exc))
@@ -143,7 +143,9 @@ class WorkspaceController(QObject):
     def close(self) -> None:
         """Stop every request and playback; the frame source lets go of its memory."""
         self.clock.stop()
-        self._tasks.cancel_all()
+        self.work.closed = True  # nothing starts any more, and what runs is cancelled now (no await here)
+        for name in TASK_NAMES:
+            self.work.cancel(name)
         if self.source is not None:
             self.source.close()
             self.source = None
@@ -189,7 +191,7 @@ class WorkspaceController(QObject):
         self._read_objects()
         self.frameChanged.emit(frame)
         self.objectsChanged.emit()
-        self._tasks.start("frame", self._fetch_image(frame))
+        self.work.start(self._fetch_image(frame), "frame")
 
     def retry(self) -> None:
         """Ask for the current frame's image again (after a failure)."""
@@ -203,9 +205,8 @@ class WorkspaceController(QObject):
             loaded = await source.frame(frame)
         except FrameSuperseded:
             return  # a newer frame was asked for
-        except NotAuthenticated as exc:
-            self.authRequired.emit(exc.detail)
-            return
+        except NotAuthenticated:
+            return  # the session's one 401 path (AuthWatch)
         except (CvatError, FrameLoadError) as exc:
             self.clock.stop()
             error = exc if isinstance(exc, CvatError) else None
@@ -375,14 +376,13 @@ class WorkspaceController(QObject):
         before = self.data.job
         self.data = replace(self.data, job=_with_status(before, status))
         self.statusChanged.emit(status)
-        self._tasks.start("status", self._send_status(before, status))
+        self.work.start(self._send_status(before, status), "status")
 
     async def _send_status(self, before: Job, status: str) -> None:
         try:
             job = await change_job_status(self.repository, before.id, status)
-        except NotAuthenticated as exc:
-            self._roll_back(before)
-            self.authRequired.emit(exc.detail)
+        except NotAuthenticated:
+            self._roll_back(before)  # the session's one 401 path (AuthWatch) follows
             return
         except PermissionDenied as exc:
             self._roll_back(before)

@@ -64,7 +64,7 @@ async def scenario(window: Any) -> None:
     if PREVIEWS:
         window.thumbnails.action.trigger()  # View › Show task previews, as a user would
     index = window.page_size_box.findData(100)
-    if window.page_size != 100:
+    if window.controller.page_size != 100:
         shown = signal_future(window.pageShown)
         window.page_size_box.setCurrentIndex(index)
         await shown
@@ -81,7 +81,7 @@ async def scenario(window: Any) -> None:
             await previews_shown(window)
         last = window.model.rowCount() - 1
         task = window.model.task_at(last)
-        if task is not None and (window.selected_task() is None or window.selected_task().id != task.id):
+        if task is not None and (window.table.selected_task() is None or window.table.selected_task().id != task.id):
             details = signal_future(window.detailsShown)
             window.table.selectRow(last)
             await details

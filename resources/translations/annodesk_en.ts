@@ -81,13 +81,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%Ln task(s) found</source>
-        <translation>
-            <numerusform>%Ln task found</numerusform>
-            <numerusform>%Ln tasks found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln task(s) in all</source>
         <translation>
             <numerusform>%Ln task in all</numerusform>
@@ -119,6 +112,16 @@
         <translation>
             <numerusform>%n object on this frame</numerusform>
             <numerusform>%n objects on this frame</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskController</name>
+    <message numerus="yes">
+        <source>%Ln task(s) found</source>
+        <translation>
+            <numerusform>%Ln task found</numerusform>
+            <numerusform>%Ln tasks found</numerusform>
         </translation>
     </message>
 </context>

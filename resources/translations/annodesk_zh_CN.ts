@@ -1278,12 +1278,6 @@
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln task(s) found</source>
-        <translation>
-            <numerusform>找到 %Ln 个任务</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln task(s) in all</source>
         <translation>
             <numerusform>共 %Ln 个任务</numerusform>
@@ -1300,20 +1294,12 @@
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Edit task…</source>
-        <translation>编辑任务(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;New task…</source>
-        <translation>新建任务(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Profile…</source>
@@ -1340,10 +1326,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Change the name, assignee, issue tracker or labels of this task</source>
-        <translation>修改此任务的名称、负责人、问题跟踪地址或标签</translation>
-    </message>
-    <message>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -1358,10 +1340,6 @@
     <message>
         <source>Last page</source>
         <translation>最后一页</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1402,18 +1380,6 @@
     <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Task #%1 created.</source>
-        <translation>任务 #%1 已创建。</translation>
-    </message>
-    <message>
-        <source>Task #%1 created. It is not on this page: clear the search to see it.</source>
-        <translation>任务 #%1 已创建，但不在当前页：清除搜索条件即可看到。</translation>
-    </message>
-    <message>
-        <source>Task #%1 saved.</source>
-        <translation>任务 #%1 已保存。</translation>
     </message>
     <message>
         <source>The preview image sent by the server could not be read.</source>
@@ -1824,6 +1790,62 @@
     </message>
 </context>
 <context>
+    <name>TaskAuthoring</name>
+    <message>
+        <source>&amp;Edit task…</source>
+        <translation>编辑任务(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新建任务(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Change the name, assignee, issue tracker or labels of this task</source>
+        <translation>修改此任务的名称、负责人、问题跟踪地址或标签</translation>
+    </message>
+    <message>
+        <source>Create a task on the server</source>
+        <translation>在服务器上创建任务</translation>
+    </message>
+    <message>
+        <source>Offline: tasks cannot be changed until the server is back.</source>
+        <translation>离线：服务器恢复连接前无法修改任务。</translation>
+    </message>
+    <message>
+        <source>Offline: tasks cannot be created until the server is back.</source>
+        <translation>离线：服务器恢复连接前无法创建任务。</translation>
+    </message>
+    <message>
+        <source>Task #%1 created.</source>
+        <translation>任务 #%1 已创建。</translation>
+    </message>
+    <message>
+        <source>Task #%1 created. It is not on this page: clear the search to see it.</source>
+        <translation>任务 #%1 已创建，但不在当前页：清除搜索条件即可看到。</translation>
+    </message>
+    <message>
+        <source>Task #%1 saved.</source>
+        <translation>任务 #%1 已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskController</name>
+    <message numerus="yes">
+        <source>%Ln task(s) found</source>
+        <translation>
+            <numerusform>找到 %Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); the details are in the log.</source>
+        <translation>出现问题（%1）；详细信息见日志。</translation>
+    </message>
+</context>
+<context>
     <name>TaskDeletion</name>
     <message>
         <source>&amp;Delete</source>
@@ -1903,6 +1925,10 @@
     <message>
         <source>Labels</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Mode:</source>

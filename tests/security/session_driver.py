@@ -72,7 +72,7 @@ async def session(controller: AppController, server: str, username: str, passwor
     token = controller.client.token  # type: ignore[union-attr]
     stored = dict(store.entries)
     pages: list[int] = []
-    window.pageShown.connect(lambda: pages.append(window.page))
+    window.pageShown.connect(lambda: pages.append(window.controller.page))
     details: list[int] = []
     window.detailsShown.connect(details.append)
 
@@ -87,7 +87,7 @@ async def session(controller: AppController, server: str, username: str, passwor
     window.table.setCurrentIndex(window.model.index(with_data, 0))
     await until(lambda: window.model.tasks[with_data].id in details)
     await page_after(lambda: window.search.setText("street"))
-    await page_after(window.refresh)
+    await page_after(window.controller.refresh)
     window.sign_out_action.trigger()
     await until(lambda: controller.window is None and controller.dialog is not dialog)
     return {"token": token, "stored": stored, "after_sign_out": dict(store.entries), "pages": pages}

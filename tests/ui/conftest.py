@@ -168,3 +168,8 @@ async def until(predicate: Callable[[], bool], seconds: float = 10.0) -> None:
 
 
 from .matrix_report import pytest_terminal_summary  # noqa: E402, F401  (prints the fault matrix at the end)
+
+
+async def page_shown(window: Any) -> None:
+    """The window's page load has ended (the first one may end before the window is shown: it waits for it)."""
+    await until(lambda: window.pages_shown > 0 and not window.controller.work.running("page"))

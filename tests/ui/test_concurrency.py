@@ -62,7 +62,7 @@ def test_rapid_page_clicks_show_the_newest_page(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, busy_server, "admin")
-        assert window.page_count >= 4
+        assert window.controller.page_count >= 4
         busy_server.faults.add("slow", path=r"/tasks$", query=r"(^|&)page=2(&|$)", delay=LATE)
         window.next_button.click()  # page 2: answered late
         await until(lambda: busy_server.faults.in_flight() == 1)
@@ -70,10 +70,12 @@ def test_rapid_page_clicks_show_the_newest_page(
         window.next_button.click()  # page 3: answered at once
         await wait_for(shown)
         expected = await server_page(busy_server, page=3)
-        assert window.page == 3 and [t.id for t in window.model.tasks] == expected
+        assert window.controller.page == 3 and [t.id for t in window.model.tasks] == expected
         await late_answers_arrived(busy_server, window)
         assert busy_server.faults.hits() == 1
-        assert window.page == 3 and [t.id for t in window.model.tasks] == expected  # page 2 came last: ignored
+        assert (
+            window.controller.page == 3 and [t.id for t in window.model.tasks] == expected
+        )  # page 2 came last: ignored
         assert window.page_label.text().startswith("Page 3 of")
         await controller.shutdown()
 
@@ -92,7 +94,7 @@ def test_fast_typing_sends_one_search_and_a_late_answer_loses(
         for typed in ("s", "st", "str", "stre", "street"):
             window.search.setText(typed)  # faster than the debounce
         await wait_for(shown)
-        assert busy_server.faults.hits() == 1 and window.query().search == "street"
+        assert busy_server.faults.hits() == 1 and window.controller.query().search == "street"
         assert [t.id for t in window.model.tasks] == await server_page(busy_server, search="street")
 
         busy_server.faults.clear()
@@ -107,7 +109,7 @@ def test_fast_typing_sends_one_search_and_a_late_answer_loses(
         expected = await server_page(busy_server, search="annotation")
         assert [t.id for t in window.model.tasks] == expected
         await late_answers_arrived(busy_server, window)
-        assert [t.id for t in window.model.tasks] == expected and window.query().search == "annotation"
+        assert [t.id for t in window.model.tasks] == expected and window.controller.query().search == "annotation"
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -120,7 +122,7 @@ def test_quick_selection_changes_show_the_last_selected_task(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, busy_server, "admin")
-        first, second = [t for t in window.model.tasks if t.has_data and t.id != window.selected_task().id][:2]
+        first, second = [t for t in window.model.tasks if t.has_data and t.id != window.table.selected_task().id][:2]
         busy_server.faults.add("slow", path=rf"/tasks/{first.id}(/data)?$", delay=LATE)
         window.table.setCurrentIndex(window.model.index(window.model.row_of(first.id), 0))
         await until(lambda: busy_server.faults.in_flight() >= 1)
@@ -131,7 +133,7 @@ def test_quick_selection_changes_show_the_last_selected_task(
         assert busy_server.faults.hits() >= 1
         assert window.details.task is not None and window.details.task.id == second.id
         assert window.details.title.text().startswith(f"#{second.id} ")
-        assert window.selected_task().id == second.id  # type: ignore[union-attr]
+        assert window.table.selected_task().id == second.id  # type: ignore[union-attr]
         assert window.details.labels_model.rowCount() == len(second.labels)
         await controller.shutdown()
 
@@ -151,7 +153,7 @@ def test_sign_out_while_requests_are_in_flight(
         plan.hold()
         plan.add("slow", path=r"/tasks(/\d+(/data)?)?$", delay=0)  # pages and details wait at the gate
         window.next_button.click()
-        other = next(t for t in window.model.tasks if t.has_data and t.id != window.selected_task().id)
+        other = next(t for t in window.model.tasks if t.has_data and t.id != window.table.selected_task().id)
         window.table.setCurrentIndex(window.model.index(window.model.row_of(other.id), 0))
         await until(lambda: plan.in_flight() >= 2)
         dialogs: list[Any] = []
@@ -180,7 +182,7 @@ def test_closing_the_window_while_requests_are_in_flight(
         plan = busy_server.faults
         plan.hold()
         plan.add("slow", path=r"/tasks$", delay=0)
-        window.refresh()
+        window.controller.refresh()
         await until(lambda: plan.in_flight() == 1)
         window.close()  # the user quits
         await wait_for(controller.finished.wait())

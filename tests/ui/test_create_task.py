@@ -27,8 +27,8 @@ from .test_session import sign_in_through_dialog
 
 
 async def open_dialog(window: MainWindow) -> CreateTaskDialog:
-    window.new_task_action.trigger()
-    dialog = window.create_dialog
+    window.authoring.new_task_action.trigger()
+    dialog = window.authoring.create_dialog
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     dialog.poll_interval = 0.02
     return dialog
@@ -49,7 +49,9 @@ def test_create_a_task_with_images_end_to_end(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
-        assert window.task_menu.title() == "&Task" and window.new_task_action.shortcut().toString() == "Ctrl+N"
+        assert (
+            window.task_menu.title() == "&Task" and window.authoring.new_task_action.shortcut().toString() == "Ctrl+N"
+        )
         dialog = await open_dialog(window)
         files = images(tmp_path / "images", 5, size=(320, 240))
         await fill(dialog, "street scenes", files)
@@ -79,13 +81,13 @@ def test_create_a_task_with_images_end_to_end(
         await until(lambda: dialog.phase_label.text().startswith("Compressing the images: "))
         match = re.fullmatch(r"Compressing the images: (\d+)%", dialog.phase_label.text())
         assert match and dialog.progress.bar.value() == int(match.group(1)) * 10  # the bar follows the percentage
-        window.refresh()  # the main window keeps working meanwhile
+        window.controller.refresh()  # the main window keeps working meanwhile
         worker.resume()
         task = await wait_for(created)
         assert states[0] == "Queued" and "Started" in states and states[-1] == "Finished"
         assert not dialog.isVisible()
 
-        await until(lambda: window.selected_task() is not None and window.selected_task().id == task.id)
+        await until(lambda: window.table.selected_task() is not None and window.table.selected_task().id == task.id)
         await until(lambda: window.details.task is not None and window.details.task.id == task.id)
         assert window.message_label.text() == f"Task #{task.id} created."
         saved = await server_task(fresh_sandbox, task.id)
@@ -94,7 +96,7 @@ def test_create_a_task_with_images_end_to_end(
         assert saved.bug_tracker == "https://tracker.example.com/issues/7"
         assert tuple(new_label_from(label) for label in saved.labels) == LABELS  # what was typed is what was saved
         assert await task_count(fresh_sandbox) == before + 1
-        cached = window.repository.cache.get_task(task.id)  # written through for offline use
+        cached = window.controller.repository.cache.get_task(task.id)  # written through for offline use
         assert cached is not None and cached[0].size == 5
         await controller.shutdown()
 
@@ -208,7 +210,7 @@ def test_network_drop_during_upload_then_retry(
         ready = await wait_for(created, 30)
         assert ready.id == task.id and ready.size == 3  # the same task: only the files were sent again
         assert await task_count(fresh_sandbox) == before + 1
-        await until(lambda: window.selected_task() is not None and window.selected_task().id == task.id)
+        await until(lambda: window.table.selected_task() is not None and window.table.selected_task().id == task.id)
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -507,7 +509,7 @@ def test_signing_out_while_uploading_ends_the_dialog_quietly(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
-        dialog = window.show_create_task()
+        dialog = window.authoring.show_create_task()
         dialog.name.setText("x")
         dialog.editor.set_labels(LABELS)
         await dialog.files_box.add_files(noise_images(tmp_path, 8))

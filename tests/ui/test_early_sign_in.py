@@ -88,7 +88,7 @@ def test_the_early_dialog_signs_in_through_the_controller_that_adopts_it(
         shown = next_emission(controller.mainWindowShown)
         assert await attempt(dialog, sandbox.base_url, "demo", PASSWORD["demo"])
         window: MainWindow = await wait_for(shown)
-        assert window.username == "demo" and not dialog.isVisible()
+        assert window.controller.username == "demo" and not dialog.isVisible()
         assert servers.last_session(controller.settings) == (sandbox.base_url, "demo")
         await controller.shutdown()
 

@@ -32,9 +32,9 @@ async def new_task(server: SandboxServer, owner: str = "demo", **kwargs: Any) ->
 
 async def open_editor(window: MainWindow, task_id: int) -> EditTaskDialog:
     await select_task(window, task_id)
-    assert window.edit_task_action.isEnabled()
-    window.edit_task_action.trigger()
-    dialog = window.edit_dialog
+    assert window.authoring.edit_task_action.isEnabled()
+    window.authoring.edit_task_action.trigger()
+    dialog = window.authoring.edit_dialog
     assert dialog is not None and dialog.isVisible() and not dialog.isModal() and dialog.task.id == task_id
     return dialog
 
@@ -46,14 +46,14 @@ def test_edit_name_assignee_bug_tracker_and_labels(
         task_id = await new_task(fresh_sandbox)
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
-        await until(lambda: bool(window.users))
+        await until(lambda: bool(window.controller.users))
         dialog = await open_editor(window, task_id)
         assert dialog.windowTitle() == f"Edit task #{task_id}"
         assert dialog.assignee.currentText() == "— Nobody —" and dialog.editor.locked
-        alice = next(user for user in window.users.values() if user.username == "alice")
+        alice = next(user for user in window.controller.users.values() if user.username == "alice")
 
         sent: list[dict[str, Any]] = []
-        client = window.repository.client
+        client = window.controller.repository.client
         original_send = client._http.send
 
         async def spy(request: httpx.Request, **kwargs: Any) -> httpx.Response:
@@ -126,7 +126,7 @@ def test_edit_name_assignee_bug_tracker_and_labels(
         assert window.details.title.text() == f"#{task_id}  街景 — edited"
         assert window.details.values["assignee"].text() == "alice"
         assert window.message_label.text() == f"Task #{task_id} saved."
-        cached = window.repository.cache.get_task(task_id)
+        cached = window.controller.repository.cache.get_task(task_id)
         assert cached is not None and cached[0].name == "街景 — edited"
 
         sent.clear()  # nothing changed: nothing is sent

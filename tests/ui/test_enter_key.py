@@ -54,9 +54,9 @@ def test_enter_in_the_password_field_signs_in(
         shown = next_emission(controller.mainWindowShown)
         press_enter_in(dialog.password)
         window: MainWindow = await wait_for(shown)
-        assert window.username == "demo" and dialog.ca_browse.findChildren(QDialog) == []
+        assert window.controller.username == "demo" and dialog.ca_browse.findChildren(QDialog) == []
 
-        create = window.show_create_task()
+        create = window.authoring.show_create_task()
         assert defaults_after_touching_every_button(create) == [create.create_button]
         create.close()
         await controller.shutdown()
@@ -89,7 +89,7 @@ def test_register_and_transfer_dialogs_keep_enter_for_their_own_button(
         found = defaults_after_touching_every_button(importer)
         assert found == [importer.import_button], [b.text() for b in found]
         importer.close()
-        edit = window.show_edit_task()
+        edit = window.authoring.show_edit_task()
         assert edit is not None
         assert defaults_after_touching_every_button(edit) == [edit.save_button]
         edit.reject()

@@ -148,7 +148,7 @@ async def signed_in(cell: Cell) -> None:
     await until(lambda: cell.window is not None and cell.window.model.rowCount() > 0 and bool(cell.details_shown))
     window = cell.window
     assert window is not None
-    await until(lambda: window.profile is not None and bool(window.users))
+    await until(lambda: window.controller.profile is not None and bool(window.controller.users))
     cell.rows = [task.id for task in window.model.tasks]
     cell.selected = window.details.task
     cell.details_title = window.details.title.text()
@@ -181,9 +181,9 @@ def assert_browsing_kept(cell: Cell) -> None:
     window = cell.window
     assert window is not None and window.isVisible()
     assert [task.id for task in window.model.tasks] == cell.rows
-    assert window.page == 1 and window.page_label.text().startswith("Page 1 of")
-    assert window.details.task is not None and window.selected_task() is not None
-    assert window.details.task.id == window.selected_task().id  # type: ignore[union-attr]
+    assert window.controller.page == 1 and window.page_label.text().startswith("Page 1 of")
+    assert window.details.task is not None and window.table.selected_task() is not None
+    assert window.details.task.id == window.table.selected_task().id  # type: ignore[union-attr]
 
 
 # -- the actions -------------------------------------------------------------------------------------------------
@@ -245,19 +245,19 @@ async def next_page_check(cell: Cell) -> None:
     window = cell.window
     assert window is not None
     if cell.fault == "slow":
-        assert window.page == 2 and [t.id for t in window.model.tasks] != cell.rows
+        assert window.controller.page == 2 and [t.id for t in window.model.tasks] != cell.rows
         return
     assert_browsing_kept(cell)
     assert window.details.task.id == cell.selected.id  # type: ignore[union-attr]
     assert window.details.title.text() == cell.details_title
     if cell.fault in ("refuse", "hang"):
-        assert window.banner.isVisibleTo(window) and not window.online
+        assert window.banner.isVisibleTo(window) and not window.controller.online
     # Nothing was lost: once the server is back, the same click reaches page 2 (not page 3).
     await asyncio.to_thread(cell.server.faults.clear)
     before = cell.pages_shown
     window.next_button.click()
     await until(lambda: cell.pages_shown > before and window.message_label.text() != "Loading…")
-    assert window.page == 2 and window.online
+    assert window.controller.page == 2 and window.controller.online
 
 
 async def details_setup(cell: Cell) -> None:

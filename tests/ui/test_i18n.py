@@ -14,6 +14,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QDialogButtonBox
 
+from annodesk import messages
 from annodesk.api import errors
 from annodesk.api.models import Task
 from annodesk.controller import AppController
@@ -24,7 +25,6 @@ from annodesk.models.task_table import COLUMNS, TaskTableModel
 from annodesk.models.vocabulary import MODE, RAW_VALUE_ROLE, STATUS, USER_GROUP, display_status
 from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import KeyringUnavailable
-from annodesk.ui import messages
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.register_dialog import RegisterDialog
 from annodesk.ui.sign_in_dialog import SignInDialog
@@ -63,8 +63,8 @@ def chinese(languages: LanguageManager) -> Iterator[LanguageManager]:
 
 def server_data(window: MainWindow) -> set[str]:
     """Everything in the window that comes from the server and is shown as it is."""
-    data = {window.server_url, window.username}
-    for user in window.users.values():
+    data = {window.controller.server_url, window.controller.username}
+    for user in window.controller.users.values():
         data |= {user.username, user.display_name, user.first_name, user.last_name, user.email}
     for task in window.model.tasks:
         data.add(task.name)
@@ -344,7 +344,11 @@ def test_main_window_in_chinese_fits_and_is_chinese(
         shown = next_emission(controller.mainWindowShown)
         assert await attempt(dialog, sandbox.base_url, "zhangwei", PASSWORD["zhangwei"])
         window: MainWindow = await wait_for(shown)
-        await until(lambda: window.model.rowCount() > 0 and window.profile is not None and bool(window.users))
+        await until(
+            lambda: (
+                window.model.rowCount() > 0 and window.controller.profile is not None and bool(window.controller.users)
+            )
+        )
         task = await open_task(window)
         deliver_posted_events()
         assert window.page_label.text().startswith("第 1 /") and window.count_label.text().startswith("共 ")
@@ -372,7 +376,7 @@ def test_live_switch_keeps_the_users_place(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "admin")
         shown = next_emission(window.pageShown)
-        window.go_to_page(2)
+        window.controller.go_to_page(2)
         await wait_for(shown)
         task = await open_task(window)
         window.details.tabs.setCurrentIndex(1)
@@ -380,14 +384,19 @@ def test_live_switch_keeps_the_users_place(
         window.search.setText("街景")
         window.search.blockSignals(False)
         window.table.verticalScrollBar().setValue(window.table.verticalScrollBar().maximum())
-        place = (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex())
+        place = (
+            window.controller.page,
+            window.table.selected_task(),
+            window.search.text(),
+            window.details.tabs.currentIndex(),
+        )
         scroll = window.table.verticalScrollBar().value()
         english = {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()}
         loads: list[str] = []
         for name in ("tasks", "preview", "users", "profile"):  # nothing may be asked of the server again
-            original = getattr(window.repository, name)
+            original = getattr(window.controller.repository, name)
             setattr(
-                window.repository,
+                window.controller.repository,
                 name,
                 lambda *a, _name=name, _original=original: (loads.append(_name), _original(*a))[1],
             )
@@ -397,13 +406,18 @@ def test_live_switch_keeps_the_users_place(
         window.language_actions[CHINESE].trigger()  # the Language menu
         deliver_posted_events()
         assert languages.choice == CHINESE and window.language_actions[CHINESE].isChecked()
-        assert window.page_label.text() == f"第 2 / {window.page_count} 页"
+        assert window.page_label.text() == f"第 2 / {window.controller.page_count} 页"
         assert window.file_menu.title() == "文件(&F)" and has_chinese(window.search.placeholderText())
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "状态"
         assert window.table.model().data(window.model.index(row, status_column)) == STATUS.display(task.status)
         assert window.details.tabs.tabText(1) == "分段与作业"
         assert window.details.values["status"].text() == STATUS.display(task.status)
-        assert (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex()) == place
+        assert (
+            window.controller.page,
+            window.table.selected_task(),
+            window.search.text(),
+            window.details.tabs.currentIndex(),
+        ) == place
         assert window.table.verticalScrollBar().value() == scroll
         assert not window.message_label.text() or has_chinese(window.message_label.text())
 
@@ -411,7 +425,12 @@ def test_live_switch_keeps_the_users_place(
         deliver_posted_events()
         assert {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()} == english
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "Status"
-        assert (window.page, window.selected_task(), window.search.text(), window.details.tabs.currentIndex()) == place
+        assert (
+            window.controller.page,
+            window.table.selected_task(),
+            window.search.text(),
+            window.details.tabs.currentIndex(),
+        ) == place
         assert loads == []  # nothing reloaded
         window.language_actions[SYSTEM].trigger()  # the test system is en_US
         deliver_posted_events()
@@ -455,8 +474,8 @@ def test_offline_banner_and_messages_switch_live(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "alice")
         saved_at = datetime(2026, 11, 6, 9, 30, tzinfo=UTC).timestamp()
-        window._go_offline(saved_at)
-        window._retry_timer.stop()  # stay offline for this test
+        window.controller._go_offline(saved_at)
+        window.controller._retry_timer.stop()  # stay offline for this test
         window.show_session_notice(lambda: messages.keyring_notice(KeyringUnavailable("x", no_keyring=True)))
         assert window.banner.text().startswith(f"Offline — data from {format_datetime(saved_at)}.")
 
@@ -487,7 +506,7 @@ def test_fault_messages_sign_out_notice_and_ca_field_switch_live(
         window.next_button.click()
         await wait_for(shown)
         assert window.message_label.text().startswith("Server error: the server failed (error 500).")
-        assert window.page == 1 and window.page_label.text().startswith("Page 1 of")  # the pager reverted
+        assert window.controller.page == 1 and window.page_label.text().startswith("Page 1 of")  # the pager reverted
         switch(languages, CHINESE)
         assert window.message_label.text() == "服务器错误：服务器内部出错（错误 500）。请稍后重试。"
         assert window.page_label.text().startswith("第 1 /")
@@ -543,7 +562,11 @@ def test_job_editing_deletion_and_previews_in_chinese_fit_and_are_chinese(
         shown = next_emission(controller.mainWindowShown)
         assert await attempt(controller.dialog, fresh_sandbox.base_url, "zhangwei", PASSWORD["zhangwei"])
         window: MainWindow = await wait_for(shown)
-        await until(lambda: window.model.rowCount() > 0 and window.profile is not None and bool(window.users))
+        await until(
+            lambda: (
+                window.model.rowCount() > 0 and window.controller.profile is not None and bool(window.controller.users)
+            )
+        )
         window.show()
         window.thumbnails.action.trigger()  # 视图 › 显示任务预览图
         store = window.thumbnails.store

@@ -65,7 +65,7 @@ async def open_task(window: MainWindow, task_id: int, name: str) -> Task:
         await wait_for(shown)
     row = window.model.row_of(task_id)
     assert row is not None, [t.name for t in window.model.tasks]
-    if window.selected_task() is None or window.selected_task().id != task_id:  # type: ignore[union-attr]
+    if window.table.selected_task() is None or window.table.selected_task().id != task_id:  # type: ignore[union-attr]
         detailed = next_emission(window.detailsShown)
         window.table.selectRow(row)
         await wait_for(detailed)
@@ -171,7 +171,7 @@ def test_status_inline_and_assignee_from_the_menu_reach_the_server(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")  # owner of Receipts OCR
-        await until(lambda: bool(window.users))
+        await until(lambda: bool(window.controller.users))
         task = await open_task(window, RECEIPTS, "Receipts OCR")
         assert task.status == "annotation" and window.details.values["status"].text() == "annotation"
         first, second = (job.id for job in task.jobs)
@@ -201,12 +201,12 @@ def test_status_inline_and_assignee_from_the_menu_reach_the_server(
         assert row["state"] is None and row["title"] == f"Job #{second}" and row["raw_status"] == "validation"
         assert task_status_in_table(window, RECEIPTS) == "validation"
         assert window.details.values["status"].text() == "validation"
-        assert window.selected_task().id == RECEIPTS  # type: ignore[union-attr]
+        assert window.table.selected_task().id == RECEIPTS  # type: ignore[union-attr]
         assert window.message_label.text() == f"Job #{second} saved; task #{RECEIPTS} is now “validation”."
-        cached = window.repository.cache.get_task(RECEIPTS)
+        cached = window.controller.repository.cache.get_task(RECEIPTS)
         assert cached is not None and cached[0].status == "validation"
         assert [j.status for j in cached[0].jobs] == [j.status for j in fresh.jobs]
-        last_page = window.repository.cache.get_page("last")
+        last_page = window.controller.repository.cache.get_page("last")
         assert last_page is not None
         assert next(t for t in last_page[0].results if t.id == RECEIPTS).status == "validation"
 
@@ -294,7 +294,7 @@ def test_refusals_are_rolled_back_with_the_reason(
         assert job_row(window, bob_job)["raw_status"] == "completed"
 
         # a user deleted on the server since the list was loaded: 400, the server's words quoted
-        window.users = {**window.users, 999: User(id=999, username="gone")}
+        window.controller.users = {**window.controller.users, 999: User(id=999, username="gone")}
         view = window.details.jobs_view
         view.setCurrentIndex(jobs_model(window).job_index(bob_job, ASSIGNEE_COLUMN))
         QTest.keyClick(view, Qt.Key.Key_F2)
@@ -423,7 +423,7 @@ def test_offline_the_jobs_cannot_be_edited(
         shown = next_emission(again.mainWindowShown)
         await again.start()
         window = await wait_for(shown)
-        await until(lambda: not window.online and window.model.rowCount() > 0)
+        await until(lambda: not window.controller.online and window.model.rowCount() > 0)
         window.show()
         task = await open_task(window, RECEIPTS, "Receipts OCR")
         job = task.jobs[1].id

@@ -14,7 +14,7 @@ from annodesk.models.task_table import COLUMNS
 from annodesk.sandbox import SandboxServer
 from annodesk.ui.main_window import MainWindow
 
-from .conftest import next_emission, until, wait_for
+from .conftest import next_emission, page_shown, until, wait_for
 from .test_session import sign_in_through_dialog
 from .test_sign_in import PASSWORD
 
@@ -39,9 +39,9 @@ def test_paging_reaches_every_task_once(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "alice")
         expected = [task.id for task in await server_tasks(sandbox, "alice")]
-        assert window.page_size == 10  # the default for a new user
-        assert window.page_count == -(-len(expected) // 10) >= 2
-        assert window.page_label.text() == f"Page 1 of {window.page_count}"
+        assert window.controller.page_size == 10  # the default for a new user
+        assert window.controller.page_count == -(-len(expected) // 10) >= 2
+        assert window.page_label.text() == f"Page 1 of {window.controller.page_count}"
         assert window.count_label.text() == f"{len(expected)} tasks in all"
         assert not window.prev_button.isEnabled() and window.next_button.isEnabled()
         seen = [task.id for task in window.model.tasks]
@@ -49,11 +49,11 @@ def test_paging_reaches_every_task_once(
             await settle(window, window.next_button.click)
             seen += [task.id for task in window.model.tasks]
         assert seen == expected
-        assert window.page == window.page_count and not window.last_button.isEnabled()
+        assert window.controller.page == window.controller.page_count and not window.last_button.isEnabled()
         await settle(window, window.first_button.click)
-        assert window.page == 1 and [t.id for t in window.model.tasks] == expected[:10]
+        assert window.controller.page == 1 and [t.id for t in window.model.tasks] == expected[:10]
         await settle(window, window.last_button.click)
-        assert [t.id for t in window.model.tasks] == expected[(window.page_count - 1) * 10 :]
+        assert [t.id for t in window.model.tasks] == expected[(window.controller.page_count - 1) * 10 :]
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -69,20 +69,20 @@ def test_search_and_sort_change_what_the_server_is_asked(
         term = next(ch for t in everything for ch in t.name if "\u4e00" <= ch <= "\u9fff")
 
         await settle(window, lambda: window.search.setText(term))  # debounced, then one request
-        assert window.query().search == term and window.page == 1
+        assert window.controller.query().search == term and window.controller.page == 1
         expected = [t.id for t in await server_tasks(sandbox, "admin", search=term)]
-        assert [t.id for t in window.model.tasks] == expected[: window.page_size]
+        assert [t.id for t in window.model.tasks] == expected[: window.controller.page_size]
         assert all(term in t.name or term in t.status for t in window.model.tasks)
 
         name_column = next(i for i, c in enumerate(COLUMNS) if c.key == "name")
         await settle(window, lambda: window.table.horizontalHeader().sectionClicked.emit(name_column))
-        assert window.ordering in ("name", "-name")
+        assert window.controller.ordering in ("name", "-name")
         names = [t.name for t in window.model.tasks]
-        assert names == sorted(names, reverse=window.ordering.startswith("-"))
+        assert names == sorted(names, reverse=window.controller.ordering.startswith("-"))
 
         await settle(window, window.search.clear)
-        expected = [t.id for t in await server_tasks(sandbox, "admin", ordering=window.ordering)]
-        assert [t.id for t in window.model.tasks] == expected[: window.page_size]
+        expected = [t.id for t in await server_tasks(sandbox, "admin", ordering=window.controller.ordering)]
+        assert [t.id for t in window.model.tasks] == expected[: window.controller.page_size]
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -116,7 +116,7 @@ def test_selection_survives_refresh_and_trees_match(
         assert not window.details.preview.pixmap().isNull()
 
         await settle(window, window.refresh_action.trigger)
-        assert window.selected_task() is not None and window.selected_task().id == task.id
+        assert window.table.selected_task() is not None and window.table.selected_task().id == task.id
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -129,13 +129,13 @@ def test_only_the_newest_page_request_is_shown(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
         fresh_sandbox.faults.add("slow", path=r"/tasks$", times=1, delay=1.0)
-        window.go_to_page(2)  # slow answer
+        window.controller.go_to_page(2)  # slow answer
         shown = next_emission(window.pageShown)
-        window.go_to_page(1)  # fast answer, asked later
+        window.controller.go_to_page(1)  # fast answer, asked later
         await wait_for(shown)
         await until(lambda: not fresh_sandbox.faults.pending())
         await until(lambda: window.message_label.text() != "Loading…")
-        assert window.page == 1 and window.page_label.text().startswith("Page 1 of")
+        assert window.controller.page == 1 and window.page_label.text().startswith("Page 1 of")
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -157,8 +157,8 @@ def test_layout_and_page_size_persist(
         shown = next_emission(again.mainWindowShown)
         await again.start()
         window2: MainWindow = await wait_for(shown)
-        await wait_for(next_emission(window2.pageShown))
-        assert window2.page_size == 25 and window2.model.rowCount() == min(25, window2.total)
+        await page_shown(window2)
+        assert window2.controller.page_size == 25 and window2.model.rowCount() == min(25, window2.controller.total)
         assert window2.table.columnWidth(1) == 411
         assert (window2.width(), window2.height()) == (777, 555)
         await again.shutdown()
@@ -172,10 +172,10 @@ def test_unsortable_column_keeps_current_order(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "admin")
-        before = window.ordering
+        before = window.controller.ordering
         mode_column = next(i for i, c in enumerate(COLUMNS) if c.key == "mode")
         window.table.horizontalHeader().sectionClicked.emit(mode_column)
-        assert window.ordering == before
+        assert window.controller.ordering == before
         assert window.message_label.text() == "The server cannot sort by this column."
         assert window.table.horizontalHeader().sortIndicatorSection() != mode_column
         await controller.shutdown()

@@ -13,7 +13,7 @@ from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import SERVICE, account_name
 from annodesk.ui.main_window import MainWindow
 
-from .conftest import MemoryKeyring, next_emission, until, wait_for
+from .conftest import MemoryKeyring, next_emission, page_shown, until, wait_for
 from .test_sign_in import PASSWORD, attempt
 
 
@@ -23,7 +23,7 @@ async def sign_in_through_dialog(controller: AppController, server: SandboxServe
     shown = next_emission(controller.mainWindowShown)
     assert await attempt(controller.dialog, server.base_url, username, PASSWORD[username])
     window: MainWindow = await wait_for(shown)
-    await until(lambda: window.model.rowCount() > 0 and window.profile is not None)
+    await until(lambda: window.model.rowCount() > 0 and window.controller.profile is not None)
     return window
 
 
@@ -46,8 +46,10 @@ def test_restart_with_stored_token_skips_the_dialog(
         await second.start()
         window: MainWindow = await wait_for(shown)
         assert second.dialog is None
-        await wait_for(next_emission(window.pageShown))
-        assert window.online and window.username == "alice" and not window.banner.isVisibleTo(window)
+        await page_shown(window)
+        assert (
+            window.controller.online and window.controller.username == "alice" and not window.banner.isVisibleTo(window)
+        )
         await second.shutdown()
 
     loop.run_until_complete(body())
@@ -65,7 +67,7 @@ def test_restart_with_server_down_opens_offline_with_cache(
         seen = [task.id for task in window.model.tasks]
         with_data = next(row for row, task in enumerate(window.model.tasks) if task.has_data)
         window.table.setCurrentIndex(window.model.index(with_data, 0))
-        assert window.selected_task() is window.model.tasks[with_data]
+        assert window.table.selected_task() is window.model.tasks[with_data]
         await until(
             lambda: window.details.preview.pixmap() is not None and not window.details.preview.pixmap().isNull()
         )
@@ -77,8 +79,8 @@ def test_restart_with_server_down_opens_offline_with_cache(
         await second.start()
         offline: MainWindow = await wait_for(shown)
         assert second.dialog is None
-        await wait_for(next_emission(offline.pageShown))
-        assert not offline.online
+        await page_shown(offline)
+        assert not offline.controller.online
         assert offline.banner.isVisibleTo(offline) and offline.banner.text().startswith("Offline — data from ")
         assert "Offline" in offline.state_label.text()
         assert [task.id for task in offline.model.tasks] == seen
@@ -113,13 +115,13 @@ def test_offline_window_goes_live_when_server_returns(
         shown = next_emission(second.mainWindowShown)
         await second.start()
         window: MainWindow = await wait_for(shown)
-        await until(lambda: not window.online)
+        await until(lambda: not window.controller.online)
         back = SandboxServer(data_dir, port=port, anon_throttle=0)
         back.start()
         try:
-            window._retry_timer.setInterval(10)  # don't wait for the back-off in a test
-            went_online = next_emission(window.onlineChanged)
-            window.refresh()
+            window.controller._retry_timer.setInterval(10)  # don't wait for the back-off in a test
+            went_online = next_emission(window.controller.onlineChanged)
+            window.controller.refresh()
             assert await wait_for(went_online) is True
             assert not window.banner.isVisibleTo(window)
         finally:
@@ -142,7 +144,7 @@ def test_token_revoked_mid_session_returns_to_sign_in(
         async with CvatClient(fresh_sandbox.base_url, controller.client.token) as web:  # type: ignore[union-attr]
             await web.logout()  # signing out in the browser revokes the desktop's token too
         dialog_shown = next_emission(controller.signInShown)
-        window.refresh()
+        window.controller.refresh()
         dialog = await wait_for(dialog_shown)
         assert dialog.server.currentText() == fresh_sandbox.base_url and dialog.username.text() == "alice"
         assert "signed out by the server" in dialog.notice.text()
@@ -171,7 +173,7 @@ def test_sign_out_removes_keyring_entry_and_leaves_no_secret_on_disk(
         token = controller.client.token  # type: ignore[union-attr]
         key = (SERVICE, account_name(fresh_sandbox.base_url, "alice"))
         assert memory_keyring.entries[key] == token
-        window.go_to_page(2)
+        window.controller.go_to_page(2)
         await wait_for(next_emission(window.pageShown))
         dialog_shown = next_emission(controller.signInShown)
         window.sign_out_action.trigger()

@@ -17,7 +17,7 @@ from annodesk.ui.main_window import MainWindow
 from annodesk.ui.register_dialog import RegisterDialog
 from annodesk.ui.sign_in_dialog import SignInDialog
 
-from .conftest import MemoryKeyring, NoKeyring, next_emission, until, wait_for
+from .conftest import MemoryKeyring, NoKeyring, next_emission, page_shown, until, wait_for
 
 PASSWORD = {user[0]: user[1] for user in SAMPLE_USERS}
 
@@ -59,7 +59,7 @@ def test_sign_in_success_opens_main_window_and_stores_token(
         window: MainWindow = await wait_for(shown)
         assert not dialog.isVisible() and window.isVisible()
         assert dialog.password.text() == ""
-        await wait_for(next_emission(window.pageShown))
+        await page_shown(window)
         assert window.model.rowCount() > 0
         stored = memory_keyring.entries[(SERVICE, account_name(sandbox.base_url, "alice"))]
         assert stored == controller.client.token  # type: ignore[union-attr]
@@ -197,9 +197,9 @@ def test_registration_field_errors_then_success(
         shown = next_emission(controller.mainWindowShown)
         dialog.create_button.click()
         window: MainWindow = await wait_for(shown)
-        assert window.username == "wangfang"
-        await until(lambda: window.profile is not None)
-        assert window.profile is not None and window.profile.first_name == "Wang"
+        assert window.controller.username == "wangfang"
+        await until(lambda: window.controller.profile is not None)
+        assert window.controller.profile is not None and window.controller.profile.first_name == "Wang"
         await controller.shutdown()
 
     loop.run_until_complete(body())

@@ -52,11 +52,11 @@ def test_confirm_cancel_then_delete_moves_to_a_neighbour(
         await open_task(window, RECEIPTS, "Receipts OCR")
         window.thumbnails.action.trigger()  # previews on: the deleted task's thumbnail must go too
         await until(lambda: window.thumbnails.store.cached(RECEIPTS))
-        await until(lambda: window.repository.cache.get_bytes("preview", str(RECEIPTS)) is not None)
+        await until(lambda: window.controller.repository.cache.get_bytes("preview", str(RECEIPTS)) is not None)
         ids = [t.id for t in window.model.tasks]
         row = ids.index(RECEIPTS)
         neighbour = ids[row + 1] if row + 1 < len(ids) else ids[row - 1]
-        total = window.total
+        total = window.controller.total
 
         # the Task menu: a window-modal box naming the task; Enter means Cancel (the default button)
         assert window.task_deletion.action in window.task_menu.actions()
@@ -87,7 +87,7 @@ def test_confirm_cancel_then_delete_moves_to_a_neighbour(
         below_rows = QPoint(5, window.table.viewport().height() - 5)
         assert not window.table.indexAt(below_rows).isValid()
         window.table.customContextMenuRequested.emit(below_rows)
-        assert window.table_menu.isVisible() and window.selected_task().id == RECEIPTS  # type: ignore[union-attr]
+        assert window.table_menu.isVisible() and window.table.selected_task().id == RECEIPTS  # type: ignore[union-attr]
         window.table_menu.close()
 
         # the table's menu, then the Delete button
@@ -100,13 +100,13 @@ def test_confirm_cancel_then_delete_moves_to_a_neighbour(
         page = next_emission(window.pageShown)
         window.task_deletion.delete_button.click()  # type: ignore[union-attr]
         assert await wait_for(deleted) == RECEIPTS
-        assert window.selected_task().id == neighbour  # type: ignore[union-attr]
+        assert window.table.selected_task().id == neighbour  # type: ignore[union-attr]
         assert window.model.row_of(RECEIPTS) is None
         await wait_for(page)
-        assert window.total == total - 1 and window.selected_task().id == neighbour  # type: ignore[union-attr]
+        assert window.controller.total == total - 1 and window.table.selected_task().id == neighbour  # type: ignore[union-attr]
         assert window.message_label.text() == "Task #12 “Receipts OCR” was deleted."
         assert not await server_has(fresh_sandbox, RECEIPTS)
-        cache = window.repository.cache
+        cache = window.controller.repository.cache
         assert cache.get_task(RECEIPTS) is None and cache.get_bytes("preview", str(RECEIPTS)) is None
         assert not window.thumbnails.store.cached(RECEIPTS)
         last = cache.get_page("last")
@@ -135,8 +135,8 @@ def test_a_refusal_is_said_plainly_and_nothing_goes(
             f"Task #{task_id} “{name}” was not deleted. Not allowed: the server refused this (error 403). "
             "The server said: “You do not have permission to perform this action.”"
         )
-        assert window.model.row_of(task_id) is not None and window.selected_task().id == task_id  # type: ignore[union-attr]
-        assert window.repository.cache.get_task(task_id) is not None
+        assert window.model.row_of(task_id) is not None and window.table.selected_task().id == task_id  # type: ignore[union-attr]
+        assert window.controller.repository.cache.get_task(task_id) is not None
         assert await server_has(fresh_sandbox, task_id)
         assert window.task_deletion.action.isEnabled()  # may be tried again
         await controller.shutdown()
@@ -163,9 +163,9 @@ def test_a_network_failure_removes_nothing(
         assert window.message_label.text() == (
             "Task #12 “Receipts OCR” was not deleted. Offline: the server did not answer in time."
         )
-        assert [t.id for t in window.model.tasks] == rows and window.selected_task().id == RECEIPTS  # type: ignore[union-attr]
-        assert window.repository.cache.get_task(RECEIPTS) is not None
-        last = window.repository.cache.get_page("last")
+        assert [t.id for t in window.model.tasks] == rows and window.table.selected_task().id == RECEIPTS  # type: ignore[union-attr]
+        assert window.controller.repository.cache.get_task(RECEIPTS) is not None
+        last = window.controller.repository.cache.get_page("last")
         assert last is not None and RECEIPTS in [t.id for t in last[0].results]
         await asyncio.to_thread(fresh_sandbox.faults.clear)
         assert await server_has(fresh_sandbox, RECEIPTS)
@@ -181,7 +181,7 @@ def test_the_last_task_of_a_page_deleted_goes_to_the_page_before(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
         shown = next_emission(window.pageShown)
-        window.go_to_page(window.page_count)
+        window.controller.go_to_page(window.controller.page_count)
         await wait_for(shown)
         while window.model.rowCount() > 1:  # leave one task on the last page: delete the others through the UI
             window.table.selectRow(window.model.rowCount() - 1)
@@ -190,15 +190,15 @@ def test_the_last_task_of_a_page_deleted_goes_to_the_page_before(
             window.task_deletion.delete_button.click()  # type: ignore[union-attr]
             await wait_for(deleted)
             await until(lambda: window.message_label.text().endswith("was deleted."))
-        last_page = window.page
+        last_page = window.controller.page
         assert last_page > 1
         window.table.selectRow(0)
         page = next_emission(window.pageShown)
         window.task_deletion.action.trigger()
         window.task_deletion.delete_button.click()  # type: ignore[union-attr]
         await wait_for(page)
-        assert window.page == last_page - 1 and window.model.rowCount() == window.page_size
-        assert window.selected_task() is not None
+        assert window.controller.page == last_page - 1 and window.model.rowCount() == window.controller.page_size
+        assert window.table.selected_task() is not None
         await controller.shutdown()
 
     loop.run_until_complete(body())

@@ -79,8 +79,8 @@ def test_create_task_dialog_in_chinese(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
-        assert window.task_menu.title() == "任务(&T)" and window.new_task_action.text() == "新建任务(&N)…"
-        dialog = window.show_create_task()
+        assert window.task_menu.title() == "任务(&T)" and window.authoring.new_task_action.text() == "新建任务(&N)…"
+        dialog = window.authoring.show_create_task()
         dialog.poll_interval = 0.02
         dialog.resize(1120, 700)
         assert dialog.windowTitle() == "新建任务" and dialog.create_button.text() == "创建"
@@ -148,7 +148,7 @@ def test_create_task_dialog_in_chinese(
         check(dialog, data)
         worker.resume()
         task = await wait_for(created)
-        await until(lambda: window.selected_task() is not None and window.selected_task().id == task.id)
+        await until(lambda: window.table.selected_task() is not None and window.table.selected_task().id == task.id)
         assert window.message_label.text() == f"任务 #{task.id} 已创建。"
         await controller.shutdown()
 
@@ -167,7 +167,7 @@ def test_interrupted_upload_in_chinese(
 
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
-        dialog = window.show_create_task()
+        dialog = window.authoring.show_create_task()
         dialog.resize(1120, 700)
         files = noise_images(tmp_path, 2)
         dialog.name.setText("中断")
@@ -201,11 +201,11 @@ def test_edit_task_dialog_in_chinese(
             task_id = (await client.create_task("待编辑", EVERY_TYPE, bug_tracker="https://t.example.com/1")).id
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
-        await until(lambda: bool(window.users))
+        await until(lambda: bool(window.controller.users))
         await select_task(window, task_id)
-        assert window.edit_task_action.text() == "编辑任务(&E)…"
-        window.edit_task_action.trigger()
-        dialog = window.edit_dialog
+        assert window.authoring.edit_task_action.text() == "编辑任务(&E)…"
+        window.authoring.edit_task_action.trigger()
+        dialog = window.authoring.edit_dialog
         assert dialog is not None
         assert dialog.windowTitle() == f"编辑任务 #{task_id}" and dialog.assignee.itemText(0) == "— 无 —"
         data = [

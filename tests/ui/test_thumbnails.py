@@ -61,7 +61,7 @@ def test_only_rows_on_screen_are_loaded_and_scrolling_loads_the_rest(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "admin")
-        await wait_for(next_emission(window.detailsShown))
+        await until(lambda: window.details.task is not None and not window.controller.work.running("details"))
         shown = next_emission(window.pageShown)
         window.page_size_box.setCurrentIndex(window.page_size_box.findData(25))  # all 16 sample tasks
         await wait_for(shown)
@@ -96,7 +96,7 @@ def test_only_rows_on_screen_are_loaded_and_scrolling_loads_the_rest(
         # the same page again: from memory, nothing is asked of the server or the disk
         before = dict(loader.stats)
         shown = next_emission(window.pageShown)
-        window.refresh()
+        window.controller.refresh()
         await wait_for(shown)
         window.table.scrollToTop()
         await until(lambda: all(store.cached(t.id) for t in with_data(window, visible_rows(window))))
@@ -116,7 +116,7 @@ def test_a_few_at_a_time_and_a_page_change_cancels_the_rest(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
-        await wait_for(next_emission(window.detailsShown))
+        await until(lambda: window.details.task is not None and not window.controller.work.running("details"))
         window.resize(1280, 900)
         faults = fresh_sandbox.faults
         faults.hold()  # previews are answered only when the test says
@@ -165,7 +165,7 @@ def test_offline_the_thumbnails_come_from_the_disk_cache(
         shown = next_emission(again.mainWindowShown)
         await again.start()
         offline: MainWindow = await wait_for(shown)
-        await until(lambda: not offline.online and offline.model.rowCount() > 0)
+        await until(lambda: not offline.controller.online and offline.model.rowCount() > 0)
         offline.show()
         assert offline.thumbnails.shown and offline.thumbnails.action.isChecked()  # remembered
         store = offline.thumbnails.store

@@ -14,7 +14,7 @@ from annodesk.ui.main_window import MainWindow
 
 from ..security.test_transport import redirect_pair  # noqa: F401  (fixture)
 from ..security.tls import https_sandbox
-from .conftest import next_emission, until, wait_for
+from .conftest import next_emission, page_shown, until, wait_for
 from .test_sign_in import PASSWORD, attempt
 
 
@@ -42,7 +42,7 @@ def test_untrusted_certificate_then_ca_file_signs_in_and_is_reused(
             assert await attempt(dialog, tls.base_url, "alice", PASSWORD["alice"])
             window: MainWindow = await wait_for(shown)
             await until(lambda: window.model.rowCount() > 0)
-            assert window.online
+            assert window.controller.online
             await first.shutdown()
 
             settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
@@ -56,8 +56,8 @@ def test_untrusted_certificate_then_ca_file_signs_in_and_is_reused(
             await second.start()
             window = await wait_for(shown)
             assert second.dialog is None
-            await wait_for(next_emission(window.pageShown))
-            assert window.online and window.model.rowCount() > 0
+            await page_shown(window)
+            assert window.controller.online and window.model.rowCount() > 0
             await second.shutdown()
 
             third = make_controller()

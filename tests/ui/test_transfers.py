@@ -87,7 +87,7 @@ async def switch_user(controller: AppController, server: SandboxServer, username
     shown = next_emission(controller.mainWindowShown)
     assert await attempt(controller.dialog, server.base_url, username, PASSWORD[username])
     window: MainWindow = await wait_for(shown)
-    await until(lambda: window.model.rowCount() > 0 and window.profile is not None)
+    await until(lambda: window.model.rowCount() > 0 and window.controller.profile is not None)
     window.transfers.service.interval = POLL
     return window
 
@@ -96,6 +96,9 @@ async def select(window: MainWindow, task_id: int) -> None:
     """Select the task's row and wait for its details."""
     row = window.model.row_of(task_id)
     assert row is not None, "the task is not on the first page"
+    current = window.table.selected_task()
+    if current is not None and current.id == task_id and not window.controller.work.running("details"):
+        return  # already selected, its details loaded
     shown = next_emission(window.detailsShown)
     window.table.selectRow(row)
     await wait_for(shown)
@@ -517,7 +520,7 @@ def test_import_into_a_task(
         controller = make_controller()
         window = await open_session(controller, fresh_sandbox, "demo")
         await select(window, task.id)
-        assert [a.text() for a in window.task_context_menu().actions() if a.text()] == [
+        assert [a.text() for a in window.table.menu.actions() if a.text()] == [
             "&Edit task…",
             "&Delete task…",
             "&Export annotations…",
@@ -943,8 +946,8 @@ def test_task_actions_follow_the_selection(
         assert window.task_menu.title() == "&Task"
         actions = window.transfers
         assert [a for a in window.task_menu.actions() if not a.isSeparator()] == [
-            window.new_task_action,
-            window.edit_task_action,
+            window.authoring.new_task_action,
+            window.authoring.edit_task_action,
             window.task_deletion.action,
             actions.export_action,
             actions.import_action,
@@ -955,7 +958,7 @@ def test_task_actions_follow_the_selection(
         with_data = next(t for t in window.model.tasks if t.has_data)
         await select(window, with_data.id)
         assert actions.export_action.isEnabled() and actions.import_action.isEnabled()
-        menu = window.task_context_menu()
+        menu = window.table.menu
         assert actions.export_action in menu.actions() and actions.import_action in menu.actions()
 
         # Right-clicks: on a table row (it selects the row), and on a job of the jobs tree.
@@ -963,7 +966,7 @@ def test_task_actions_follow_the_selection(
         shown = next_emission(window.detailsShown)
         window.table.customContextMenuRequested.emit(window.table.visualRect(window.model.index(row, 1)).center())
         await wait_for(shown)
-        assert window.selected_task().id == empty.id
+        assert window.table.selected_task().id == empty.id
         popup = window.table_menu
         assert popup.isVisible()
         shown_actions = [a for a in popup.actions() if not a.isSeparator()]

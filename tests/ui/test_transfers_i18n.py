@@ -28,7 +28,13 @@ def server_words(window: MainWindow, *more: str) -> list[str]:
     formats = window.transfers.service.formats.formats
     assert formats is not None
     names = [entry.name for entry in (*formats.importers, *formats.exporters)]
-    return [*names, window.server_url, window.username, *(task.name for task in window.model.tasks), *more]
+    return [
+        *names,
+        window.controller.server_url,
+        window.controller.username,
+        *(task.name for task in window.model.tasks),
+        *more,
+    ]
 
 
 def check(dialog: QDialog, words: list[str]) -> None:

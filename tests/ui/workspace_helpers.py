@@ -108,20 +108,37 @@ def grabbed(workspace: WorkspaceWindow) -> QImage:
     return workspace.canvas.grab().toImage()
 
 
-def close_to(color: QColor, expected: str, tolerance: int = 40) -> bool:
+def painted_toward(bare: QColor, drawn: QColor, expected: str) -> bool:
+    """Whether ``drawn`` is ``bare`` painted over with ``expected`` (at least a quarter opaque: antialiased
+    1-pixel outlines cover a pixel in part)."""
     want = QColor(expected)
-    return all(
-        abs(a - b) <= tolerance
-        for a, b in ((color.red(), want.red()), (color.green(), want.green()), (color.blue(), want.blue()))
-    )
+    b = (bare.red(), bare.green(), bare.blue())
+    d = (drawn.red(), drawn.green(), drawn.blue())
+    c = (want.red(), want.green(), want.blue())
+    towards = [ci - bi for ci, bi in zip(c, b, strict=True)]
+    length = sum(t * t for t in towards)
+    if length < 30 * 30:
+        return False  # the colour is too close to the frame's there to tell
+    alpha = sum((di - bi) * t for di, bi, t in zip(d, b, towards, strict=True)) / length
+    residual = max(abs(di - (bi + alpha * t)) for di, bi, t in zip(d, b, towards, strict=True))
+    return alpha >= 0.25 and residual <= 40
 
 
-def has_color_near(image: QImage, point: QPoint, expected: str, radius: int = 2) -> bool:
-    """Whether a pixel within ``radius`` of ``point`` is ``expected`` (antialiased edges land on either side)."""
+def drawn_near(workspace: WorkspaceWindow, x: float, y: float, expected: str, radius: int = 2) -> bool:
+    """Whether the canvas paints ``expected`` within ``radius`` pixels of image point (x, y): the canvas grabbed
+    with its objects is compared with the same view grabbed without them."""
+    canvas = workspace.canvas
+    drawn = grabbed(workspace)
+    drawables = list(canvas.drawables())
+    canvas.set_drawables([])
+    bare = grabbed(workspace)
+    canvas.set_drawables(drawables)
+    point = canvas_point(workspace, x, y)
     for dx in range(-radius, radius + 1):
         for dy in range(-radius, radius + 1):
-            x, y = point.x() + dx, point.y() + dy
-            if 0 <= x < image.width() and 0 <= y < image.height() and close_to(image.pixelColor(x, y), expected):
+            px, py = point.x() + dx, point.y() + dy
+            inside = 0 <= px < drawn.width() and 0 <= py < drawn.height()
+            if inside and painted_toward(bare.pixelColor(px, py), drawn.pixelColor(px, py), expected):
                 return True
     return False
 

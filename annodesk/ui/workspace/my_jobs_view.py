@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
 
 from annodesk.api import CvatError, NotAuthenticated
 from annodesk.i18n import LiveText, live
+from annodesk.messages import action_error
 from annodesk.models.my_jobs import JOB_ROLE, MyJobsModel
 from annodesk.session.my_jobs import AssignedJob
-
-from ..messages import action_error
-
-GEOMETRY_KEY = "myJobs/geometry"  # MERGE NOTE: to annodesk/settings.py with the workspace keys
+from annodesk.settings import Settings
 
 
 class MyJobsTable(QTableView):
@@ -42,13 +40,12 @@ class MyJobsTable(QTableView):
 
 
 class MyJobsView(QWidget):
-    """A window listing :class:`AssignedJob` s. ``openRequested(job)``; ``authRequired(detail)`` after a 401.
+    """A window listing :class:`AssignedJob` s. ``openRequested(job)``; ``loaded()`` after each search.
 
     ``load`` is the session-layer call that finds the jobs (it knows who is signed in).
     """
 
     openRequested = Signal(object)
-    authRequired = Signal(str)
     loaded = Signal()
 
     def __init__(
@@ -86,10 +83,8 @@ class MyJobsView(QWidget):
         self._state: LiveText = ""
         self._task = None
         self.retranslate_ui()
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = Settings(settings).my_jobs_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(640, 420)
 
     def retranslate_ui(self) -> None:
@@ -121,9 +116,8 @@ class MyJobsView(QWidget):
     async def _refresh(self) -> None:
         try:
             jobs = await self._load()
-        except NotAuthenticated as exc:
-            self.authRequired.emit(exc.detail)
-            return
+        except NotAuthenticated:
+            return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
         except CvatError as exc:
             error = exc
             self._set_state(lambda: action_error(error))
@@ -151,7 +145,7 @@ class MyJobsView(QWidget):
             self.openRequested.emit(job)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        Settings(self.settings).my_jobs_geometry = self.saveGeometry()
         if self._task is not None and not self._task.done():
             self._task.cancel()
         super().closeEvent(event)

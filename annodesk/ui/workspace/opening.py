@@ -1,23 +1,23 @@
 """Opening jobs in the workspace: from the jobs tree (double-click, Enter, its context menu) and from *My jobs*.
 
-:class:`JobOpening` gets the pieces it attaches to, never the main window. :func:`attach_to_main_window` is the
-one place that knows where those pieces live in today's ``MainWindow`` (MERGE NOTE: when the arch branch's
-task-view controller lands, only this function changes).
+:class:`JobOpening` gets the task view's controller and the widgets it attaches to (the details pane's jobs tree,
+the View menu), never the main window. A 401 in any workspace request is the session's: the task controller's
+AuthWatch sees it on the shared client and the app goes back to sign-in once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMenu, QTreeView
+from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 
-from annodesk.api.models import JobRef, User
+from annodesk.api.models import JobRef
 from annodesk.i18n import arg
 from annodesk.session.my_jobs import AssignedJob, my_jobs
-from annodesk.session.repository import Repository
+from annodesk.tasks.controller import TaskController
 from annodesk.workspace.controller import FrameSourceFactory, WorkspaceController
 
 from .frame_glue import FrameSources, chunk_folder
@@ -30,53 +30,50 @@ if TYPE_CHECKING:
     from annodesk.ui.task_details import TaskDetails
 
 
-class MainWindowPieces(Protocol):
-    """What :func:`attach_to_main_window` uses of today's main window (no import of it: no circle)."""
-
-    repository: Repository
-    settings: QSettings
-    details: TaskDetails
-    view_menu: QMenu
-    profile: User | None
-    users: dict[int, User]
-    unauthorized: SignalInstance
-    closed: SignalInstance
-
-    def addAction(self, action: QAction) -> None: ...
-
-    def installEventFilter(self, watched: QObject) -> None: ...
-
-
 class JobOpening(QObject):
     """Opens one workspace window per job (opening it again raises it) and the *My jobs* window.
 
-    ``opened(window)`` after a new workspace window is shown; ``authRequired(detail)`` after any 401 in them.
+    ``opened(window)`` after a new workspace window is shown. ``my_jobs_action`` (Ctrl+J) shows *My jobs*.
     """
 
     opened = Signal(object)
-    authRequired = Signal(str)
 
     def __init__(
         self,
-        repository: Repository,
+        tasks: TaskController,
         settings: QSettings,
-        signed_in_user: Callable[[], User | None],
-        users: Callable[[], Mapping[int, User]],
         frame_sources: FrameSourceFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.repository = repository
+        self.tasks = tasks
         self.settings = settings
-        self._signed_in_user = signed_in_user
-        self._users = users
-        self._frame_sources = frame_sources or FrameSources(chunk_folder(repository))
+        self._frame_sources = frame_sources or FrameSources(chunk_folder(tasks.repository))
         self.windows: dict[int, WorkspaceWindow] = {}
         self.my_jobs_view: MyJobsView | None = None
         self.my_jobs_action = QAction(self)
         self.my_jobs_action.setShortcut(QKeySequence("Ctrl+J"))
         self.my_jobs_action.triggered.connect(self.show_my_jobs)
         self.retranslate()
+
+    @classmethod
+    def attach(
+        cls,
+        tasks: TaskController,
+        settings: QSettings,
+        details: TaskDetails,
+        menu: QMenu,
+        owner: QWidget,
+        closed: SignalInstance,
+    ) -> JobOpening:
+        """The workspace for a task view: ``details``' jobs tree opens jobs, ``menu`` gets *My jobs…* (its key works
+        anywhere in ``owner``), and every workspace window closes on ``closed`` (the task view's end)."""
+        opening = cls(tasks, settings, parent=owner)
+        opening.attach_jobs_tree(details)
+        menu.addAction(opening.my_jobs_action)
+        owner.addAction(opening.my_jobs_action)
+        closed.connect(opening.close_all)
+        return opening
 
     def retranslate(self) -> None:
         self.my_jobs_action.setText(self.tr("&My jobs…"))
@@ -88,16 +85,16 @@ class JobOpening(QObject):
         """Show job ``job_id`` in its workspace window (made and loaded the first time, raised after)."""
         window = self.windows.get(job_id)
         if window is not None:
-            window.showNormal() if window.isMinimized() else window.show()
+            if window.isMinimized():
+                window.showNormal()
+            window.show()
             window.raise_()
             window.activateWindow()
             return window
-        controller = WorkspaceController(self.repository, job_id, self._frame_sources)
+        controller = WorkspaceController(self.tasks.repository, job_id, self._frame_sources)
         window = WorkspaceWindow(controller, self.settings)
-        names = {user_id: user.username for user_id, user in self._users().items()}
-        window.job_info.set_user_names(names)
+        window.job_info.set_user_names({user_id: user.username for user_id, user in self.tasks.users.items()})
         window.closed.connect(self._closed)
-        window.authRequired.connect(self.authRequired)
         self.windows[job_id] = window
         window.show()
         controller.open()
@@ -121,11 +118,10 @@ class JobOpening(QObject):
     # -- My jobs -----------------------------------------------------------------------------------
 
     def show_my_jobs(self) -> MyJobsView:
-        """Show *My jobs* (one window; shown again it refreshes)."""
+        """Show *My jobs* (one window; shown again it looks again)."""
         if self.my_jobs_view is None:
             self.my_jobs_view = MyJobsView(self._assigned_jobs, self.settings)
             self.my_jobs_view.openRequested.connect(lambda job: self.open_job(job.job_id))
-            self.my_jobs_view.authRequired.connect(self.authRequired)
         view = self.my_jobs_view
         view.show()
         view.raise_()
@@ -134,10 +130,11 @@ class JobOpening(QObject):
         return view
 
     async def _assigned_jobs(self) -> list[AssignedJob]:
-        user = self._signed_in_user()
+        repository = self.tasks.repository
+        user = self.tasks.profile
         if user is None:
-            user = (await self.repository.profile()).value
-        return await my_jobs(self.repository.client, user.id)
+            user = (await repository.profile()).value
+        return await my_jobs(repository.client, user.id)
 
     # -- the jobs tree -----------------------------------------------------------------------------
 
@@ -186,35 +183,3 @@ class _EnterOpens(QObject):
         ):
             return self._open_current()
         return False
-
-
-def attach_to_main_window(window: MainWindowPieces) -> JobOpening:
-    """Give today's main window the workspace: its jobs tree opens jobs, its View menu gets *My jobs…*.
-
-    Workspace windows close with the main window; a 401 in them goes the main window's one way to sign-in.
-    """
-    opening = JobOpening(
-        window.repository,
-        window.settings,
-        lambda: window.profile,
-        lambda: window.users,
-        parent=window,  # type: ignore[arg-type]
-    )
-    opening.attach_jobs_tree(window.details)
-    window.view_menu.addAction(opening.my_jobs_action)
-    window.addAction(opening.my_jobs_action)
-    opening.authRequired.connect(window.unauthorized)
-    window.closed.connect(opening.close_all)
-    _retranslate_with(window, opening)
-    return opening
-
-
-def _retranslate_with(widget: MainWindowPieces, opening: JobOpening) -> None:
-    class _Follower(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.LanguageChange:
-                opening.retranslate()
-            return False
-
-    follower = _Follower(opening)
-    widget.installEventFilter(follower)

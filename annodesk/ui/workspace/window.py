@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from annodesk.i18n import LiveText, arg, format_number, live
+from annodesk.messages import action_error
+from annodesk.settings import Settings
 from annodesk.workspace.controller import Problem, WorkspaceController
 from annodesk.workspace.drawing import drawable_id, key_of
 from annodesk.workspace.frame_objects import ObjectKey
 
-from ..messages import action_error
-from . import window_settings
 from .canvas import AnnotationCanvas
 from .job_info import JobInfoPanel
 from .navigation import NavigationBar
@@ -61,10 +61,9 @@ class CanvasNotice(QWidget):
 
 
 class WorkspaceWindow(QMainWindow):
-    """One job's workspace. ``closed(job_id)`` once it is closed; ``authRequired(detail)`` after a 401."""
+    """One job's workspace. ``closed(job_id)`` once it is closed."""
 
     closed = Signal(int)
-    authRequired = Signal(str)
 
     def __init__(self, controller: WorkspaceController, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +167,6 @@ class WorkspaceWindow(QMainWindow):
         controller.objectsChanged.connect(self._objects_changed)
         controller.selectionChanged.connect(self._selection_changed)
         controller.message.connect(self._show_problem)
-        controller.authRequired.connect(self.authRequired)
         self.canvas.selected.connect(lambda drawable: controller.select(key_of(drawable)))
         self.canvas.cursorMoved.connect(self._cursor_moved)
         self.objects_panel.zoomRequested.connect(self.zoom_to_selection)
@@ -297,22 +295,20 @@ class WorkspaceWindow(QMainWindow):
     # -- settings and closing ----------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        geometry = window_settings.geometry(self.settings)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        settings = Settings(self.settings)
+        geometry, state = settings.workspace_layout()
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 860)
-        state = window_settings.dock_state(self.settings)
         if state is not None:
             self.restoreState(state)
-        self.navigation.fps_box.setValue(window_settings.fps(self.settings))
-        self.navigation.step_box.setValue(window_settings.step(self.settings))
+        self.navigation.fps_box.setValue(settings.workspace_fps)
+        self.navigation.step_box.setValue(settings.workspace_step)
 
     def save_settings(self) -> None:
-        window_settings.set_geometry(self.settings, self.saveGeometry())
-        window_settings.set_dock_state(self.settings, self.saveState())
-        window_settings.set_fps(self.settings, self.navigation.fps_box.value())
-        window_settings.set_step(self.settings, self.navigation.step_box.value())
+        settings = Settings(self.settings)
+        settings.set_workspace_layout(self.saveGeometry(), self.saveState())
+        settings.workspace_fps = self.navigation.fps_box.value()
+        settings.workspace_step = self.navigation.step_box.value()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

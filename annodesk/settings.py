@@ -1,0 +1,154 @@
+"""Typed settings: one accessor per key, with its type and default, over a QSettings-like store.
+
+No raw ``settings.value("...")`` outside this module. Key names are those annodesk always used, so what existing
+users stored stays readable. A new key is one line in :class:`Settings` (a :class:`Key` with its name, type and
+default). ``ANNODESK_CONFIG_DIR`` puts the settings file in a folder of one's choice (tests, portable installs).
+
+Qt is imported only by :func:`open_settings`: the session layer reads its keys through :class:`Settings` on any
+object with ``value``/``setValue``/``remove``/``sync`` (QSettings, or a test double).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+T = TypeVar("T")
+CONFIG_DIR_ENV = "ANNODESK_CONFIG_DIR"
+GEOMETRY_VERSION = 1  # raise when a window's layout changes so much that a stored geometry no longer fits
+MAX_RECENT_SERVERS = 8
+WORKSPACE_LAYOUT_VERSION = 1  # raise when the workspace's docks change (an older dock state is then not restored)
+
+
+def open_settings() -> QSettings:
+    """The app's settings: the platform's usual place, or ``$ANNODESK_CONFIG_DIR/annodesk.ini``."""
+    from PySide6.QtCore import QSettings
+
+    folder = os.environ.get(CONFIG_DIR_ENV)
+    if folder:
+        return QSettings(os.path.join(folder, "annodesk.ini"), QSettings.Format.IniFormat)
+    return QSettings()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _flag(value: Any) -> bool:
+    return str(value).lower() in ("true", "1")
+
+
+def _number(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _texts(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [str(item) for item in items if item]
+
+
+def _raw(value: Any) -> Any:
+    return value
+
+
+class Key(Generic[T]):
+    """One stored value: its key name, how a stored value is read back (``read``), and its default."""
+
+    def __init__(self, name: str, default: T, read: Callable[[Any], T]) -> None:
+        self.name = name
+        self.default = default
+        self.read = read
+
+    @overload
+    def __get__(self, settings: None, owner: type) -> Key[T]: ...
+
+    @overload
+    def __get__(self, settings: Settings, owner: type) -> T: ...
+
+    def __get__(self, settings: Settings | None, owner: type) -> Key[T] | T:
+        if settings is None:
+            return self
+        value = settings.store.value(self.name)
+        return self.default if value is None else self.read(value)
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        settings.store.setValue(self.name, value)
+
+
+class Settings:
+    """The typed view of a settings store (``store``: a QSettings)."""
+
+    # the session
+    recent_servers = Key("session/recentServers", list[str](), _texts)
+    last_server = Key("session/server", "", _text)
+    last_username = Key("session/username", "", _text)
+    language = Key("ui/language", "system", _text)
+    # the main window (bytes are Qt's saveGeometry / saveState blobs; None: never saved)
+    geometry = Key[Any]("main/geometry", None, _raw)
+    geometry_version = Key("main/geometryVersion", GEOMETRY_VERSION, _number)  # absent: saved before versions
+    splitter = Key[Any]("main/splitter", None, _raw)
+    details_splitter = Key[Any]("main/detailsSplitter", None, _raw)
+    table_header = Key[Any]("main/tableHeader", None, _raw)
+    page_size = Key("main/pageSize", 10, _number)
+    ordering = Key("main/ordering", "", _text)  # the server's ordering the table last asked for
+    preview_column = Key("main/thumbnails", False, _flag)
+    preview_column_placed = Key("main/thumbnailColumnPlaced", False, _flag)
+    # transfers
+    export_folder = Key("transfers/exportFolder", "", _text)
+    import_folder = Key("transfers/importFolder", "", _text)
+    # the annotation workspace (one layout for every job's window) and My jobs
+    workspace_geometry = Key[Any]("workspace/geometry", None, _raw)
+    workspace_state = Key[Any]("workspace/state", None, _raw)  # the docks (saveState)
+    workspace_layout_version = Key("workspace/layoutVersion", 0, _number)
+    workspace_fps = Key("workspace/fps", 25, _number)
+    workspace_step = Key("workspace/step", 10, _number)
+    my_jobs_geometry = Key[Any]("myJobs/geometry", None, _raw)
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def ca_file(self, server: str) -> str:
+        """The CA certificate file remembered for ``server`` (empty: the system's trusted CAs)."""
+        return _text(self.store.value(ca_key(server))) if server else ""
+
+    def set_ca_file(self, server: str, path: str) -> None:
+        """Remember ``path`` (only the path, never a certificate or secret) for ``server``; empty forgets it."""
+        if path:
+            self.store.setValue(ca_key(server), path)
+        else:
+            self.store.remove(ca_key(server))
+
+    def window_geometry(self) -> Any:
+        """The stored geometry, unless it was saved by an older layout (then ``None``)."""
+        return self.geometry if self.geometry_version == GEOMETRY_VERSION else None
+
+    def set_window_geometry(self, geometry: Any) -> None:
+        self.geometry = geometry
+        self.geometry_version = GEOMETRY_VERSION
+
+    def workspace_layout(self) -> tuple[Any, Any]:
+        """The workspace window's geometry and dock state, unless saved by an older layout (then ``None``s)."""
+        if self.workspace_layout_version != WORKSPACE_LAYOUT_VERSION:
+            return None, None
+        return self.workspace_geometry, self.workspace_state
+
+    def set_workspace_layout(self, geometry: Any, state: Any) -> None:
+        self.workspace_geometry = geometry
+        self.workspace_state = state
+        self.workspace_layout_version = WORKSPACE_LAYOUT_VERSION
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+def ca_key(server: str) -> str:
+    """The key of a server's CA file (the URL percent-encoded: ``/`` would open a settings group)."""
+    return "tls/caFile/" + quote(server, safe="")
