@@ -37,5 +37,6 @@ async def load_job(repository: Repository, job_id: int) -> JobData:
 
 
 async def change_job_status(repository: Repository, job_id: int, status: str) -> Job:
-    """Send only the job's ``status`` through the one write API (``PATCH jobs/{id}``: the assignee someone else set stays as it is)."""
+    """Send only the job's ``status`` through the one write API (``PATCH jobs/{id}``): an assignee someone else
+    set meanwhile stays as it is."""
     return await TaskWrites(repository).update_job(job_id, status=status)
