@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QSpinBox, QStyle, QToolButton, QWidget
 
 from annodesk.i18n import arg, format_number
 from annodesk.workspace.controller import WorkspaceController
@@ -43,6 +43,18 @@ class NavigationBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         self.buttons: dict[QAction, QToolButton] = {}
+        style = self.style()
+        icons = (
+            QStyle.StandardPixmap.SP_MediaSkipBackward,
+            QStyle.StandardPixmap.SP_MediaSeekBackward,
+            QStyle.StandardPixmap.SP_ArrowLeft,
+            QStyle.StandardPixmap.SP_MediaPlay,
+            QStyle.StandardPixmap.SP_ArrowRight,
+            QStyle.StandardPixmap.SP_MediaSeekForward,
+            QStyle.StandardPixmap.SP_MediaSkipForward,
+        )
+        for action, icon in zip(self.actions_in_order, icons, strict=True):
+            action.setIcon(style.standardIcon(icon))
         for action in self.actions_in_order:
             button = QToolButton()
             button.setDefaultAction(action)
@@ -96,16 +108,16 @@ class NavigationBar(QWidget):
 
     def retranslate_ui(self) -> None:
         texts = (
-            (self.first_action, "⏮", self.tr("First frame")),
-            (self.backward_action, "⏪", self.tr("Back by the step")),
-            (self.previous_action, "◀", self.tr("Previous frame")),
-            (self.play_action, "⏯", self.tr("Play / pause")),
-            (self.next_action, "▶", self.tr("Next frame")),
-            (self.forward_action, "⏩", self.tr("Forward by the step")),
-            (self.last_action, "⏭", self.tr("Last frame")),
+            (self.first_action, self.tr("First frame")),
+            (self.backward_action, self.tr("Back by the step")),
+            (self.previous_action, self.tr("Previous frame")),
+            (self.play_action, self.tr("Play / pause")),
+            (self.next_action, self.tr("Next frame")),
+            (self.forward_action, self.tr("Forward by the step")),
+            (self.last_action, self.tr("Last frame")),
         )
-        for action, symbol, tip in texts:
-            action.setText(symbol)
+        for action, tip in texts:
+            action.setText(tip)
             action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
             self.buttons[action].setAccessibleName(tip)
         self.focus_frame_action.setText(self.tr("Go to frame"))
@@ -154,6 +166,8 @@ class NavigationBar(QWidget):
     def _playing_changed(self, playing: bool) -> None:
         with QSignalBlocker(self.play_action):
             self.play_action.setChecked(playing)
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_action.setIcon(self.style().standardIcon(pixmap))
 
     def _stats_changed(self, shown: int, dropped: int) -> None:
         if shown == 0 and dropped == 0:

@@ -79,6 +79,7 @@ class ObjectsPanel(QWidget):
         self.label_box.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.type_box.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.count_label = QLabel()
+        self._columns_fitted = False
         self.zoom_button = QPushButton()
         self.zoom_button.clicked.connect(self.zoomRequested.emit)
 
@@ -158,6 +159,7 @@ class ObjectsPanel(QWidget):
 
     def _job_loaded(self) -> None:
         self._fill_filter_boxes()
+        self._columns_fitted = False
 
     def _objects_changed(self) -> None:
         controller = self.controller
@@ -165,6 +167,10 @@ class ObjectsPanel(QWidget):
             self.model.set_objects(controller.objects, controller.hidden, controller.locked)
         self._selection_changed(controller.selected)
         self._update_count()
+        if not self._columns_fitted and self.model.rowCount():
+            self._columns_fitted = True  # once per job: the user's widths stay from frame to frame
+            self.view.horizontalHeader().setResizeContentsPrecision(200)
+            self.view.resizeColumnsToContents()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

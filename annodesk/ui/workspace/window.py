@@ -111,6 +111,7 @@ class WorkspaceWindow(QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["labels"], self.docks["tags"])
         self.docks["labels"].raise_()
+        self.resizeDocks([self.docks["jobInfo"], self.docks["objects"]], [320, 420], Qt.Orientation.Horizontal)
 
         self.cursor_label = QLabel()
         self.cursor_label.setObjectName("cursorPosition")
