@@ -47,8 +47,16 @@ class TrackState:
     keyframe: bool
     attributes: dict[int, Any]
 
-    def __getitem__(self, key: str) -> Any:  # mapping-style access, e.g. state["points"]
+    FIELDS = ("points", "occluded", "outside", "z_order", "keyframe", "attributes")
+
+    def __getitem__(self, key: str) -> Any:
+        """Mapping-style access (``state["points"]``); with :meth:`keys`, ``dict(state)`` works too."""
+        if key not in self.FIELDS:
+            raise KeyError(key)
         return getattr(self, key)
+
+    def keys(self) -> tuple[str, ...]:
+        return self.FIELDS
 
 
 def _linear(left: Sequence[float], right: Sequence[float], offset: float) -> list[float]:

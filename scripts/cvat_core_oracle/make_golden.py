@@ -96,6 +96,11 @@ def case(rng: random.Random, kind: str) -> dict:
                 "attributes": attributes,
             }
         )
+    if rng.random() < 0.15:  # two keyframes on one frame: the later one in the JSON wins
+        twin = dict(rng.choice(shapes))
+        twin["points"] = ring(rng, rng.randint(low, high))
+        twin["outside"] = not twin["outside"]
+        shapes.append(twin)
     rng.shuffle(shapes)
     track_attributes = [{"spec_id": 11, "value": rng.choice(["suv", "truck"])}] if rng.random() < 0.5 else []
     track = {

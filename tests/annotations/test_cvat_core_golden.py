@@ -1,7 +1,8 @@
 """``track_at`` against CVAT v1.1.0's own web-client code: 120 seeded random tracks of every type (keyframes in
 random JSON order, outside, occluded, z_order, mutable attributes, polylines and polygons whose point counts differ
-between keyframes, repeated points, zero-length curves), each read at every frame from before its first keyframe
-to after its last by cvat-core v1.1.0 (``scripts/cvat_core_oracle``). Results must match to the last bit."""
+between keyframes, repeated points, zero-length curves, two keyframes on one frame), each read at every frame from
+before its first keyframe to after its last by cvat-core v1.1.0 (``scripts/cvat_core_oracle``). Results must match
+to the last bit."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ def test_the_golden_cases_cover_every_type_and_point_count_changes() -> None:
         and len({len(shape["points"]) for shape in case["track"]["shapes"]}) > 1
     ]
     assert len(changing) >= 20
+    twins = [
+        case for case in GOLDEN if len({s["frame"] for s in case["track"]["shapes"]}) < len(case["track"]["shapes"])
+    ]
+    assert len(twins) >= 5
 
 
 @pytest.mark.parametrize("case", GOLDEN, ids=lambda case: case["track"]["shapes"][0]["type"])

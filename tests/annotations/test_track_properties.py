@@ -121,6 +121,7 @@ def test_attributes_defaults_immutable_from_the_track_mutable_carried(track: dic
 def test_results_are_fresh_and_readable_as_a_mapping(track: dict[str, Any], frame: int) -> None:
     state = track_at(track, frame, LABELS)
     assert state["points"] is state.points and state["attributes"] is state.attributes
+    assert dict(state) == {name: getattr(state, name) for name in state.FIELDS}
     before = copy.deepcopy(state)
     state.attributes[12] = "changed"
     state.points.append(1.0)
