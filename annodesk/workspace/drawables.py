@@ -36,6 +36,13 @@ PALETTE: tuple[str, ...] = (
     "#ffcc33", "#83e070", "#fafa37", "#5986b3", "#8c78f0", "#ff6a4d", "#f078f0", "#2a7dd1", "#b25050", "#cc3366",
     "#cc9933", "#aaf0d1", "#ff00cc", "#3df53d", "#fa32b7", "#fa7dbb", "#ff355e", "#f59331", "#3d3df5", "#733380",
 )  # fmt: skip
+MIN_POINTS = {
+    ShapeKind.RECTANGLE: 2,
+    ShapeKind.POLYGON: 3,
+    ShapeKind.POLYLINE: 2,
+    ShapeKind.POINTS: 1,
+    ShapeKind.CUBOID: 8,
+}
 NO_GROUP_COLOR = "#e0e0e0"  # CVAT's colour for group 0 in "Color by group"
 
 # The 8 cuboid corners joined into CVAT's four side faces (front, right, dorsal, left); the front one is first.
@@ -62,8 +69,8 @@ class Drawable:
 
     @property
     def visible(self) -> bool:
-        """Drawn at all (outside keyframes and hidden objects are not)."""
-        return not (self.outside or self.hidden)
+        """Drawn at all (outside keyframes, hidden objects and ones with too few points are not)."""
+        return not (self.outside or self.hidden) and self.drawable
 
     @property
     def selectable(self) -> bool:
@@ -71,10 +78,18 @@ class Drawable:
         return self.visible and not self.locked
 
     def bounds(self) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom) of the points, in image coordinates."""
+        """(left, top, right, bottom) of the points, in image coordinates ((0, 0, 0, 0) with no points)."""
         xs = self.points[0::2]
         ys = self.points[1::2]
+        if not xs or not ys:
+            return 0.0, 0.0, 0.0, 0.0
         return min(xs), min(ys), max(xs), max(ys)
+
+    @property
+    def drawable(self) -> bool:
+        """Has enough points for its kind to be drawn (CVAT: rectangle 2, polygon 3, polyline 2, points 1,
+        cuboid 8)."""
+        return len(self.points) >= 2 * MIN_POINTS[self.kind]
 
     def xy(self) -> list[tuple[float, float]]:
         """The points as (x, y) pairs."""

@@ -15,7 +15,7 @@ class FrameScene:
     def __init__(self, drawables: Sequence[Drawable]) -> None:
         self.drawables: tuple[Drawable, ...] = tuple(drawables)
         self.index_of: dict[int, int] = {d.id: i for i, d in enumerate(self.drawables)}
-        visible = [i for i, d in enumerate(self.drawables) if d.visible and d.points]
+        visible = [i for i, d in enumerate(self.drawables) if d.visible]
         self.order: list[int] = sorted(visible, key=lambda i: self.drawables[i].z_order)  # stable: ties keep order
         self.rank: dict[int, int] = {index: position for position, index in enumerate(self.order)}
         self.bounds: dict[int, Bounds] = {i: self.drawables[i].bounds() for i in visible}
@@ -48,7 +48,7 @@ class FrameScene:
 
     def cycle(self, current: int | None, backwards: bool = False) -> Drawable | None:
         """The next (or previous) selectable object after ``current`` in the caller's order, wrapping around."""
-        selectable = [d for d in self.drawables if d.selectable and d.points]
+        selectable = [d for d in self.drawables if d.selectable]
         if not selectable:
             return None
         ids = [d.id for d in selectable]

@@ -68,6 +68,13 @@
     </message>
 </context>
 <context>
+    <name>CanvasDemo</name>
+    <message>
+        <source>annodesk canvas demo</source>
+        <translation>annodesk 画布演示</translation>
+    </message>
+</context>
+<context>
     <name>ChosenFilesModel</name>
     <message>
         <source>File</source>
@@ -2634,13 +2641,6 @@
     <message>
         <source>“%1” is not an http(s) server address.</source>
         <translation>“%1”不是 http(s) 服务器地址。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>annodesk canvas demo</source>
-        <translation>annodesk 画布演示</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
@@ -449,3 +451,68 @@ def test_mip_levels_average_boxes_of_pixels(qapp) -> None:
     reduced = reduce_image(image, 2)
     assert (reduced.width(), reduced.height()) == (2, 1)
     assert reduced.pixelColor(0, 0).getRgb()[:3] == (100, 50, 20)
+
+
+def test_texts_beside_objects_when_asked_and_for_the_hovered_one(canvas: AnnotationCanvas) -> None:
+    canvas.set_drawables([shape(1, ShapeKind.RECTANGLE, [10, 10, 50, 40], RED, attributes_text="colour: red")])
+    beside = (2 * 50 + 20, 2 * 10 + 6)  # right of the box, at its top: where CVAT puts the text
+    assert is_background(grab(canvas), *beside)
+    canvas.set_show_all_text(True)
+    assert not is_background(grab(canvas), *beside)
+    canvas.set_show_all_text(False)
+    QTest.mouseMove(canvas, QPoint(2 * 30, 2 * 25))
+    assert canvas.hovered_id() == 1
+    image = grab(canvas)
+    assert not is_background(image, *beside)
+    assert not is_background(image, 2 * 50 + 20, 2 * 10 + 24)  # the attribute's line under the label
+    canvas.set_show_attributes(False)
+    assert is_background(grab(canvas), 2 * 50 + 20, 2 * 10 + 26)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(ShapeKind)),
+            st.lists(st.floats(-300, 500, allow_nan=False), max_size=20),
+            st.booleans(),
+            st.integers(-3, 3),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(-10, 410), st.integers(-10, 310)), max_size=5),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_objects_are_painted_and_picked_without_error(canvas: AnnotationCanvas, objects, clicks) -> None:
+    drawables = [
+        shape(i, kind, points, occluded=occluded, z_order=z) for i, (kind, points, occluded, z) in enumerate(objects)
+    ]
+    canvas.set_drawables(drawables)
+    canvas.set_selected_id(len(drawables) - 1 if drawables else None)
+    grab(canvas)
+    for x, y in clicks:
+        picked = canvas.object_at(QPointF(x, y))
+        assert picked is None or canvas._scene.get(picked).selectable
+    canvas.select_next()
+    canvas.zoom_to_selection()
+    grab(canvas)
+
+
+def test_a_pan_moves_the_overlay_and_renders_it_again_only_past_its_margin(canvas: AnnotationCanvas) -> None:
+    canvas.set_drawables([shape(1, ShapeKind.POINTS, [100, 75], RED)])
+    grab(canvas)
+    rendered = canvas.layers_rendered
+    drag(canvas, QPoint(20, 20), QPoint(60, 50))
+    image = grab(canvas)
+    assert canvas.layers_rendered == rendered  # moved, not redrawn
+    assert near(image, 240, 180, RED, 0)
+    drag(canvas, QPoint(300, 200), QPoint(100, 200))
+    image = grab(canvas)
+    assert canvas.layers_rendered == rendered + 1
+    assert near(image, 40, 180, RED, 0)
+
+
+def test_double_click_fits_the_frame(canvas: AnnotationCanvas) -> None:
+    canvas.zoom_at(4.0, QPointF(50, 50), gesture=False)
+    QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
+    assert canvas.scale() == pytest.approx(2.0)
+    assert canvas.map_from_image(QPointF(0, 0)) == QPointF(0, 0)

@@ -8,19 +8,21 @@ Painting is layered:
 
 1. the frame, from an :class:`ImagePyramid` (mip levels; adjusted tiles for brightness/contrast/saturation);
 2. the objects, rendered crisp into an *overlay layer* (widget size plus a margin, so a pan shows objects at once)
-   for one view. During a gesture (wheel, drag) the last layer is only moved and scaled; when the gesture settles
-   the layer is rendered crisp again — in chunks of a few milliseconds when there are many objects, so input
-   is never blocked;
+   for one scale. A pan only moves the layer (whole pixels: still crisp); moved past half its margin, a new one is
+   rendered between events while the old one stands in. During a zoom the last layer is scaled, and rendered
+   crisp again when the gesture settles. Rendering runs in chunks of a few milliseconds (the first inside the
+   paint, the rest between events), so input is never held long;
 3. the hovered and selected objects, their texts, the pixel grid and the active tool, drawn directly each paint.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -77,7 +79,8 @@ class _Layer:
     position: int = 0
     texts_done: bool = False
     seconds: float = field(default=0.0)  # rendering time, all chunks
-    longest_chunk: float = field(default=0.0)  # the longest the GUI thread was held at once
+    longest_chunk: float = field(default=0.0)  # the longest the GUI thread was held at once (wall clock)
+    longest_chunk_cpu: float = field(default=0.0)  # the same in CPU time of the GUI thread
 
     @property
     def complete(self) -> bool:
@@ -114,6 +117,7 @@ class AnnotationCanvas(QWidget):
         self._pixel_grid = False
         self._tool: CanvasTool | None = None
         self._interacting = False
+        self._zooming = False
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._settled)
         self._chunk_timer = QTimer(self, singleShot=True, interval=0, timeout=self._render_chunk)
         self._pan_from: QPointF | None = None
@@ -121,7 +125,9 @@ class AnnotationCanvas(QWidget):
         self._space_held = False
         self.last_layer_seconds = 0.0  # how long the last complete overlay layer took to render (benchmarks)
         self.last_layer_longest_chunk = 0.0
+        self.last_layer_longest_chunk_cpu = 0.0
         self.paint_count = 0
+        self.layers_rendered = 0  # complete overlay renderings so far (tests, benchmarks)
 
     # -- content ------------------------------------------------------------------------------------------------
 
@@ -142,12 +148,14 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.cancel()
             self._pyramid = ImagePyramid(image, meta_size)
             self._pyramid.set_adjustments(self.adjustments())
-            self._pyramid.news.ready.connect(self.update)
+            self._pyramid.news.ready.connect(lambda *_: self.update())
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
-        if self._pyramid is not None:
-            self._pyramid.build_levels(first=self._pyramid.level_for(self.scale() / self._pyramid.source_scale_x))
+        if self._pyramid is not None:  # start the coarser levels now when this view already wants one
+            wanted = self._pyramid.level_for(self.scale() / self._pyramid.source_scale_x)
+            if wanted > 0:
+                self._pyramid.build_levels(first=wanted)
         self.update()
 
     def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:
@@ -226,11 +234,14 @@ class AnnotationCanvas(QWidget):
         viewport = Viewport(clamp_scale(viewport.scale), viewport.dx, viewport.dy)
         if viewport == self._viewport:
             return
+        zooming = viewport.scale != self._viewport.scale
         self._viewport = viewport
         if gesture:
             self._interacting = True
-            self._pending = None
-            self._chunk_timer.stop()
+            if zooming:  # a scaled copy of the layer stands in until the gesture settles
+                self._zooming = True
+                self._pending = None
+                self._chunk_timer.stop()
             self._settle.start()
         self.update()
         self.viewChanged.emit()
@@ -281,6 +292,7 @@ class AnnotationCanvas(QWidget):
 
     def _settled(self) -> None:
         self._interacting = False
+        self._zooming = False
         self.update()
 
     # -- hover and selection ----------------------------------------------------------------------------------------
@@ -354,17 +366,20 @@ class AnnotationCanvas(QWidget):
     def _layer_size(self) -> tuple[int, int]:
         return self.width() + 2 * LAYER_MARGIN, self.height() + 2 * LAYER_MARGIN
 
-    def _layer_fits(self, layer: _Layer | None) -> bool:
-        return (
-            layer is not None
-            and layer.version == self._version
-            and layer.viewport == self._viewport
-            and layer.size == self._layer_size()
-        )
+    def _layer_fits(self, layer: _Layer | None, slack: float = LAYER_MARGIN / 2) -> bool:
+        """``layer`` shows the current objects at the current scale, shifted by at most ``slack`` pixels (a shifted
+        layer is drawn moved: still crisp, and its margin still covers the widget)."""
+        if layer is None or layer.version != self._version or layer.size != self._layer_size():
+            return False
+        old, new = layer.viewport, self._viewport
+        return old.scale == new.scale and abs(new.dx - old.dx) <= slack and abs(new.dy - old.dy) <= slack
 
     def _ensure_layer(self) -> None:
-        """Start (or, when small, do) the crisp rendering of the overlay for the current view."""
-        if self._layer_fits(self._layer) or self._layer_fits(self._pending):
+        """Start the crisp rendering of the overlay for the current view unless a fitting layer is there or under
+        way (during a pan, any layer under way at this scale is worth finishing)."""
+        if self._layer_fits(self._layer):
+            return
+        if self._layer_fits(self._pending, math.inf if self._interacting else LAYER_MARGIN / 2):
             return
         width, height = self._layer_size()
         ratio = self.devicePixelRatioF()
@@ -380,7 +395,7 @@ class AnnotationCanvas(QWidget):
         layer = self._pending
         if layer is None:
             return
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         deadline = started + budget if budget is not None else None
         painter = QPainter(layer.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -410,11 +425,14 @@ class AnnotationCanvas(QWidget):
         spent = time.perf_counter() - started
         layer.seconds += spent
         layer.longest_chunk = max(layer.longest_chunk, spent)
+        layer.longest_chunk_cpu = max(layer.longest_chunk_cpu, time.thread_time() - started_cpu)
         if layer.complete:
             self._layer = layer
             self._pending = None
             self.last_layer_seconds = layer.seconds
             self.last_layer_longest_chunk = layer.longest_chunk
+            self.last_layer_longest_chunk_cpu = layer.longest_chunk_cpu
+            self.layers_rendered += 1
             self.update()
         else:
             self._chunk_timer.start()
@@ -424,6 +442,7 @@ class AnnotationCanvas(QWidget):
     def finish_rendering(self) -> None:
         """Render whatever the overlay still lacks for the current view, now (tests, benchmarks, screenshots)."""
         self._interacting = False
+        self._zooming = False
         self._settle.stop()
         self._ensure_layer()
         if self._pending is not None:
@@ -431,7 +450,8 @@ class AnnotationCanvas(QWidget):
             self._render_chunk(budget=None)
 
     def rendering_complete(self) -> bool:
-        return self._layer_fits(self._layer)
+        """The objects on screen are crisp for the current view."""
+        return not self._zooming and self._layer_fits(self._layer)
 
     def wait_for_image_levels(self) -> None:
         """Block until the frame's mip levels are built (benchmarks, screenshots)."""
@@ -446,15 +466,17 @@ class AnnotationCanvas(QWidget):
 
     def _draw_layer(self, painter: QPainter) -> None:
         layer = self._layer if self._layer is not None and self._layer.version == self._version else None
-        if layer is None and self._pending is not None and self._pending.viewport == self._viewport:
-            layer = self._pending  # a new frame's objects, partly drawn
+        pending = self._pending
+        if layer is None and pending is not None and pending.viewport.scale == self._viewport.scale:
+            layer = pending  # a new frame's objects, partly drawn
         if layer is None:
             return
-        if layer.viewport == self._viewport:
-            painter.drawImage(QPointF(-LAYER_MARGIN, -LAYER_MARGIN), layer.image)
-            return
-        # Moved and scaled copy during a gesture: layer pixel → image → widget.
         old, new = layer.viewport, self._viewport
+        if old.scale == new.scale:  # moved only: whole pixels, crisp
+            offset = QPoint(round(new.dx - old.dx) - LAYER_MARGIN, round(new.dy - old.dy) - LAYER_MARGIN)
+            painter.drawImage(offset, layer.image)
+            return
+        # Scaled copy during a zoom: layer pixel → image → widget.
         k = new.scale / old.scale
         tx = new.dx - (old.dx + LAYER_MARGIN) * k
         ty = new.dy - (old.dy + LAYER_MARGIN) * k
@@ -475,7 +497,7 @@ class AnnotationCanvas(QWidget):
             visible = viewport.image_rect(QRectF(event.rect()))
             self._pyramid.draw(painter, visible, viewport.scale, smooth=not self._interacting)
             painter.resetTransform()
-        if not self._interacting:
+        if not self._zooming:
             self._ensure_layer()
         self._draw_layer(painter)
         self._draw_emphasis(painter)

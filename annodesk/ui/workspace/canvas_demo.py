@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     canvas.set_frame(synthetic_image(args.width, args.height), QSizeF(args.width, args.height))
     canvas.set_drawables(dense_drawables(args.width, args.height, args.objects // 2, args.objects - args.objects // 2))
     window = QMainWindow()
-    window.setWindowTitle(window.tr("annodesk canvas demo"))
+    window.setWindowTitle(QCoreApplication.translate("CanvasDemo", "annodesk canvas demo"))
     window.setCentralWidget(canvas)
     status = QLabel()
     window.statusBar().addWidget(status)
