@@ -145,11 +145,30 @@ async def _run(work: Path) -> int:
             async def workspace(video: bool) -> str:
                 return await paint_in_workspace(client, work, DEMO_USERNAME, video)
 
+            async def frames() -> str:
+                from .workspace.frames import FrameSource
+
+                shown = []
+                for mode in ("interpolation", "annotation"):  # a video task (PyAV) and an image task
+                    task = next(t for t in state["tasks"] if t.has_data and t.mode == mode)
+                    last = task.size - 1  # the last chunk: the shortest to make and decode
+                    source = await FrameSource.open(client, task.id, last, last, prefetch_chunks=0)
+                    try:
+                        frame = await source.frame(last)
+                    finally:
+                        source.close()
+                    if frame.image.isNull():
+                        raise RuntimeError(f"frame {last} of task #{task.id} did not decode")
+                    kind = "MP4" if source.media.video else "zip"
+                    shown.append(f"task #{task.id} ({kind}) {frame.image.width()}×{frame.image.height()}")
+                return "; ".join(shown)
+
             state: dict[str, Any] = {}
             await test.step(f"sign in as {DEMO_USERNAME}", sign_in)
             await test.step("first task page in the table model", first_page)
             if "tasks" in state:
                 await test.step("label and job trees of a task", trees)
+                await test.step("last frame of a video and an image task decoded", frames)
             await test.step("workspace: an image job's frame and objects painted", lambda: workspace(False))
             await test.step("workspace: a video job's frame (PyAV) and tracks painted", lambda: workspace(True))
     finally:

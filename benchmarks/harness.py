@@ -178,8 +178,9 @@ def run_probe(name: str, *args: str, env: Mapping[str, str] | None = None, timeo
 class SandboxProcess:
     """``annodesk-sandbox --seed-tasks N`` in a subprocess on a free port, in a throwaway data dir."""
 
-    def __init__(self, seed_tasks: int = SEED_TASKS) -> None:
+    def __init__(self, seed_tasks: int = SEED_TASKS, extra_args: Sequence[str] = ()) -> None:
         self.seed_tasks = seed_tasks
+        self.extra_args = tuple(extra_args)
         self.base_url = ""
         self.pid = 0
         self.seconds_to_ready = 0.0
@@ -190,7 +191,7 @@ class SandboxProcess:
         self._tmp = tempfile.TemporaryDirectory(prefix="annodesk-bench-sandbox-")
         started = now()
         self._proc = subprocess.Popen(
-            [*SANDBOX_COMMAND, "--data", self._tmp.name, "--seed-tasks", str(self.seed_tasks)],
+            [*SANDBOX_COMMAND, "--data", self._tmp.name, "--seed-tasks", str(self.seed_tasks), *self.extra_args],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

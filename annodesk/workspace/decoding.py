@@ -1,7 +1,7 @@
 """Chunk decoders for worker threads: a zip of images (Qt's image readers) or an MP4 (PyAV) into ``QImage``s.
 
-Both yield ``(offset in the chunk, QImage)`` in chunk order and stop early once ``wanted()`` turns false, so a
-decode nobody waits for any more ends at the next frame.
+Both yield ``(offset in the chunk, QImage)`` and stop early once ``wanted()`` turns false, so a decode nobody
+waits for any more ends at the next frame; ``cursor()`` says which frame is waited for now.
 """
 
 from __future__ import annotations
@@ -25,23 +25,35 @@ def decode_image(data: bytes) -> QImage:
     return image
 
 
-def decode_zip(data: bytes, wanted: Callable[[], bool], first: int = 0) -> Iterator[tuple[int, QImage]]:
-    """Entries numbered by their position in the archive (as CVAT's web client does, not by file name).
+Cursor = Callable[[], tuple[int | None, int]]  # (offset someone waits for in this chunk, or None; +1/-1)
 
-    ``first``: the offset decoded first (the frame someone waits for); the others follow in order.
-    """
+
+def next_offset(remaining: set[int], cursor: tuple[int | None, int]) -> int:
+    """The offset to decode next: the one waited for, then those ahead of it in the direction of travel,
+    then the rest (nearest first)."""
+    offset, direction = cursor
+    if offset is None:
+        return min(remaining) if direction > 0 else max(remaining)
+    ahead = [o for o in remaining if (o - offset) * direction >= 0]
+    if ahead:
+        return min(ahead, key=lambda o: abs(o - offset))
+    return min(remaining, key=lambda o: abs(o - offset))
+
+
+def decode_zip(data: bytes, wanted: Callable[[], bool], cursor: Cursor) -> Iterator[tuple[int, QImage]]:
+    """Entries numbered by their position in the archive (as CVAT's web client does, not by file name),
+    decoded in the order :func:`next_offset` picks, asking ``cursor()`` again before each: a player that
+    runs ahead of the decoder gets the frame it shows now, not the ones it has passed."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [info for info in archive.infolist() if not info.is_dir()]
     except (zipfile.BadZipFile, OSError) as error:
         raise ChunkDecodeError(str(error)) from None
-    order = list(range(len(members)))
-    if 0 <= first < len(order):
-        order = [first, *order[first + 1 :], *order[:first]]
+    remaining = set(range(len(members)))
     with archive:
-        for offset in order:
-            if not wanted():
-                return
+        while remaining and wanted():
+            offset = next_offset(remaining, cursor())
+            remaining.discard(offset)
             try:
                 payload = archive.read(members[offset])
             except (zipfile.BadZipFile, OSError) as error:
@@ -49,8 +61,9 @@ def decode_zip(data: bytes, wanted: Callable[[], bool], first: int = 0) -> Itera
             yield offset, decode_image(payload)
 
 
-def decode_mp4(data: bytes, wanted: Callable[[], bool]) -> Iterator[tuple[int, QImage]]:
-    """Every frame of an MP4 chunk in order, as ``Format_RGB32`` images of the chunk's own size."""
+def decode_mp4(data: bytes, wanted: Callable[[], bool], cursor: Cursor) -> Iterator[tuple[int, QImage | None]]:
+    """The frames of an MP4 chunk in order, as ``Format_RGB32`` images of the chunk's own size. H.264 decodes
+    in order; frames behind the cursor while travelling forward are decoded but not converted (``None``)."""
     import av  # heavy: loaded on the first video chunk
 
     try:
@@ -64,6 +77,10 @@ def decode_mp4(data: bytes, wanted: Callable[[], bool]) -> Iterator[tuple[int, Q
             for offset, frame in enumerate(container.decode(stream)):
                 if not wanted():
                     return
+                waited, direction = cursor()
+                if waited is not None and direction > 0 and offset < waited:
+                    yield offset, None
+                    continue
                 yield offset, _to_qimage(frame.reformat(format="bgra"))
         except av.FFmpegError as error:
             raise ChunkDecodeError(str(error)) from None

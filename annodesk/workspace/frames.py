@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage
 from annodesk.api import CvatClient
 from annodesk.api.errors import CvatError
 from annodesk.api.models import DataMeta, Task
+from annodesk.i18n import arg
 from annodesk.session.chunk_cache import ChunkCache, ChunkKey
 
 from .decoded_frames import DEFAULT_BUDGET, DecodedFrames
@@ -301,8 +302,7 @@ class FrameSource(QObject):
                 image = await self._loop.run_in_executor(self._executor, decode_image, data)
                 self._on_decoded(index, ORIGINAL, image)
                 return
-            first = max(0, self._latest[0] - index * self.media.chunk_size) if self._latest else 0
-            decoded = await self._loop.run_in_executor(self._executor, self._decode_chunk, index, data, first)
+            decoded = await self._loop.run_in_executor(self._executor, self._decode_chunk, index, data)
             self._fail_missing(index, decoded)
         except asyncio.CancelledError:
             raise
@@ -311,7 +311,7 @@ class FrameSource(QObject):
         except ChunkDecodeError as error:
             with contextlib.suppress(OSError):
                 self._discard_encoded(key)
-            self._fail(key, self.tr("The frames could not be decoded ({0}).").format(error))
+            self._fail(key, arg(self.tr("The frames could not be decoded (%1)."), error))
         except Exception as error:  # anything else must still reach the screen as a message
             log.exception("frame load failed")
             self._fail(key, str(error) or type(error).__name__)
@@ -343,19 +343,25 @@ class FrameSource(QObject):
         cache_key = self._cache_key(key)
         self.chunk_cache.discard(cache_key)
 
-    def _decode_chunk(self, index: int, data: bytes, first: int) -> set[int]:
+    def _decode_chunk(self, index: int, data: bytes) -> set[int]:
         """Worker thread: decode and hand every frame of the job over to the GUI thread as it comes; the frame
-        numbers decoded."""
-        wanted = lambda: self._is_wanted((index, COMPRESSED))  # noqa: E731 - read by the worker between frames
-        frames: Iterator[tuple[int, QImage]] = (
-            decode_mp4(data, wanted) if self.media.video else decode_zip(data, wanted, first)
-        )
+        numbers the chunk held (up to where decoding stopped)."""
         start = index * self.media.chunk_size
+        wanted = lambda: self._is_wanted((index, COMPRESSED))  # noqa: E731 - read by the worker between frames
+
+        def cursor() -> tuple[int | None, int]:
+            latest = self._latest
+            if latest is None or latest[1] != COMPRESSED or self.media.chunk_of(latest[0]) != index:
+                return None, self.direction
+            return latest[0] - start, self.direction
+
+        decode = decode_mp4 if self.media.video else decode_zip
+        frames: Iterator[tuple[int, QImage | None]] = decode(data, wanted, cursor)
         decoded = set()
         for offset, image in frames:
             number = start + offset
-            decoded.add(number)
-            if self.first <= number <= self.last:
+            decoded.add(number)  # seen: converted, or skipped behind the cursor (None)
+            if image is not None and self.first <= number <= self.last:
                 self._loop.call_soon_threadsafe(self._on_decoded, number, COMPRESSED, image)
         return decoded
 
@@ -380,7 +386,7 @@ class FrameSource(QObject):
     def _fail(self, key: tuple[int, str], reason: str) -> None:
         index, quality = key
         numbers = [index] if quality == ORIGINAL else list(self._job_frames(index))
-        message_for = lambda number: self.tr("Frame {0} could not be loaded: {1}").format(number, reason)  # noqa: E731
+        message_for = lambda number: arg(self.tr("Frame %1 could not be loaded: %2"), number, reason)  # noqa: E731
         for number in numbers:
             for waiter in self._waiters.pop((number, quality), []):
                 if not waiter.done():

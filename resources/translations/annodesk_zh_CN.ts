@@ -579,16 +579,16 @@
 <context>
     <name>FrameSource</name>
     <message>
-        <source>Frame {0} could not be loaded: {1}</source>
-        <translation>无法加载第 {0} 帧：{1}</translation>
+        <source>Frame %1 could not be loaded: %2</source>
+        <translation>无法加载第 %1 帧：%2</translation>
     </message>
     <message>
         <source>The chunk has fewer frames than the task&apos;s information says.</source>
         <translation>数据块中的帧数少于任务信息所示。</translation>
     </message>
     <message>
-        <source>The frames could not be decoded ({0}).</source>
-        <translation>无法解码这些帧（{0}）。</translation>
+        <source>The frames could not be decoded (%1).</source>
+        <translation>无法解码这些帧（%1）。</translation>
     </message>
 </context>
 <context>
