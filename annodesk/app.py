@@ -17,10 +17,10 @@ def run_app(args: argparse.Namespace) -> int:
     the controller load (annodesk/early_sign_in.py); otherwise the controller decides what to show.
     """
     os.environ.setdefault("QT_API", "pyside6")
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from .i18n import LanguageManager
+    from .settings import open_settings
     from .ui.first_paint import FirstPaintWatcher, report_first_paint
     from .ui.icon import app_icon
 
@@ -34,7 +34,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to quit (clean httpx shutdown)
     app.setWindowIcon(app_icon())  # every window shows it
-    settings = QSettings()
+    settings = open_settings()  # the platform's place, or $ANNODESK_CONFIG_DIR
     languages = LanguageManager(settings, parent=app)
     languages.apply()  # before any window is built: English or 简体中文, as chosen or as the system speaks
 
@@ -52,7 +52,7 @@ def run_app(args: argparse.Namespace) -> int:
     import qasync
 
     from .controller import AppController
-    from .logs import setup_logging
+    from .logs import install_crash_logging, setup_logging
     from .paths import cache_dir
     from .session.tokens import TokenStore
     from .ui.background import spawn
@@ -61,6 +61,7 @@ def run_app(args: argparse.Namespace) -> int:
     from .warmup import warm_up
 
     setup_logging(debug=args.debug)  # the user log dir (README: "Where logs go"); credentials masked
+    install_crash_logging()  # uncaught exceptions and Qt's messages go to the log too
     collector = MainThreadCollector(app)  # Qt objects are freed on the GUI thread, never by a server thread
     controller = AppController(settings, TokenStore(), cache_dir(), languages=languages)
     controller.signInShown.connect(first_paint.watch)

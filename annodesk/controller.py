@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before
     from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
-FIRST_PAGE_WAIT = 0.1  # seconds the window waits to show with its first page, when the answer is already in
+FIRST_PAGE_WAIT = 0.1  # seconds the built window may wait for its first page, to show it in its first paint
 
 
 class AppController(QObject):
@@ -199,8 +199,6 @@ class AppController(QObject):
                 self._warn_keyring(exc)
         else:
             self.tokens.delete(server, username)
-        if self.dialog is not None:
-            self.dialog.hide()
         await self._open_main(client, server, username, first_page)
 
     def _warn_keyring(self, exc: KeyringUnavailable) -> None:
@@ -289,14 +287,18 @@ class AppController(QObject):
         tasks.start()
         self.tasks = tasks
         window = MainWindow(tasks, self.settings)
-        if first_page is not None and first_page.done():
-            await tasks.page_settled(FIRST_PAGE_WAIT)  # the answer is in: decoded and shown before the first paint
         window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         window.languageRequested.connect(self.languages.set_choice)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
         window.closed.connect(self._window_closed)
         self.window = window
+        if first_page is not None:  # its answer is most likely in by now: shown before the window's first paint
+            await tasks.page_settled(FIRST_PAGE_WAIT)
+        if self.window is not window:
+            return  # the session ended meanwhile
         window.show()
+        if self.dialog is not None:
+            self.dialog.hide()
         if self._keyring_error is not None:
             error = self._keyring_error
             window.show_session_notice(lambda: messages.keyring_notice(error))

@@ -28,10 +28,10 @@ from PySide6.QtCore import (
 )
 
 from .paths import resource_path
+from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-SETTINGS_KEY = "ui/language"
 SYSTEM = "system"
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -105,7 +105,7 @@ class LanguageManager(QObject):
 
     @property
     def choice(self) -> str:
-        value = str(self.settings.value(SETTINGS_KEY, SYSTEM) or SYSTEM)
+        value = Settings(self.settings).language or SYSTEM
         return value if value in CHOICES else SYSTEM
 
     def resolve(self, choice: str) -> str:
@@ -120,7 +120,7 @@ class LanguageManager(QObject):
         """Remember ``choice`` and switch to it now; every open window re-translates itself."""
         if choice not in CHOICES:
             raise ValueError(f"unknown language choice {choice!r}")
-        self.settings.setValue(SETTINGS_KEY, choice)
+        Settings(self.settings).language = choice
         self.settings.sync()
         self._install(self.resolve(choice))
 

@@ -108,3 +108,31 @@ def setup_logging(debug: bool = False, directory: Path | None = None) -> Path:
             logging.getLogger(noisy).setLevel(logging.WARNING)
     logging.getLogger(__name__).info("logging to %s (debug %s)", path, "on" if debug else "off")
     return path
+
+
+def install_crash_logging() -> None:
+    """Route what would escape to stderr into the log: uncaught exceptions (``sys.excepthook``, also for those
+    raised in Qt slots) and Qt's own messages (``qInstallMessageHandler``), each at its level."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    log = logging.getLogger("annodesk.crash")
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def excepthook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.error("uncaught exception", exc_info=(kind, value, tb))
+
+    def qt_message(kind: QtMsgType, context: Any, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    sys.excepthook = excepthook
+    qInstallMessageHandler(qt_message)

@@ -23,12 +23,11 @@ from annodesk.api.models import Task
 from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
 from annodesk.session.transfers import TransferTarget, default_exporter, export_file_name
+from annodesk.settings import Settings
 
 from .form import add_row, side_button, with_button
 from .transfer_dialog import TransferDialog
 from .transfers import TransferManager
-
-FOLDER_KEY = "transfers/exportFolder"
 
 
 def default_folder() -> Path:
@@ -69,7 +68,8 @@ class ExportDialog(TransferDialog):
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
         self.path.textEdited.connect(self._path_typed)
-        self.path.textChanged.connect(self._update_note)
+        self._just_saved: Path | None = None  # the file the last export wrote, while its path is unchanged
+        self.path.textChanged.connect(self._path_changed)
         self.browse_button = side_button()
         self.browse_button.clicked.connect(self.choose_path)
         path_box = with_button(self.path, self.browse_button)
@@ -99,7 +99,7 @@ class ExportDialog(TransferDialog):
         layout.addWidget(self.buttons)
         self.export_button.setDefault(True)  # once in the dialog: Qt then gives Enter back to it
 
-        folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
+        folder = Path(Settings(self.settings).export_folder or default_folder())
         self.path.setText(str(folder / "export.zip"))
         self.retranslate_ui()
         self._set_running(False)
@@ -167,10 +167,13 @@ class ExportDialog(TransferDialog):
             self.path.setText(path)
             self.path_row.error.show_message("")
 
-    def _update_note(self, _text: str = "") -> None:
+    def _path_changed(self, _text: str) -> None:
+        self._just_saved = None
+        self._update_note()
+
+    def _update_note(self) -> None:
         target = self._target_path()
-        saved = self.transfer.saved if self.transfer is not None and not self.transfer.running else None
-        exists = target is not None and target.is_file() and target != saved  # the file just saved is no news
+        exists = target is not None and target.is_file() and target != self._just_saved  # "Saved to …" says it
         self.note.setText(self.tr("A file of this name exists: the export will replace it.") if exists else "")
         self.note.setVisible(exists)
 
@@ -208,7 +211,7 @@ class ExportDialog(TransferDialog):
         self.format_row.error.show_message("")
         self.path_row.error.show_message("")
         self.path.setText(str(target))
-        self.settings.setValue(FOLDER_KEY, str(target.parent))
+        Settings(self.settings).export_folder = str(target.parent)
         self._follow(
             self.manager.export(
                 TransferTarget(self.task.id, self.task.name), entry.name, target, dataset=self.with_images.isChecked()
@@ -216,8 +219,10 @@ class ExportDialog(TransferDialog):
         )
 
     def _transfer_finished(self) -> None:
+        if self.transfer is not None and self.transfer.saved is not None:
+            self._just_saved = self._target_path()
         super()._transfer_finished()
-        self._update_note()  # "Saved to …" says it; a new path chosen is checked again
+        self._update_note()
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.formats, self.annotations_only, self.with_images, self.path, self.browse_button):

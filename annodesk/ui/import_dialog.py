@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 from annodesk.api.task_models import AnnotationFormats
 from annodesk.i18n import arg
 from annodesk.session.transfers import DEFAULT_IMPORTER, TransferTarget
+from annodesk.settings import Settings
 
 from .export_dialog import default_folder
 from .form import add_row, side_button, with_button
 from .transfer_dialog import TransferDialog
 from .transfers import TransferManager
-
-FOLDER_KEY = "transfers/importFolder"
 
 
 class ImportDialog(TransferDialog):
@@ -133,7 +132,7 @@ class ImportDialog(TransferDialog):
             filters.insert(0, arg(self.tr("%1 files (%2)"), entry.name, patterns))
         dialog.setNameFilters(filters)
         current = self.file.text().strip()
-        folder = Path(current).parent if current else Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
+        folder = Path(current).parent if current else Path(Settings(self.settings).import_folder or default_folder())
         dialog.setDirectory(str(folder))
         dialog.fileSelected.connect(self._file_chosen)
         dialog.finished.connect(dialog.deleteLater)
@@ -207,7 +206,7 @@ class ImportDialog(TransferDialog):
         """Start the import (confirmed)."""
         if self.running:
             return
-        self.settings.setValue(FOLDER_KEY, str(file.parent))
+        Settings(self.settings).import_folder = str(file.parent)
         self._follow(self.manager.import_file(self.target, format_name, file))
 
     def _set_running(self, running: bool) -> None:

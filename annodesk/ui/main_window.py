@@ -5,16 +5,13 @@ and the widgets they attach to."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -24,18 +21,20 @@ from PySide6.QtWidgets import (
 
 from annodesk.api import CvatError
 from annodesk.api.models import Page, Task, User
-from annodesk.i18n import LANGUAGES, SYSTEM, LiveText, arg, format_datetime, format_number, language, live
-from annodesk.models.task_table import COLUMNS, TaskTableModel, sortable
-from annodesk.models.vocabulary import display_group
+from annodesk.i18n import LiveText, arg, format_datetime, live
+from annodesk.models.task_table import TaskTableModel, sortable
 from annodesk.session.repository import Fetched
 from annodesk.settings import Settings
 from annodesk.tasks.controller import PAGE_SIZES, TaskController
 
 from .job_editing import JobEditing
+from .language_menu import LanguageMenu
+from .pager import Pager
+from .profile_box import show_profile
 from .task_authoring import TaskAuthoring
 from .task_deletion import TaskDeletion
 from .task_details import TaskDetails
-from .task_table import TaskTable
+from .task_table import TaskTable, column_of, ordering_of
 from .thumbnails import TableThumbnails
 from .transfer_actions import TransferActions
 from .workspace.opening import JobOpening
@@ -60,7 +59,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"annodesk — {controller.username} @ {controller.server_url}")
         self._message: LiveText = ""
         self._notice: LiveText = ""
-        self._system_language = LANGUAGES[0]  # what "System default" means; the app controller says
         self.pages_shown = 0  # page loads ended (shown, or failed with the previous page kept)
         self._build_widgets()
         self._bind_controller()
@@ -96,38 +94,16 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.first_button = QPushButton("«")
-        self.prev_button = QPushButton("‹")
-        self.next_button = QPushButton("›")
-        self.last_button = QPushButton("»")
-        for button in (self.first_button, self.prev_button, self.next_button, self.last_button):
-            button.setFixedWidth(40)
-        tasks = self.controller
-        self.first_button.clicked.connect(lambda: tasks.go_to_page(1))
-        self.prev_button.clicked.connect(lambda: tasks.go_to_page(tasks.page - 1))
-        self.next_button.clicked.connect(lambda: tasks.go_to_page(tasks.page + 1))
-        self.last_button.clicked.connect(lambda: tasks.go_to_page(tasks.page_count))
-        self.page_label = QLabel()
-        self.count_label = QLabel()
-        self.page_size_box = QComboBox()
-        self.page_size_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # texts change
-        for size in PAGE_SIZES:
-            self.page_size_box.addItem("", size)
-        self.page_size_box.currentIndexChanged.connect(self._page_size_changed)
-
-        pager = QHBoxLayout()
-        for widget in (self.first_button, self.prev_button, self.page_label, self.next_button, self.last_button):
-            pager.addWidget(widget)
-        pager.addStretch(1)
-        pager.addWidget(self.count_label)
-        pager.addWidget(self.page_size_box)
+        self.pager = Pager(PAGE_SIZES)
+        self.pager.pageRequested.connect(self.controller.go_to_page)
+        self.pager.pageSizeChosen.connect(self._page_size_changed)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.table)
-        left_layout.addLayout(pager)
+        left_layout.addWidget(self.pager)
 
         self.details = TaskDetails()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -214,17 +190,10 @@ class MainWindow(QMainWindow):
         self.account_menu = account = self.menuBar().addMenu("")
         account.addAction(self.profile_action)
         account.addAction(self.sign_out_action)
-        self.language_menu = self.menuBar().addMenu("")
-        self.language_group = QActionGroup(self)  # exclusive: one choice is checked
-        self.language_actions: dict[str, QAction] = {}
-        for choice in (SYSTEM, *(item.code for item in LANGUAGES)):
-            action = QAction(self.language_group)
-            action.setCheckable(True)
-            action.setData(choice)
-            action.triggered.connect(lambda _checked=False, choice=choice: self.languageRequested.emit(choice))
-            self.language_menu.addAction(action)
-            self.language_actions[choice] = action
-        self.language_actions[SYSTEM].setChecked(True)
+        self.language_menu = LanguageMenu(self)
+        self.language_menu.chosen.connect(self.languageRequested.emit)
+        self.language_actions = self.language_menu.actions_by_choice
+        self.menuBar().addMenu(self.language_menu)
         user_menu = QMenu(self)
         user_menu.addAction(self.profile_action)
         user_menu.addAction(self.sign_out_action)
@@ -237,17 +206,6 @@ class MainWindow(QMainWindow):
         """Set every text in the current language. Called at construction and on each language change;
         nothing is reloaded, and page, selection, search text, scroll and open tab stay as they are."""
         self.search.setPlaceholderText(self.tr("Search tasks (name, owner, mode, status)…"))
-        for button, tip in (
-            (self.first_button, self.tr("First page")),
-            (self.prev_button, self.tr("Previous page")),
-            (self.next_button, self.tr("Next page")),
-            (self.last_button, self.tr("Last page")),
-        ):
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-        for index in range(self.page_size_box.count()):
-            size = int(self.page_size_box.itemData(index))
-            self.page_size_box.setItemText(index, self.tr("%n per page", "", size))
         for action, text in (
             (self.refresh_action, self.tr("&Refresh")),
             (self.sign_out_action, self.tr("Sign &out")),
@@ -260,17 +218,12 @@ class MainWindow(QMainWindow):
             (self.task_menu, self.tr("&Task")),
             (self.view_menu, self.tr("&View")),
             (self.account_menu, self.tr("&Account")),
-            (self.language_menu, self.tr("&Language")),
         ):
             menu.setTitle(title)
         self.task_deletion.retranslate()
         self.thumbnails.retranslate()
         self.workspaces.retranslate()
         self.authoring.retranslate()
-        system = self.language_actions[SYSTEM]
-        system.setText(arg(self.tr("&System default (%1)"), self._system_language.native_name))
-        for item in LANGUAGES:
-            self.language_actions[item.code].setText(item.native_name)  # each language named in itself
         self.model.retranslate()
         self._update_pager()
         self._show_connection_state()
@@ -285,11 +238,7 @@ class MainWindow(QMainWindow):
 
     def set_language_choice(self, choice: str, system_language: str) -> None:
         """Check ``choice`` (``system``, ``en``, ``zh_CN``) in the Language menu; name what ``system`` means."""
-        self._system_language = language(system_language)
-        action = self.language_actions.get(choice)
-        if action is not None:
-            action.setChecked(True)
-        self.retranslate_ui()
+        self.language_menu.set_choice(choice, system_language)
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -307,12 +256,10 @@ class MainWindow(QMainWindow):
         if header is None or not self.table.horizontalHeader().restoreState(header):
             self.table.default_widths()
         self.thumbnails.restore()
-        self.page_size_box.blockSignals(True)
-        self.page_size_box.setCurrentIndex(self.page_size_box.findData(self.controller.page_size))
-        self.page_size_box.blockSignals(False)
+        self.pager.set_page_size(self.controller.page_size)
         # The server sorts; what the header last showed is restored with the header state.
         header_view = self.table.horizontalHeader()
-        ordering = _ordering_of(header_view.sortIndicatorSection(), header_view.sortIndicatorOrder())
+        ordering = ordering_of(header_view.sortIndicatorSection(), header_view.sortIndicatorOrder())
         if ordering != self.controller.ordering:
             self.controller.sort_by(ordering)  # replaces the first page's load, started before the window
 
@@ -333,15 +280,14 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self.controller.set_search(self.search.text())
 
-    def _page_size_changed(self, _index: int) -> None:
-        size = int(self.page_size_box.currentData())
+    def _page_size_changed(self, size: int) -> None:
         Settings(self.settings).page_size = size
         self.controller.set_page_size(size)
 
     def _header_clicked(self, column: int) -> None:
         header = self.table.horizontalHeader()
         if not sortable(column):
-            section, order = _column_of(self.controller.ordering)
+            section, order = column_of(self.controller.ordering)
             header.blockSignals(True)
             header.setSortIndicator(section, order)
             header.blockSignals(False)
@@ -408,18 +354,7 @@ class MainWindow(QMainWindow):
         self.set_message(text)
 
     def _update_pager(self) -> None:
-        tasks = self.controller
-        self.page_label.setText(
-            arg(self.tr("Page %1 of %2"), format_number(tasks.page), format_number(tasks.page_count))
-        )
-        self.count_label.setText(self.tr("%Ln task(s) in all", "", tasks.total))
-        for button, enabled in (
-            (self.first_button, tasks.page > 1),
-            (self.prev_button, tasks.page > 1),
-            (self.next_button, tasks.page < tasks.page_count),
-            (self.last_button, tasks.page < tasks.page_count),
-        ):
-            button.setEnabled(enabled)
+        self.pager.show_state(self.controller.page, self.controller.page_count, self.controller.total)
 
     def _show_connection_state(self) -> None:
         online = self.controller.online
@@ -441,19 +376,7 @@ class MainWindow(QMainWindow):
 
     def show_profile(self) -> None:
         """A small dialog with the signed-in user's profile."""
-        user, server = self.controller.profile, self.controller.server_url
-        if user is None:
-            QMessageBox.information(self, self.tr("Profile"), self.controller.username)
-            return
-        rows = [
-            (self.tr("Username"), user.username),
-            (self.tr("Name"), " ".join(p for p in (user.first_name, user.last_name) if p) or "—"),
-            (self.tr("E-mail"), user.email or "—"),
-            (self.tr("Groups"), QLocale().createSeparatedList([display_group(g) for g in user.groups]) or "—"),
-            (self.tr("Server"), server),
-        ]
-        text = "\n".join(arg(self.tr("%1: %2"), key, value) for key, value in rows)
-        QMessageBox.information(self, self.tr("Profile"), text)
+        show_profile(self, self.controller.profile, self.controller.username, self.controller.server_url)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.thumbnails.loader.stop()
@@ -461,18 +384,3 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
         self.closed.emit()
-
-
-def _ordering_of(section: int, order: Qt.SortOrder) -> str:
-    if not sortable(section):
-        return ""
-    field = COLUMNS[section].ordering or ""
-    ordering = ("-" if order == Qt.SortOrder.DescendingOrder else "") + field
-    return "" if ordering == "-id" else ordering  # -id is the server's default
-
-
-def _column_of(ordering: str) -> tuple[int, Qt.SortOrder]:
-    descending = ordering.startswith("-") or not ordering
-    field = ordering.lstrip("-") or "id"
-    section = next((i for i, c in enumerate(COLUMNS) if c.ordering == field), 0)
-    return section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from annodesk.api.models import Task
-from annodesk.models.task_table import TaskTableModel
+from annodesk.models.task_table import COLUMNS, TaskTableModel, sortable
 
 DEFAULT_WIDTHS = (60, 320, 90, 100, 90, 90, 90, 130, 130)
 SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -68,3 +68,20 @@ class TaskTable(QTableView):
             self.selectRow(index.row())
         if index.isValid():
             self.menu.popup(self.viewport().mapToGlobal(position))
+
+
+def ordering_of(section: int, order: Qt.SortOrder) -> str:
+    """CVAT's ``ordering`` for a header's sort indicator (empty: the server's default, newest first)."""
+    if not sortable(section):
+        return ""
+    field = COLUMNS[section].ordering or ""
+    ordering = ("-" if order == Qt.SortOrder.DescendingOrder else "") + field
+    return "" if ordering == "-id" else ordering  # -id is the server's default
+
+
+def column_of(ordering: str) -> tuple[int, Qt.SortOrder]:
+    """The header section and order that show ``ordering``."""
+    descending = ordering.startswith("-") or not ordering
+    field = ordering.lstrip("-") or "id"
+    section = next((i for i, c in enumerate(COLUMNS) if c.ordering == field), 0)
+    return section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder

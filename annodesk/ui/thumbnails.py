@@ -26,6 +26,7 @@ from annodesk.api import CvatError
 from annodesk.models.task_table import COLUMNS, PREVIEW_COLUMN, TaskTableModel
 from annodesk.models.thumbnails import ThumbnailStore
 from annodesk.session.repository import Repository
+from annodesk.settings import Settings
 
 from .background import spawn
 
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 CONCURRENCY = 4
 SETTLE_MS = 120
 NAME_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "name")
-SETTINGS_KEY = "main/thumbnails"
-PLACED_KEY = "main/thumbnailColumnPlaced"
 ROW_PADDING = 6
 _DECODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annodesk-thumbnails")
 
@@ -227,7 +226,7 @@ class TableThumbnails(QObject):
 
     def restore(self) -> None:
         """Show or hide the column as last chosen (default: hidden). Call after the header's state is restored."""
-        shown = str(self.settings.value(SETTINGS_KEY, "false")).lower() == "true"
+        shown = Settings(self.settings).preview_column
         self.action.blockSignals(True)
         self.action.setChecked(shown)
         self.action.blockSignals(False)
@@ -243,14 +242,14 @@ class TableThumbnails(QObject):
 
     def set_shown(self, shown: bool) -> None:
         """Show or hide the column, and remember the choice."""
-        self.settings.setValue(SETTINGS_KEY, "true" if shown else "false")
+        Settings(self.settings).preview_column = shown
         if self.action.isChecked() != shown:
             self.action.setChecked(shown)
         self._apply(shown)
 
     def _apply(self, shown: bool) -> None:
         self.table.setColumnHidden(PREVIEW_COLUMN, not shown)
-        if shown and str(self.settings.value(PLACED_KEY, "false")).lower() != "true":
+        if shown and not Settings(self.settings).preview_column_placed:
             self._place()
         header = self.table.verticalHeader()
         header.setDefaultSectionSize(
@@ -262,7 +261,7 @@ class TableThumbnails(QObject):
 
     def _place(self) -> None:
         """The first time the column shows: it leads the row, narrow, taken from the name's width."""
-        self.settings.setValue(PLACED_KEY, "true")
+        Settings(self.settings).preview_column_placed = True
         header = self.table.horizontalHeader()
         header.moveSection(header.visualIndex(PREVIEW_COLUMN), 0)
         width = self.store.size.width() + 12

@@ -63,10 +63,10 @@ async def scenario(window: Any) -> None:
     await signal_future(window.pageShown)
     if PREVIEWS:
         window.thumbnails.action.trigger()  # View › Show task previews, as a user would
-    index = window.page_size_box.findData(100)
+    index = window.pager.page_size_box.findData(100)
     if window.controller.page_size != 100:
         shown = signal_future(window.pageShown)
-        window.page_size_box.setCurrentIndex(index)
+        window.pager.page_size_box.setCurrentIndex(index)
         await shown
     pages = 0
     rows = 0
@@ -85,10 +85,10 @@ async def scenario(window: Any) -> None:
             details = signal_future(window.detailsShown)
             window.table.selectRow(last)
             await details
-        if not window.next_button.isEnabled():
+        if not window.pager.next_button.isEnabled():
             break
         shown = signal_future(window.pageShown)
-        window.next_button.click()
+        window.pager.next_button.click()
         await shown
     PROBE.recording = False
     lags = sorted(PROBE.lags)

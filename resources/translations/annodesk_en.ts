@@ -79,23 +79,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%Ln task(s) in all</source>
-        <translation>
-            <numerusform>%Ln task in all</numerusform>
-            <numerusform>%Ln tasks in all</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n per page</source>
-        <translation>
-            <numerusform>%n per page</numerusform>
-            <numerusform>%n per page</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MyJobsView</name>
     <message numerus="yes">
         <source>%n job(s) assigned to you</source>
@@ -112,6 +95,23 @@
         <translation>
             <numerusform>%n object on this frame</numerusform>
             <numerusform>%n objects on this frame</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message numerus="yes">
+        <source>%Ln task(s) in all</source>
+        <translation>
+            <numerusform>%Ln task in all</numerusform>
+            <numerusform>%Ln tasks in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per page</source>
+        <translation>
+            <numerusform>%n per page</numerusform>
+            <numerusform>%n per page</numerusform>
         </translation>
     </message>
 </context>

@@ -1279,22 +1279,21 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System default (%1)</source>
+        <translation>跟随系统（%1）(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln task(s) in all</source>
-        <translation>
-            <numerusform>共 %Ln 个任务</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n per page</source>
-        <translation>
-            <numerusform>每页 %n 条</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Account</source>
@@ -1303,10 +1302,6 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Profile…</source>
@@ -1321,10 +1316,6 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;System default (%1)</source>
-        <translation>跟随系统（%1）(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Task</source>
         <translation>任务(&amp;T)</translation>
     </message>
@@ -1337,24 +1328,12 @@
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <source>First page</source>
-        <translation>第一页</translation>
-    </message>
-    <message>
         <source>Groups</source>
         <translation>用户组</translation>
     </message>
     <message>
-        <source>Last page</source>
-        <translation>最后一页</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Next page</source>
-        <translation>下一页</translation>
     </message>
     <message>
         <source>Offline — data from %1. The server cannot be reached; retrying in the background.</source>
@@ -1363,14 +1342,6 @@
     <message>
         <source>Offline — no saved data. The server cannot be reached; retrying in the background.</source>
         <translation>离线 — 没有已保存的数据。无法连接服务器，正在后台重试。</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>第 %1 / %2 页</translation>
-    </message>
-    <message>
-        <source>Previous page</source>
-        <translation>上一页</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -1589,6 +1560,41 @@
     <message>
         <source>Filter by type</source>
         <translation>按类型筛选</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message numerus="yes">
+        <source>%Ln task(s) in all</source>
+        <translation>
+            <numerusform>共 %Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per page</source>
+        <translation>
+            <numerusform>每页 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
     </message>
 </context>
 <context>

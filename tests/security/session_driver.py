@@ -81,8 +81,8 @@ async def session(controller: AppController, server: str, username: str, passwor
         action()
         await until(lambda: len(pages) > before)
 
-    if window.next_button.isEnabled():
-        await page_after(window.next_button.click)
+    if window.pager.next_button.isEnabled():
+        await page_after(window.pager.next_button.click)
     with_data = next(row for row, task in enumerate(window.model.tasks) if task.has_data)
     window.table.setCurrentIndex(window.model.index(with_data, 0))
     await until(lambda: window.model.tasks[with_data].id in details)

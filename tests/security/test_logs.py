@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,3 +86,26 @@ def test_no_console_handler_without_stderr(app_log: Path, monkeypatch: pytest.Mo
     setup_logging(debug=True, directory=app_log.parent)
     ours = [h for h in logging.getLogger().handlers if getattr(h, "_annodesk_handler", False)]
     assert [type(h).__name__ for h in ours] == ["PrivateRotatingFileHandler"]
+
+
+def test_uncaught_exceptions_and_qt_messages_go_to_the_log(tmp_path: Path) -> None:
+    """In a fresh process (pytest-qt owns this one's Qt message handler): an exception escaping a Qt slot and a Qt
+    warning both land in the log file, not lost on a console a GUI user never sees."""
+    code = f"""
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer, qWarning
+from annodesk.logs import install_crash_logging, setup_logging
+setup_logging(directory={str(tmp_path)!r})
+install_crash_logging()
+app = QCoreApplication([])
+def slot():
+    raise ZeroDivisionError("from a slot")
+QTimer.singleShot(0, slot)
+QTimer.singleShot(0, lambda: qWarning("a Qt warning"))
+QTimer.singleShot(10, app.quit)
+app.exec()
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
+    text = (tmp_path / LOG_FILE_NAME).read_text()
+    assert "uncaught exception" in text and "ZeroDivisionError: from a slot" in text
+    assert "WARNING qt: a Qt warning" in text

@@ -64,10 +64,10 @@ def test_rapid_page_clicks_show_the_newest_page(
         window = await sign_in_through_dialog(controller, busy_server, "admin")
         assert window.controller.page_count >= 4
         busy_server.faults.add("slow", path=r"/tasks$", query=r"(^|&)page=2(&|$)", delay=LATE)
-        window.next_button.click()  # page 2: answered late
+        window.pager.next_button.click()  # page 2: answered late
         await until(lambda: busy_server.faults.in_flight() == 1)
         shown = next_emission(window.pageShown)
-        window.next_button.click()  # page 3: answered at once
+        window.pager.next_button.click()  # page 3: answered at once
         await wait_for(shown)
         expected = await server_page(busy_server, page=3)
         assert window.controller.page == 3 and [t.id for t in window.model.tasks] == expected
@@ -76,7 +76,7 @@ def test_rapid_page_clicks_show_the_newest_page(
         assert (
             window.controller.page == 3 and [t.id for t in window.model.tasks] == expected
         )  # page 2 came last: ignored
-        assert window.page_label.text().startswith("Page 3 of")
+        assert window.pager.page_label.text().startswith("Page 3 of")
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -152,7 +152,7 @@ def test_sign_out_while_requests_are_in_flight(
         plan = busy_server.faults
         plan.hold()
         plan.add("slow", path=r"/tasks(/\d+(/data)?)?$", delay=0)  # pages and details wait at the gate
-        window.next_button.click()
+        window.pager.next_button.click()
         other = next(t for t in window.model.tasks if t.has_data and t.id != window.table.selected_task().id)
         window.table.setCurrentIndex(window.model.index(window.model.row_of(other.id), 0))
         await until(lambda: plan.in_flight() >= 2)

@@ -181,7 +181,7 @@ def assert_browsing_kept(cell: Cell) -> None:
     window = cell.window
     assert window is not None and window.isVisible()
     assert [task.id for task in window.model.tasks] == cell.rows
-    assert window.controller.page == 1 and window.page_label.text().startswith("Page 1 of")
+    assert window.controller.page == 1 and window.pager.page_label.text().startswith("Page 1 of")
     assert window.details.task is not None and window.table.selected_task() is not None
     assert window.details.task.id == window.table.selected_task().id  # type: ignore[union-attr]
 
@@ -225,7 +225,7 @@ async def sign_in_check(cell: Cell) -> None:
 
 def next_page_perform(cell: Cell) -> None:
     assert cell.window is not None
-    cell.window.next_button.click()
+    cell.window.pager.next_button.click()
 
 
 def next_page_done(cell: Cell) -> bool:
@@ -255,7 +255,7 @@ async def next_page_check(cell: Cell) -> None:
     # Nothing was lost: once the server is back, the same click reaches page 2 (not page 3).
     await asyncio.to_thread(cell.server.faults.clear)
     before = cell.pages_shown
-    window.next_button.click()
+    window.pager.next_button.click()
     await until(lambda: cell.pages_shown > before and window.message_label.text() != "Loading…")
     assert window.controller.page == 2 and window.controller.online
 

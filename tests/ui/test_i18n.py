@@ -18,13 +18,14 @@ from annodesk import messages
 from annodesk.api import errors
 from annodesk.api.models import Task
 from annodesk.controller import AppController
-from annodesk.i18n import CHINESE, ENGLISH, SETTINGS_KEY, SYSTEM, LanguageManager, arg, format_datetime
+from annodesk.i18n import CHINESE, ENGLISH, SYSTEM, LanguageManager, arg, format_datetime
 from annodesk.models.job_tree import JobTreeModel
 from annodesk.models.label_tree import LabelTreeModel
 from annodesk.models.task_table import COLUMNS, TaskTableModel
 from annodesk.models.vocabulary import MODE, RAW_VALUE_ROLE, STATUS, USER_GROUP, display_status
 from annodesk.sandbox import SandboxServer
 from annodesk.session.tokens import KeyringUnavailable
+from annodesk.settings import Settings
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.register_dialog import RegisterDialog
 from annodesk.ui.sign_in_dialog import SignInDialog
@@ -105,7 +106,7 @@ def test_choice_is_remembered_and_loads_both_catalogues(
     with caplog.at_level(logging.INFO, logger="annodesk.i18n"):
         manager.set_choice(CHINESE)
     try:
-        assert QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat).value(SETTINGS_KEY) == CHINESE
+        assert Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)).language == CHINESE
         files = [Path(path).name for path in manager.loaded_files()]
         assert files == ["qtbase_zh_CN.qm", "annodesk_zh_CN.qm"]
         assert [r.getMessage().endswith("ok") for r in caplog.records] == [True, True]  # each load() logged
@@ -351,7 +352,7 @@ def test_main_window_in_chinese_fits_and_is_chinese(
         )
         task = await open_task(window)
         deliver_posted_events()
-        assert window.page_label.text().startswith("第 1 /") and window.count_label.text().startswith("共 ")
+        assert window.pager.page_label.text().startswith("第 1 /") and window.pager.count_label.text().startswith("共 ")
         assert window.details.values["status"].text() == STATUS.display(task.status)
         assert window.language_actions[SYSTEM].text().startswith("跟随系统")
         for tab in range(window.details.tabs.count()):  # both tabs of the details pane
@@ -391,7 +392,7 @@ def test_live_switch_keeps_the_users_place(
             window.details.tabs.currentIndex(),
         )
         scroll = window.table.verticalScrollBar().value()
-        english = {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()}
+        english = {window.pager.page_label.text(), window.file_menu.title(), window.search.placeholderText()}
         loads: list[str] = []
         for name in ("tasks", "preview", "users", "profile"):  # nothing may be asked of the server again
             original = getattr(window.controller.repository, name)
@@ -406,7 +407,7 @@ def test_live_switch_keeps_the_users_place(
         window.language_actions[CHINESE].trigger()  # the Language menu
         deliver_posted_events()
         assert languages.choice == CHINESE and window.language_actions[CHINESE].isChecked()
-        assert window.page_label.text() == f"第 2 / {window.controller.page_count} 页"
+        assert window.pager.page_label.text() == f"第 2 / {window.controller.page_count} 页"
         assert window.file_menu.title() == "文件(&F)" and has_chinese(window.search.placeholderText())
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "状态"
         assert window.table.model().data(window.model.index(row, status_column)) == STATUS.display(task.status)
@@ -423,7 +424,7 @@ def test_live_switch_keeps_the_users_place(
 
         window.language_actions[ENGLISH].trigger()
         deliver_posted_events()
-        assert {window.page_label.text(), window.file_menu.title(), window.search.placeholderText()} == english
+        assert {window.pager.page_label.text(), window.file_menu.title(), window.search.placeholderText()} == english
         assert window.model.headerData(status_column, Qt.Orientation.Horizontal) == "Status"
         assert (
             window.controller.page,
@@ -434,7 +435,7 @@ def test_live_switch_keeps_the_users_place(
         assert loads == []  # nothing reloaded
         window.language_actions[SYSTEM].trigger()  # the test system is en_US
         deliver_posted_events()
-        assert languages.choice == SYSTEM and window.page_label.text().startswith("Page 2 of")
+        assert languages.choice == SYSTEM and window.pager.page_label.text().startswith("Page 2 of")
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -503,13 +504,14 @@ def test_fault_messages_sign_out_notice_and_ca_field_switch_live(
         window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
         fresh_sandbox.faults.add("500", path=r"/api/v1/tasks$")
         shown = next_emission(window.pageShown)
-        window.next_button.click()
+        window.pager.next_button.click()
         await wait_for(shown)
         assert window.message_label.text().startswith("Server error: the server failed (error 500).")
-        assert window.controller.page == 1 and window.page_label.text().startswith("Page 1 of")  # the pager reverted
+        assert window.controller.page == 1  # the pager reverted
+        assert window.pager.page_label.text().startswith("Page 1 of")
         switch(languages, CHINESE)
         assert window.message_label.text() == "服务器错误：服务器内部出错（错误 500）。请稍后重试。"
-        assert window.page_label.text().startswith("第 1 /")
+        assert window.pager.page_label.text().startswith("第 1 /")
         await asyncio.to_thread(fresh_sandbox.faults.clear)
 
         fresh_sandbox.faults.add("403", path=r"/api/v1/auth/logout$")

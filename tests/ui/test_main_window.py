@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -41,18 +42,18 @@ def test_paging_reaches_every_task_once(
         expected = [task.id for task in await server_tasks(sandbox, "alice")]
         assert window.controller.page_size == 10  # the default for a new user
         assert window.controller.page_count == -(-len(expected) // 10) >= 2
-        assert window.page_label.text() == f"Page 1 of {window.controller.page_count}"
-        assert window.count_label.text() == f"{len(expected)} tasks in all"
-        assert not window.prev_button.isEnabled() and window.next_button.isEnabled()
+        assert window.pager.page_label.text() == f"Page 1 of {window.controller.page_count}"
+        assert window.pager.count_label.text() == f"{len(expected)} tasks in all"
+        assert not window.pager.prev_button.isEnabled() and window.pager.next_button.isEnabled()
         seen = [task.id for task in window.model.tasks]
-        while window.next_button.isEnabled():
-            await settle(window, window.next_button.click)
+        while window.pager.next_button.isEnabled():
+            await settle(window, window.pager.next_button.click)
             seen += [task.id for task in window.model.tasks]
         assert seen == expected
-        assert window.controller.page == window.controller.page_count and not window.last_button.isEnabled()
-        await settle(window, window.first_button.click)
+        assert window.controller.page == window.controller.page_count and not window.pager.last_button.isEnabled()
+        await settle(window, window.pager.first_button.click)
         assert window.controller.page == 1 and [t.id for t in window.model.tasks] == expected[:10]
-        await settle(window, window.last_button.click)
+        await settle(window, window.pager.last_button.click)
         assert [t.id for t in window.model.tasks] == expected[(window.controller.page_count - 1) * 10 :]
         await controller.shutdown()
 
@@ -135,7 +136,7 @@ def test_only_the_newest_page_request_is_shown(
         await wait_for(shown)
         await until(lambda: not fresh_sandbox.faults.pending())
         await until(lambda: window.message_label.text() != "Loading…")
-        assert window.controller.page == 1 and window.page_label.text().startswith("Page 1 of")
+        assert window.controller.page == 1 and window.pager.page_label.text().startswith("Page 1 of")
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -147,7 +148,8 @@ def test_layout_and_page_size_persist(
     async def body() -> None:
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "admin")
-        await settle(window, lambda: window.page_size_box.setCurrentIndex(window.page_size_box.findData(25)))
+        sizes = window.pager.page_size_box
+        await settle(window, lambda: sizes.setCurrentIndex(sizes.findData(25)))
         window.table.setColumnWidth(1, 411)
         window.resize(777, 555)  # fits the offscreen 800×800 screen (Qt clamps restored geometry)
         window.splitter.setSizes([700, 411])
@@ -178,6 +180,66 @@ def test_unsortable_column_keeps_current_order(
         assert window.controller.ordering == before
         assert window.message_label.text() == "The server cannot sort by this column."
         assert window.table.horizontalHeader().sortIndicatorSection() != mode_column
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+async def show_details(window: MainWindow, task_id: int) -> None:
+    """Select the task's row and wait until its details load has ended."""
+    assert window.table.select_task(task_id)
+    await until(lambda: window.details.task is not None and window.details.task.id == task_id)
+    await until(lambda: not window.controller.work.running("details"))
+
+
+def test_while_details_load_no_other_preview_and_no_stale_error_show(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
+        first, second, third = [task for task in window.model.tasks if task.has_data][:3]
+        await show_details(window, first.id)
+        assert not window.details.preview.pixmap().isNull()
+        fresh_sandbox.faults.add("500", path=rf"/tasks/{second.id}$")
+        await show_details(window, second.id)
+        assert window.message_label.text().startswith("Server error")
+        fresh_sandbox.faults.add("hang", path=rf"/tasks/{third.id}(/|$)")
+        window.table.select_task(third.id)
+        await until(lambda: fresh_sandbox.faults.in_flight() > 0)  # the details hang
+        assert window.details.title.text().startswith(f"#{third.id} ")
+        assert window.details.preview.pixmap().isNull() and window.details.preview.text() == "Loading…"
+        assert window.message_label.text() == ""  # the error was about another task
+        await asyncio.to_thread(fresh_sandbox.faults.clear)
+        await until(lambda: not window.controller.work.running("details"))
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_offline_new_and_edit_task_are_off_and_say_why(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller(timeout=1.0)
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
+        await show_details(window, window.model.tasks[0].id)
+        new, edit = window.authoring.new_task_action, window.authoring.edit_task_action
+        assert new.isEnabled() and edit.isEnabled()
+        await asyncio.to_thread(fresh_sandbox.faults.add, "refuse")
+        went_offline = next_emission(window.controller.onlineChanged)
+        window.refresh_action.trigger()
+        assert await wait_for(went_offline) is False
+        assert not new.isEnabled() and not edit.isEnabled()
+        assert new.toolTip() == "Offline: tasks cannot be created until the server is back."
+        assert edit.toolTip() == "Offline: tasks cannot be changed until the server is back."
+        new.trigger()
+        assert window.authoring.show_edit_task() is None and window.authoring.create_dialog is None
+        await asyncio.to_thread(fresh_sandbox.faults.clear)
+        back = next_emission(window.controller.onlineChanged)
+        window.refresh_action.trigger()
+        assert await wait_for(back) is True
+        assert new.isEnabled() and edit.isEnabled() and new.toolTip() == "Create a task on the server"
         await controller.shutdown()
 
     loop.run_until_complete(body())

@@ -224,7 +224,7 @@ def test_no_keyring_keeps_session_in_memory_and_says_so(
         assert await attempt(controller.dialog, sandbox.base_url, "alice", PASSWORD["alice"])
         window: MainWindow = await wait_for(shown)
         assert "kept in memory only" in (controller.keyring_notice or "")
-        await wait_for(next_emission(window.pageShown))  # page messages must not hide the notice
+        await page_shown(window)  # page messages must not hide the notice
         assert window.notice_label.isVisibleTo(window) and "kept in memory only" in window.notice_label.toolTip()
         token = controller.client.token  # type: ignore[union-attr]
         await controller.shutdown()

@@ -17,8 +17,9 @@ from annodesk.controller import AppController
 from annodesk.models.task_table import PREVIEW_COLUMN, TaskTableModel
 from annodesk.models.thumbnails import LOADING, NO_DATA, NO_PREVIEW, THUMBNAIL_SIZE, ThumbnailStore
 from annodesk.sandbox import SandboxServer
+from annodesk.settings import Settings
 from annodesk.ui.main_window import MainWindow
-from annodesk.ui.thumbnails import CONCURRENCY, SETTINGS_KEY, decode_thumbnail
+from annodesk.ui.thumbnails import CONCURRENCY, decode_thumbnail
 
 from .conftest import make_settings, next_emission, until, wait_for
 from .test_session import sign_in_through_dialog
@@ -63,11 +64,11 @@ def test_only_rows_on_screen_are_loaded_and_scrolling_loads_the_rest(
         window = await sign_in_through_dialog(controller, sandbox, "admin")
         await until(lambda: window.details.task is not None and not window.controller.work.running("details"))
         shown = next_emission(window.pageShown)
-        window.page_size_box.setCurrentIndex(window.page_size_box.findData(25))  # all 16 sample tasks
+        window.pager.page_size_box.setCurrentIndex(window.pager.page_size_box.findData(25))  # all 16 sample tasks
         await wait_for(shown)
         window.resize(900, 420)  # room for a few rows only
         await thumbnails_on(window)
-        assert make_settings(settings_path).value(SETTINGS_KEY) == "true"
+        assert Settings(make_settings(settings_path)).preview_column
         loader, store = window.thumbnails.loader, window.thumbnails.store
         assert window.table.verticalHeader().defaultSectionSize() >= THUMBNAIL_SIZE.height()
         await until(lambda: bool(visible_rows(window)) and loader.stats["requested"] > 0)
@@ -104,7 +105,7 @@ def test_only_rows_on_screen_are_loaded_and_scrolling_loads_the_rest(
 
         window.thumbnails.action.trigger()  # off again: hidden, remembered
         assert window.table.isColumnHidden(PREVIEW_COLUMN)
-        assert make_settings(settings_path).value(SETTINGS_KEY) == "false"
+        assert not Settings(make_settings(settings_path)).preview_column
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -132,7 +133,7 @@ def test_a_few_at_a_time_and_a_page_change_cancels_the_rest(
 
         first_page = {task.id for task in window.model.tasks}
         shown = next_emission(window.pageShown)
-        window.next_button.click()
+        window.pager.next_button.click()
         await wait_for(shown)
         await until(lambda: loader.stats["cancelled"] == CONCURRENCY)
         assert loader.in_flight == 0 or not any(t in first_page for t in loader._active)

@@ -26,7 +26,8 @@ from annodesk.controller import AppController
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.transfers import import_key
 from annodesk.session.transfers import FormatCatalog, ObjectCounts
-from annodesk.ui.export_dialog import FOLDER_KEY, ExportDialog
+from annodesk.settings import Settings
+from annodesk.ui.export_dialog import ExportDialog
 from annodesk.ui.import_dialog import ImportDialog
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.transfers import CANCELLED, FAILED, SUCCEEDED, Transfer
@@ -168,7 +169,7 @@ def test_export_cvat_for_images_through_the_dialog(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         assert window.transfers.export_action.isEnabled()
         dialog = await export_dialog(window)
 
@@ -216,7 +217,7 @@ def test_export_cvat_for_images_through_the_dialog(
         assert opened_urls == [QUrl.fromLocalFile(str(out))]
         assert window.message_label.text() == f"Task #{task.id} exported to {expected.name}"
         assert window.transfers.status_button.text() == "⇅ Transfers"
-        assert window.settings.value(FOLDER_KEY) == str(out)
+        assert Settings(window.settings).export_folder == str(out)
         await controller.shutdown()
 
     loop.run_until_complete(body())
@@ -232,7 +233,7 @@ def test_coco_export_and_dataset_with_images(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         dialog = await export_dialog(window)
         assert dialog.formats.choose("COCO 1.0")
         stamp = task.updated_date.strftime("%Y_%m_%d_%H_%M_%S")
@@ -279,7 +280,7 @@ def test_cancel_while_preparing_and_while_downloading(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         dialog = await export_dialog(window)
         dialog.with_images.setChecked(True)
         chosen = (dialog.formats.current_format(), dialog.path.text())
@@ -328,7 +329,7 @@ def test_disabled_format_cannot_be_chosen_and_a_405_is_explained(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         dialog = await export_dialog(window)
         assert not dialog.formats.is_choosable("TFRecord 1.0") and dialog.formats.is_choosable("YOLO 1.1")
         assert not dialog.formats.choose("TFRecord 1.0")
@@ -370,7 +371,7 @@ def test_export_failures_are_plain_and_the_choices_stay(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         dialog = await export_dialog(window)
         path = dialog.path.text()
         faults = fresh_sandbox.faults
@@ -419,7 +420,7 @@ def test_local_file_problems_are_said_plainly(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         dialog = await export_dialog(window)
 
         dialog.path.setText(str(tmp_path / "nowhere" / "x.zip"))  # checked before anything is asked
@@ -805,7 +806,7 @@ def test_two_exports_at_once_in_the_transfers_window(
         window = await open_session(controller, fresh_sandbox, "demo")
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         worker = fresh_sandbox.state.worker
         worker.pause()
         dialogs = []
@@ -870,7 +871,7 @@ def test_closing_the_window_cancels_running_transfers(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         dialog = await export_dialog(window)
         worker = fresh_sandbox.state.worker
         worker.pause()
@@ -906,7 +907,7 @@ def test_signing_out_mid_transfer_cancels_it_cleanly(
         await select(window, task.id)
         out = tmp_path / "out"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         worker = fresh_sandbox.state.worker
         worker.pause()
         exporter = await export_dialog(window)
@@ -984,6 +985,31 @@ def test_task_actions_follow_the_selection(
         popup.actions()[-2].trigger()
         assert window.transfers.dialogs[("import-job", job.id)].isVisible()
         popup.hide()
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_after_an_export_the_replace_note_goes_and_saved_to_stays(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController], tmp_path: Path
+) -> None:
+    async def body() -> None:
+        task = await prepared_task(fresh_sandbox, tmp_path / "images")
+        controller = make_controller()
+        window = await open_session(controller, fresh_sandbox, "demo")
+        await select(window, task.id)
+        target = tmp_path / "out.zip"
+        target.write_bytes(b"an older export")
+        dialog = await export_dialog(window)
+        dialog.path.setText(str(target))
+        assert dialog.note.isVisibleTo(dialog) and dialog.note.text().startswith("A file of this name exists")
+        transfer = await finish(dialog, dialog.export_button.click)
+        assert transfer.state == SUCCEEDED and target.read_bytes() != b"an older export"
+        assert dialog.panel.status.text() == f"Saved to {target}"
+        assert not dialog.note.isVisibleTo(dialog)  # the file there is the one just saved
+        dialog.path.setText(str(tmp_path / "other.zip"))
+        dialog.path.setText(str(target))  # chosen again: a new export would replace it
+        assert dialog.note.isVisibleTo(dialog)
         await controller.shutdown()
 
     loop.run_until_complete(body())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from annodesk.controller import AppController
 from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
-from annodesk.ui.export_dialog import FOLDER_KEY
+from annodesk.settings import Settings
 from annodesk.ui.import_dialog import ImportDialog
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.transfers import SUCCEEDED
@@ -70,7 +70,7 @@ def test_transfer_dialogs_in_chinese(
         await select(window, task.id)
         out = tmp_path / "导出"
         out.mkdir()
-        window.settings.setValue(FOLDER_KEY, str(out))
+        Settings(window.settings).export_folder = str(out)
         assert window.task_menu.title() == "任务(&T)"
         assert window.transfers.export_action.text() == "导出标注(&E)…"
 

@@ -148,7 +148,7 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.cancel()
             self._pyramid = ImagePyramid(image, meta_size)
             self._pyramid.set_adjustments(self.adjustments())
-            self._pyramid.news.ready.connect(lambda *_: self.update())
+            self._pyramid.news.ready.connect(self._level_ready)  # a method: disconnected when the canvas goes
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
@@ -156,6 +156,9 @@ class AnnotationCanvas(QWidget):
             wanted = self._pyramid.level_for(self.scale() / self._pyramid.source_scale_x)
             if wanted > 0:
                 self._pyramid.build_levels(first=wanted)
+        self.update()
+
+    def _level_ready(self, _level: int, _image: QImage) -> None:
         self.update()
 
     def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:

@@ -314,6 +314,7 @@ class WorkspaceWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.controller.close()
+        self.canvas.set_frame(None)  # stops building the frame's zoom levels and lets go of its memory
         super().closeEvent(event)
         self.closed.emit(self.controller.job_id)
 
