@@ -1,6 +1,6 @@
 """Opening a job in the annotation workspace, and stepping through it, through the real window.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/workspace_open.py [--rounds 3] [--steps 100]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/workspace_open.py [--rounds 3] [--steps 100] [--only video]
 
 The sandbox runs in a process of its own (``--seed-dense-job --seed-frame-bench``); the first chunk of each job is
 asked for once before measuring (a real server writes chunks when the task is created). For each job, with an empty
@@ -137,12 +137,14 @@ async def step(window: WorkspaceWindow, count: int) -> tuple[list[float], list[f
     return times, floors
 
 
-async def measure(base_url: str, rounds: int, steps: int, work: Path) -> None:
+async def measure(base_url: str, rounds: int, steps: int, work: Path, only: set[str]) -> None:
     async with CvatClient(base_url) as client:
         await client.login(*ADMIN)
         tasks = {task.name: task for task in (await client.list_tasks(1, 100)).results}
         settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
         for variant, name in VARIANTS.items():
+            if only and variant.split()[0] not in only:
+                continue
             task = await client.get_task(tasks[name].id)
             job = task.jobs[0]
             segment = task.segments[0]
@@ -174,6 +176,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--only", default="", help="dense,images,video (default: all)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collector = MainThreadCollector()
@@ -182,7 +185,8 @@ def main() -> int:
             SandboxProcess(seed_tasks=0, extra_args=("--seed-dense-job", "--seed-frame-bench")) as sandbox,
             tempfile.TemporaryDirectory(prefix="annodesk-bench-workspace-") as work,
         ):
-            qasync.run(measure(sandbox.base_url, args.rounds, args.steps, Path(work)))
+            only = {name for name in args.only.split(",") if name}
+            qasync.run(measure(sandbox.base_url, args.rounds, args.steps, Path(work), only))
     finally:
         collector.stop()
     del app

@@ -8,6 +8,7 @@ The window (``annodesk.ui.workspace.window``) is a view over it. Failures become
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from PySide6.QtGui import QImage
 from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
 from annodesk.api.models import DataMeta, Job, Task
 from annodesk.i18n import LiveText, arg
-from annodesk.session.job_data import JobData, change_job_status, load_job
+from annodesk.session.job_data import JobData, change_job_status, load_job_media
 from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
 
@@ -74,10 +75,13 @@ class WorkspaceController(QObject):
         job_id: int,
         frame_sources: FrameSourceFactory,
         parent: QObject | None = None,
+        *,
+        task_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.repository = repository
         self.job_id = job_id
+        self.task_id = task_id  # when known, the job and its task are read at once
         self._frame_sources = frame_sources
         self.work = Work(self._crashed)
         self.data: JobData | None = None
@@ -122,20 +126,29 @@ class WorkspaceController(QObject):
         self.work.start(self._load(), "load")
 
     async def _load(self) -> None:
+        """The job, task and meta first (the first frame is asked for at once), the annotations meanwhile."""
+        annotations = asyncio.ensure_future(self.repository.client.get_job_annotations(self.job_id))
         try:
-            data = await load_job(self.repository, self.job_id)
+            media = await load_job_media(self.repository, self.job_id, self.task_id)
+            if self.source is not None:
+                self.source.close()
+            self.source = self._frame_sources(self.repository, media.task, media.meta, media.job)
+            self.source.request(media.job.start_frame)  # on its way while the annotations come and are read
+            data = JobData(media.job, media.task, media.meta, await annotations)
         except NotAuthenticated:
             return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
         except CvatError as exc:
             job_id = self.job_id
             self.loadFailed.emit(Problem(lambda: arg(self.tr("Job #%1 could not be opened."), job_id), exc))
             return
+        finally:
+            if not annotations.done():
+                annotations.cancel()
+            elif not annotations.cancelled():
+                annotations.exception()  # retrieved: a failure here was reported above
         self.data = data
         self._reader = FrameReader(data.annotations, data.task.labels, self.color_by)
         self.counts = job_counts(data.annotations)
-        if self.source is not None:
-            self.source.close()
-        self.source = self._frame_sources(self.repository, data.task, data.meta, data.job)
         self.frame = data.job.start_frame
         self.loaded.emit()
         self.go_to(data.job.start_frame, force=True)

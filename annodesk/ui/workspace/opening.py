@@ -81,8 +81,9 @@ class JobOpening(QObject):
 
     # -- the workspace windows ---------------------------------------------------------------------
 
-    def open_job(self, job_id: int) -> WorkspaceWindow:
-        """Show job ``job_id`` in its workspace window (made and loaded the first time, raised after)."""
+    def open_job(self, job_id: int, task_id: int | None = None) -> WorkspaceWindow:
+        """Show job ``job_id`` (of task ``task_id``, when known) in its workspace window (made and loaded the first
+        time, raised after)."""
         window = self.windows.get(job_id)
         if window is not None:
             if window.isMinimized():
@@ -91,7 +92,7 @@ class JobOpening(QObject):
             window.raise_()
             window.activateWindow()
             return window
-        controller = WorkspaceController(self.tasks.repository, job_id, self._frame_sources)
+        controller = WorkspaceController(self.tasks.repository, job_id, self._frame_sources, task_id=task_id)
         window = WorkspaceWindow(controller, self.settings)
         window.job_info.set_user_names({user_id: user.username for user_id, user in self.tasks.users.items()})
         window.closed.connect(self._closed)
@@ -121,7 +122,7 @@ class JobOpening(QObject):
         """Show *My jobs* (one window; shown again it looks again)."""
         if self.my_jobs_view is None:
             self.my_jobs_view = MyJobsView(self._assigned_jobs, self.settings)
-            self.my_jobs_view.openRequested.connect(lambda job: self.open_job(job.job_id))
+            self.my_jobs_view.openRequested.connect(lambda job: self.open_job(job.job_id, job.task_id))
         view = self.my_jobs_view
         view.show()
         view.raise_()
@@ -143,26 +144,27 @@ class JobOpening(QObject):
         view = details.jobs_view
         view.doubleClicked.connect(lambda index: self._tree_double_clicked(details, index))
         view.installEventFilter(_EnterOpens(view, lambda: self._open_current(details), self))
-        details.jobMenuRequested.connect(self._add_to_job_menu)
+        details.jobMenuRequested.connect(lambda menu, job: self._add_to_job_menu(menu, job, details))
 
     def _tree_double_clicked(self, details: TaskDetails, index: QModelIndex) -> None:
         if index.flags() & Qt.ItemFlag.ItemIsEditable:
             return  # status and assignee cells edit on a double-click (annodesk.ui.job_editing)
         job = details.job_at(index)
         if job is not None:
-            self.open_job(job.id)
+            self.open_job(job.id, details.task.id if details.task else None)
 
     def _open_current(self, details: TaskDetails) -> bool:
         job = details.job_at(details.jobs_view.currentIndex())
         if job is None:
             return False
-        self.open_job(job.id)
+        self.open_job(job.id, details.task.id if details.task else None)
         return True
 
-    def _add_to_job_menu(self, menu: QMenu, job: JobRef) -> None:
+    def _add_to_job_menu(self, menu: QMenu, job: JobRef, details: TaskDetails) -> None:
         action = menu.addAction(arg(self.tr("&Open job #%1"), job.id))
         action.setObjectName("openJobAction")
-        action.triggered.connect(lambda _checked=False, job_id=job.id: self.open_job(job_id))
+        task_id = details.task.id if details.task else None
+        action.triggered.connect(lambda _checked=False, job_id=job.id: self.open_job(job_id, task_id))
 
 
 class _EnterOpens(QObject):
