@@ -94,6 +94,7 @@ class FrameReader:
         labels_json = msgspec.to_builtins(list(labels))
         self.index = FrameIndex.from_json(msgspec.to_builtins(annotations), labels_json)
         self._label_by_id = {label.id: (index, label) for index, label in enumerate(labels)}
+        self._label_colors = {label.id: label_color(label, index) for index, label in enumerate(labels)}
 
     def objects_at(self, frame: int) -> list[FrameObject]:
         """Every object on ``frame`` in drawing order (z-order), then its tags. A track is listed at an outside
@@ -157,7 +158,7 @@ class FrameReader:
             return instance_color(key[1] + KIND_OFFSET[key[0]])
         if self.color_by == COLOR_BY_GROUP:
             return group_color(group)
-        return label_color(label, index) if label else instance_color(0)
+        return self._label_colors[label.id] if label else instance_color(0)
 
 
 def sort_key(obj: FrameObject, order: str) -> tuple[Any, ...]:
