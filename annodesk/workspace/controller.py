@@ -135,6 +135,8 @@ class WorkspaceController(QObject):
             self.source = self._frame_sources(self.repository, media.task, media.meta, media.job)
             self.source.request(media.job.start_frame)  # on its way while the annotations come and are read
             data = JobData(media.job, media.task, media.meta, await annotations)
+            # indexing thousands of objects is pure Python: off the GUI thread, so the window keeps answering
+            reader, counts = await asyncio.to_thread(_index, data, self.color_by)
         except NotAuthenticated:
             return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
         except CvatError as exc:
@@ -147,8 +149,7 @@ class WorkspaceController(QObject):
             elif not annotations.cancelled():
                 annotations.exception()  # retrieved: a failure here was reported above
         self.data = data
-        self._reader = FrameReader(data.annotations, data.task.labels, self.color_by)
-        self.counts = job_counts(data.annotations)
+        self._reader, self.counts = reader, counts
         self.frame = data.job.start_frame
         self.loaded.emit()
         self.go_to(data.job.start_frame, force=True)
@@ -420,6 +421,11 @@ class WorkspaceController(QObject):
         if self.data is not None:
             self.data = replace(self.data, job=before)
             self.statusChanged.emit(before.status)
+
+
+def _index(data: JobData, color_by: str) -> tuple[FrameReader, JobCounts]:
+    """The job's annotations indexed by frame, and counted (a worker thread: no Qt here)."""
+    return FrameReader(data.annotations, data.task.labels, color_by), job_counts(data.annotations)
 
 
 def _with_status(job: Job, status: str) -> Job:
