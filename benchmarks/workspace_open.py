@@ -179,6 +179,7 @@ def main() -> int:
     parser.add_argument("--only", default="", help="dense,images,video (default: all)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # closing a measured window must not end the run
     collector = MainThreadCollector()
     try:
         with (
