@@ -306,6 +306,10 @@ def test_a_failed_chunk_says_why_on_the_canvas_and_retry_brings_it(
         await frame_shown(workspace, 36)
         assert not notice.isVisible()
         assert ws.image_size.width() == 1920 and ws.image_size.height() == 1080
+        QTest.keyClick(workspace, Qt.Key.Key_D)  # back across the chunk edge (35: chunk 0) and forth (36: chunk 1)
+        await frame_shown(workspace, 35)
+        QTest.keyClick(workspace, Qt.Key.Key_F)
+        await frame_shown(workspace, 36)
         await controller.shutdown()
 
     loop.run_until_complete(body())
