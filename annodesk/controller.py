@@ -18,7 +18,7 @@ from . import messages
 from .early_sign_in import make_sign_in_dialog
 from .i18n import SYSTEM, LanguageManager, LiveText
 from .settings import Settings
-from .ui.background import cancel_all, spawn
+from .ui.background import cancel_all, report_crashes_to, spawn
 from .ui.sign_in_dialog import Credentials, SignInDialog
 
 if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before they load (annodesk/warmup.py)
@@ -259,8 +259,11 @@ class AppController(QObject):
     def _first_query(self) -> PageQuery:
         from annodesk.session.repository import PageQuery
 
+        from .tasks.controller import PAGE_SIZES
+
         stored = Settings(self.settings)
-        return PageQuery(1, stored.page_size, "", stored.ordering)
+        size = stored.page_size if stored.page_size in PAGE_SIZES else PAGE_SIZES[0]
+        return PageQuery(1, size, "", stored.ordering)
 
     def _prefetch(self, client: CvatClient) -> asyncio.Future[Any]:
         """Ask for the task table's first page now, before the window (or even the username) is there."""
@@ -286,6 +289,7 @@ class AppController(QObject):
         tasks.authRequired.connect(lambda detail: spawn(self.session_ended(detail)))
         tasks.start()
         self.tasks = tasks
+        report_crashes_to(tasks.crashed)  # what dialogs and transfers start: said in this window's status bar
         window = MainWindow(tasks, self.settings)
         window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         window.languageRequested.connect(self.languages.set_choice)
@@ -333,6 +337,7 @@ class AppController(QObject):
 
     async def _close_tasks(self) -> None:
         tasks, self.tasks = self.tasks, None
+        report_crashes_to(None)
         if tasks is not None:
             await tasks.close()
             tasks.deleteLater()

@@ -45,8 +45,9 @@ from annodesk.controller import AppController
 from annodesk.i18n import ENGLISH, LanguageManager
 from annodesk.sandbox.seed import SAMPLE_USERS
 from annodesk.session.tokens import TokenStore
+from annodesk.settings import Settings
 from annodesk.ui.collector import MainThreadCollector
-from annodesk.ui.export_dialog import FOLDER_KEY, ExportDialog
+from annodesk.ui.export_dialog import ExportDialog
 from annodesk.ui.import_dialog import ImportDialog
 from annodesk.ui.main_window import MainWindow
 
@@ -177,7 +178,7 @@ async def measure(base_url: str, work: Path, runs: int, frames: int) -> None:
     languages.set_choice(ENGLISH)
     out = work / "out"
     out.mkdir()
-    settings.setValue(FOLDER_KEY, str(out))
+    Settings(settings).export_folder = str(out)
     controller = AppController(settings, TokenStore(), work / "cache", timeout=30.0, languages=languages)
     await controller.start()
     dialog = controller.dialog

@@ -68,7 +68,7 @@ class TaskController(QObject):
         self.transfers = TransferService(repository.client)  # annotation export / import
         self.server_url = server_url
         self.username = username
-        self.work = Work(self._crashed)
+        self.work = Work(self.crashed)
         self.auth = AuthWatch(repository.client, self.authRequired.emit)
         self.users: dict[int, User] = {}
         self.profile: User | None = None
@@ -144,7 +144,8 @@ class TaskController(QObject):
         """Say what went wrong (``sentence`` with ``%1``: the error's own sentence in it)."""
         self.say(lambda: arg(sentence, action_error(error)) if sentence else action_error(error))
 
-    def _crashed(self, exc: BaseException) -> None:
+    def crashed(self, exc: BaseException) -> None:
+        """Say (once per crash; the log has the traceback) that a task ended with an unexpected exception."""
         name = type(exc).__name__
         self.say(lambda: arg(self.tr("Something went wrong (%1); the details are in the log."), name))
 

@@ -72,6 +72,10 @@ class Work:
     async def close(self) -> None:
         """Cancel every task (except the caller's own) and wait for them to end; nothing starts afterwards."""
         self.closed = True
+        await self.cancel_all()
+
+    async def cancel_all(self) -> None:
+        """Cancel every task (except the caller's own) and wait for them to end."""
         current = asyncio.current_task()
         tasks = [task for task in self._tasks.values() if not task.done() and task is not current]
         for task in tasks:

@@ -1,53 +1,56 @@
-"""Start coroutines from Qt slots without losing them or letting their errors escape into Qt.
+"""The app-wide owner of coroutines started from Qt slots (dialogs, transfers, thumbnails, the app controller):
+one :class:`~annodesk.tasks.work.Work`, so every task is kept until it ends and every crash is logged and reported
+once (to :func:`report_crashes_to`'s callback: the main window's status bar). A window's own loads go through its
+controller's ``Work`` instead (named, latest wins).
 
-asyncio is imported where it is used: the sign-in dialog imports this module, and start-up paints that dialog
-before asyncio and the event loop are loaded (annodesk/early_sign_in.py).
+``annodesk.tasks.work`` (and asyncio) load on first use: the sign-in dialog imports this module, and start-up paints
+that dialog before asyncio and the event loop are loaded (annodesk/early_sign_in.py).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import asyncio
 
-log = logging.getLogger(__name__)
+    from annodesk.tasks.work import Work
 
-_running: set[asyncio.Task[Any]] = set()
+_work: Work | None = None
+_reporter: Callable[[BaseException], None] | None = None
+
+
+def _app_work() -> Work:
+    global _work
+    if _work is None:
+        from annodesk.tasks.work import Work
+
+        _work = Work(_crashed)
+    return _work
+
+
+def _crashed(exc: BaseException) -> None:
+    if _reporter is not None:
+        _reporter(exc)
+
+
+def report_crashes_to(reporter: Callable[[BaseException], None] | None) -> None:
+    """Who says that a task crashed (after it is logged); ``None``: only the log."""
+    global _reporter
+    _reporter = reporter
 
 
 def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-    """Schedule ``coro`` on the running (qasync) loop, keep a reference until it ends, log any crash.
+    """Schedule ``coro`` on the running (qasync) loop, keep a reference until it ends, log and report any crash.
 
-    Callers handle the errors they expect inside ``coro``; whatever escapes is logged, never raised
-    into the Qt event loop.
+    Callers handle the errors they expect inside ``coro``; whatever escapes is logged, never raised into Qt.
     """
-    import asyncio
-
-    task = asyncio.ensure_future(coro)
-    _running.add(task)
-    task.add_done_callback(_finished)
+    task = _app_work().start(coro)
+    assert task is not None  # the app's work is never closed
     return task
-
-
-def _finished(task: asyncio.Task[Any]) -> None:
-    _running.discard(task)
-    if task.cancelled():
-        return
-    exc = task.exception()
-    if exc is not None:
-        log.error("background task failed", exc_info=exc)
 
 
 async def cancel_all() -> None:
     """Cancel every task started by :func:`spawn` (except the caller's own) and wait for them to end."""
-    import asyncio
-
-    current = asyncio.current_task()
-    tasks = [task for task in _running if not task.done() and task is not current]
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        await asyncio.gather(*tasks, return_exceptions=True)
+    await _app_work().cancel_all()

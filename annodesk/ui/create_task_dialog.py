@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +37,7 @@ from annodesk.api.task_models import TaskStatus
 from annodesk.i18n import LiveText, arg, live
 from annodesk.messages import error_sentence, upload_interrupted, with_detail
 from annodesk.models.vocabulary import display_processing_state
+from annodesk.session.task_creation import Step, TaskCreation
 from annodesk.session.task_writes import DataOptions, NewTaskOptions, TaskWrites
 
 from .background import spawn
@@ -50,14 +50,6 @@ MAX_FRAME = 10_000_000
 COMPRESSING = re.compile(r"^Images are being compressed (\d{1,3})%$")
 
 
-class Step(Enum):
-    """Where the creation stands: what the next *Create*/*Retry* does."""
-
-    NEW = "new"  # nothing on the server yet
-    CREATED = "created"  # the task exists, its files are not attached
-    UPLOADED = "uploaded"  # the files are attached; the server processes them
-
-
 class CreateTaskDialog(QDialog):
     """Creates one task. ``taskCreated(task)`` when the server has processed its files (then the dialog closes);
     ``questionShown(box)`` hands the (non-blocking)
@@ -68,14 +60,22 @@ class CreateTaskDialog(QDialog):
     statusShown = Signal(str)  # a processing state was shown: Queued, Started, Finished, Failed
     questionShown = Signal(object)
 
+    @property
+    def step(self) -> Step:
+        """What the next *Create*/*Retry* does."""
+        return self.flow.step
+
+    @property
+    def task(self) -> Task | None:
+        """The task created on the server (steps CREATED and UPLOADED)."""
+        return self.flow.task
+
     def __init__(self, writes: TaskWrites, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createTaskDialog")
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.writes = writes
+        self.flow = TaskCreation(writes)  # the create → upload → follow → discard steps (session layer)
         self.poll_interval = 1.0  # seconds between status requests, as CVAT's web UI
-        self.task: Task | None = None  # created on the server (steps CREATED and UPLOADED)
-        self.step = Step.NEW
         self.processing_state = ""  # the server's last state (raw): Queued, Started, Finished, Failed
         self._work: asyncio.Task[None] | None = None
         self._stage: asyncio.Task[object] | None = None  # the upload or status polling under way
@@ -321,11 +321,10 @@ class CreateTaskDialog(QDialog):
         self.progress.show()
         try:
             labels = self.editor.labels()
-            self.task = await self.writes.create(self.name.text().strip(), labels, self.task_options())
+            await self.flow.create(self.name.text().strip(), labels, self.task_options())
         except errors.CvatError as exc:
             self._creation_failed(exc)
             return False
-        self.step = Step.CREATED
         return True
 
     def _creation_failed(self, exc: errors.CvatError) -> None:
@@ -361,9 +360,7 @@ class CreateTaskDialog(QDialog):
         self.progress.show()
         count = len(files)
         self._set_phase(lambda: self.tr("Uploading %n file(s)…", "", count))
-        self._stage = asyncio.ensure_future(
-            self.writes.upload(task.id, files, self.data_options(), self.progress.bytes_sent)
-        )
+        self._stage = asyncio.ensure_future(self.flow.upload(files, self.data_options(), self.progress.bytes_sent))
         try:
             await self._stage
         except asyncio.CancelledError:
@@ -391,7 +388,6 @@ class CreateTaskDialog(QDialog):
             self._report(exc, lambda: self.tr("The files were not uploaded. %1"))
             self._set_phase(lambda: arg(self.tr("Task #%1 is created; its files are not attached yet."), task.id))
             return False
-        self.step = Step.UPLOADED
         return True
 
     async def _follow(self) -> None:
@@ -399,9 +395,7 @@ class CreateTaskDialog(QDialog):
         task = self.task
         self._set_phase(lambda: self.tr("Files uploaded; waiting for the server to process them…"))
         self.progress.percent(None)
-        self._stage = asyncio.ensure_future(
-            self.writes.follow_processing(task.id, self._show_status, interval=self.poll_interval)
-        )
+        self._stage = asyncio.ensure_future(self.flow.follow(self._show_status, interval=self.poll_interval))
         try:
             ready = await self._stage
         except asyncio.CancelledError:
@@ -424,8 +418,6 @@ class CreateTaskDialog(QDialog):
             self._report(exc, lambda: self.tr("The files are uploaded, but their processing could not be followed. %1"))
             return
         assert isinstance(ready, Task)
-        self.step = Step.NEW
-        self.task = None
         self.taskCreated.emit(ready)
         self.accept()
 
@@ -438,11 +430,10 @@ class CreateTaskDialog(QDialog):
     async def _discard(self, task: Task, notice: Callable[[], str] | None) -> None:
         """Delete the task this dialog created (cancelled, or its files could not be processed); ``notice`` is the
         sentence (with ``%1`` the task's name, ``%2`` its id) that says so."""
-        self.step, self.task = Step.NEW, None
         self.progress.hide()
         self._set_phase("")
         try:
-            await self.writes.discard(task.id)
+            await self.flow.discard(task)
         except errors.CvatError as exc:
             error = exc
             self._show_error(lambda: arg(
@@ -539,13 +530,13 @@ class CreateTaskDialog(QDialog):
     async def _delete_and_close(self, task: Task) -> None:
         self._set_busy(True)
         try:
-            await self.writes.discard(task.id)
+            await self.flow.writes.discard(task.id)
         except errors.CvatError as exc:
             self._report(exc, lambda: self.tr("The empty task could not be deleted. %1"))
             return
         finally:
             self._set_busy(False)
-        self.task, self.step = None, Step.NEW
+        self.flow.forget()
         self.done(QDialog.DialogCode.Rejected)
 
     # -- presentation ----------------------------------------------------------------------------

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
 
         self.pager = Pager(PAGE_SIZES)
         self.pager.pageRequested.connect(self.controller.go_to_page)
+        self.pager.stepRequested.connect(lambda step: self.controller.go_to_page(self.controller.page + step))
         self.pager.pageSizeChosen.connect(self._page_size_changed)
 
         left = QWidget()
@@ -359,7 +360,9 @@ class MainWindow(QMainWindow):
     def _show_connection_state(self) -> None:
         online = self.controller.online
         self.state_label.setText(self.tr("● Online") if online else self.tr("● Offline"))
-        self.state_label.setStyleSheet("color: #2e7d32;" if online else "color: #b00020;")
+        style = "color: #2e7d32;" if online else "color: #b00020;"
+        if self.state_label.styleSheet() != style:  # a style sheet set again re-polishes the label
+            self.state_label.setStyleSheet(style)
         self.banner.setVisible(not online)
         if online:
             return

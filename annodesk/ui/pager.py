@@ -9,9 +9,11 @@ from annodesk.i18n import arg, format_number
 
 
 class Pager(QWidget):
-    """``pageRequested(page)`` for a button (the page asked for, not clamped); ``pageSizeChosen(size)``."""
+    """``pageRequested(page)`` for first / last, ``stepRequested(-1 or 1)`` for previous / next (from the page last
+    asked for, which a view knows: the one shown may be older); ``pageSizeChosen(size)``."""
 
     pageRequested = Signal(int)
+    stepRequested = Signal(int)
     pageSizeChosen = Signal(int)
 
     def __init__(self, sizes: tuple[int, ...], parent: QWidget | None = None) -> None:
@@ -24,8 +26,8 @@ class Pager(QWidget):
         for button in (self.first_button, self.prev_button, self.next_button, self.last_button):
             button.setFixedWidth(40)
         self.first_button.clicked.connect(lambda: self.pageRequested.emit(1))
-        self.prev_button.clicked.connect(lambda: self.pageRequested.emit(self.page - 1))
-        self.next_button.clicked.connect(lambda: self.pageRequested.emit(self.page + 1))
+        self.prev_button.clicked.connect(lambda: self.stepRequested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.stepRequested.emit(1))
         self.last_button.clicked.connect(lambda: self.pageRequested.emit(self.page_count))
         self.page_label = QLabel()
         self.count_label = QLabel()

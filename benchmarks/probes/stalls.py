@@ -60,7 +60,8 @@ async def scenario(window: Any) -> None:
     assert PROBE is not None
     PROBE.recording = True
     started = now()
-    await signal_future(window.pageShown)
+    while window.pages_shown == 0 or window.controller.work.running("page"):  # (may be shown before the window)
+        await signal_future(window.pageShown)
     if PREVIEWS:
         window.thumbnails.action.trigger()  # View › Show task previews, as a user would
     index = window.pager.page_size_box.findData(100)

@@ -238,8 +238,8 @@ def test_a_lost_status_is_asked_again_without_uploading_again(
         assert dialog.step is Step.UPLOADED and dialog.retry_button.isVisible()
         assert dialog.retry_button.toolTip() == "Ask the server again how the processing goes."
         uploads = []
-        original = dialog.writes.upload
-        dialog.writes.upload = lambda *a, **k: (uploads.append(a), original(*a, **k))[1]  # type: ignore[method-assign]
+        original = dialog.flow.writes.upload
+        dialog.flow.writes.upload = lambda *a, **k: (uploads.append(a), original(*a, **k))[1]  # type: ignore[method-assign]
         created = next_emission(dialog.taskCreated)
         dialog.retry_button.click()
         task = await wait_for(created)

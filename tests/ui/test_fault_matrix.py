@@ -81,6 +81,7 @@ class Cell:
 
     def watch_window(self, window: MainWindow) -> None:
         self.window = window
+        self.pages_shown += window.pages_shown  # the first page may be shown before the window
         window.pageShown.connect(self._page_shown)
         window.detailsShown.connect(self.details_shown.append)
 
