@@ -6,7 +6,8 @@ A job with CVAT #3875's dense frame doubled — 5,000 polygons of 20 points and 
 200 tracks over 500 frames (50 each of rectangles, polygons whose point counts change between keyframes, polylines
 and cuboids; keyframes every 10 frames, some outside). Prints:
 
-- parse + index: the labeled-data JSON (as decoded from the server) to a ready ``FrameIndex``;
+- parse + index: the labeled-data JSON (as decoded from the server) to a ready ``FrameIndex``, and the memory it
+  holds (tracemalloc; the JSON itself not counted);
 - dense frame query: ``objects_at`` on the dense frame (all 10,000 shapes and the 200 tracks interpolated there),
   p50 / p99 / max, against the floor of the same run: copying the frame's prebuilt objects into a list sorted by
   z-order (what any per-frame answer must at least do);
@@ -24,6 +25,7 @@ import random
 import statistics
 import sys
 import time
+import tracemalloc
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -176,6 +178,13 @@ def main() -> None:
         index = FrameIndex.from_json(job, LABELS)
         builds.append((time.perf_counter() - start) * 1000)
 
+    tracemalloc.start()
+    measured = FrameIndex.from_json(job, LABELS)
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    objects = len(job["shapes"]) + len(job["tracks"])
+    del measured
+
     dense_objects = index.objects_at(DENSE_FRAME)
     prebuilt = index.shapes_at(DENSE_FRAME) + index.tracks_at(DENSE_FRAME)
     by_z = attrgetter("z_order")
@@ -193,6 +202,7 @@ def main() -> None:
         f"job: {len(job['shapes']):,} shapes on frame {DENSE_FRAME}, {len(job['tracks'])} tracks over {FRAMES} frames"
     )
     print(f"parse + index (median of 3)       {statistics.median(builds):9.1f} ms")
+    print(f"memory held by the index          {held / 2**20:9.1f} MiB ({held / objects:,.0f} bytes per object)")
     print(f"dense frame: {len(dense_objects):,} objects")
     print(f"  first visit (computed)          {summary(dense_first)}")
     print(f"  objects_at again (recent frame) {summary(dense)}")

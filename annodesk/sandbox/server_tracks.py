@@ -6,37 +6,26 @@
   on the track as ``interpolated_shapes`` and returned as is by later calls while that list is not empty (even for
   another end frame). Those extra keys leak into the task-level PUT/PATCH answers (§ "views" below).
 - Between keyframes: straight lines for rectangles and cuboids, points only with one point on both sides, polygons
-  and polylines resampled like the web client but with the server's matching (every right point is attached to its
-  nearest left point, matched or not: duplicates follow). Towards an outside keyframe the left shape is held.
+  and polylines resampled by the same algorithm as the web client. Towards an outside keyframe the left shape is
+  held.
 - After the last visible keyframe only rectangles, points and cuboids go on, up to ``end_frame - 1``.
 
-Where the sandbox departs from it: keyframes are taken in frame order (the server asserts they are sorted and
-answers 500 otherwise), and a shape copied to a segment's edge when a task-level write is cut into jobs loses its
-``id`` (the server keeps the keyframe's id there and then fails on a duplicate key).
+Where the sandbox departs from it, accepting writes the server fails on with a 500: keyframes are taken in frame
+order (the server asserts they are sorted); a shape copied to a segment's edge loses its ``id`` (the server keeps
+the keyframe's id and fails on a duplicate key); a part that would be one interpolated shape gets it once (the server
+adds it twice and fails deleting its ``keyframe`` key twice); a track with nothing left in a segment is left out of
+it (the server fails reading its first shape). ``scripts/cvat_server_oracle/compare.py`` checks everything else
+against the server's own code.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
 from typing import Any
 
-from annodesk.annotations.polyline import Point, PolyPlan, _nearest, _positions
+from annodesk.annotations.polyline import PolyPlan
 
 EXTENDED_TYPES = ("rectangle", "points", "cuboid")
-
-
-def server_match_points(left: Sequence[Point], right: Sequence[Point]) -> list[list[int]]:
-    """The server's matching: nearest right point for each left one, then *every* right point attached to its
-    nearest left one (its "unmatched" filter compares an index with lists, so nothing counts as matched)."""
-    left_positions = _positions(left)
-    right_positions = _positions(right)
-    matching = [[_nearest(position, right_positions)] for position in left_positions]
-    for j, position in enumerate(right_positions):
-        matching[_nearest(position, left_positions)].append(j)
-    for targets in matching:
-        targets.sort()
-    return matching
 
 
 def _copy_shape(source: dict[str, Any], frame: int, points: list[float] | None = None) -> dict[str, Any]:
@@ -59,9 +48,7 @@ def _between(shape0: dict[str, Any], shape1: dict[str, Any]) -> list[dict[str, A
     right = [float(value) for value in shape1["points"]]
     result = []
     if kind in ("polygon", "polyline"):
-        plan = (
-            None if shape1["outside"] else PolyPlan(left, right, closed=kind == "polygon", matcher=server_match_points)
-        )
+        plan = None if shape1["outside"] else PolyPlan(left, right, closed=kind == "polygon")
         for frame in frames:
             points = list(left) if plan is None else plan.at((frame - shape0["frame"]) / distance)
             result.append(_copy_shape(shape0, frame, points))
@@ -136,7 +123,7 @@ def slice_track(original: dict[str, Any], start: int, stop: int) -> dict[str, An
         if scoped:
             if not scoped[0]["keyframe"]:
                 shapes.insert(0, {**scoped[0], "id": None})
-            if not scoped[-1]["keyframe"]:
+            if not scoped[-1]["keyframe"] and scoped[-1] is not scoped[0]:
                 shapes.append({**scoped[-1], "id": None})
         del track["interpolated_shapes"]
         for shape in shapes:

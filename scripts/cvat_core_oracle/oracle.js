@@ -1,4 +1,5 @@
-// Differential oracle (local only, never committed): runs CVAT v1.1.0's own cvat-core Track classes.
+// Differential oracle for scripts/cvat_core_oracle/make_golden.py: reads cases on stdin and answers with what
+// CVAT v1.1.0's own cvat-core Track classes show at each frame (needs cvat-core's sources beside it).
 const objs = require('./cvat-core/src/annotations-objects.js');
 const { Label } = require('./cvat-core/src/labels.js');
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));

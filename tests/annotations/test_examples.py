@@ -8,6 +8,8 @@ from typing import Any
 from annodesk.annotations import (
     PALETTE,
     LabelSet,
+    Track,
+    TrackTimeline,
     group_color,
     instance_color,
     interpolate_polygon,
@@ -168,3 +170,13 @@ def test_colours_label_then_palette_group_and_instance() -> None:
     assert labels.color(8) == PALETTE[1]  # no colour from the server: the palette at the label's position
     assert group_color(0) == "#E0E0E0" and group_color(31) == PALETTE[1]
     assert instance_color(30) == PALETTE[0] and len(PALETTE) == 30
+
+
+def test_previous_and_next_keyframes_around_a_frame() -> None:
+    timeline = TrackTimeline(Track.from_json(TRACK), LabelSet.from_json(LABELS))
+    assert timeline.keyframe_bounds(-3) == (None, 0)
+    assert timeline.keyframe_bounds(0) == (None, 10)
+    assert timeline.keyframe_bounds(5) == (0, 10)
+    assert timeline.keyframe_bounds(10) == (0, 20)
+    assert timeline.keyframe_bounds(20) == (10, None)
+    assert timeline.keyframe_bounds(99) == (20, None)

@@ -162,3 +162,21 @@ def test_tracks_of_types_without_a_similarity_are_not_merged(fresh_sandbox: Sand
         [(3, False), (7, False), (8, True)],
         [(6, False), (8, False)],
     ]
+
+
+def test_a_part_of_one_interpolated_frame_is_accepted(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
+    """Jobs [0–4], [3–7], [6–7]: a still rectangle from frame 0 reaches the last job as one interpolated shape (the
+    server adds it twice and answers 500; the sandbox keeps it once) and the parts merge back into one track. The
+    first job holds the whole track (its one keyframe), so only the middle job's edges become keyframes."""
+    task = ready_task(fresh_sandbox, tmp_path, count=8, segment_size=5, overlap=2)
+    assert [(s.start_frame, s.stop_frame) for s in task.segments] == [(0, 4), (3, 7), (6, 7)]
+    names = ids(task)
+    track = moving_track(names)
+    track["shapes"] = [keyframe("rectangle", 0, [5.0, 5.0, 50.0, 50.0])]
+    with raw_client(fresh_sandbox, "demo") as http:
+        put_task(http, task.id, [track])
+        last_job = http.get(f"jobs/{task.segments[2].jobs[0].id}/annotations").json()["tracks"]
+        tracks = http.get(f"tasks/{task.id}/annotations").json()["tracks"]
+    assert [[shape["frame"] for shape in part["shapes"]] for part in last_job] == [[6]]
+    assert [[shape["frame"] for shape in part["shapes"]] for part in tracks] == [[0, 3, 6]]
+    assert all(shape["points"] == [5.0, 5.0, 50.0, 50.0] for shape in tracks[0]["shapes"])
