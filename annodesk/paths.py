@@ -17,6 +17,13 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "offline"
 
 
+def chunk_cache_dir() -> Path:
+    """Where encoded frame chunks are kept across sessions (``annodesk.session.chunk_cache``), per server below."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "chunks"
+
+
 def data_dir() -> Path:
     """Persistent app data (the demo sandbox's database lives here)."""
     import platformdirs

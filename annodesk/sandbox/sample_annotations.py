@@ -1,6 +1,7 @@
 """Annotations seeded with the sample data: tracks of every shape type on the jobs of the sample video task
-("Sports: basketball players"), and the dense frame of the benchmarks (``--seed-dense-job``), written as valid
-CVAT v1.1 JSON through the same writer as ``PUT jobs/{id}/annotations``."""
+("Sports: basketball players"), a dense frame on "Satellite rooftops", and the shapes of the benchmarks' dense
+job (``--seed-dense-job``), written as valid CVAT v1.1 JSON through the same writer as
+``PUT jobs/{id}/annotations``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .annotation_store import JobWriter
 from .db import Database
 
 VIDEO_TASK = "Sports: basketball players"
+DENSE_TASK = "Satellite rooftops"
 SHAPE_TYPES = ("rectangle", "polygon", "polyline", "points", "cuboid")
 
 
@@ -31,6 +33,22 @@ def seed_video_tracks(db: Database, task_name: str = VIDEO_TASK) -> None:
         labels = _labels(conn, task_id)
         for job_id, start, stop in _jobs(conn, task_id):
             writer.put(job_id, _job_tracks(writer, labels, start, stop, width, height))
+
+
+def seed_dense_frame(db: Database, task_name: str = DENSE_TASK, polygons: int = 1_000, rectangles: int = 500) -> None:
+    """Frame 0 of the named image task's first job: ``polygons`` polygons of 20 points and ``rectangles``
+    rectangles (past the ~1,000 objects where CVAT's web UI slows down, cvat-ai/cvat #3875)."""
+    with db.write() as conn:
+        row = conn.execute(
+            "SELECT t.id, d.width, d.height FROM tasks t JOIN data d ON d.id = t.data_id WHERE t.name = ?",
+            (task_name,),
+        ).fetchone()
+        if row is None:
+            return
+        task_id, width, height = row
+        job_id = _jobs(conn, task_id)[0][0]
+        shapes = dense_shapes(_labels(conn, task_id), width, height, polygons, rectangles)
+        JobWriter(conn, task_id).put(job_id, {"version": 0, "tags": [], "shapes": shapes, "tracks": []})
 
 
 def _labels(conn: sqlite3.Connection, task_id: int) -> list[int]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from .accounts import AccountStore
 from .clock import iso
 from .db import Database
-from .sample_annotations import seed_video_tracks
+from .sample_annotations import seed_dense_frame, seed_video_tracks
 from .specs import AttributeSpec, DataSpec, LabelSpec, TaskSpec
 from .tasks import TaskStore
 
@@ -335,6 +335,7 @@ def seed(db: Database, *, with_samples: bool, generate: int) -> None:
         if with_samples:
             tasks.add_tasks(sample_tasks(users, start))
             seed_video_tracks(db)
+            seed_dense_frame(db)
         with db.write() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?), ('generated', '0')", (iso(start),))
     with db.read() as conn:

@@ -4,7 +4,8 @@ server, task and quality, and reused across sessions.
 Disk files are written atomically (a temporary file, then a rename) inside 0700 folders and carry a SHA-256
 of their payload: a file that is cut short or damaged reads as missing (and is removed), so the chunk is
 fetched again. ``version`` names the task's media (size, chunk size, quality…): when the task's data changes,
-older chunks are not reused. Thread-safe: workers read and write while the GUI thread asks.
+older chunks are not reused. :meth:`ChunkCache.trim_disk` bounds the disk copies (least recently used first).
+Thread-safe: workers read and write while the GUI thread asks.
 """
 
 from __future__ import annotations
@@ -96,6 +97,35 @@ class ChunkCache:
             with contextlib.suppress(OSError):
                 path.unlink()
 
+    def disk_bytes(self) -> int:
+        """Bytes of chunk files this server has on disk."""
+        return sum(size for _, size, _ in self._disk_files())
+
+    def trim_disk(self, budget: int) -> int:
+        """Delete the least recently used chunk files of this server until at most ``budget`` bytes remain;
+        return the bytes freed. Blocking: call from a worker thread (e.g. when a job opens)."""
+        files = sorted(self._disk_files(), key=lambda item: item[2])
+        total = sum(size for _, size, _ in files)
+        freed = 0
+        for path, size, _ in files:
+            if total - freed <= budget:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                freed += size
+        return freed
+
+    def _disk_files(self) -> list[tuple[Path, int, float]]:
+        """(path, size, last use) of every chunk file; a read counts as use (see :meth:`_read_disk`)."""
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        found = []
+        for path in self.folder.rglob("*.chunk"):
+            with contextlib.suppress(OSError):
+                status = path.stat()
+                found.append((path, status.st_size, status.st_mtime))
+        return found
+
     def clear_memory(self) -> None:
         """Forget the in-memory copies (the disk keeps its own)."""
         with self._lock:
@@ -133,13 +163,18 @@ class ChunkCache:
             with contextlib.suppress(OSError):
                 path.unlink()
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # last use, for trim_disk
         return payload
 
     def _write_disk(self, key: ChunkKey, data: bytes) -> None:
         path = self.path(key)
         if path is None:
             return
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        assert self.folder is not None
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (self.folder, path.parent.parent, path.parent):  # server, task, media version: 0700 each
+            folder.mkdir(mode=0o700, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
         try:
             with os.fdopen(handle, "wb") as out:

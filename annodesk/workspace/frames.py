@@ -223,7 +223,7 @@ class FrameSource(QObject):
             if self._chunk_in_job(current + self.direction * step)
         ]
         self._wanted = frozenset({current, *ahead})
-        first: asyncio.Task[None] | None = None
+        first: asyncio.Event | None = None
         if quality == ORIGINAL:
             if (number, ORIGINAL) not in self.decoded:
                 first = self._start((number, ORIGINAL))
@@ -246,22 +246,22 @@ class FrameSource(QObject):
             return (number, COMPRESSED) in self.decoded
         return all((frame, COMPRESSED) in self.decoded for frame in self._job_frames(index))
 
-    def _start(self, key: tuple[int, str], after: asyncio.Task[None] | None = None) -> asyncio.Task[None]:
-        """Load ``key`` (a chunk, or one original frame) unless it is loading; prefetches wait for ``after``."""
+    def _start(self, key: tuple[int, str], after: asyncio.Event | None = None) -> asyncio.Event:
+        """Load ``key`` (a chunk, or one original frame) unless it is loading; a prefetch waits for ``after``
+        (set once the chunk asked for is downloaded, so its decode goes first). Returns this load's event."""
         running = self._loads.get(key)
         if running is not None and not running.done():
-            return running
-        task = self._loop.create_task(self._load(key, after))
+            return self._fetched[key]
+        fetched = self._fetched[key] = asyncio.Event()
+        task = self._loop.create_task(self._load(key, fetched, after))
         self._loads[key] = task
         task.add_done_callback(lambda done: self._forget_load(key, done))
-        return task
-
-    def _key_of(self, task: asyncio.Task[None]) -> tuple[int, str]:
-        return next((key for key, running in self._loads.items() if running is task), (-1, ""))
+        return fetched
 
     def _forget_load(self, key: tuple[int, str], task: asyncio.Task[None]) -> None:
         if self._loads.get(key) is task:
             del self._loads[key]
+            self._fetched.pop(key, None)
         if self._closed or task.cancelled() or not self._unanswered or self._latest is None:
             return
         number, quality = self._latest
@@ -284,18 +284,18 @@ class FrameSource(QObject):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    async def _load(self, key: tuple[int, str], after: asyncio.Task[None] | None) -> None:
+    async def _load(self, key: tuple[int, str], fetched: asyncio.Event, after: asyncio.Event | None) -> None:
         index, quality = key
-        if after is not None:  # a prefetch: starts once the chunk asked for is fetched (its decode goes first)
-            fetched = self._fetched.setdefault(self._key_of(after), asyncio.Event())
-            waiting = self._loop.create_task(fetched.wait())
-            await asyncio.wait([after, waiting], return_when=asyncio.FIRST_COMPLETED)
-            waiting.cancel()
+        if after is not None:
+            await after.wait()
             if not self._is_wanted(key):
+                fetched.set()
                 return
         try:
-            data = await self._encoded(key)
-            self._fetched.pop(key, asyncio.Event()).set()
+            try:
+                data = await self._encoded(key)
+            finally:
+                fetched.set()
             if data is None:
                 return  # no longer wanted
             if quality == ORIGINAL:

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from annodesk.api import CvatClient, NewLabel
+from annodesk.api.errors import CvatError, NetworkError
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.bench_seed import add_frame_bench
 from annodesk.sandbox.video import compressed_size, crf, downscale_factor
@@ -142,3 +143,23 @@ def test_video_upload_keeps_the_frames_asked_for(
     assert len(frames) == min(36, size)
     x, y = square_at(start + step)  # data frame 1 is source frame start + step
     assert min(frames[1].getpixel((x + SQUARE // 2, y + SQUARE // 2))) > 200
+
+
+def test_the_client_streams_chunks_and_types_their_errors(fresh_sandbox: SandboxServer) -> None:
+    raw = chunk(raw_client(fresh_sandbox, "admin"), 2, 1)
+    received: list[int] = []
+
+    async def body(client: CvatClient) -> None:
+        assert await client.task_chunk(2, 1, on_bytes=received.append) == raw
+        assert received and received[-1] == len(raw) and received == sorted(received)
+        with pytest.raises(CvatError) as info:
+            await client.task_chunk(2, 9)
+        assert info.value.status == 400
+        with pytest.raises(ValueError):
+            await client.task_chunk(2, 0, "best")
+        fresh_sandbox.faults.add("close", path=r"tasks/2/data", query="type=chunk", times=1)
+        with pytest.raises(NetworkError):
+            await client.task_chunk(2, 0)
+        assert zipfile.ZipFile(io.BytesIO(await client.task_chunk(2, 0))).namelist()[0] == "000000.jpeg"
+
+    as_user(fresh_sandbox, "admin", body)

@@ -61,3 +61,16 @@ def test_the_dense_job_and_the_frame_stepping_tasks(fresh_sandbox: SandboxServer
         meta = http.get(f"tasks/{task_id}/data/meta").json()
         assert (task["mode"], task["size"], len(task["segments"])) == (mode, 500, 1)
         assert (meta["frames"][0]["width"], meta["frames"][0]["height"], meta["chunk_size"]) == (1920, 1080, 36)
+
+
+def test_a_sample_job_has_a_dense_frame(sandbox: SandboxServer) -> None:
+    http = raw_client(sandbox, "admin")
+    task = next(
+        t for t in http.get("tasks", params={"page_size": 100}).json()["results"] if t["name"] == "Satellite rooftops"
+    )
+    job = min(task["segments"][0]["jobs"], key=lambda j: j["id"])
+    shapes = http.get(f"jobs/{job['id']}/annotations").json()["shapes"]
+    assert Counter((shape["type"], shape["frame"]) for shape in shapes) == {
+        ("polygon", 0): 1_000,
+        ("rectangle", 0): 500,
+    }

@@ -3,6 +3,7 @@ instance, damaged files read as missing, media versions kept apart, and a disk t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,29 @@ def test_a_file_where_the_folder_should_be_keeps_the_memory_copy(tmp_path: Path)
     assert cache.get(ChunkKey(1, 0)) == b"data"
     cache.clear_memory()
     assert cache.get(ChunkKey(1, 0)) is None
+
+
+def test_trimming_the_disk_drops_the_least_recently_used_files(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path, SERVER)
+    keys = [ChunkKey(1, index) for index in range(4)]
+    for age, key in enumerate(keys):
+        cache.put(key, bytes(1000))
+        path = cache.path(key)
+        assert path is not None
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))  # written in this order, oldest first
+    fresh = ChunkCache(tmp_path, SERVER)
+    assert fresh.get(keys[0]) is not None  # reading it makes it the most recently used
+    size = fresh.disk_bytes() // 4
+    assert fresh.trim_disk(2 * size) == 2 * size
+    fresh.clear_memory()
+    assert [fresh.get(key) is not None for key in keys] == [True, False, False, True]
+    assert fresh.disk_bytes() == 2 * size
+
+
+def test_chunk_folders_are_private(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path / "chunks", SERVER)
+    cache.put(ChunkKey(5, 0, "compressed", "v"), b"data")
+    path = cache.path(ChunkKey(5, 0, "compressed", "v"))
+    assert path is not None
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700
