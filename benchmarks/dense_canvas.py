@@ -10,7 +10,8 @@ seed) in a 1280×800 canvas, offscreen:
    longest chunk are reported on their own. The floor is the same gesture over the bare frame (no objects), in the
    same run;
 3. hover and selection: a mouse move (or click) → the event handled and the canvas repainted, p99;
-4. memory per loaded object (RSS growth over drawables, scene, index and cached polygons);
+4. memory per loaded object (RSS growth over drawables, scene, index and cached polygons); the cost of a
+   brightness/contrast/saturation step;
 5. the design alternative, measured: QGraphicsView with one item per object over the same image pyramid;
 6. the peer: labelme's own canvas (PyQt5, in a subprocess: benchmarks/probes/labelme_canvas.py) through the same
    views, if ``labelme`` is installed (the ``bench`` extra).
@@ -259,6 +260,24 @@ def graphics_view_gesture(app: QApplication, image, drawables, max_seconds: floa
     return {"frames": frames}
 
 
+def adjustment_cost(canvas: AnnotationCanvas) -> dict[str, list[float]]:
+    """A brightness/contrast/saturation step (CVAT's keys: ±10 %) → the frame repainted, at the fit and at 1:1;
+    then a repaint with the adjusted tiles cached (seconds)."""
+    result: dict[str, list[float]] = {"fit": [], "1:1": [], "cached": []}
+    for view in ("fit", "1:1"):
+        canvas.fit_to_view() if view == "fit" else canvas.zoom_actual_size()
+        for step in range(1, 6):
+            started = time.perf_counter()
+            canvas.set_adjustments(brightness=1 + step / 10, contrast=1.1, saturation=0.8)
+            canvas.repaint()
+            result[view].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        canvas.repaint()
+        result["cached"].append(time.perf_counter() - started)
+    canvas.set_adjustments()
+    return result
+
+
 def memory_per_object(app: QApplication, canvas: AnnotationCanvas) -> dict[str, float]:
     process = psutil.Process()
     canvas.set_drawables([])
@@ -391,6 +410,12 @@ def main() -> int:
     memory = memory_per_object(app, canvas)
     figure = Figure("memory", "4. memory per loaded object (RSS growth: drawable, scene, index, cached polygon)", "B")
     figure.measured["per object"] = Stat.of([memory["bytes_per_object"]])
+    figures.append(figure)
+    adjusted = adjustment_cost(canvas)
+    figure = Figure("adjust", "4b. a brightness/contrast/saturation step → frame repainted (adjusted tiles)", "ms")
+    figure.measured["at the fit (level 2 tiles)"] = Stat.of([ms(x) for x in adjusted["fit"]])
+    figure.measured["at 1:1 (level 0 tiles)"] = Stat.of([ms(x) for x in adjusted["1:1"]])
+    figure.measured["repaint, tiles cached"] = Stat.of([ms(x) for x in adjusted["cached"]])
     figures.append(figure)
     canvas.close()
 

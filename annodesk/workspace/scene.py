@@ -13,13 +13,31 @@ class FrameScene:
     """The visible drawables of one frame, painted in ``order`` (z-order, then the caller's order)."""
 
     def __init__(self, drawables: Sequence[Drawable]) -> None:
-        self.drawables: tuple[Drawable, ...] = tuple(drawables)
+        self.drawables: list[Drawable] = list(drawables)
         self.index_of: dict[int, int] = {d.id: i for i, d in enumerate(self.drawables)}
         visible = [i for i, d in enumerate(self.drawables) if d.visible]
-        self.order: list[int] = sorted(visible, key=lambda i: self.drawables[i].z_order)  # stable: ties keep order
-        self.rank: dict[int, int] = {index: position for position, index in enumerate(self.order)}
+        self._sort(visible)
         self.bounds: dict[int, Bounds] = {i: self.drawables[i].bounds() for i in visible}
         self.grid = SpatialGrid(self.bounds.items())
+
+    def _sort(self, visible: list[int]) -> None:
+        self.order: list[int] = sorted(visible, key=lambda i: self.drawables[i].z_order)  # stable: ties keep order
+        self.rank: dict[int, int] = {index: position for position, index in enumerate(self.order)}
+
+    def replace(self, drawable: Drawable) -> tuple[Bounds | None, Bounds | None]:
+        """Put ``drawable`` in place of the one with its id (which must be there); (old, new) bounds of what is
+        drawn, None where nothing is. Costs one grid update, and a re-sort only if z-order or visibility changed."""
+        index = self.index_of[drawable.id]
+        old = self.drawables[index]
+        self.drawables[index] = drawable
+        old_bounds = self.bounds.pop(index, None)
+        new_bounds = drawable.bounds() if drawable.visible else None
+        if new_bounds is not None:
+            self.bounds[index] = new_bounds
+        self.grid.move(index, new_bounds)
+        if old.z_order != drawable.z_order or old.visible != drawable.visible:
+            self._sort([i for i, d in enumerate(self.drawables) if d.visible])
+        return old_bounds, new_bounds
 
     def __len__(self) -> int:
         return len(self.drawables)

@@ -45,6 +45,19 @@ class SpatialGrid:
     def __len__(self) -> int:
         return len(self._bounds)
 
+    def move(self, index: int, bounds: Bounds | None) -> None:
+        """Index ``index`` under new ``bounds`` (None: take it out)."""
+        old = self._bounds.pop(index, None)
+        if old is not None:
+            for key in self._keys(old):
+                members = self._cells.get(key)
+                if members is not None and index in members:
+                    members.remove(index)
+        if bounds is not None:
+            self._bounds[index] = bounds
+            for key in self._keys(bounds):
+                self._cells.setdefault(key, []).append(index)
+
     def query(self, bounds: Bounds) -> set[int]:
         """Indices of the objects whose bounding boxes intersect ``bounds``."""
         left, top, right, bottom = bounds

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QPointF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -88,11 +88,26 @@ def wheel(canvas: AnnotationCanvas, position: QPointF, notches: int) -> None:
     QApplication.sendEvent(canvas, event)
 
 
+def move(canvas: AnnotationCanvas, position: QPoint, buttons=Qt.MouseButton.NoButton) -> None:
+    """A mouse move, sent straight to the canvas (QTest.mouseMove sends nothing when the cursor is already there
+    from an earlier test)."""
+    local = QPointF(position)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        canvas.mapToGlobal(local),
+        Qt.MouseButton.NoButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(canvas, event)
+
+
 def drag(canvas: AnnotationCanvas, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton) -> None:
     QTest.mousePress(canvas, button, Qt.KeyboardModifier.NoModifier, start)
     middle = (start + end) / 2
-    QTest.mouseMove(canvas, middle)
-    QTest.mouseMove(canvas, end)
+    move(canvas, middle, button)
+    move(canvas, end, button)
     QTest.mouseRelease(canvas, button, Qt.KeyboardModifier.NoModifier, end)
 
 
@@ -312,7 +327,7 @@ def test_pixel_grid_shows_at_high_zoom(canvas: AnnotationCanvas) -> None:
 
 def test_cursor_position_is_reported_in_image_coordinates(qtbot, canvas: AnnotationCanvas) -> None:
     with qtbot.waitSignal(canvas.cursorMoved) as moved:
-        QTest.mouseMove(canvas, QPoint(51, 31))
+        move(canvas, QPoint(51, 31))
     assert moved.args == pytest.approx([25.5, 15.5])
 
 
@@ -323,11 +338,11 @@ def test_hover_highlights_and_reports_the_object(qtbot, canvas: AnnotationCanvas
     canvas.set_drawables([shape(1, ShapeKind.RECTANGLE, [10, 10, 50, 40], RED)])
     assert is_background(grab(canvas), 2 * 30, 2 * 25)
     with qtbot.waitSignal(canvas.hovered) as hovered:
-        QTest.mouseMove(canvas, QPoint(2 * 30, 2 * 25))
+        move(canvas, QPoint(2 * 30, 2 * 25))
     assert hovered.args == [1]
     assert not is_background(grab(canvas), 2 * 30, 2 * 25)  # filled when hovered
     with qtbot.waitSignal(canvas.hovered) as hovered:
-        QTest.mouseMove(canvas, QPoint(2 * 100, 2 * 100))
+        move(canvas, QPoint(2 * 100, 2 * 100))
     assert hovered.args == [None]
     assert is_background(grab(canvas), 2 * 30, 2 * 25)
 
@@ -460,7 +475,7 @@ def test_texts_beside_objects_when_asked_and_for_the_hovered_one(canvas: Annotat
     canvas.set_show_all_text(True)
     assert not is_background(grab(canvas), *beside)
     canvas.set_show_all_text(False)
-    QTest.mouseMove(canvas, QPoint(2 * 30, 2 * 25))
+    move(canvas, QPoint(2 * 30, 2 * 25))
     assert canvas.hovered_id() == 1
     image = grab(canvas)
     assert not is_background(image, *beside)
@@ -516,3 +531,24 @@ def test_double_click_fits_the_frame(canvas: AnnotationCanvas) -> None:
     QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
     assert canvas.scale() == pytest.approx(2.0)
     assert canvas.map_from_image(QPointF(0, 0)) == QPointF(0, 0)
+
+
+def test_updating_objects_redraws_only_around_them(canvas: AnnotationCanvas) -> None:
+    canvas.set_drawables(
+        [
+            shape(1, ShapeKind.RECTANGLE, [10, 10, 50, 40], RED),
+            shape(2, ShapeKind.POLYLINE, [0, 30, 200, 30], BLUE),  # crosses where the rectangle was and goes
+        ]
+    )
+    grab(canvas)
+    rendered = canvas.layers_rendered
+    canvas.update_drawables([shape(1, ShapeKind.RECTANGLE, [110, 60, 150, 90], RED)])
+    image = grab(canvas)
+    assert canvas.layers_rendered == rendered  # repaired in place, not rendered again
+    assert is_background(image, 2 * 30, 2 * 10)  # gone from where it was
+    assert near(image, 2 * 130, 2 * 60, RED)  # drawn where it is now
+    assert near(image, 2 * 20, 2 * 30, BLUE)  # the line through the old place is whole again
+    assert canvas.object_at(QPointF(2 * 130, 2 * 75)) == 1 and canvas.object_at(QPointF(2 * 30, 2 * 20)) is None
+    canvas.update_drawables([shape(3, ShapeKind.POINTS, [100, 100], GREEN)])  # a new id: added
+    assert near(grab(canvas), 2 * 100, 2 * 100, GREEN, 0)
+    assert {d.id for d in canvas.drawables()} == {1, 2, 3}

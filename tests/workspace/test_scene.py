@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,3 +68,39 @@ def test_colours_by_mode() -> None:
     assert display_color(drawable, ColorMode.INSTANCE) == PALETTE[1]
     assert display_color(drawable, ColorMode.GROUP) == NO_GROUP_COLOR
     assert len(PALETTE) == 30
+
+
+def test_the_drawables_side_imports_no_qt() -> None:
+    code = (
+        "import sys, annodesk.workspace.drawables, annodesk.workspace.geometry, annodesk.workspace.spatial,"
+        " annodesk.workspace.scene, annodesk.workspace.synthetic;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt5', 'annodesk.ui'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@given(st.lists(box, min_size=1, max_size=40), st.lists(st.tuples(st.integers(0, 39), box), max_size=20), box)
+def test_moving_boxes_in_the_grid_keeps_its_answers_exact(boxes, moves, query) -> None:
+    grid = SpatialGrid(enumerate(boxes), 64.0)
+    current = dict(enumerate(boxes))
+    for index, bounds in moves:
+        index %= len(boxes)
+        grid.move(index, bounds)
+        current[index] = bounds
+    expected = {
+        i
+        for i, (left, top, right, bottom) in current.items()
+        if left <= query[2] and right >= query[0] and top <= query[3] and bottom >= query[1]
+    }
+    assert grid.query(query) == expected
+
+
+def test_replacing_an_object_reorders_only_when_z_changes() -> None:
+    scene = FrameScene([rect(1, 0, 0, 10, 10), rect(2, 5, 5, 20, 20)])
+    assert scene.replace(rect(1, 30, 30, 40, 40)) == ((0, 0, 10, 10), (30, 30, 40, 40))
+    assert scene.topmost_at(35, 35, 0).id == 1 and scene.topmost_at(2, 2, 0) is None
+    scene.replace(rect(1, 0, 0, 30, 30, z_order=5))
+    assert scene.topmost_at(10, 10, 0).id == 1
+    assert scene.replace(rect(2, 5, 5, 20, 20, hidden=True))[1] is None
+    assert [scene.drawables[i].id for i in scene.order] == [1]

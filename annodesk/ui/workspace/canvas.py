@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -43,6 +44,7 @@ from annodesk.ui.workspace.shape_painter import HOVERED, SELECTED, OverlayStyle,
 from annodesk.ui.workspace.viewport import Viewport, clamp_scale
 from annodesk.workspace.drawables import ColorMode, Drawable
 from annodesk.workspace.scene import FrameScene
+from annodesk.workspace.spatial import Bounds
 
 WHEEL_STEP = 6 / 5  # CVAT's zoom per wheel notch
 SETTLE_MS = 150  # a gesture is over after this long without a view change
@@ -148,7 +150,7 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.cancel()
             self._pyramid = ImagePyramid(image, meta_size)
             self._pyramid.set_adjustments(self.adjustments())
-            self._pyramid.news.ready.connect(self._level_ready)  # a method: disconnected when the canvas goes
+            self._pyramid.news.ready.connect(self._level_arrived)  # a bound slot: gone with the canvas
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
@@ -158,7 +160,7 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.build_levels(first=wanted)
         self.update()
 
-    def _level_ready(self, _level: int, _image: QImage) -> None:
+    def _level_arrived(self, level: int, image: QImage) -> None:
         self.update()
 
     def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:
@@ -171,8 +173,49 @@ class AnnotationCanvas(QWidget):
         if self._selected_id is not None and self._scene.get(self._selected_id) is None:
             self.set_selected_id(None)
 
+    def update_drawables(self, changed: Sequence[Drawable]) -> None:
+        """Change objects already on the frame (an edit, a drag): only the overlay around them is redrawn, so a
+        vertex dragged on the dense frame costs a few objects, not all. Unknown ids are added (a full redraw)."""
+        known = self._scene.index_of
+        if any(d.id not in known for d in changed) or self._style.show_all_text:
+            merged = {d.id: d for d in self._scene.drawables}
+            merged.update((d.id, d) for d in changed)
+            self.set_drawables(list(merged.values()))
+            return
+        dirty: list[Bounds] = []
+        for drawable in changed:
+            self._painter.forget(drawable.id)
+            dirty.extend(b for b in self._scene.replace(drawable) if b is not None)
+        if self._pending is not None:
+            self._invalidate_layer()  # a layer under way starts again with the new objects
+        elif self._layer is not None and self._layer.version == self._version:
+            self._repair_layer(self._layer, dirty)
+        if self._hovered_id is not None and not self._is_selectable(self._hovered_id):
+            self._set_hovered(None)
+        self.update()
+
+    def _repair_layer(self, layer: _Layer, dirty: list[Bounds]) -> None:
+        """Clear the layer around each of ``dirty`` (image bounds) and draw again what lies there."""
+        transform = self._layer_transform(layer)
+        inverse, _ = transform.inverted()
+        pad = self._style.point_size + self._style.emphasis_width * 2 + 2
+        painter = QPainter(layer.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for left, top, right, bottom in dirty:
+            rect = transform.mapRect(QRectF(left, top, right - left, bottom - top)).adjusted(-pad, -pad, pad, pad)
+            painter.resetTransform()
+            painter.setClipRect(rect)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            painter.fillRect(rect, Qt.GlobalColor.transparent)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            area = inverse.mapRect(rect)
+            indices = self._scene.in_rect((area.left(), area.top(), area.right(), area.bottom()))
+            painter.setTransform(transform)
+            self._painter.draw_many(painter, self._scene.drawables, indices)
+        painter.end()
+
     def drawables(self) -> tuple[Drawable, ...]:
-        return self._scene.drawables
+        return tuple(self._scene.drawables)
 
     def image_size(self) -> QSizeF:
         """The frame's meta size (image coordinates run over it)."""
@@ -392,7 +435,15 @@ class AnnotationCanvas(QWidget):
         area = self._viewport.image_rect(QRectF(-LAYER_MARGIN, -LAYER_MARGIN, width, height))
         indices = self._scene.in_rect((area.left(), area.top(), area.right(), area.bottom()))
         self._pending = _Layer(image, self._viewport, self._version, (width, height), indices)
-        self._render_chunk()  # a few objects are done at once; many continue between events
+        if self._interacting:
+            self._chunk_timer.start()  # between events: this paint stays as cheap as the gesture needs
+        else:
+            self._render_chunk()  # a few objects are done at once; many continue between events
+
+    @staticmethod
+    def _layer_transform(layer: _Layer) -> QTransform:
+        """Image → layer pixels; half a pixel more, so 1-pixel lines on whole coordinates fall on pixel centres."""
+        return layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN + 0.5, LAYER_MARGIN + 0.5)
 
     def _render_chunk(self, budget: float | None = CHUNK_SECONDS) -> None:
         layer = self._pending
@@ -402,8 +453,7 @@ class AnnotationCanvas(QWidget):
         deadline = started + budget if budget is not None else None
         painter = QPainter(layer.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # Half a pixel more: 1-pixel lines on whole image coordinates fall on pixel centres, crisp.
-        transform = layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN + 0.5, LAYER_MARGIN + 0.5)
+        transform = self._layer_transform(layer)
         painter.setTransform(transform)
         drawables = self._scene.drawables
         indices = layer.indices

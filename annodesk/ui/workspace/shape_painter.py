@@ -62,6 +62,11 @@ class ShapePainter:
         self._polygons.clear()
         self._prepared.clear()
 
+    def forget(self, drawable_id: int) -> None:
+        """Drop what is cached for one object (it changed)."""
+        self._polygons.pop(drawable_id, None)
+        self._prepared.pop(drawable_id, None)
+
     def draw_many(self, painter: QPainter, drawables: Sequence[Drawable], indices: Sequence[int]) -> None:
         """Draw ``drawables[i]`` for each index, in order, as plain objects: the layer's inner loop.
 
