@@ -3,6 +3,7 @@ prefetch), with one chunk cache (memory and disk, reused across sessions) shared
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from annodesk.api.models import DataMeta, Job, Task
@@ -11,6 +12,7 @@ from annodesk.session.repository import Repository
 from annodesk.workspace.frames import FrameSource, TaskMedia
 
 CHUNKS_FOLDER = "chunks"
+DISK_BUDGET = 4 * 1024**3  # encoded chunks kept on disk per server (least recently used go first)
 
 
 class FrameSources:
@@ -24,6 +26,8 @@ class FrameSources:
         cache = self._caches.get(server_url)
         if cache is None:
             cache = self._caches[server_url] = ChunkCache(self.folder, server_url)
+            if self.folder is not None:  # once a session: older chunks beyond the budget go, off the GUI thread
+                threading.Thread(target=cache.trim_disk, args=(DISK_BUDGET,), daemon=True, name="chunk-trim").start()
         return cache
 
     def __call__(self, repository: Repository, task: Task, meta: DataMeta, job: Job) -> FrameSource:
@@ -35,5 +39,6 @@ class FrameSources:
 
 
 def chunk_folder(repository: Repository) -> Path:
-    """Beside the offline cache of the signed-in user (chunks are per server: shared by its users)."""
-    return repository.cache.folder.parent / CHUNKS_FOLDER
+    """A sibling of the offline cache's root (chunks are per server, shared by its users): in the app that is
+    :func:`annodesk.paths.chunk_cache_dir`, in tests the test's own folder."""
+    return repository.cache.folder.parent.parent / CHUNKS_FOLDER
