@@ -22,7 +22,7 @@ T = TypeVar("T")
 CONFIG_DIR_ENV = "ANNODESK_CONFIG_DIR"
 GEOMETRY_VERSION = 1  # raise when a window's layout changes so much that a stored geometry no longer fits
 MAX_RECENT_SERVERS = 8
-WORKSPACE_LAYOUT_VERSION = 1  # raise when the workspace's docks change (an older dock state is then not restored)
+WORKSPACE_LAYOUT_VERSION = 2  # raise when the workspace's docks change (an older dock state is then not restored)
 
 
 def open_settings() -> QSettings:

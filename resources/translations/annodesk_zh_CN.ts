@@ -607,6 +607,25 @@
     </message>
 </context>
 <context>
+    <name>ImagePanel</name>
+    <message>
+        <source>&amp;Brightness:</source>
+        <translation>亮度(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ontrast:</source>
+        <translation>对比度(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>S&amp;aturation:</source>
+        <translation>饱和度(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>%1 files (%2)</source>
@@ -2390,20 +2409,44 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
+        <source>&amp;Actual size (1:1)</source>
+        <translation>实际大小 (1:1)(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by</source>
+        <translation>着色方式(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Fit the frame</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Group</source>
+        <translation>按分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Instance</source>
+        <translation>按实例(&amp;I)</translation>
+    </message>
+    <message>
         <source>&amp;Job</source>
         <translation>作业(&amp;J)</translation>
     </message>
     <message>
+        <source>&amp;Label</source>
+        <translation>按标签(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Texts of every object</source>
+        <translation>显示所有对象的文字(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2414,12 +2457,20 @@
         <translation>缩放到所选(&amp;Z)</translation>
     </message>
     <message>
+        <source>Attributes in the &amp;texts</source>
+        <translation>文字中显示属性(&amp;T)</translation>
+    </message>
+    <message>
         <source>Frame</source>
         <translation>帧</translation>
     </message>
     <message>
         <source>Frame %1 of %2–%3</source>
         <translation>第 %1 帧（%2–%3）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
     </message>
     <message>
         <source>Job #%1</source>
@@ -2444,6 +2495,10 @@
     <message>
         <source>Objects</source>
         <translation>对象</translation>
+    </message>
+    <message>
+        <source>Pixel &amp;grid</source>
+        <translation>像素网格(&amp;G)</translation>
     </message>
     <message>
         <source>Previous object (Shift+Tab)</source>

@@ -398,3 +398,39 @@ def test_the_workspace_switches_language_live(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_colour_by_group_and_instance_and_image_adjustments(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        _task, job_id, _saved = await put_receipt_annotations(fresh_sandbox)
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        workspace = await open_from_jobs_tree(window, RECEIPTS, "Receipts OCR", job_id)
+        canvas = workspace.canvas
+        by_label = {d.id: d.color for d in canvas.drawables()}
+        assert set(by_label.values()) == {LINE_COLOR, TOTAL_COLOR}
+        workspace.color_actions["group"].trigger()  # no groups here: CVAT's grey for all
+        assert {d.color for d in canvas.drawables()} == {"#E0E0E0"}
+        workspace.color_actions["instance"].trigger()  # one palette colour per object
+        assert len({d.color for d in canvas.drawables()}) == len(by_label)
+        assert drawn_near(
+            workspace,
+            100,
+            150,
+            next(d.color for d in canvas.drawables() if d.kind == "rectangle" and d.bounds()[0] == 100),
+        )
+        workspace.color_actions["label"].trigger()
+        assert {d.id: d.color for d in canvas.drawables()} == by_label
+        # brightness: the frame is drawn brighter
+        panel = workspace.image_panel
+        panel.sliders["brightness"].setValue(150)
+        assert canvas.adjustments().brightness == 1.5
+        panel.reset_button.click()
+        assert canvas.adjustments().brightness == 1.0
+        workspace.actual_size_action.trigger()
+        assert canvas.scale() == 1.0
+        await controller.shutdown()
+
+    loop.run_until_complete(body())

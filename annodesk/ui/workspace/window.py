@@ -8,7 +8,7 @@ with a Retry button. Geometry and dock layout are remembered; texts follow a lan
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, QSizeF, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
@@ -24,9 +24,10 @@ from annodesk.messages import action_error
 from annodesk.settings import Settings
 from annodesk.workspace.controller import Problem, WorkspaceController
 from annodesk.workspace.drawing import drawable_id, key_of
-from annodesk.workspace.frame_objects import ObjectKey
+from annodesk.workspace.frame_objects import COLOR_BY_GROUP, COLOR_BY_INSTANCE, COLOR_BY_LABEL, ObjectKey
 
 from .canvas import AnnotationCanvas
+from .image_panel import ImagePanel
 from .job_info import JobInfoPanel
 from .navigation import NavigationBar
 from .panels import LabelsPanel, ObjectsPanel, TagsPanel
@@ -97,12 +98,14 @@ class WorkspaceWindow(QMainWindow):
         self.labels_panel = LabelsPanel(controller)
         self.tags_panel = TagsPanel(controller)
         self.job_info = JobInfoPanel(controller)
+        self.image_panel = ImagePanel(self.canvas)
         self.docks: dict[str, QDockWidget] = {}
         for name, panel, area_side in (
             ("objects", self.objects_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("labels", self.labels_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("tags", self.tags_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("jobInfo", self.job_info, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("image", self.image_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
         ):
             dock = QDockWidget(self)
             dock.setObjectName(f"{name}Dock")  # saveState/restoreState find docks by name
@@ -110,6 +113,8 @@ class WorkspaceWindow(QMainWindow):
             self.addDockWidget(area_side, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["labels"], self.docks["tags"])
+        self.tabifyDockWidget(self.docks["jobInfo"], self.docks["image"])
+        self.docks["jobInfo"].raise_()
         self.docks["labels"].raise_()
         self.resizeDocks([self.docks["jobInfo"], self.docks["objects"]], [320, 420], Qt.Orientation.Horizontal)
 
@@ -141,14 +146,47 @@ class WorkspaceWindow(QMainWindow):
         self.fit_action = QAction(self)
         self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
         self.fit_action.triggered.connect(self.canvas.fit_to_view)
+        self.actual_size_action = QAction(self)
+        self.actual_size_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.actual_size_action.triggered.connect(self.canvas.zoom_actual_size)
+        self.grid_action = QAction(self)
+        self.grid_action.setCheckable(True)
+        self.grid_action.toggled.connect(self.canvas.set_pixel_grid)
+        self.all_texts_action = QAction(self)
+        self.all_texts_action.setCheckable(True)
+        self.all_texts_action.toggled.connect(self.canvas.set_show_all_text)
+        self.attributes_action = QAction(self)
+        self.attributes_action.setCheckable(True)
+        self.attributes_action.setChecked(True)
+        self.attributes_action.toggled.connect(self.canvas.set_show_attributes)
+        self.color_group = QActionGroup(self)
+        self.color_actions: dict[str, QAction] = {}
+        for mode in (COLOR_BY_LABEL, COLOR_BY_INSTANCE, COLOR_BY_GROUP):
+            action = QAction(self.color_group)
+            action.setCheckable(True)
+            action.setChecked(mode == COLOR_BY_LABEL)
+            action.triggered.connect(lambda _checked=False, mode=mode: self.controller.set_color_by(mode))
+            self.color_actions[mode] = action
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         self.close_action.triggered.connect(self.close)
         self.view_menu = self.menuBar().addMenu("")
         self.job_menu = self.menuBar().addMenu("")
-        for action in (self.next_object_action, self.previous_object_action, self.zoom_action, self.fit_action):
+        for action in (
+            self.next_object_action,
+            self.previous_object_action,
+            self.zoom_action,
+            self.fit_action,
+            self.actual_size_action,
+        ):
             self.view_menu.addAction(action)
             self.addAction(action)
+        self.view_menu.addSeparator()
+        self.color_menu = self.view_menu.addMenu("")
+        for action in self.color_actions.values():
+            self.color_menu.addAction(action)
+        for action in (self.all_texts_action, self.attributes_action, self.grid_action):
+            self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -181,6 +219,7 @@ class WorkspaceWindow(QMainWindow):
             "labels": self.tr("Labels"),
             "tags": self.tr("Tags"),
             "jobInfo": self.tr("Job info"),
+            "image": self.tr("Image"),
         }
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
@@ -190,6 +229,14 @@ class WorkspaceWindow(QMainWindow):
         self.previous_object_action.setText(self.tr("Previous object (Shift+Tab)"))
         self.zoom_action.setText(self.tr("&Zoom to selection"))
         self.fit_action.setText(self.tr("&Fit the frame"))
+        self.actual_size_action.setText(self.tr("&Actual size (1:1)"))
+        self.grid_action.setText(self.tr("Pixel &grid"))
+        self.all_texts_action.setText(self.tr("&Texts of every object"))
+        self.attributes_action.setText(self.tr("Attributes in the &texts"))
+        self.color_menu.setTitle(self.tr("&Colour by"))
+        self.color_actions[COLOR_BY_LABEL].setText(self.tr("&Label"))
+        self.color_actions[COLOR_BY_INSTANCE].setText(self.tr("&Instance"))
+        self.color_actions[COLOR_BY_GROUP].setText(self.tr("&Group"))
         self.close_action.setText(self.tr("&Close"))
         self.notice.retry_button.setText(self.tr("&Retry"))
         self.canvas.setAccessibleName(self.tr("Frame"))
