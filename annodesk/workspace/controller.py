@@ -27,7 +27,7 @@ from annodesk.tasks.work import Work
 from .drawables import Drawable
 from .drawing import to_drawables
 from .frame_objects import COLOR_BY_LABEL, FrameObject, FrameReader, JobCounts, ObjectFilter, ObjectKey, job_counts
-from .frames import FrameLoadError, FrameSource, FrameSuperseded
+from .frames import COMPRESSED, ORIGINAL, FrameLoadError, FrameSource, FrameSuperseded
 from .playback import FrameClock
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ class WorkspaceController(QObject):
         self.source: FrameSource | None = None
         self.frame = 0
         self.step = 10
+        self.original_quality = False  # frames as uploaded (type=frame&quality=original), one by one
         self.image: QImage | None = None  # the current frame's image once it came
         self.image_size = QSize()  # the size it is drawn at (the frame's meta size)
         self.objects: list[FrameObject] = []  # every object on the current frame
@@ -207,6 +208,12 @@ class WorkspaceController(QObject):
         self.objectsChanged.emit()
         self.work.start(self._fetch_image(frame), "frame")
 
+    def set_original_quality(self, original: bool) -> None:
+        """Show frames in their original quality (asked for one by one) or as compressed chunks (the default)."""
+        if original != self.original_quality:
+            self.original_quality = original
+            self.go_to(self.frame, force=True)
+
     def retry(self) -> None:
         """Ask for the current frame's image again (after a failure)."""
         self.go_to(self.frame, force=True)
@@ -216,7 +223,7 @@ class WorkspaceController(QObject):
         if source is None:
             return
         try:
-            loaded = await source.frame(frame)
+            loaded = await source.frame(frame, ORIGINAL if self.original_quality else COMPRESSED)
         except FrameSuperseded:
             return  # a newer frame was asked for
         except NotAuthenticated:

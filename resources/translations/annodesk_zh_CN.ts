@@ -2441,6 +2441,10 @@
         <translation>按标签(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Original quality</source>
+        <translation>原始画质(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
@@ -2467,6 +2471,10 @@
     <message>
         <source>Frame %1 of %2–%3</source>
         <translation>第 %1 帧（%2–%3）</translation>
+    </message>
+    <message>
+        <source>Frames as uploaded, fetched one by one (slower than the chunks)</source>
+        <translation>按上传时的原样逐帧获取（比数据块慢）</translation>
     </message>
     <message>
         <source>Image</source>

@@ -431,6 +431,13 @@ def test_colour_by_group_and_instance_and_image_adjustments(
         assert canvas.adjustments().brightness == 1.0
         workspace.actual_size_action.trigger()
         assert canvas.scale() == 1.0
+        # original quality: the frame again, as uploaded (type=frame&quality=original)
+        ws = workspace.controller
+        compressed = ws.image
+        workspace.original_action.trigger()
+        await frame_shown(workspace, ws.first_frame)
+        assert ws.original_quality and ws.image is not compressed and ws.source is not None
+        assert (ws.first_frame, "original") in ws.source.decoded
         await controller.shutdown()
 
     loop.run_until_complete(body())

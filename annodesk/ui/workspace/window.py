@@ -149,6 +149,10 @@ class WorkspaceWindow(QMainWindow):
         self.actual_size_action = QAction(self)
         self.actual_size_action.setShortcut(QKeySequence("Ctrl+1"))
         self.actual_size_action.triggered.connect(self.canvas.zoom_actual_size)
+        self.original_action = QAction(self)
+        self.original_action.setCheckable(True)
+        self.original_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.original_action.toggled.connect(self.controller.set_original_quality)
         self.grid_action = QAction(self)
         self.grid_action.setCheckable(True)
         self.grid_action.toggled.connect(self.canvas.set_pixel_grid)
@@ -178,6 +182,7 @@ class WorkspaceWindow(QMainWindow):
             self.zoom_action,
             self.fit_action,
             self.actual_size_action,
+            self.original_action,
         ):
             self.view_menu.addAction(action)
             self.addAction(action)
@@ -231,6 +236,8 @@ class WorkspaceWindow(QMainWindow):
         self.fit_action.setText(self.tr("&Fit the frame"))
         self.actual_size_action.setText(self.tr("&Actual size (1:1)"))
         self.grid_action.setText(self.tr("Pixel &grid"))
+        self.original_action.setText(self.tr("&Original quality"))
+        self.original_action.setToolTip(self.tr("Frames as uploaded, fetched one by one (slower than the chunks)"))
         self.all_texts_action.setText(self.tr("&Texts of every object"))
         self.attributes_action.setText(self.tr("Attributes in the &texts"))
         self.color_menu.setTitle(self.tr("&Colour by"))
