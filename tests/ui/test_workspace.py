@@ -123,6 +123,11 @@ def test_selection_filters_hide_and_lock(
         rectangle = next(s for s in saved.shapes if s.type == "rectangle" and s.frame == ws.frame and not s.occluded)
         polygon = next(s for s in saved.shapes if s.type == "polygon")
 
+        # the status bar follows the cursor in image coordinates (blank outside the frame)
+        workspace.canvas.cursorMoved.emit(200.6, 150.2)  # what the canvas reports for the mouse over (200, 150)
+        assert workspace.cursor_label.text() == "x 200, y 150"
+        workspace.canvas.cursorMoved.emit(-5.0, 10.0)
+        assert workspace.cursor_label.text() == ""
         # a click on the canvas selects the object there, and its row
         QTest.mouseClick(workspace.canvas, LEFT, pos=canvas_point(workspace, 200, 150))
         assert ws.selected == (SHAPE, rectangle.id)
