@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -55,12 +55,14 @@ class FrameSuperseded(Exception):
 
 
 class FrameLoadError(Exception):
-    """The frame could not be fetched or decoded; ``message`` is translated. Asking again retries."""
+    """The frame could not be fetched or decoded; ``message`` is translated, ``error`` the cause (a client
+    error, or ``None`` for undecodable bytes). Asking again retries."""
 
-    def __init__(self, number: int, message: str) -> None:
+    def __init__(self, number: int, message: str, error: Exception | None = None) -> None:
         super().__init__(message)
         self.number = number
         self.message = message
+        self.error = error
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +125,13 @@ class FrameSource(QObject):
         chunk_cache: ChunkCache | None = None,
         decoded_budget: int = DEFAULT_BUDGET,
         prefetch_chunks: int = 1,
+        describe_error: Callable[[CvatError], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``describe_error`` turns a client error into a translated sentence (the UI's
+        ``annodesk.ui.messages.error_sentence``); without it the client's English message is used."""
         super().__init__(parent)
+        self.describe_error = describe_error or (lambda error: error.message)
         self.client = client
         self.media = media
         self.first, self.last = max(0, first), min(last, media.size - 1)
@@ -307,7 +313,7 @@ class FrameSource(QObject):
         except asyncio.CancelledError:
             raise
         except CvatError as error:
-            self._fail(key, error.message)
+            self._fail(key, self.describe_error(error), error)
         except ChunkDecodeError as error:
             with contextlib.suppress(OSError):
                 self._discard_encoded(key)
@@ -383,14 +389,14 @@ class FrameSource(QObject):
     def _frame_image(self, number: int, image: QImage, quality: str) -> FrameImage:
         return FrameImage(number, image, self.media.frame_size(number), self.media.frame_name(number), quality)
 
-    def _fail(self, key: tuple[int, str], reason: str) -> None:
+    def _fail(self, key: tuple[int, str], reason: str, error: Exception | None = None) -> None:
         index, quality = key
         numbers = [index] if quality == ORIGINAL else list(self._job_frames(index))
         message_for = lambda number: arg(self.tr("Frame %1 could not be loaded: %2"), number, reason)  # noqa: E731
         for number in numbers:
             for waiter in self._waiters.pop((number, quality), []):
                 if not waiter.done():
-                    waiter.set_exception(FrameLoadError(number, message_for(number)))
+                    waiter.set_exception(FrameLoadError(number, message_for(number), error))
         if self._latest is not None and self._latest[1] == quality and self._latest[0] in numbers:
             self._unanswered = False
             self.frameFailed.emit(self._latest[0], message_for(self._latest[0]))

@@ -14,10 +14,12 @@ import qasync
 from PySide6.QtCore import QSize
 
 from annodesk.api import CvatClient, NewLabel
+from annodesk.api.errors import ServerError
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS, VEHICLES
 from annodesk.sandbox.specs import DataSpec, TaskSpec
 from annodesk.session.chunk_cache import ChunkCache, ChunkKey
+from annodesk.ui.messages import error_sentence
 from annodesk.workspace.frames import FrameImage, FrameLoadError, FrameSource, FrameSuperseded
 
 from ..media import SQUARE, make_video, square_at
@@ -175,7 +177,7 @@ def test_a_failed_chunk_fetch_reports_an_error_and_a_retry_succeeds(
     task_id = small_task(fresh_sandbox)
 
     async def body(client: CvatClient) -> None:
-        source = await FrameSource.open(client, task_id, 0, 199, prefetch_chunks=0)
+        source = await FrameSource.open(client, task_id, 0, 199, prefetch_chunks=0, describe_error=error_sentence)
         try:
             fresh_sandbox.faults.add("500", path=r"tasks/\d+/data", query="type=chunk", times=1)
             failed = signal_future(source.frameFailed)
@@ -183,8 +185,8 @@ def test_a_failed_chunk_fetch_reports_an_error_and_a_retry_succeeds(
                 await source.frame(3)
             number, message = await failed
             assert number == 3 and info.value.number == 3
-            assert message == info.value.message and message.startswith("Frame 3 could not be loaded: ")
-            assert "server" in message.lower()
+            assert message == info.value.message and isinstance(info.value.error, ServerError)
+            assert message == f"Frame 3 could not be loaded: {error_sentence(info.value.error)}"
             ready = signal_future(source.frameReady)
             source.retry()
             (frame,) = await ready
