@@ -10,7 +10,8 @@ seed) in a 1280×800 canvas, offscreen:
    longest chunk are reported on their own. The floor is the same gesture over the bare frame (no objects), in the
    same run;
 3. hover and selection: a mouse move (or click) → the event handled and the canvas repainted, p99;
-4. memory per loaded object (RSS growth over drawables, scene, index and cached polygons); the cost of a
+4. memory per loaded object (RSS growth over drawables, scene, index and cached polygons); a vertex of one polygon
+   dragged at 2× through ``update_drawables`` (floor: that polygon alone on the frame); the cost of a
    brightness/contrast/saturation step;
 5. the design alternative, measured: QGraphicsView with one item per object over the same image pyramid;
 6. the peer: labelme's own canvas (PyQt5, in a subprocess: benchmarks/probes/labelme_canvas.py) through the same
@@ -22,6 +23,7 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/dense_canvas.py [--
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import importlib.util
 import os
@@ -278,6 +280,32 @@ def adjustment_cost(canvas: AnnotationCanvas) -> dict[str, list[float]]:
     return result
 
 
+def vertex_drag(app: QApplication, canvas: AnnotationCanvas, drawables, steps: int = 120) -> dict[str, list[float]]:
+    """Drag one vertex of a 20-point polygon, 120 steps: ``update_drawables`` + repaint each (seconds; wall, CPU).
+
+    The ground for issue 15's editing; the floor is the same drag with that polygon alone on the frame."""
+    target = next(d for d in drawables if d.kind is ShapeKind.POLYGON and 4000 < d.points[0] < 6000)
+    canvas.set_drawables(drawables)
+    left, top, right, bottom = target.bounds()
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    canvas.set_viewport(Viewport(2.0, canvas.width() / 2 - 2 * centre_x, canvas.height() / 2 - 2 * centre_y))
+    canvas.finish_rendering()
+    canvas.repaint()
+    wall: list[float] = []
+    cpu: list[float] = []
+    points = list(target.points)
+    for step in range(steps):
+        points[0] += 1.5
+        points[1] += 0.75 if step % 2 else -0.5
+        moved = dataclasses.replace(target, points=tuple(points))
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        canvas.update_drawables([moved])
+        canvas.repaint()
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.thread_time() - started_cpu)
+    return {"wall": wall, "cpu": cpu}
+
+
 def memory_per_object(app: QApplication, canvas: AnnotationCanvas) -> dict[str, float]:
     process = psutil.Process()
     canvas.set_drawables([])
@@ -411,8 +439,30 @@ def main() -> int:
     figure = Figure("memory", "4. memory per loaded object (RSS growth: drawable, scene, index, cached polygon)", "B")
     figure.measured["per object"] = Stat.of([memory["bytes_per_object"]])
     figures.append(figure)
+    dense_drag = vertex_drag(app, canvas, drawables)
+    alone = next(d for d in drawables if d.kind is ShapeKind.POLYGON and 4000 < d.points[0] < 6000)
+    alone_drag = vertex_drag(app, canvas, [alone])
+    figure = Figure(
+        "edit", "4b. a vertex of a 20-point polygon dragged at 2× (update_drawables + repaint)", "ms", digits=2
+    )
+    for key, fraction in (("p50", 0.5), ("p99", 0.99)):
+        figure.measured[f"{key}, dense frame"] = Stat.of([ms(percentile(dense_drag["wall"], fraction))])
+        figure.measured[f"{key} CPU, dense frame"] = Stat.of([ms(percentile(dense_drag["cpu"], fraction))])
+    for key, fraction in (("p50", 0.5), ("p99", 0.99)):
+        figure.floors[f"{key}, the polygon alone"] = Stat.of([ms(percentile(alone_drag["wall"], fraction))])
+        figure.floors[f"{key} CPU, the polygon alone"] = Stat.of([ms(percentile(alone_drag["cpu"], fraction))])
+    figure.checks.append(
+        Check(
+            "p99 CPU ÷ alone",
+            percentile(dense_drag["cpu"], 0.99) / percentile(alone_drag["cpu"], 0.99),
+            "<=",
+            1.5,
+        )
+    )
+    figures.append(figure)
+    canvas.set_drawables(drawables)
     adjusted = adjustment_cost(canvas)
-    figure = Figure("adjust", "4b. a brightness/contrast/saturation step → frame repainted (adjusted tiles)", "ms")
+    figure = Figure("adjust", "4c. a brightness/contrast/saturation step → frame repainted (adjusted tiles)", "ms")
     figure.measured["at the fit (level 2 tiles)"] = Stat.of([ms(x) for x in adjusted["fit"]])
     figure.measured["at 1:1 (level 0 tiles)"] = Stat.of([ms(x) for x in adjusted["1:1"]])
     figure.measured["repaint, tiles cached"] = Stat.of([ms(x) for x in adjusted["cached"]])

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -552,3 +552,20 @@ def test_updating_objects_redraws_only_around_them(canvas: AnnotationCanvas) -> 
     canvas.update_drawables([shape(3, ShapeKind.POINTS, [100, 100], GREEN)])  # a new id: added
     assert near(grab(canvas), 2 * 100, 2 * 100, GREEN, 0)
     assert {d.id for d in canvas.drawables()} == {1, 2, 3}
+
+
+def test_the_overview_stands_in_where_a_zoomed_out_layer_leaves_the_canvas_bare(qtbot, canvas) -> None:
+    canvas.set_fill_opacity(1.0, 1.0)
+    canvas.set_drawables(
+        [shape(1, ShapeKind.RECTANGLE, [160, 110, 190, 140], RED), shape(2, ShapeKind.POINTS, [10, 10], BLUE)]
+    )
+    grab(canvas)
+    qtbot.waitUntil(canvas.overview_ready)
+    canvas.set_viewport(type(canvas.viewport())(16.0, 0.0, 0.0))  # the top-left corner, close up
+    grab(canvas)
+    for _ in range(12):
+        wheel(canvas, QPointF(0, 0), -1)  # zooming out: the layer shrinks towards the corner
+    assert canvas.is_interacting()
+    centre = canvas.map_from_image(QPointF(175, 125))
+    assert QRectF(canvas.rect()).contains(centre)
+    assert near(canvas.grab().toImage(), centre.x(), centre.y(), RED, 0)  # from the overview, before any redraw

@@ -11,7 +11,8 @@ Painting is layered:
    for one scale. A pan only moves the layer (whole pixels: still crisp); moved past half its margin, a new one is
    rendered between events while the old one stands in. During a zoom the last layer is scaled, and rendered
    crisp again when the gesture settles. Rendering runs in chunks of a few milliseconds (the first inside the
-   paint, the rest between events), so input is never held long;
+   paint, the rest between events), so input is never held long. An overview of every object at a coarse
+   scale, rendered when idle, fills what a moved or zoomed-out layer leaves bare;
 3. the hovered and selected objects, their texts, the pixel grid and the active tool, drawn directly each paint.
 """
 
@@ -51,6 +52,7 @@ SETTLE_MS = 150  # a gesture is over after this long without a view change
 LAYER_MARGIN = 256  # overlay pixels rendered beyond each widget edge
 CHUNK_SECONDS = 0.006  # overlay rendering works in chunks this long: the first in the paint, the rest between events
 PICK_TOLERANCE = 6.0  # widget pixels around lines and points that still pick them
+OVERVIEW_SIDE = 2048  # the overview's longer side, at most
 GRID_MIN_SCALE = 8.0  # the pixel grid shows from this zoom on
 BACKGROUND = QColor(48, 48, 48)
 
@@ -113,6 +115,10 @@ class AnnotationCanvas(QWidget):
         self._fitted = True  # follow the widget's size with a fit until the user zooms or pans
         self._layer: _Layer | None = None
         self._pending: _Layer | None = None
+        # All objects at a coarse scale (≤ 2,048 px a side), rendered when idle: stands in where a moved or scaled
+        # layer leaves the widget uncovered during a gesture.
+        self._overview: _Layer | None = None
+        self._overview_pending: _Layer | None = None
         self._hovered_id: int | None = None
         self._selected_id: int | None = None
         self._adjust = Adjustments()
@@ -190,6 +196,10 @@ class AnnotationCanvas(QWidget):
             self._invalidate_layer()  # a layer under way starts again with the new objects
         elif self._layer is not None and self._layer.version == self._version:
             self._repair_layer(self._layer, dirty)
+        if self._overview is not None and self._overview.version == self._version:
+            self._repair_layer(self._overview, dirty)
+        self._overview_pending = None  # one under way starts again with the new objects
+        self._start_overview()
         if self._hovered_id is not None and not self._is_selectable(self._hovered_id):
             self._set_hovered(None)
         self.update()
@@ -406,6 +416,7 @@ class AnnotationCanvas(QWidget):
     def _invalidate_layer(self) -> None:
         self._version += 1
         self._pending = None
+        self._overview_pending = None
         self._chunk_timer.stop()
         self.update()
 
@@ -445,9 +456,33 @@ class AnnotationCanvas(QWidget):
         """Image → layer pixels; half a pixel more, so 1-pixel lines on whole coordinates fall on pixel centres."""
         return layer.viewport.transform() * QTransform.fromTranslate(LAYER_MARGIN + 0.5, LAYER_MARGIN + 0.5)
 
+    def _start_overview(self) -> None:
+        """Queue the overview of the current objects unless it is there or under way."""
+        for layer in (self._overview, self._overview_pending):
+            if layer is not None and layer.version == self._version:
+                return
+        if self._meta_size.isEmpty() or not self._scene.order:
+            return
+        scale = min(1.0, OVERVIEW_SIDE / max(self._meta_size.width(), self._meta_size.height()))
+        width = math.ceil(self._meta_size.width() * scale) + 1
+        height = math.ceil(self._meta_size.height() * scale) + 1
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        viewport = Viewport(scale, -LAYER_MARGIN, -LAYER_MARGIN)  # so that the layer transform is image × scale
+        self._overview_pending = _Layer(image, viewport, self._version, (width, height), list(self._scene.order))
+        self._overview_pending.texts_done = True
+        self._chunk_timer.start()
+
+    def overview_ready(self) -> bool:
+        """The coarse stand-in for the current objects is rendered (tests)."""
+        return self._overview is not None and self._overview.version == self._version
+
     def _render_chunk(self, budget: float | None = CHUNK_SECONDS) -> None:
-        layer = self._pending
+        layer = self._pending or self._overview_pending
         if layer is None:
+            return
+        if layer is self._overview_pending:
+            self._render_overview_chunk(layer, budget)
             return
         started, started_cpu = time.perf_counter(), time.thread_time()
         deadline = started + budget if budget is not None else None
@@ -487,10 +522,30 @@ class AnnotationCanvas(QWidget):
             self.last_layer_longest_chunk_cpu = layer.longest_chunk_cpu
             self.layers_rendered += 1
             self.update()
+            self._start_overview()
         else:
             self._chunk_timer.start()
             if self._layer is None or self._layer.version != self._version:
                 self.update()  # a new frame's objects appear as they are drawn
+
+    def _render_overview_chunk(self, layer: _Layer, budget: float | None) -> None:
+        deadline = time.perf_counter() + budget if budget is not None else None
+        painter = QPainter(layer.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(self._layer_transform(layer))
+        position, end = layer.position, len(layer.indices)
+        while position < end:
+            stop = min(end, position + 16)
+            self._painter.draw_many(painter, self._scene.drawables, layer.indices[position:stop])
+            position = stop
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+        painter.end()
+        layer.position = position
+        if layer.complete:
+            self._overview, self._overview_pending = layer, None
+        else:
+            self._chunk_timer.start()
 
     def finish_rendering(self) -> None:
         """Render whatever the overlay still lacks for the current view, now (tests, benchmarks, screenshots)."""
@@ -527,15 +582,31 @@ class AnnotationCanvas(QWidget):
         old, new = layer.viewport, self._viewport
         if old.scale == new.scale:  # moved only: whole pixels, crisp
             offset = QPoint(round(new.dx - old.dx) - LAYER_MARGIN, round(new.dy - old.dy) - LAYER_MARGIN)
+            self._draw_overview(painter, QRectF(offset.x(), offset.y(), *layer.size))
             painter.drawImage(offset, layer.image)
             return
         # Scaled copy during a zoom: layer pixel → image → widget.
         k = new.scale / old.scale
         tx = new.dx - (old.dx + LAYER_MARGIN) * k
         ty = new.dy - (old.dy + LAYER_MARGIN) * k
+        self._draw_overview(painter, QRectF(tx, ty, layer.size[0] * k, layer.size[1] * k))
         painter.save()
         painter.setTransform(QTransform(k, 0, 0, k, tx, ty))
         painter.drawImage(QPointF(0, 0), layer.image)
+        painter.restore()
+
+    def _draw_overview(self, painter: QPainter, covered: QRectF) -> None:
+        """The overview, scaled, wherever the layer (at ``covered``, widget pixels) leaves the widget bare."""
+        overview = self._overview
+        if overview is None or overview.version != self._version or covered.contains(QRectF(self.rect())):
+            return
+        bare = QRegion(self.rect()).subtracted(QRegion(covered.adjusted(1, 1, -1, -1).toAlignedRect()))
+        k = self._viewport.scale / overview.viewport.scale
+        painter.save()
+        painter.setClipRegion(bare)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setTransform(QTransform(k, 0, 0, k, self._viewport.dx - 0.5 * k, self._viewport.dy - 0.5 * k))
+        painter.drawImage(QPointF(0, 0), overview.image)
         painter.restore()
 
     # -- painting ------------------------------------------------------------------------------------------------
