@@ -76,7 +76,7 @@ async def select_task(window: MainWindow, task_id: int) -> Task:
     """Select the task's row (reloading the page if needed) and wait for its details."""
     if window.model.row_of(task_id) is None:
         shown = next_emission(window.pageShown)
-        window.controller.refresh()
+        window.refresh_action.trigger()
         await wait_for(shown)
     row = window.model.row_of(task_id)
     assert row is not None, f"task {task_id} is not on the page"

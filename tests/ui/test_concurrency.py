@@ -182,7 +182,7 @@ def test_closing_the_window_while_requests_are_in_flight(
         plan = busy_server.faults
         plan.hold()
         plan.add("slow", path=r"/tasks$", delay=0)
-        window.controller.refresh()
+        window.refresh_action.trigger()
         await until(lambda: plan.in_flight() == 1)
         window.close()  # the user quits
         await wait_for(controller.finished.wait())

@@ -81,7 +81,7 @@ def test_create_a_task_with_images_end_to_end(
         await until(lambda: dialog.phase_label.text().startswith("Compressing the images: "))
         match = re.fullmatch(r"Compressing the images: (\d+)%", dialog.phase_label.text())
         assert match and dialog.progress.bar.value() == int(match.group(1)) * 10  # the bar follows the percentage
-        window.controller.refresh()  # the main window keeps working meanwhile
+        window.refresh_action.trigger()  # the main window keeps working meanwhile
         worker.resume()
         task = await wait_for(created)
         assert states[0] == "Queued" and "Started" in states and states[-1] == "Finished"

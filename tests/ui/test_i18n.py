@@ -377,7 +377,7 @@ def test_live_switch_keeps_the_users_place(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, sandbox, "admin")
         shown = next_emission(window.pageShown)
-        window.controller.go_to_page(2)
+        window.pager.next_button.click()
         await wait_for(shown)
         task = await open_task(window)
         window.details.tabs.setCurrentIndex(1)

@@ -121,7 +121,7 @@ def test_offline_window_goes_live_when_server_returns(
         try:
             window.controller._retry_timer.setInterval(10)  # don't wait for the back-off in a test
             went_online = next_emission(window.controller.onlineChanged)
-            window.controller.refresh()
+            window.refresh_action.trigger()
             assert await wait_for(went_online) is True
             assert not window.banner.isVisibleTo(window)
         finally:
@@ -144,7 +144,7 @@ def test_token_revoked_mid_session_returns_to_sign_in(
         async with CvatClient(fresh_sandbox.base_url, controller.client.token) as web:  # type: ignore[union-attr]
             await web.logout()  # signing out in the browser revokes the desktop's token too
         dialog_shown = next_emission(controller.signInShown)
-        window.controller.refresh()
+        window.refresh_action.trigger()
         dialog = await wait_for(dialog_shown)
         assert dialog.server.currentText() == fresh_sandbox.base_url and dialog.username.text() == "alice"
         assert "signed out by the server" in dialog.notice.text()
@@ -173,7 +173,7 @@ def test_sign_out_removes_keyring_entry_and_leaves_no_secret_on_disk(
         token = controller.client.token  # type: ignore[union-attr]
         key = (SERVICE, account_name(fresh_sandbox.base_url, "alice"))
         assert memory_keyring.entries[key] == token
-        window.controller.go_to_page(2)
+        window.pager.next_button.click()
         await wait_for(next_emission(window.pageShown))
         dialog_shown = next_emission(controller.signInShown)
         window.sign_out_action.trigger()

@@ -97,7 +97,7 @@ def test_only_rows_on_screen_are_loaded_and_scrolling_loads_the_rest(
         # the same page again: from memory, nothing is asked of the server or the disk
         before = dict(loader.stats)
         shown = next_emission(window.pageShown)
-        window.controller.refresh()
+        window.refresh_action.trigger()
         await wait_for(shown)
         window.table.scrollToTop()
         await until(lambda: all(store.cached(t.id) for t in with_data(window, visible_rows(window))))
