@@ -229,6 +229,8 @@ class WorkspaceController(QObject):
         except NotAuthenticated:
             return  # the session's one 401 path (AuthWatch)
         except (CvatError, FrameLoadError) as exc:
+            if isinstance(exc, FrameLoadError) and isinstance(exc.error, NotAuthenticated):
+                return  # the session's one 401 path (AuthWatch)
             self.clock.stop()
             error = exc if isinstance(exc, CvatError) else None
             reason = exc.message if isinstance(exc, FrameLoadError) else ""
