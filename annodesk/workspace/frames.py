@@ -129,7 +129,7 @@ class FrameSource(QObject):
         parent: QObject | None = None,
     ) -> None:
         """``describe_error`` turns a client error into a translated sentence (the UI's
-        ``annodesk.ui.messages.error_sentence``); without it the client's English message is used."""
+        ``annodesk.messages.error_sentence``); without it the client's English message is used."""
         super().__init__(parent)
         self.describe_error = describe_error or (lambda error: error.message)
         self.client = client

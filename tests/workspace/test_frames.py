@@ -15,11 +15,11 @@ from PySide6.QtCore import QSize
 
 from annodesk.api import CvatClient, NewLabel
 from annodesk.api.errors import ServerError
+from annodesk.messages import error_sentence
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS, VEHICLES
 from annodesk.sandbox.specs import DataSpec, TaskSpec
 from annodesk.session.chunk_cache import ChunkCache, ChunkKey
-from annodesk.ui.messages import error_sentence
 from annodesk.workspace.frames import FrameImage, FrameLoadError, FrameSource, FrameSuperseded
 
 from ..media import SQUARE, make_video, square_at

@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from annodesk.api.models import DataMeta, Job, Task
+from annodesk.messages import error_sentence
 from annodesk.session.chunk_cache import ChunkCache
 from annodesk.session.repository import Repository
 from annodesk.workspace.frames import FrameSource, TaskMedia
@@ -34,7 +35,12 @@ class FrameSources:
         client = repository.client
         media = TaskMedia.of(task, meta)
         return FrameSource(
-            client, media, job.start_frame, job.stop_frame, chunk_cache=self.chunk_cache(client.server_url)
+            client,
+            media,
+            job.start_frame,
+            job.stop_frame,
+            chunk_cache=self.chunk_cache(client.server_url),
+            describe_error=error_sentence,  # failures said in the UI's translated sentences
         )
 
 
