@@ -183,14 +183,6 @@ class WorkspaceController(QObject):
         info = frames[number] if 0 <= number < len(frames) else frames[0]
         return info.name
 
-    def frame_size(self) -> tuple[int, int]:
-        """The current frame's size in the media meta (image coordinates refer to it)."""
-        if self.data is None or not self.data.meta.frames:
-            return (0, 0)
-        frames = self.data.meta.frames
-        info = frames[self.frame] if self.frame < len(frames) else frames[0]
-        return (info.width, info.height)
-
     def clamp(self, frame: int) -> int:
         return max(self.first_frame, min(self.last_frame, frame))
 

@@ -161,17 +161,6 @@ class FrameReader:
         return self._label_colors[label.id] if label else instance_color(0)
 
 
-def sort_key(obj: FrameObject, order: str) -> tuple[Any, ...]:
-    """Sort keys of the objects panel: ``id``, ``label``, ``type`` or ``z_order`` (ties by kind and id)."""
-    primary: dict[str, Any] = {
-        "id": obj.server_id,
-        "label": obj.label.casefold(),
-        "type": obj.type,
-        "z_order": obj.z_order,
-    }
-    return (primary.get(order, obj.server_id), obj.kind, obj.server_id)
-
-
 @dataclass(frozen=True)
 class JobCounts:
     """How many objects a job has by label and type: shapes and tracks apart, tags on their own."""
