@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -226,7 +227,9 @@ class JobEditing(QObject):
         self.view.customContextMenuRequested.connect(self._show_menu)
 
         self.notice = UnsavedJobsNotice()
-        details.jobs_page.layout().insertWidget(0, self.notice)
+        layout = details.jobs_page.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(0, self.notice)
         self.notice.retry_button.clicked.connect(self.retry_all)
         self.notice.discard_button.clicked.connect(self.discard_all)
 

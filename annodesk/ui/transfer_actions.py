@@ -9,7 +9,7 @@ the table, the details pane, the status bar), so the window needs one line for i
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from .export_dialog import ExportDialog
     from .import_dialog import ImportDialog
     from .transfers_window import TransfersWindow
+
+
+DialogT = TypeVar("DialogT", bound=QDialog)
+WidgetT = TypeVar("WidgetT", bound=QWidget)
 
 
 class TransferActions(QObject):
@@ -170,7 +174,7 @@ class TransferActions(QObject):
 
     # -- dialogs ---------------------------------------------------------------------------------
 
-    def _keep(self, key: tuple[str, int], dialog: QDialog) -> QDialog:
+    def _keep(self, key: tuple[str, int], dialog: DialogT) -> DialogT:
         """Keep ``dialog`` until it is closed and its transfer (if any) has ended."""
         self.dialogs[key] = dialog
         dialog.finished.connect(partial(self._dialog_closed, key, dialog))
@@ -185,7 +189,7 @@ class TransferActions(QObject):
         dialog.deleteLater()
 
     @staticmethod
-    def _present(dialog: QDialog) -> QDialog:
+    def _present(dialog: WidgetT) -> WidgetT:
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
