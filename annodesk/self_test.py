@@ -1,9 +1,10 @@
 """``annodesk --self-test``: prove an installation (venv or bundle) works end to end, headless or not.
 
 Starts the embedded sandbox, signs in as the demo user with the real client library, loads the first task
-page and one task's label and job trees into the real item models, and checks the keyring backends, the
-icon and the Chinese catalogues (annodesk's and Qt's own). Prints one line per step; exits 0 when all pass,
-1 with what failed otherwise.
+page and one task's label and job trees into the real item models, opens an image job and a video job in the
+annotation workspace and paints a frame of each with its objects (decoding a JPEG chunk and an MP4 chunk with
+PyAV), and checks the keyring backends, the icon and the Chinese catalogues (annodesk's and Qt's own). Prints
+one line per step; exits 0 when all pass, 1 with what failed otherwise.
 """
 
 from __future__ import annotations
@@ -141,6 +142,9 @@ async def _run(work: Path) -> int:
                     raise RuntimeError("the trees do not match the task")
                 return f"task #{detail.id}: {labels.rowCount()} labels, {jobs.rowCount()} segments"
 
+            async def workspace(video: bool) -> str:
+                return await paint_in_workspace(client, work, DEMO_USERNAME, video)
+
             async def frames() -> str:
                 from .workspace.frames import FrameSource
 
@@ -165,6 +169,8 @@ async def _run(work: Path) -> int:
             if "tasks" in state:
                 await test.step("label and job trees of a task", trees)
                 await test.step("last frame of a video and an image task decoded", frames)
+            await test.step("workspace: an image job's frame and objects painted", lambda: workspace(False))
+            await test.step("workspace: a video job's frame (PyAV) and tracks painted", lambda: workspace(True))
     finally:
         await asyncio.to_thread(server.stop)
     if test.failures:
@@ -172,6 +178,84 @@ async def _run(work: Path) -> int:
         return 1
     print("self-test passed", flush=True)
     return 0
+
+
+async def paint_in_workspace(client: Any, work: Path, username: str, video: bool) -> str:
+    """Open the first image (or video) job with annotations in a real workspace window and paint a frame of it."""
+    from PySide6.QtCore import QSettings
+
+    from .session.cache import OfflineCache
+    from .session.repository import Repository
+    from .ui.workspace.frame_glue import FrameSources
+    from .ui.workspace.window import WorkspaceWindow
+    from .workspace.controller import WorkspaceController
+
+    page = await client.list_tasks(page=1, page_size=100)
+    kind = "video" if video else "imageset"
+    candidates = [t for t in page.results if t.has_data and t.data_compressed_chunk_type == kind and t.jobs]
+    job_id = None
+    for task in candidates:  # a job with objects if there is one, else the first job of the first such task
+        for job in task.jobs:
+            annotations = await client.get_job_annotations(job.id)
+            if not annotations.empty:
+                job_id = job.id
+                break
+        if job_id is not None:
+            break
+    if job_id is None and candidates:  # the sample data has none on images: draw two on a job of the user's own
+        me = await client.current_user()
+        task = next((t for t in candidates if t.owner_id == me.id), candidates[0])
+        job_id = task.jobs[0].id
+        await client.replace_job_annotations(job_id, _two_shapes(task))
+    if job_id is None:
+        raise RuntimeError(f"no {kind} task with jobs to open")
+    repository = Repository(client, OfflineCache(work / "cache", client.server_url, username))
+    controller = WorkspaceController(repository, job_id, FrameSources(None))
+    window = WorkspaceWindow(controller, QSettings(str(work / "workspace.ini"), QSettings.Format.IniFormat))
+    loop = asyncio.get_running_loop()
+    painted: asyncio.Future[None] = loop.create_future()
+
+    def failed(problem: Any) -> None:
+        from .workspace.controller import Problem
+
+        text = problem.text() if isinstance(problem, Problem) and callable(problem.text) else str(problem)
+        if not painted.done():
+            painted.set_exception(RuntimeError(text))
+
+    controller.imageReady.connect(lambda *_args: None if painted.done() else painted.set_result(None))
+    controller.imageFailed.connect(lambda _frame, problem: failed(problem))
+    controller.loadFailed.connect(failed)
+    window.resize(1000, 700)
+    window.show()
+    try:
+        controller.open()
+        await painted
+        canvas = window.canvas
+        canvas.finish_rendering()
+        image = canvas.grab().toImage()
+        size = controller.image_size
+        if image.isNull() or controller.image is None or controller.image.isNull():
+            raise RuntimeError("the frame was not painted")
+        drawn = len([d for d in canvas.drawables() if d.visible])
+        if drawn == 0:
+            raise RuntimeError(f"job #{job_id}: no tracks drawn on frame {controller.frame}")
+        return f"job #{job_id}, frame {controller.frame} ({size.width()}×{size.height()}), {drawn} objects drawn"
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def _two_shapes(task: Any) -> Any:
+    """A rectangle and a polygon on the first frame of ``task``'s first job (this run's own sandbox)."""
+    from .api import Annotations, LabeledShape
+
+    first, label = task.segments[0].start_frame, task.labels[0].id
+    return Annotations(
+        shapes=(
+            LabeledShape(type="rectangle", frame=first, label_id=label, points=(40, 40, 240, 160)),
+            LabeledShape(type="polygon", frame=first, label_id=label, points=(300, 60, 420, 80, 360, 200)),
+        )
+    )
 
 
 def run_self_test() -> int:

@@ -26,6 +26,7 @@ MEGABYTE = 1024 * 1024
 SHORTCUTS_GROUP = "shortcuts"  # the workspace's remapped keys: shortcuts/<action>
 GEOMETRY_VERSION = 1  # raise when a window's layout changes so much that a stored geometry no longer fits
 MAX_RECENT_SERVERS = 8
+WORKSPACE_LAYOUT_VERSION = 2  # raise when the workspace's docks change (an older dock state is then not restored)
 
 
 def open_settings() -> QSettings:
@@ -110,6 +111,14 @@ class Settings:
     # the network: a server's JSON answer may hold this many MB (no settings dialog: bigger servers raise it here)
     max_answer_mb = Key("network/maxAnswerMB", MAX_ANSWER_BYTES // MEGABYTE, _number)
 
+    # the annotation workspace (one layout for every job's window) and My jobs
+    workspace_geometry = Key[Any]("workspace/geometry", None, _raw)
+    workspace_state = Key[Any]("workspace/state", None, _raw)  # the docks (saveState)
+    workspace_layout_version = Key("workspace/layoutVersion", 0, _number)
+    workspace_fps = Key("workspace/fps", 25, _number)
+    workspace_step = Key("workspace/step", 10, _number)
+    my_jobs_geometry = Key[Any]("myJobs/geometry", None, _raw)
+
     def __init__(self, store: Any) -> None:
         self.store = store
 
@@ -152,6 +161,17 @@ class Settings:
         """Bytes a server's JSON answer may hold (``network/maxAnswerMB``; junk or ≤ 0: the default, 64 MB)."""
         megabytes = self.max_answer_mb
         return megabytes * MEGABYTE if megabytes > 0 else MAX_ANSWER_BYTES
+
+    def workspace_layout(self) -> tuple[Any, Any]:
+        """The workspace window's geometry and dock state, unless saved by an older layout (then ``None``s)."""
+        if self.workspace_layout_version != WORKSPACE_LAYOUT_VERSION:
+            return None, None
+        return self.workspace_geometry, self.workspace_state
+
+    def set_workspace_layout(self, geometry: Any, state: Any) -> None:
+        self.workspace_geometry = geometry
+        self.workspace_state = state
+        self.workspace_layout_version = WORKSPACE_LAYOUT_VERSION
 
     def sync(self) -> None:
         self.store.sync()

@@ -15,6 +15,9 @@ def test_self_test_passes_every_step() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     steps = [line for line in lines if line.startswith(("✓", "✗"))]
-    assert len(steps) == 8 and all(line.startswith("✓") for line in steps), lines
-    assert "(MP4) 1280×720" in steps[-1] and "(zip)" in steps[-1]  # PyAV decoded a video chunk
+    assert len(steps) == 10 and all(line.startswith("✓") for line in steps), lines
+    decoded = next(line for line in steps if "decoded" in line)
+    assert "(MP4) 1280×720" in decoded and "(zip)" in decoded  # PyAV decoded a video chunk
     assert lines[-1] == "self-test passed"
+    workspace = [line for line in steps if "workspace:" in line]
+    assert len(workspace) == 2 and "video" in workspace[1] and "objects drawn" in workspace[1], workspace

@@ -39,6 +39,7 @@ from .task_details import TaskDetails
 from .task_table import TaskTable, column_of, ordering_of
 from .thumbnails import TableThumbnails
 from .transfer_actions import TransferActions
+from .workspace.opening import JobOpening
 
 SEARCH_DEBOUNCE_MS = 300
 
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setToolTipsVisible(True)
         self.thumbnails = TableThumbnails(table, self.model, tasks.repository, self.settings)
         self.view_menu.addAction(self.thumbnails.action)
+        self.workspaces = JobOpening.attach(tasks, self.settings, details, self.view_menu, self, self.closed)  # jobs
         self.task_deletion.deleted.connect(self.thumbnails.forget)
         tasks.onlineChanged.connect(self.thumbnails.online_changed)
         self.account_menu = account = self.menuBar().addMenu("")
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
             menu.setTitle(title)
         self.task_deletion.retranslate()
         self.thumbnails.retranslate()
+        self.workspaces.retranslate()
         self.authoring.retranslate()
         self.model.retranslate()
         self._update_pager()

@@ -79,6 +79,26 @@
     </message>
 </context>
 <context>
+    <name>MyJobsView</name>
+    <message numerus="yes">
+        <source>%n job(s) assigned to you</source>
+        <translation>
+            <numerusform>%n job assigned to you</numerusform>
+            <numerusform>%n jobs assigned to you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObjectsPanel</name>
+    <message numerus="yes">
+        <source>%n object(s) on this frame</source>
+        <translation>
+            <numerusform>%n object on this frame</numerusform>
+            <numerusform>%n objects on this frame</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>

@@ -550,6 +550,48 @@
     </message>
 </context>
 <context>
+    <name>FrameLabelsModel</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>On this frame</source>
+        <translation>本帧数量</translation>
+    </message>
+</context>
+<context>
+    <name>FrameObjectsModel</name>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Shape / track</source>
+        <translation>形状 / 轨迹</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>FrameSource</name>
     <message>
         <source>Frame %1 could not be loaded: %2</source>
@@ -557,11 +599,45 @@
     </message>
     <message>
         <source>The chunk has fewer frames than the task&apos;s information says.</source>
-        <translation>数据块中的帧数少于任务信息所述。</translation>
+        <translation>数据块中的帧数少于任务信息所示。</translation>
     </message>
     <message>
         <source>The frames could not be decoded (%1).</source>
         <translation>无法解码这些帧（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>FrameTagsModel</name>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签(整帧)</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source>&amp;Brightness:</source>
+        <translation>亮度(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ontrast:</source>
+        <translation>对比度(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>S&amp;aturation:</source>
+        <translation>饱和度(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -743,6 +819,64 @@
     <message>
         <source>The change to job #%1 was refused and undone. %2</source>
         <translation>对作业 #%1 的修改被拒绝，已撤销。%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobInfoPanel</name>
+    <message>
+        <source>%1 shapes, %2 tracks</source>
+        <translation>%1 个形状，%2 条轨迹</translation>
+    </message>
+    <message>
+        <source>%1–%2 (%3 frames)</source>
+        <translation>%1–%2（%3 帧）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Assignee:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>帧：</translation>
+    </message>
+    <message>
+        <source>Objects:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>user #%1</source>
+        <translation>用户 #%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobOpening</name>
+    <message>
+        <source>&amp;My jobs…</source>
+        <translation>我的作业(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open job #%1</source>
+        <translation>打开作业 #%1(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Every job assigned to you, across your tasks</source>
+        <translation>分配给您的所有作业（跨全部任务）</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1645,173 @@
     </message>
 </context>
 <context>
+    <name>MyJobsModel</name>
+    <message>
+        <source>Frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Job #%1</source>
+        <translation>作业 #%1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>MyJobsView</name>
+    <message numerus="yes">
+        <source>%n job(s) assigned to you</source>
+        <translation>
+            <numerusform>分配给您的作业共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open job</source>
+        <translation>打开作业(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Looking for your jobs…</source>
+        <translation>正在查找您的作业…</translation>
+    </message>
+    <message>
+        <source>My jobs</source>
+        <translation>我的作业</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步长(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Back by the step</source>
+        <translation>后退一个步长</translation>
+    </message>
+    <message>
+        <source>F&amp;PS:</source>
+        <translation>帧率(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>第一帧</translation>
+    </message>
+    <message>
+        <source>Forward by the step</source>
+        <translation>前进一个步长</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>Frame number</source>
+        <translation>帧号</translation>
+    </message>
+    <message>
+        <source>Frame number (`)</source>
+        <translation>帧号（`）</translation>
+    </message>
+    <message>
+        <source>Go to frame</source>
+        <translation>转到帧</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>最后一帧</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Playback speed, frames per second</source>
+        <translation>播放速度（每秒帧数）</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>shown %1, dropped %2</source>
+        <translation>已显示 %1，丢弃 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectKind</name>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签(整帧)</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectsPanel</name>
+    <message>
+        <source>%1 of %2 objects shown</source>
+        <translation>显示 %1 / %2 个对象</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) on this frame</source>
+        <translation>
+            <numerusform>本帧共 %n 个对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to selection</source>
+        <translation>缩放到所选(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Attribute value…</source>
+        <translation>属性值…</translation>
+    </message>
+    <message>
+        <source>Filter by attribute value</source>
+        <translation>按属性值筛选</translation>
+    </message>
+    <message>
+        <source>Filter by label</source>
+        <translation>按标签筛选</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>按类型筛选</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>
@@ -1609,6 +1910,33 @@
     <message>
         <source>Username</source>
         <translation>用户名</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeType</name>
+    <message>
+        <source>cuboid</source>
+        <translation>长方体</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>polyline</source>
+        <translation>折线</translation>
+    </message>
+    <message>
+        <source>rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签(整帧)</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +2112,13 @@
     <message>
         <source>Show task &amp;previews</source>
         <translation>显示任务预览图(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPanel</name>
+    <message>
+        <source>No tags on this frame.</source>
+        <translation>本帧没有整帧标签。</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2673,152 @@
     <message>
         <source>— Nobody —</source>
         <translation>— 无 —</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>Frame %1 could not be loaded.</source>
+        <translation>无法加载第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Job #%1 could not be opened.</source>
+        <translation>无法打开作业 #%1。</translation>
+    </message>
+    <message>
+        <source>Some objects of this frame could not be read.</source>
+        <translation>本帧的部分对象无法读取。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the workspace; the details are in the log.</source>
+        <translation>工作区出错，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Status saved.</source>
+        <translation>状态已保存。</translation>
+    </message>
+    <message>
+        <source>The status of job #%1 was not changed.</source>
+        <translation>作业 #%1 的状态未更改。</translation>
+    </message>
+    <message>
+        <source>You may not change the status of job #%1; it stays as it was.</source>
+        <translation>您无权更改作业 #%1 的状态，状态保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <source>&amp;Actual size (1:1)</source>
+        <translation>实际大小 (1:1)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by</source>
+        <translation>着色方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit the frame</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>按分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Instance</source>
+        <translation>按实例(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>作业(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>按标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Original quality</source>
+        <translation>原始画质(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Texts of every object</source>
+        <translation>显示所有对象的文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to selection</source>
+        <translation>缩放到所选(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Attributes in the &amp;texts</source>
+        <translation>文字中显示属性(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2–%3</source>
+        <translation>第 %1 帧（%2–%3）</translation>
+    </message>
+    <message>
+        <source>Frames as uploaded, fetched one by one (slower than the chunks)</source>
+        <translation>按上传时的原样逐帧获取（比数据块慢）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Job #%1</source>
+        <translation>作业 #%1</translation>
+    </message>
+    <message>
+        <source>Job #%1 · %2 · frames %3–%4</source>
+        <translation>作业 #%1 · %2 · 帧 %3–%4</translation>
+    </message>
+    <message>
+        <source>Job info</source>
+        <translation>作业信息</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Next object (Tab)</source>
+        <translation>下一个对象（Tab）</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Pixel &amp;grid</source>
+        <translation>像素网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Previous object (Shift+Tab)</source>
+        <translation>上一个对象（Shift+Tab）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>整帧标签</translation>
+    </message>
+    <message>
+        <source>x %1, y %2</source>
+        <translation>位置 x %1，y %2</translation>
     </message>
 </context>
 <context>

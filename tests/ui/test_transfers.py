@@ -980,8 +980,9 @@ def test_task_actions_follow_the_selection(
         jobs.customContextMenuRequested.emit(position)
         (popup,) = [m for m in jobs.findChildren(QMenu) if m.isVisible()]
         job = with_data.segments[0].jobs[0]
-        assert popup.actions()[-1].text() == f"&Import annotations into job #{job.id}…"  # after the job's own
-        popup.actions()[-1].trigger()
+        assert popup.actions()[-2].text() == f"&Import annotations into job #{job.id}…"  # after the job's own
+        assert popup.actions()[-1].text() == f"&Open job #{job.id}"  # the workspace's (annodesk.ui.workspace)
+        popup.actions()[-2].trigger()
         assert window.transfers.dialogs[("import-job", job.id)].isVisible()
         popup.hide()
         await controller.shutdown()

@@ -1,0 +1,433 @@
+"""The annotation workspace's controller: one job, its frames and the objects on them. No widgets.
+
+A :class:`WorkspaceController` loads the job through the session layer, holds the current frame, the step and the
+selection, asks its frame source for images (the newest request wins), and says what changed through signals.
+The window (``annodesk.ui.workspace.window``) is a view over it. Failures become translated messages
+(:class:`Problem`), never exceptions into Qt; a 401 is the session's (its AuthWatch signs in again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import msgspec
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QImage
+
+from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
+from annodesk.api.models import DataMeta, Job, Task
+from annodesk.i18n import LiveText, arg
+from annodesk.session.job_data import JobData, change_job_status, load_job_media
+from annodesk.session.repository import Repository
+from annodesk.tasks.work import Work
+
+from .drawables import Drawable
+from .drawing import to_drawables
+from .frame_objects import COLOR_BY_LABEL, FrameObject, FrameReader, JobCounts, ObjectFilter, ObjectKey, job_counts
+from .frames import COMPRESSED, ORIGINAL, FrameLoadError, FrameSource, FrameSuperseded
+from .playback import FrameClock
+
+log = logging.getLogger(__name__)
+
+JOB_STATUSES = ("annotation", "validation", "completed")
+TASK_NAMES = ("load", "frame", "status")  # the controller's named, latest-wins work
+
+
+FrameSourceFactory = Callable[[Repository, Task, DataMeta, Job], FrameSource]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that failed, said plainly: ``text`` (translated, follows a language switch) and the error."""
+
+    text: LiveText
+    error: CvatError | None = None
+
+
+class WorkspaceController(QObject):
+    """One job in the workspace.
+
+    Signals: ``loaded()`` once the job is read; ``loadFailed(Problem)``; ``frameChanged(int)`` the moment the
+    current frame changes (objects follow at once, the image when it arrives); ``imageReady(int, QImage)``;
+    ``imageFailed(int, Problem)``; ``objectsChanged()`` (the frame's objects, a filter, hide or lock);
+    ``selectionChanged(object)`` (an :data:`ObjectKey` or ``None``); ``statusChanged(str)``;
+    ``message(Problem)`` (a notice for the status bar). A 401 is not handled here: the session's AuthWatch sees
+    every 401 on the client and takes the user back to sign-in once.
+    """
+
+    loaded = Signal()
+    loadFailed = Signal(object)
+    frameChanged = Signal(int)
+    imageReady = Signal(int, QImage)
+    imageFailed = Signal(int, object)
+    objectsChanged = Signal()
+    selectionChanged = Signal(object)
+    statusChanged = Signal(str)
+    message = Signal(object)
+    playingChanged = Signal(bool)
+
+    def __init__(
+        self,
+        repository: Repository,
+        job_id: int,
+        frame_sources: FrameSourceFactory,
+        parent: QObject | None = None,
+        *,
+        task_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.job_id = job_id
+        self.task_id = task_id  # when known, the job and its task are read at once
+        self._frame_sources = frame_sources
+        self.work = Work(self._crashed)
+        self.data: JobData | None = None
+        self.source: FrameSource | None = None
+        self.frame = 0
+        self.step = 10
+        self.original_quality = False  # frames as uploaded (type=frame&quality=original), one by one
+        self.image: QImage | None = None  # the current frame's image once it came
+        self.image_size = QSize()  # the size it is drawn at (the frame's meta size)
+        self.objects: list[FrameObject] = []  # every object on the current frame
+        self.hidden: set[ObjectKey] = set()
+        self.locked: set[ObjectKey] = set()
+        self.hidden_labels: set[int] = set()
+        self.filter = ObjectFilter()
+        self.selected: ObjectKey | None = None
+        self.color_by = COLOR_BY_LABEL
+        self.counts: JobCounts | None = None
+        self._reader: FrameReader | None = None
+        self.clock = FrameClock(self)
+        self.clock.advance.connect(self._clock_advance)
+        self.clock.runningChanged.connect(self.playingChanged)
+
+    # -- the job -----------------------------------------------------------------------------------
+
+    @property
+    def job(self) -> Job | None:
+        return self.data.job if self.data else None
+
+    @property
+    def task(self) -> Task | None:
+        return self.data.task if self.data else None
+
+    @property
+    def first_frame(self) -> int:
+        return self.data.job.start_frame if self.data else 0
+
+    @property
+    def last_frame(self) -> int:
+        return self.data.job.stop_frame if self.data else 0
+
+    def open(self) -> None:
+        """Read the job (again); ``loaded`` or ``loadFailed`` follows."""
+        self.work.start(self._load(), "load")
+
+    async def _load(self) -> None:
+        """The job, task and meta first (the first frame is asked for at once), the annotations meanwhile."""
+        annotations = asyncio.ensure_future(self.repository.client.get_job_annotations(self.job_id))
+        try:
+            media = await load_job_media(self.repository, self.job_id, self.task_id)
+            if self.source is not None:
+                self.source.close()
+            self.source = self._frame_sources(self.repository, media.task, media.meta, media.job)
+            self.source.request(media.job.start_frame)  # on its way while the annotations come and are read
+            data = JobData(media.job, media.task, media.meta, await annotations)
+            # indexing thousands of objects is pure Python: off the GUI thread, so the window keeps answering
+            reader, counts = await asyncio.to_thread(_index, data, self.color_by)
+        except NotAuthenticated:
+            return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
+        except CvatError as exc:
+            job_id = self.job_id
+            self.loadFailed.emit(Problem(lambda: arg(self.tr("Job #%1 could not be opened."), job_id), exc))
+            return
+        finally:
+            if not annotations.done():
+                annotations.cancel()
+            elif not annotations.cancelled():
+                annotations.exception()  # retrieved: a failure here was reported above
+        self.data = data
+        self._reader, self.counts = reader, counts
+        self.frame = data.job.start_frame
+        self.loaded.emit()
+        self.go_to(data.job.start_frame, force=True)
+
+    def close(self) -> None:
+        """Stop every request and playback; the frame source lets go of its memory."""
+        self.clock.stop()
+        self.work.closed = True  # nothing starts any more, and what runs is cancelled now (no await here)
+        for name in TASK_NAMES:
+            self.work.cancel(name)
+        if self.source is not None:
+            self.source.close()
+            self.source = None
+
+    def _crashed(self, exc: BaseException) -> None:
+        self.message.emit(
+            Problem(lambda: self.tr("Something went wrong in the workspace; the details are in the log."))
+        )
+
+    # -- frames ------------------------------------------------------------------------------------
+
+    def frame_name(self, frame: int | None = None) -> str:
+        """The file name of ``frame`` (default: the current one) from the media meta (a video's for every frame)."""
+        if self.data is None:
+            return ""
+        frames = self.data.meta.frames
+        number = self.frame if frame is None else frame
+        if not frames:
+            return ""
+        info = frames[number] if 0 <= number < len(frames) else frames[0]
+        return info.name
+
+    def clamp(self, frame: int) -> int:
+        return max(self.first_frame, min(self.last_frame, frame))
+
+    def go_to(self, frame: int, *, force: bool = False) -> None:
+        """Show ``frame`` (clamped to the job): objects at once, the image when the source has it."""
+        if self.data is None:
+            return
+        frame = self.clamp(frame)
+        if frame == self.frame and not force and self.image is not None:
+            return
+        self.frame = frame
+        self.image = None
+        self._read_objects()
+        self.frameChanged.emit(frame)
+        self.objectsChanged.emit()
+        self.work.start(self._fetch_image(frame), "frame")
+
+    def set_original_quality(self, original: bool) -> None:
+        """Show frames in their original quality (asked for one by one) or as compressed chunks (the default)."""
+        if original != self.original_quality:
+            self.original_quality = original
+            self.go_to(self.frame, force=True)
+
+    def retry(self) -> None:
+        """Ask for the current frame's image again (after a failure)."""
+        self.go_to(self.frame, force=True)
+
+    async def _fetch_image(self, frame: int) -> None:
+        source = self.source
+        if source is None:
+            return
+        try:
+            loaded = await source.frame(frame, ORIGINAL if self.original_quality else COMPRESSED)
+        except FrameSuperseded:
+            return  # a newer frame was asked for
+        except NotAuthenticated:
+            return  # the session's one 401 path (AuthWatch)
+        except (CvatError, FrameLoadError) as exc:
+            if isinstance(exc, FrameLoadError) and isinstance(exc.error, NotAuthenticated):
+                return  # the session's one 401 path (AuthWatch)
+            self.clock.stop()
+            error = exc if isinstance(exc, CvatError) else None
+            reason = exc.message if isinstance(exc, FrameLoadError) else ""
+            self.imageFailed.emit(frame, Problem(lambda: self._frame_failure(frame, reason), error))
+            return
+        if frame != self.frame:
+            return
+        self.image, self.image_size = loaded.image, loaded.size
+        self.clock.shown(frame)
+        self.imageReady.emit(frame, loaded.image)
+
+    def _frame_failure(self, frame: int, reason: str) -> str:
+        if reason:  # the frame source's own sentence (it names the frame and why)
+            return reason
+        return arg(self.tr("Frame %1 could not be loaded."), frame)
+
+    def first(self) -> None:
+        self.go_to(self.first_frame)
+
+    def last(self) -> None:
+        self.go_to(self.last_frame)
+
+    def next(self) -> None:
+        self.go_to(self.frame + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.frame - 1)
+
+    def forward(self) -> None:
+        """Jump ahead by the step (CVAT's V)."""
+        self.go_to(self.frame + self.step)
+
+    def backward(self) -> None:
+        """Jump back by the step (CVAT's C)."""
+        self.go_to(self.frame - self.step)
+
+    def set_step(self, step: int) -> None:
+        self.step = max(1, int(step))
+
+    # -- playback ----------------------------------------------------------------------------------
+
+    def play(self, fps: float | None = None) -> None:
+        """Play from the current frame at ``fps`` (1–100; default: the clock's); from the start at the end."""
+        if self.data is None:
+            return
+        if fps is not None:
+            self.clock.set_fps(fps)
+        if self.frame >= self.last_frame:
+            self.go_to(self.first_frame)
+        self.clock.start(self.frame, self.last_frame, on_screen=self.image is not None)
+
+    def pause(self) -> None:
+        self.clock.stop()
+
+    def toggle_play(self) -> None:
+        if self.clock.running:
+            self.pause()
+        else:
+            self.play()
+
+    def _clock_advance(self, frame: int) -> None:
+        self.go_to(frame)
+
+    # -- objects -----------------------------------------------------------------------------------
+
+    def _read_objects(self) -> None:
+        try:
+            self.objects = self._reader.objects_at(self.frame) if self._reader else []
+        except Exception:  # a malformed track must not take the window down: the frame shows without objects
+            log.exception("objects of frame %s could not be read", self.frame)
+            self.objects = []
+            self.message.emit(Problem(lambda: self.tr("Some objects of this frame could not be read.")))
+        keys = {obj.key for obj in self.objects}
+        if self.selected is not None and self.selected not in keys:
+            self.select(None)
+
+    def listed_objects(self) -> list[FrameObject]:
+        """The current frame's objects that pass the filter (what the objects panel lists)."""
+        return [obj for obj in self.objects if self.filter.matches(obj)]
+
+    def drawn_objects(self) -> list[FrameObject]:
+        """What the canvas draws: listed, not outside, not hidden (itself or its label), not tags; by z-order."""
+        drawn = [
+            obj
+            for obj in self.listed_objects()
+            if obj.type != "tag"
+            and not obj.outside
+            and obj.key not in self.hidden
+            and obj.label_id not in self.hidden_labels
+        ]
+        return sorted(drawn, key=lambda obj: obj.z_order)
+
+    def drawables(self) -> list[Drawable]:
+        """The frame's shapes and tracks that pass the filter, as the canvas draws them (hidden and locked marked)."""
+        return to_drawables(self.listed_objects(), self.hidden, self.hidden_labels, self.locked)
+
+    def tags(self) -> list[FrameObject]:
+        return [obj for obj in self.objects if obj.type == "tag"]
+
+    def object(self, key: ObjectKey | None) -> FrameObject | None:
+        return next((obj for obj in self.objects if obj.key == key), None)
+
+    def set_filter(self, object_filter: ObjectFilter) -> None:
+        self.filter = object_filter
+        if self.selected is not None and not any(obj.key == self.selected for obj in self.listed_objects()):
+            self.select(None)
+        self.objectsChanged.emit()
+
+    def set_hidden(self, key: ObjectKey, hidden: bool) -> None:
+        """Hide or show one object (client-only, as in CVAT: not saved)."""
+        (self.hidden.add if hidden else self.hidden.discard)(key)
+        self.objectsChanged.emit()
+
+    def set_locked(self, key: ObjectKey, locked: bool) -> None:
+        """Lock or unlock one object (client-only): a locked object cannot be selected on the canvas."""
+        (self.locked.add if locked else self.locked.discard)(key)
+        if locked and self.selected == key:
+            self.select(None)
+        self.objectsChanged.emit()
+
+    def set_label_hidden(self, label_id: int, hidden: bool) -> None:
+        (self.hidden_labels.add if hidden else self.hidden_labels.discard)(label_id)
+        self.objectsChanged.emit()
+
+    def set_color_by(self, color_by: str) -> None:
+        """Colour objects by ``label``, ``instance`` or ``group``."""
+        self.color_by = color_by
+        if self.data is not None:
+            self._reader = FrameReader(self.data.annotations, self.data.task.labels, color_by)
+            self._read_objects()
+            self.objectsChanged.emit()
+
+    def select(self, key: ObjectKey | None) -> None:
+        """Select one object of the frame (``None``: nothing); a locked or unknown object is not selected."""
+        if key is not None and (key in self.locked or self.object(key) is None):
+            key = None
+        if key == self.selected:
+            return
+        self.selected = key
+        self.selectionChanged.emit(key)
+
+    def select_next(self, backwards: bool = False) -> None:
+        """Tab through the drawn objects (unlocked ones), wrapping around."""
+        keys = [obj.key for obj in self.drawn_objects() if obj.key not in self.locked]
+        if not keys:
+            return
+        if self.selected not in keys:
+            self.select(keys[-1] if backwards else keys[0])
+            return
+        index = keys.index(self.selected)
+        self.select(keys[(index + (-1 if backwards else 1)) % len(keys)])
+
+    def label_counts(self) -> dict[int, int]:
+        """How many objects of each label the current frame has (before filters and hiding)."""
+        counts: dict[int, int] = {}
+        for obj in self.objects:
+            counts[obj.label_id] = counts.get(obj.label_id, 0) + 1
+        return counts
+
+    # -- job status --------------------------------------------------------------------------------
+
+    def set_status(self, status: str) -> None:
+        """Change the job's status on the server (only ``status`` is sent); shown at once, rolled back if refused."""
+        if self.data is None or status not in JOB_STATUSES or status == self.data.job.status:
+            return
+        before = self.data.job
+        self.data = replace(self.data, job=_with_status(before, status))
+        self.statusChanged.emit(status)
+        self.work.start(self._send_status(before, status), "status")
+
+    async def _send_status(self, before: Job, status: str) -> None:
+        try:
+            job = await change_job_status(self.repository, before.id, status)
+        except NotAuthenticated:
+            self._roll_back(before)  # the session's one 401 path (AuthWatch) follows
+            return
+        except PermissionDenied as exc:
+            self._roll_back(before)
+            job_id = before.id
+            self.message.emit(
+                Problem(
+                    lambda: arg(self.tr("You may not change the status of job #%1; it stays as it was."), job_id), exc
+                )
+            )
+            return
+        except CvatError as exc:
+            self._roll_back(before)
+            job_id = before.id
+            self.message.emit(Problem(lambda: arg(self.tr("The status of job #%1 was not changed."), job_id), exc))
+            return
+        if self.data is not None:
+            self.data = replace(self.data, job=job)
+            self.statusChanged.emit(job.status)
+            self.message.emit(Problem(lambda: self.tr("Status saved.")))
+
+    def _roll_back(self, before: Job) -> None:
+        if self.data is not None:
+            self.data = replace(self.data, job=before)
+            self.statusChanged.emit(before.status)
+
+
+def _index(data: JobData, color_by: str) -> tuple[FrameReader, JobCounts]:
+    """The job's annotations indexed by frame, and counted (a worker thread: no Qt here)."""
+    return FrameReader(data.annotations, data.task.labels, color_by), job_counts(data.annotations)
+
+
+def _with_status(job: Job, status: str) -> Job:
+    return msgspec.structs.replace(job, status=status)
