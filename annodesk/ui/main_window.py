@@ -28,6 +28,7 @@ from annodesk.settings import Settings
 from annodesk.tasks.controller import PAGE_SIZES, TaskController
 
 from .cache_notice import CacheNotice
+from .elided_label import ElidedLabel
 from .job_editing import JobEditing
 from .language_menu import LanguageMenu
 from .pager import Pager
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.state_label.setObjectName("connectionState")
         self.user_button = QPushButton(self.controller.username)  # a push button leaves room for its menu arrow
         self.user_button.setFlat(True)
-        self.message_label = QLabel()
+        self.message_label = ElidedLabel()  # a long message ends in “…”, the whole of it in the tooltip
         self.notice_label = QLabel()
         self.notice_label.setObjectName("sessionNotice")
         self.notice_label.setStyleSheet("color: #8a5a00;")
