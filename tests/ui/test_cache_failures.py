@@ -72,11 +72,11 @@ def test_full_disk_is_said_once_in_the_status_bar(
         notice = window.cache_notice
         await until(lambda: notice.isVisibleTo(window))
         assert notice.text() == "Offline copy not saved: disk full"
-        assert window.online and not window.banner.isVisibleTo(window)
+        assert window.controller.online and not window.banner.isVisibleTo(window)
         shown = next_emission(window.pageShown)
-        window.next_button.click()
+        window.pager.next_button.click()
         await wait_for(shown)
-        assert window.page == 2 and window.online and window.model.rowCount() > 0
+        assert window.controller.page == 2 and window.controller.online and window.model.rowCount() > 0
         assert window.message_label.text() != "" and "Error" not in window.message_label.text()
         assert notice.text() == "Offline copy not saved: disk full"
         await controller.shutdown()
