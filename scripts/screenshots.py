@@ -75,7 +75,8 @@ async def _until(predicate, seconds: float = 15.0) -> None:  # type: ignore[no-u
 
 
 def _save(widget: QWidget, path: Path) -> None:
-    QApplication.processEvents()  # delivers the posted LanguageChange events too
+    for _ in range(3):  # the posted LanguageChange events, then the layout requests their new texts post
+        QApplication.processEvents()
     widget.grab().save(str(path))
     print(f"wrote {path}")
 
