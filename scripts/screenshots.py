@@ -75,7 +75,8 @@ async def _until(predicate, seconds: float = 15.0) -> None:  # type: ignore[no-u
 
 
 def _save(widget: QWidget, path: Path) -> None:
-    QApplication.processEvents()  # delivers the posted LanguageChange events too
+    for _ in range(3):  # the posted LanguageChange events, then the layout requests their new texts post
+        QApplication.processEvents()
     widget.grab().save(str(path))
     print(f"wrote {path}")
 
@@ -109,7 +110,7 @@ async def _shoot(out: Path, work: Path) -> None:
         dialog.sign_in_button.click()
         window: MainWindow = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
         window.resize(1360, 820)
-        await _until(lambda: window.model.rowCount() > 0 and bool(window.users))
+        await _until(lambda: window.model.rowCount() > 0 and bool(window.controller.users))
         row = next(
             (
                 r
@@ -139,7 +140,7 @@ async def _shoot(out: Path, work: Path) -> None:
         await offline.start()
         window = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
         window.resize(1360, 820)
-        await _until(lambda: not window.online and window.model.rowCount() > 0)
+        await _until(lambda: not window.controller.online and window.model.rowCount() > 0)
         await _until(
             lambda: window.details.preview.pixmap() is not None and not window.details.preview.pixmap().isNull()
         )
@@ -225,9 +226,9 @@ async def _shoot_task_dialogs(out: Path, work: Path, server: SandboxServer, lang
     dialog.sign_in_button.click()
     window: MainWindow = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
     window.resize(1360, 820)
-    await _until(lambda: window.model.rowCount() > 0 and bool(window.users))
+    await _until(lambda: window.model.rowCount() > 0 and bool(window.controller.users))
 
-    create = window.show_create_task()
+    create = window.authoring.show_create_task()
     create.resize(1180, 720)
     create.name.setText("Street scenes, batch 3")
     create.editor.set_labels(labels_from_json(SHOT_LABELS_JSON))
@@ -259,15 +260,15 @@ async def _shoot_task_dialogs(out: Path, work: Path, server: SandboxServer, lang
         next(
             t
             for t in window.model.tasks
-            if t.owner_id == window.profile.id and sum(len(lab.attributes) for lab in t.labels) >= 4
+            if t.owner_id == window.controller.profile.id and sum(len(lab.attributes) for lab in t.labels) >= 4
         )
-        if window.profile
+        if window.controller.profile
         else window.model.tasks[0]
     )
     details = _signal(window.detailsShown)
     window.table.selectRow(window.model.row_of(task.id) or 0)
     await asyncio.wait_for(details, 15)
-    edit = window.show_edit_task()
+    edit = window.authoring.show_edit_task()
     assert edit is not None
     edit.resize(980, 680)
     edit.name.setText(f"{task.name} (checked)")
@@ -285,7 +286,7 @@ async def _shoot_task_dialogs(out: Path, work: Path, server: SandboxServer, lang
     editor.list.setCurrentIndex(editor.model.index(0, 0))
     editor.splitter.setSizes([180, 620])
     await asyncio.sleep(0.2)
-    bar = editor.form.scroll.verticalScrollBar()
+    bar = editor.form.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())  # the saved attributes, greyed, above the one added
     await _grab(edit, out / "edit-task.png")
     languages.set_choice(CHINESE)
@@ -335,8 +336,8 @@ async def _shoot_transfers(out: Path, work: Path) -> None:
     from PIL import Image
 
     from annodesk.api import Annotations, CvatClient, LabeledShape, NewAttribute, NewLabel
+    from annodesk.settings import Settings
     from annodesk.ui import transfers
-    from annodesk.ui.export_dialog import FOLDER_KEY
 
     server = SandboxServer(work / "sandbox-transfers", anon_throttle=0)
     server.start()
@@ -387,7 +388,7 @@ async def _shoot_transfers(out: Path, work: Path) -> None:
         detailed = _signal(window.detailsShown)
         window.table.selectRow(window.model.row_of(task.id))  # type: ignore[arg-type]
         await asyncio.wait_for(detailed, 15)
-        settings.setValue(FOLDER_KEY, str(downloads))
+        Settings(settings).export_folder = str(downloads)
         transfers.PROGRESS_EVERY = 0  # every piece of the download repaints: the shot below catches one part-way
 
         for language, name in ((ENGLISH, "export.png"), (CHINESE, "export-zh.png")):
@@ -459,7 +460,7 @@ async def _shoot_jobs_edit(out: Path, server: SandboxServer, window: MainWindow)
     await asyncio.wait_for(saved, 15)
     server.faults.hold()  # the next change stays "saving…" until the shots are taken
     server.faults.add("slow", path=r"/api/v1/jobs/\d+$", delay=0)
-    other = next(u for u in window.users.values() if u.id != second.assignee_id and u.username == "bob")
+    other = next(u for u in window.controller.users.values() if u.id != second.assignee_id and u.username == "bob")
     editing.set_assignee(second.id, other.id)
     await _until(lambda: server.faults.in_flight() > 0)
     _save(window, out / "jobs-tree-edit.png")

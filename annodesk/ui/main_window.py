@@ -28,6 +28,7 @@ from annodesk.settings import Settings
 from annodesk.tasks.controller import PAGE_SIZES, TaskController
 
 from .cache_notice import CacheNotice
+from .elided_label import ElidedLabel
 from .job_editing import JobEditing
 from .language_menu import LanguageMenu
 from .pager import Pager
@@ -35,7 +36,7 @@ from .profile_box import show_profile
 from .screen_fit import keep_on_screen
 from .task_authoring import TaskAuthoring
 from .task_deletion import TaskDeletion
-from .task_details import TaskDetails
+from .task_details import PREVIEW_SIZE, PROPERTIES_BESIDE_WIDTH, TaskDetails
 from .task_table import TaskTable, column_of, ordering_of
 from .thumbnails import TableThumbnails
 from .transfer_actions import TransferActions
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.state_label.setObjectName("connectionState")
         self.user_button = QPushButton(self.controller.username)  # a push button leaves room for its menu arrow
         self.user_button.setFlat(True)
-        self.message_label = QLabel()
+        self.message_label = ElidedLabel()  # a long message ends in “…”, the whole of it in the tooltip
         self.notice_label = QLabel()
         self.notice_label.setObjectName("sessionNotice")
         self.notice_label.setStyleSheet("color: #8a5a00;")
@@ -254,6 +255,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
         keep_on_screen(self)  # a geometry saved elsewhere (or the default) may not fit this screen
+        if stored.splitter is None:
+            self._first_start_split()
         for splitter, state in ((self.splitter, stored.splitter), (self.details.splitter, stored.details_splitter)):
             if state is not None:
                 splitter.restoreState(state)
@@ -267,6 +270,15 @@ class MainWindow(QMainWindow):
         ordering = ordering_of(header_view.sortIndicatorSection(), header_view.sortIndicatorOrder())
         if ordering != self.controller.ordering:
             self.controller.sort_by(ordering)  # replaces the first page's load, started before the window
+
+    def _first_start_split(self) -> None:
+        """Table and details 3 : 2, the details at least as wide as the preview beside the properties needs (then
+        every property shows with no scrolling), unless that would leave the table less than half the window."""
+        total = self.width()
+        details = max(total * 2 // 5, PREVIEW_SIZE + PROPERTIES_BESIDE_WIDTH + 24)  # + the pane's margins
+        if details > total // 2:
+            details = total * 2 // 5
+        self.splitter.setSizes([total - details, details])
 
     def save_settings(self) -> None:
         """Remember geometry, splitters, column widths and page size."""

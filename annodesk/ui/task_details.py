@@ -107,7 +107,6 @@ class TaskDetails(QWidget):
             self.titles[key] = QLabel()
             form.addRow(self.titles[key], value)
         self.values["bug_tracker"].setOpenExternalLinks(True)
-        self.values["bug_tracker"].setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
         self.actions_row = QHBoxLayout()  # buttons of task actions (add_action), under the title
         self.actions_row.setContentsMargins(0, 0, 0, 0)
@@ -123,9 +122,10 @@ class TaskDetails(QWidget):
         self.preview_and_properties.addLayout(form, 1)
         top_layout.addLayout(self.preview_and_properties)
         top_layout.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(top)
+        self.action_buttons: list[QToolButton] = []
 
         self.labels_model = LabelTreeModel(self)
         self.jobs_model = EditableJobTreeModel(self)  # edited through annodesk.ui.job_editing
@@ -159,6 +159,10 @@ class TaskDetails(QWidget):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+        # Tab reaches the buttons where they are seen, after the pane above them (features add them late, so by
+        # creation order they would come last in the window, after the status bar).
+        QWidget.setTabOrder(self.action_buttons[-1] if self.action_buttons else self.scroll_area, button)
+        self.action_buttons.append(button)
         return button
 
     def retranslate_ui(self) -> None:
@@ -226,6 +230,7 @@ class TaskDetails(QWidget):
             self.title.setToolTip("")
             for value in self.values.values():
                 value.clear()
+            self.values["bug_tracker"].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             return
         self.title.setText(f"#{task.id}  {elided(task.name)}")
         self.title.setToolTip(tooltip_text(task.name) if len(task.name) > DISPLAY_CHARS else "")
@@ -251,6 +256,12 @@ class TaskDetails(QWidget):
             label = self.values[key]
             label.setTextFormat(Qt.TextFormat.RichText if key == "bug_tracker" else Qt.TextFormat.PlainText)
             label.setText(text)
+        # the bug tracker is a Tab stop only when it is a link to open
+        self.values["bug_tracker"].setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            if task.bug_tracker
+            else Qt.TextInteractionFlag.TextSelectableByMouse
+        )
 
     def _chunks(self, task: Task) -> str:
         kinds = [display_chunk_type(k) for k in (task.data_compressed_chunk_type, task.data_original_chunk_type) if k]

@@ -40,8 +40,10 @@ class TaskTable(QTableView):
         self.customContextMenuRequested.connect(self._show_menu)
 
     def default_widths(self) -> None:
+        """The first start's column widths, each at least its header's (with a larger font, in Chinese)."""
+        header = self.horizontalHeader()
         for column, width in enumerate(DEFAULT_WIDTHS):
-            self.setColumnWidth(column, width)
+            self.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def selected_task(self) -> Task | None:
         index = self.selectionModel().currentIndex()

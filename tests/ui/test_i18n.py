@@ -480,6 +480,8 @@ def test_offline_banner_and_messages_switch_live(
         window.controller._retry_timer.stop()  # stay offline for this test
         window.show_session_notice(lambda: messages.keyring_notice(KeyringUnavailable("x", no_keyring=True)))
         assert window.banner.text().startswith(f"Offline — data from {format_datetime(saved_at)}.")
+        window.resize(900, window.height())  # the sentence is wider than the status bar leaves it: "…", tooltip
+        assert window.message_label.toolTip() == window.message_label.text() != ""
 
         switch(languages, CHINESE)
         assert window.banner.text().startswith(f"离线 — 显示的是 {format_datetime(saved_at)} 的数据")

@@ -101,9 +101,39 @@ def test_tab_leaves_the_task_table(
             assert focus is not None
             visited.append(focus)
         assert any(widget is not window.table for widget in visited)
-        assert window.search in visited or window.next_button in visited or window.page_size_box in visited
+        assert window.search in visited and window.pager.page_size_box in visited
         assert window.details.labels_view in visited or window.details.jobs_view in visited
         assert visited.count(window.table) <= 2  # once per round: table → pager → details → trees → search
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_tab_goes_through_the_details_pane_in_the_order_it_is_seen(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    """Pane → its action buttons (added late by the features, yet not after the status bar) → the trees' tabs; the
+    bug tracker is a stop only when it is a link."""
+
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        window.activateWindow()
+        target = next(t for t in window.model.tasks if t.has_data and not t.bug_tracker)
+        shown = next_emission(window.detailsShown)
+        window.table.selectRow(window.model.row_of(target.id))  # type: ignore[arg-type]
+        await wait_for(shown)
+        await until(lambda: window.details.task is not None and window.details.task.id == target.id)
+        buttons = [b for b in window.details.action_buttons if b.isEnabled()]
+        assert len(buttons) >= 3  # edit, export, import
+        window.details.scroll_area.setFocus()
+        visited: list[QWidget] = []
+        for _ in range(len(buttons) + 1):
+            QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+            focus = QApplication.focusWidget()
+            assert focus is not None
+            visited.append(focus)
+        assert visited == [*buttons, window.details.tabs.tabBar()]
         await controller.shutdown()
 
     loop.run_until_complete(body())

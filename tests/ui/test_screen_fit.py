@@ -26,6 +26,7 @@ app = QApplication([])
 from annodesk.api.client import CvatClient
 from annodesk.session.cache import OfflineCache
 from annodesk.session.repository import Repository
+from annodesk.tasks.controller import TaskController
 from annodesk.ui.main_window import MainWindow
 
 folder = Path(sys.argv[1])
@@ -35,7 +36,7 @@ if sys.argv[2] == "saved":  # a geometry saved on a larger screen
     big.setGeometry(60, 40, 1800, 1000)
     settings.setValue("main/geometry", big.saveGeometry())
 repository = Repository(CvatClient("http://127.0.0.1:9"), OfflineCache(folder / "cache", "http://127.0.0.1:9", "u"))
-window = MainWindow(repository, "http://127.0.0.1:9", "u", settings)
+window = MainWindow(TaskController(repository, "http://127.0.0.1:9", "u"), settings)
 window.show()
 for _ in range(3):
     app.processEvents()
@@ -48,7 +49,7 @@ print(json.dumps({
     "screen": [screen.width(), screen.height()],
     "frame": [window.frameGeometry().width(), window.frameGeometry().height()],
     "status_bar": on_screen(window.statusBar()),
-    "pager": on_screen(window.next_button) and on_screen(window.page_label),
+    "pager": on_screen(window.pager.next_button) and on_screen(window.pager.page_label),
 }))
 """
 
