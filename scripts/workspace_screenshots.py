@@ -1,0 +1,129 @@
+"""Render the annotation workspace against a throwaway sandbox and save PNGs for the README.
+
+Run: ``QT_QPA_PLATFORM=offscreen python scripts/workspace_screenshots.py [--out docs/screenshots]``.
+Produces ``workspace-dense.png`` / ``workspace-dense-zh.png`` (the 10,000×5,000 frame of ``--seed-dense-job``:
+5,000 polygons of 20 points and 5,000 rectangles, one object selected) and ``workspace-video.png`` /
+``workspace-video-zh.png`` (a frame of the sample video task between keyframes: tracks of every shape type).
+Chinese is switched live, as a user would. Nothing touches the real keyring, settings or cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")
+
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from annodesk.api.client import CvatClient
+from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
+from annodesk.sandbox import SandboxServer
+from annodesk.sandbox.bench_seed import add_dense_job
+from annodesk.sandbox.seed import SAMPLE_USERS
+from annodesk.session.cache import OfflineCache
+from annodesk.session.repository import Repository
+from annodesk.ui.workspace.frame_glue import FrameSources
+from annodesk.ui.workspace.window import WorkspaceWindow
+from annodesk.workspace.controller import WorkspaceController
+
+VIDEO_TASK = "Sports: basketball players"
+
+
+async def _until(predicate: Callable[[], bool], seconds: float = 60.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError("the workspace did not get there in time")
+        await asyncio.sleep(0.02)
+
+
+async def _painted(controller: WorkspaceController, act: Callable[[], None]) -> None:
+    """Do ``act`` and wait until the frame it asks for is on the canvas (or say why not)."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def ready(*_args: object) -> None:
+        if not done.done():
+            done.set_result(None)
+
+    def failed(*args: object) -> None:
+        if not done.done():
+            done.set_exception(RuntimeError(f"the frame failed: {args}"))
+
+    controller.imageReady.connect(ready)
+    controller.imageFailed.connect(failed)
+    controller.loadFailed.connect(failed)
+    act()
+    await asyncio.wait_for(done, 120)
+
+
+async def _shoot_job(
+    out: Path, work: Path, name: str, repository: Repository, job_id: int, languages: LanguageManager, step: int
+) -> None:
+    settings = QSettings(str(work / f"{name}.ini"), QSettings.Format.IniFormat)
+    controller = WorkspaceController(repository, job_id, FrameSources(None))
+    window = WorkspaceWindow(controller, settings)
+    window.resize(1600, 960)
+    window.show()
+    await _painted(controller, controller.open)
+    if step:
+        await _painted(controller, lambda: controller.go_to(controller.first_frame + step))
+    controller.select_next()
+    for language, suffix in ((ENGLISH, ""), (CHINESE, "-zh")):
+        languages.set_choice(language)
+        await asyncio.sleep(0.3)  # the language change's events and a relayout
+        window.canvas.finish_rendering()
+        await asyncio.sleep(0.1)
+        window.grab().save(str(out / f"workspace-{name}{suffix}.png"))
+        print(f"saved workspace-{name}{suffix}.png", flush=True)
+    languages.set_choice(ENGLISH)
+    window.close()
+    window.deleteLater()
+
+
+async def _shoot(out: Path, work: Path, languages: LanguageManager, server: SandboxServer, job: str) -> None:
+    """Shoot ``job`` (``dense`` or ``video``) with a client of its own."""
+    password = next(p for user, p, *_rest in SAMPLE_USERS if user == "admin")
+    async with CvatClient(server.base_url) as client:
+        await client.login("admin", password)
+        repository = Repository(client, OfflineCache(work / f"cache-{job}", client.server_url, "admin"))
+        if job == "dense":
+            dense = await client.get_task(add_dense_job(server.state.db))
+            await _shoot_job(out, work, "dense", repository, dense.jobs[0].id, languages, 0)
+        else:
+            page = await client.list_tasks(page=1, page_size=100, search=VIDEO_TASK)
+            video = next(t for t in page.results if t.name == VIDEO_TASK)
+            await _shoot_job(out, work, "video", repository, video.jobs[0].id, languages, 12)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    app.setQuitOnLastWindowClosed(False)  # closing the first job's window must not stop the loop
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        languages = LanguageManager(QSettings(str(work / "languages.ini"), QSettings.Format.IniFormat))
+        server = SandboxServer(work / "sandbox", port=0).start()
+        try:
+            for job in ("dense", "video"):  # each in a run of its own: a window's teardown ends with its run
+                loop.run_until_complete(_shoot(args.out.resolve(), work, languages, server, job))
+        finally:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
