@@ -299,6 +299,8 @@ def test_a_failed_chunk_says_why_on_the_canvas_and_retry_brings_it(
         assert notice.text.text().startswith("Frame 37 could not be loaded")
         assert "500" in notice.text.text()
         # no freeze: the window answers, and frames of the chunk that did come still show
+        workspace.activateWindow()  # window shortcuts go to the active window (other tests' windows may linger)
+        await until(workspace.isActiveWindow)
         QTest.keyClick(workspace, Qt.Key.Key_C)  # back by the step (10)
         await frame_shown(workspace, 27)
         assert not notice.isVisible()
