@@ -118,6 +118,9 @@ class Settings:
     workspace_fps = Key("workspace/fps", 25, _number)
     workspace_step = Key("workspace/step", 10, _number)
     my_jobs_geometry = Key[Any]("myJobs/geometry", None, _raw)
+    # memory for decoded frames (every workspace window's own budget) and disk for encoded chunks (per server)
+    frame_memory_mb = Key("workspace/frameMemoryMB", 1024, _number)
+    chunk_disk_mb = Key("workspace/chunkDiskMB", 4096, _number)
 
     def __init__(self, store: Any) -> None:
         self.store = store

@@ -65,3 +65,13 @@ def test_answer_limit_is_a_setting() -> None:
     assert Settings(_Store({"network/maxAnswerMB": "512"})).answer_limit == 512 * 1024 * 1024
     assert Settings(_Store({"network/maxAnswerMB": "lots"})).answer_limit == MAX_ANSWER_BYTES
     assert Settings(_Store({"network/maxAnswerMB": -1})).answer_limit == MAX_ANSWER_BYTES
+
+
+def test_workspace_memory_and_disk_budgets_are_settings() -> None:
+    from annodesk.settings import Settings
+    from annodesk.ui.workspace.frame_glue import FrameSources
+
+    stored = Settings(_Store({"workspace/frameMemoryMB": "256"}))
+    assert (stored.frame_memory_mb, stored.chunk_disk_mb) == (256, 4096)  # the other one's default
+    sources = FrameSources(None, decoded_budget=stored.frame_memory_mb * 1024**2)
+    assert sources.decoded_budget == 256 * 1024**2

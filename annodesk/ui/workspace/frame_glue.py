@@ -14,13 +14,18 @@ from annodesk.workspace.frames import FrameSource, TaskMedia
 
 CHUNKS_FOLDER = "chunks"
 DISK_BUDGET = 4 * 1024**3  # encoded chunks kept on disk per server (least recently used go first)
+DECODED_BUDGET = 1024**3  # decoded frames kept in memory per job window
 
 
 class FrameSources:
     """Makes each job's frame source. ``folder``: where encoded chunks are kept on disk (``None``: memory only)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(
+        self, folder: Path | None, *, decoded_budget: int = DECODED_BUDGET, disk_budget: int = DISK_BUDGET
+    ) -> None:
         self.folder = folder
+        self.decoded_budget = decoded_budget  # bytes of decoded frames each job's source keeps
+        self.disk_budget = disk_budget
         self._caches: dict[str, ChunkCache] = {}
 
     def chunk_cache(self, server_url: str) -> ChunkCache:
@@ -28,7 +33,9 @@ class FrameSources:
         if cache is None:
             cache = self._caches[server_url] = ChunkCache(self.folder, server_url)
             if self.folder is not None:  # once a session: older chunks beyond the budget go, off the GUI thread
-                threading.Thread(target=cache.trim_disk, args=(DISK_BUDGET,), daemon=True, name="chunk-trim").start()
+                threading.Thread(
+                    target=cache.trim_disk, args=(self.disk_budget,), daemon=True, name="chunk-trim"
+                ).start()
         return cache
 
     def __call__(self, repository: Repository, task: Task, meta: DataMeta, job: Job) -> FrameSource:
@@ -40,6 +47,7 @@ class FrameSources:
             job.start_frame,
             job.stop_frame,
             chunk_cache=self.chunk_cache(client.server_url),
+            decoded_budget=self.decoded_budget,
             describe_error=error_sentence,  # failures said in the UI's translated sentences
         )
 

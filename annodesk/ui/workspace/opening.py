@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
 from annodesk.session.my_jobs import AssignedJob, my_jobs
+from annodesk.settings import Settings
 from annodesk.tasks.controller import TaskController
 from annodesk.workspace.controller import FrameSourceFactory, WorkspaceController
 
@@ -48,7 +49,12 @@ class JobOpening(QObject):
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
-        self._frame_sources = frame_sources or FrameSources(chunk_folder(tasks.repository))
+        stored = Settings(settings)  # budgets: workspace/frameMemoryMB, workspace/chunkDiskMB
+        self._frame_sources = frame_sources or FrameSources(
+            chunk_folder(tasks.repository),
+            decoded_budget=max(64, stored.frame_memory_mb) * 1024**2,
+            disk_budget=max(256, stored.chunk_disk_mb) * 1024**2,
+        )
         self.windows: dict[int, WorkspaceWindow] = {}
         self.my_jobs_view: MyJobsView | None = None
         self.my_jobs_action = QAction(self)
