@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
+from shiboken6 import Shiboken
 
 from annodesk.ui.workspace.image_pyramid import Adjustments, ImagePyramid
 from annodesk.ui.workspace.shape_painter import HOVERED, SELECTED, OverlayStyle, ShapePainter
@@ -158,7 +159,7 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.cancel()
             self._pyramid = ImagePyramid(image, meta_size)
             self._pyramid.set_adjustments(self.adjustments())
-            self._pyramid.news.ready.connect(self._level_arrived)  # a bound slot: gone with the canvas
+            self._pyramid.on_level = self._level_arrived
             self._meta_size = QSizeF(self._pyramid.meta_size)
         if self._fitted or had_size != self._meta_size:
             self.fit_to_view()
@@ -168,8 +169,9 @@ class AnnotationCanvas(QWidget):
                 self._pyramid.build_levels(first=wanted)
         self.update()
 
-    def _level_arrived(self, level: int, image: QImage) -> None:
-        self.update()
+    def _level_arrived(self, _level: int) -> None:
+        if Shiboken.isValid(self):  # the widget may be gone while its last frame's levels still arrive
+            self.update()
 
     def set_drawables(self, drawables: list[Drawable] | tuple[Drawable, ...]) -> None:
         """Replace the frame's objects. Hover and selection stay when their object is still there and selectable."""

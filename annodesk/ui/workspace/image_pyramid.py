@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import threading
+import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PIL import Image, ImageEnhance
@@ -59,15 +61,36 @@ def reduce_image(image: QImage, factor: int) -> QImage:
     width, height = image.width() // factor, image.height() // factor
     view = Image.frombuffer("RGBA", (image.width(), image.height()), image.constBits(), "raw", "RGBA", 0, 1)
     data = view.reduce(factor, (0, 0, width * factor, height * factor)).tobytes()
-    reduced = QImage(data, width, height, width * 4, image.format())
-    reduced._buffer = data  # type: ignore[attr-defined]  # the pixels live in ``data``: keep it with the image
-    return reduced
+    # A copy that owns its pixels: an image over ``data`` would outlive it once a queued signal hands it to the GUI
+    # thread (the copy Qt makes shares the buffer but not the Python object keeping ``data`` alive): a crash.
+    return QImage(data, width, height, width * 4, image.format()).copy()
 
 
 class _LevelNews(QObject):
-    """Carries finished levels from the builder thread to the GUI thread (a queued signal)."""
+    """Carries finished levels from builder threads to the GUI thread (a queued signal): (pyramid, level, image),
+    the pyramid as a weak reference."""
 
-    ready = Signal(int, QImage)
+    ready = Signal(object, int, QImage)
+
+
+_news: _LevelNews | None = None
+
+
+def _level_news() -> _LevelNews:
+    """The one carrier of finished levels, made on the GUI thread with the first pyramid and never deleted: a
+    builder thread then never emits on an object that is gone, and never holds the last reference to a pyramid
+    (which would free the pyramid's Qt objects on that thread: a crash)."""
+    global _news
+    if _news is None:
+        _news = _LevelNews()
+        _news.ready.connect(_deliver)
+    return _news
+
+
+def _deliver(target: weakref.ref[ImagePyramid], level: int, image: QImage) -> None:
+    pyramid = target()
+    if pyramid is not None:
+        pyramid._arrived(level, image)
 
 
 class ImagePyramid:
@@ -79,8 +102,8 @@ class ImagePyramid:
                 QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel() else QImage.Format.Format_RGB32
             )
         self._levels: dict[int, QImage] = {0: image}
-        self.news = _LevelNews()
-        self.news.ready.connect(self._arrived)
+        self._news = _level_news()
+        self.on_level: Callable[[int], None] | None = None  # told of each level as it arrives (GUI thread)
         self._builder: threading.Thread | None = None
         self._cancelled = threading.Event()
         size = meta_size if meta_size is not None and not meta_size.isEmpty() else QSizeF(image.size())
@@ -106,16 +129,16 @@ class ImagePyramid:
             return
         first = max(1, min(first, self.max_level()))
         order = [first, *(k for k in range(1, self.max_level() + 1) if k != first)]
-        source = self.image
+        source, news, cancelled, target = self.image, self._news, self._cancelled, weakref.ref(self)
 
-        def build() -> None:
+        def build() -> None:  # holds no strong reference to the pyramid (see _level_news)
             built = {0: source}
             for level in order:
-                if self._cancelled.is_set():
+                if cancelled.is_set():
                     return
                 below = max(k for k in built if k < level)  # reduce the nearest finer level: less to read
                 built[level] = reduce_image(built[below], 2 ** (level - below))
-                self.news.ready.emit(level, built[level])
+                news.ready.emit(target, level, built[level])
 
         self._builder = threading.Thread(target=build, name="image-pyramid", daemon=True)
         self._builder.start()
@@ -130,7 +153,11 @@ class ImagePyramid:
         self._cancelled.set()
 
     def _arrived(self, level: int, image: QImage) -> None:
+        if self._cancelled.is_set():
+            return
         self._levels[level] = image
+        if self.on_level is not None:
+            self.on_level(level)
 
     def levels_built(self) -> list[int]:
         return sorted(self._levels)
