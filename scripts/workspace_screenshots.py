@@ -68,9 +68,11 @@ async def _painted(controller: WorkspaceController, act: Callable[[], None]) -> 
 async def _shoot_job(
     out: Path, work: Path, name: str, repository: Repository, job_id: int, languages: LanguageManager, step: int
 ) -> None:
+    names = {user.id: user.username for user in await repository.client.list_users()}  # as the task view passes
     settings = QSettings(str(work / f"{name}.ini"), QSettings.Format.IniFormat)
     controller = WorkspaceController(repository, job_id, FrameSources(None))
     window = WorkspaceWindow(controller, settings)
+    window.job_info.set_user_names(names)
     window.resize(1600, 960)
     window.show()
     await _painted(controller, controller.open)
