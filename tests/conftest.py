@@ -20,6 +20,7 @@ import keyring
 import keyring.backend
 import keyring.errors
 import pytest
+from hypothesis import HealthCheck, settings
 
 from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.seed import SAMPLE_USERS
@@ -32,6 +33,28 @@ from .qt_support import (  # noqa: F401  (fixtures and hooks, for every test)
     pytest_pyfunc_call,
     session_languages,
 )
+
+# Hypothesis, for every folder (each run alone or all together): ``HYPOTHESIS_PROFILE=ci`` (the default) runs a
+# fixed, small number of derandomized examples per test with no per-example deadline (the machine is shared; speed
+# lives in benchmarks/); ``fuzz``: 1,200 random examples per test, for ``benchmarks/fuzz.py``.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=1_200,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
 
 PASSWORDS = {user[0]: user[1] for user in SAMPLE_USERS}
 

@@ -1,37 +1,13 @@
-"""Hypothesis profiles for the fuzz tests, and a count of the examples that ran (printed at the end).
-
-``HYPOTHESIS_PROFILE=ci`` (the default): a fixed, small number of derandomized examples per test, so CI is fast and
-repeatable. ``HYPOTHESIS_PROFILE=fuzz``: 1,200 random examples per test (about 11,000 in all), for
-``benchmarks/fuzz.py``.
-"""
+"""A count of the fuzz tests' examples that ran, printed at the end (the Hypothesis profiles, ``ci`` and ``fuzz``,
+are set for every folder in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from hypothesis import HealthCheck, settings
+from tests.conftest import HYPOTHESIS_PROFILE as PROFILE
 
 EXAMPLES: dict[str, int] = {}
-
-settings.register_profile(
-    "ci",
-    max_examples=60,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "fuzz",
-    max_examples=1_200,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
-settings.load_profile(PROFILE)
 
 
 def count(test: str) -> None:
