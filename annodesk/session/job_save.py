@@ -40,13 +40,13 @@ from annodesk.annotations import (
     recover_creates,
     version_check,
 )
-from annodesk.annotations.identity import CLIENT_ID, KINDS, ObjectKey, client_id, identified, items_of
+from annodesk.annotations.identity import CLIENT_ID, KINDS, TRACKS, ObjectKey, client_id, identified, items_of
 from annodesk.annotations.merge import count
 from annodesk.api import errors
 from annodesk.api.annotation_transfer import RawAnnotations
 
 Item = Tag | Shape | Track
-ITEM_TYPES: dict[str, type[Tag] | type[Shape] | type[Track]] = {"tags": Tag, "shapes": Shape, "tracks": Track}
+ITEM_TYPES: dict[str, type[Tag] | type[Shape] | type[Track]] = {"tags": Tag, "shapes": Shape, TRACKS: Track}
 # Errors after which a write may or may not have happened (the request may have reached the server).
 UNKNOWN_OUTCOME = (errors.NetworkError, errors.ServerError, errors.MalformedResponse, errors.AnswerTooLarge)
 
@@ -182,8 +182,18 @@ class JobSaver:
             self._busy = False
 
     async def _save(self, local: Annotations, choices: dict[tuple[Any, ...], str]) -> Saved | NeedsDecision:
-        raw = await self.client.get_job_annotations_raw(self.job_id)
-        plan = await asyncio.to_thread(self._plan, raw, local, choices)
+        base = self.base
+        # The diff of a normal save does not depend on the read: it is worked out while the read is on its way.
+        diff = asyncio.ensure_future(asyncio.to_thread(_diff, base, local, self.labels)) if not self.in_flight else None
+        try:
+            raw = await self.client.get_job_annotations_raw(self.job_id)
+        finally:
+            if diff is not None:
+                diff.add_done_callback(_retrieved)
+        if diff is not None and raw.version == base.version:
+            plan = await diff
+        else:
+            plan = await asyncio.to_thread(self._plan, raw, local, choices)
         if plan.result.conflicts:
             return NeedsDecision(plan.result)
         requests = plan.result.requests.nonempty()
@@ -226,13 +236,10 @@ class JobSaver:
     # -- working out what to send (a worker thread) --------------------------------------------------
 
     def _plan(self, raw: RawAnnotations, local: Annotations, choices: dict[tuple[Any, ...], str]) -> _Plan:
+        """The three-way merge with the server now (after a recovery when a save was in flight)."""
         base = self.base
         adopted: dict[str, dict[str, int]] = {}
         flight = self.in_flight
-        if flight is None and raw.version == base.version:
-            reduced_base, reduced_local = _touched(base, local)
-            result = merge(reduced_base, reduced_local, reduced_base, self.labels)
-            return _Plan(base, local, result, _create_keys(result, local), adopted, merged=False, target=local)
         remote = raw.json()
         if flight is not None:
             adopted = _recovered(flight, remote, self.labels)
@@ -278,6 +285,19 @@ class JobSaver:
             action=action,
             status=exc.status,
         )
+
+
+def _diff(base: Annotations, local: Annotations, labels: LabelSet) -> _Plan:
+    """The plan of a normal save (nobody wrote since the base): the touched objects' diff."""
+    reduced_base, reduced_local = _touched(base, local)
+    result = merge(reduced_base, reduced_local, reduced_base, labels)
+    return _Plan(base, local, result, _create_keys(result, local), {}, merged=False, target=local)
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """A worked-out diff that was not used (the read failed or the server moved): its outcome is dropped."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _carry(version: int, adopted: Mapping[str, Mapping[str, int]], sent: Iterable[str]) -> InFlight | None:
@@ -459,28 +479,31 @@ def _server_document(
 
 def _settled(plan: _Plan, answers: Mapping[str, Mapping[str, Any]], version: int) -> Annotations:
     """What the server holds after the requests, when nobody else wrote: the target document (the local one, or
-    the merge) with the created and updated objects as the server answered them (ids, keyframe ids) and their
-    client ids."""
+    the merge) with the ids the server gave — of created objects, and of the keyframes of created and updated
+    tracks (from the answers) — and the client ids. Untouched objects stay the very same objects."""
     target = plan.target
     names: dict[tuple[str, int | None], str] = {}
     if target is None:  # the merge: the merged document with the local client ids
         names = _names(plan.local, {}, plan.result.origins)
         target = Annotations.from_json(plan.result.merged)
     created = answers.get("create", {})
-    updated = answers.get("update", {})
+    renewed = {item["id"]: item for item in answers.get("update", {}).get(TRACKS, ())}
     changes: dict[str, Any] = {"version": version}
     for kind in KINDS:
-        model = ITEM_TYPES[kind]
+        if not names and not created.get(kind) and not (kind == TRACKS and renewed):
+            continue
         fresh = iter(zip(plan.create_keys.get(kind, ()), created.get(kind, ()), strict=False))
-        renewed = {item["id"]: item for item in updated.get(kind, ())}
         items = []
         for item in items_of(target, kind):
             if item.id is None:
                 key, answer = next(fresh, (None, None))
                 if answer is not None:
-                    item = _named(model.from_json(answer), key)
-            elif item.id in renewed:
-                item = _named(model.from_json(renewed[item.id]), client_id(item) or names.get((kind, item.id)))
+                    made = Track.from_json(answer) if kind == TRACKS else replace(
+                        item, id=int(answer["id"]), absent=item.absent - {"id"}
+                    )  # fmt: skip
+                    item = made if client_id(made) == key else _named(made, key)
+            elif kind == TRACKS and item.id in renewed:
+                item = _named(Track.from_json(renewed[item.id]), client_id(item) or names.get((kind, item.id)))
             elif names:
                 item = _named(item, names.get((kind, item.id)))
             items.append(item)
