@@ -180,13 +180,14 @@ class JobSaving(QObject):
     # -- messages ----------------------------------------------------------------------------------------------
 
     def _failed_text(self, exc: CvatError, unknown: bool) -> str:
-        text = arg(self.tr("The annotations were not saved. %1 Your edits are kept."), error_sentence(exc))
         if unknown:
-            text += " " + self.tr(
-                "The server may have received part of the save: the next save checks what arrived first, so "
-                "nothing is saved twice."
+            text = self.tr(
+                "The annotations were not saved. %1 Your edits are kept. The server may have received part of the "
+                "save: the next save checks what arrived first, so nothing is saved twice."
             )
-        return text
+        else:
+            text = self.tr("The annotations were not saved. %1 Your edits are kept.")
+        return arg(text, error_sentence(exc))
 
     def _refused_text(self, exc: SaveRefused) -> str:
         names = ", ".join(self.object_name(key) for key in exc.objects[:10])
@@ -197,8 +198,8 @@ class JobSaving(QObject):
         else:
             text = arg(self.tr("The server refused to save %1."), names)
         if exc.reason:
-            text = arg(self.tr("%1 The server said: “%2”"), text, exc.reason)
-        return text + " " + self.tr("Your edits are kept.")
+            return arg(self.tr("%1 The server said: “%2” Your edits are kept."), text, exc.reason)
+        return arg(self.tr("%1 Your edits are kept."), text)
 
     def object_name(self, key: tuple[str, int | str]) -> str:
         """A refused object as the user knows it: ``shape #12``, or ``a new shape`` (not saved yet)."""
