@@ -304,7 +304,7 @@ def http_save(repeats: int, profile: bool) -> None:
     from harness import ADMIN, SandboxProcess
 
     from annodesk.api import CvatClient
-    from annodesk.session.job_save import JobSaver, Saved
+    from annodesk.session.job_save import JobSaver, Saved, _diff
 
     with (
         SandboxProcess(seed_tasks=0) as sandbox,
@@ -334,8 +334,8 @@ def http_save(repeats: int, profile: bool) -> None:
             assert response.status_code == 200
             return int(response.json()["version"])
 
-        async def measure() -> tuple[list[float], list[float], list[float]]:
-            saves, floors, reads = [], [], []
+        async def measure() -> tuple[list[float], list[float], list[float], list[float]]:
+            saves, floors, reads, writes = [], [], [], []
             async with CvatClient(sandbox.base_url, key) as client:
 
                 async def floor(read: bool) -> None:
@@ -352,7 +352,18 @@ def http_save(repeats: int, profile: bool) -> None:
                     saved = await saver.save(local_document)
                     assert isinstance(saved, Saved) and saved.sent
 
-                runs = ((lambda: floor(False), floors), (lambda: floor(True), reads), (whole, saves))
+                async def unread() -> None:
+                    document = replace(base_document, version=version)
+                    plan = await asyncio.to_thread(_diff, document, local_document, label_set)
+                    for action, body in plan.result.requests.nonempty():
+                        await client.patch_job_annotations_json(job_id, action, body)
+
+                runs = (
+                    (lambda: floor(False), floors),
+                    (lambda: floor(True), reads),
+                    (whole, saves),
+                    (unread, writes),
+                )
                 for _ in range(repeats):
                     for run, samples in runs:
                         version = restore()
@@ -370,15 +381,16 @@ def http_save(repeats: int, profile: bool) -> None:
                     await whole()
                     profiler.disable()
                     pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
-            return saves, floors, reads
+            return saves, floors, reads, writes
 
-        saves, floors, reads = asyncio.run(measure())
+        saves, floors, reads, writes = asyncio.run(measure())
         counts = [(action, len(content) // 1000) for action, content in prebuilt]
         print(f"save over HTTP: job {job_id}, 1,000 changed objects of 3,000 (bodies, KB: {counts})")
         line("floor: the three PATCH requests, bodies prebuilt", floors)
         line("floor + the read before (GET, the three PATCH)", reads, floors)
         line("JobSaver.save: read, diff, PATCH ×3, ids mapped", saves, floors)
         line("  … against the floor with the read", saves, reads)
+        line("the save without its read: diff + PATCH ×3", writes, floors)
 
 
 def _some_keys(base: dict[str, Any], count: int) -> list[tuple[str, int]]:

@@ -130,10 +130,10 @@ class JobSaving(QObject):
             error = exc
         finally:
             target.read_only = was_read_only
-            if outcome is None and error is None:  # cancelled (the window closes) or a crash (logged by Work)
+            if saver.in_flight is not before:  # also when cancelled mid-request (the window closes)
+                self.inFlightChanged.emit(saver.in_flight)
+            if outcome is None and error is None:  # cancelled or a crash (logged by Work)
                 self._done()
-        if saver.in_flight is not before:
-            self.inFlightChanged.emit(saver.in_flight)
         if isinstance(error, SaveRefused):
             refusal = error
             self._done()
