@@ -148,11 +148,13 @@ class JobSaving(QObject):
             self.conflicts.emit(outcome.result)
         elif isinstance(outcome, Saved):
             self.pending = None
-            target.mark_saved(outcome.document, outcome.version)
-            self.saved.emit(outcome)
-            if self._completing:
-                await self._complete()
-            self._done()
+            try:
+                target.mark_saved(outcome.document, outcome.version)
+                self.saved.emit(outcome)
+                if self._completing:
+                    await self._complete()
+            finally:
+                self._done()
 
     async def _complete(self) -> None:
         if self._mark_completed is None:
