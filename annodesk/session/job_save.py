@@ -210,12 +210,16 @@ class JobSaver:
                 self._stopped(True, plan, raw, action, body, adopted, [a for a, _ in requests if a in answers])
                 raise
             if action == "create":
-                for kind in KINDS:
-                    for key, item in zip(plan.create_keys.get(kind, ()), answers[action].get(kind, ()), strict=False):
-                        adopted.setdefault(kind, {})[key] = int(item["id"])
+                made = _created_ids(answers[action], plan.create_keys)
+                if made is None:  # an answer that does not list what was made: as if it had been lost
+                    self._stopped(True, plan, raw, action, body, adopted, [])
+                    raise errors.MalformedResponse("The server's answer to a save does not list the objects made.")
+                for kind, ids in made.items():
+                    adopted.setdefault(kind, {}).update(ids)
         try:
-            version = int(answers[requests[-1][0]].get("version", raw.version)) if requests else raw.version
-            moved = version_check(raw.version, len(requests), version) == "moved"
+            last = answers[requests[-1][0]].get("version") if requests else raw.version
+            version = last if isinstance(last, int) else -1
+            moved = version_check(raw.version, len(requests), version) == "moved"  # (no version: read again)
             if moved:  # someone wrote between our read and our writes: what the server holds is read again
                 after = await self.client.get_job_annotations_raw(self.job_id)
                 document = await asyncio.to_thread(
@@ -292,6 +296,24 @@ def _diff(base: Annotations, local: Annotations, labels: LabelSet) -> _Plan:
     reduced_base, reduced_local = _touched(base, local)
     result = merge(reduced_base, reduced_local, reduced_base, labels)
     return _Plan(base, local, result, _create_keys(result, local), {}, merged=False, target=local)
+
+
+def _created_ids(
+    answer: Mapping[str, Any], create_keys: Mapping[str, tuple[str, ...]]
+) -> dict[str, dict[str, int]] | None:
+    """Client id → server id from a create's answer (it lists the objects made in request order), None when it does
+    not list exactly the objects sent."""
+    made: dict[str, dict[str, int]] = {}
+    for kind in KINDS:
+        keys, items = create_keys.get(kind, ()), answer.get(kind, ())
+        if not isinstance(items, list) or len(items) != len(keys):
+            return None
+        ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+        numbers = [i for i in ids if isinstance(i, int)]
+        if len(numbers) != len(ids):
+            return None
+        made[kind] = dict(zip(keys, numbers, strict=True))
+    return made
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:
