@@ -106,7 +106,9 @@ class InFlight:
     ``create``: a create body whose outcome is unknown, sent at job version ``version_before`` when the job had
     the object ids ``known``; ``create_keys``: the client id of each of its objects, per kind, in order.
     ``adopted``: objects the server made (client id → server id, per kind) that the user's document does not know
-    yet. ``sent``: the actions that went out, the last one failed."""
+    yet. ``copies``: which of those (or of the pending ones) copy a saved object (client id → the server id of the
+    object copied: keep both, keep mine against a deletion). ``sent``: the actions that went out, the last one
+    failed."""
 
     version_before: int
     create: dict[str, Any] | None = None
@@ -114,6 +116,7 @@ class InFlight:
     known: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     adopted: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     sent: tuple[str, ...] = ()
+    copies: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,6 +126,7 @@ class InFlight:
             "known": {kind: list(ids) for kind, ids in self.known.items()},
             "adopted": {kind: dict(ids) for kind, ids in self.adopted.items()},
             "sent": list(self.sent),
+            "copies": {kind: dict(ids) for kind, ids in self.copies.items()},
         }
 
     @classmethod
@@ -134,6 +138,7 @@ class InFlight:
             known={kind: tuple(int(i) for i in ids) for kind, ids in data.get("known", {}).items()},
             adopted={kind: {str(k): int(v) for k, v in ids.items()} for kind, ids in data.get("adopted", {}).items()},
             sent=tuple(data.get("sent", ())),
+            copies={kind: {str(k): int(v) for k, v in ids.items()} for kind, ids in data.get("copies", {}).items()},
         )
 
 
@@ -148,6 +153,7 @@ class _Plan:
     create_keys: dict[str, tuple[str, ...]]
     adopted: dict[str, dict[str, int]]
     merged: bool
+    copies: dict[str, dict[str, int]] = field(default_factory=dict)
     target: Annotations | None = None  # the document the server holds once the requests are applied (no new ids)
 
 
@@ -229,7 +235,7 @@ class JobSaver:
             else:
                 document = await asyncio.to_thread(_settled, plan, answers, version)
         except BaseException:  # everything was written: only the ids of the creations must not be lost
-            self.in_flight = _carry(raw.version, adopted, [a for a, _ in requests])
+            self.in_flight = _carry(raw.version, adopted, [a for a, _ in requests], plan.copies)
             raise
         self.base = document
         self.in_flight = None
@@ -247,12 +253,15 @@ class JobSaver:
         remote = raw.json()
         if flight is not None:
             adopted = _recovered(flight, remote, self.labels)
-            local = _adopt(local, adopted)
+            local = _adopt(local, adopted, flight.copies, remote)
             base = _with_server_objects(base, remote, adopted)
         result = merge(base, local, remote, self.labels)
         if choices:
             result = result.session.with_choices(choices).result()
-        return _Plan(base, local, result, _create_keys(result, local), adopted, merged=True)
+        copies = {kind: dict(ids) for kind, ids in (flight.copies if flight else {}).items()}
+        for kind, ids in _copies(result, local).items():
+            copies.setdefault(kind, {}).update(ids)
+        return _Plan(base, local, result, _create_keys(result, local), adopted, merged=True, copies=copies)
 
     # -- failures --------------------------------------------------------------------------------------
 
@@ -273,9 +282,9 @@ class JobSaver:
             if raw.version != plan.base.version or plan.adopted:  # the server's objects, not the base's
                 remote = raw.json()
                 known = {kind: tuple(int(item["id"]) for item in remote.get(kind, ())) for kind in KINDS}
-            self.in_flight = InFlight(raw.version, body, plan.create_keys, known, adopted, sent)
+            self.in_flight = InFlight(raw.version, body, plan.create_keys, known, adopted, sent, plan.copies)
         else:
-            self.in_flight = _carry(raw.version, adopted, sent)
+            self.in_flight = _carry(raw.version, adopted, sent, plan.copies)
 
     def _refusal(self, exc: errors.CvatError, plan: _Plan, action: str, body: dict[str, Any]) -> errors.CvatError:
         if not isinstance(exc, errors.InvalidInput | errors.PermissionDenied) or isinstance(exc, SaveRefused):
@@ -322,11 +331,19 @@ def _retrieved(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
-def _carry(version: int, adopted: Mapping[str, Mapping[str, int]], sent: Iterable[str]) -> InFlight | None:
-    """What must outlive a failed save whose creations (if any) are known: the ids to adopt."""
+def _carry(
+    version: int,
+    adopted: Mapping[str, Mapping[str, int]],
+    sent: Iterable[str],
+    copies: Mapping[str, Mapping[str, int]],
+) -> InFlight | None:
+    """What must outlive a failed save whose creations (if any) are known: the ids to adopt (and which of them
+    copy a saved object)."""
     if not any(adopted.values()):
         return None
-    return InFlight(version, adopted={kind: dict(ids) for kind, ids in adopted.items() if ids}, sent=tuple(sent))
+    kept = {kind: dict(ids) for kind, ids in adopted.items() if ids}
+    copied = {kind: {k: v for k, v in ids.items() if k in kept.get(kind, {})} for kind, ids in copies.items()}
+    return InFlight(version, adopted=kept, sent=tuple(sent), copies={k: v for k, v in copied.items() if v})
 
 
 def _body_keys(action: str, body: Mapping[str, Any], plan: _Plan) -> tuple[ObjectKey, ...]:
@@ -392,6 +409,17 @@ def _create_keys(result: MergeResult, local: Annotations) -> dict[str, tuple[str
     return keys
 
 
+def _copies(result: MergeResult, local: Annotations) -> dict[str, dict[str, int]]:
+    """Client id → the server id of the saved object it copies, for the copies in the create body."""
+    keys = _create_keys(result, local)
+    found: dict[str, dict[str, int]] = {}
+    for kind, origins in result.origins.items():
+        for key, origin in zip(keys.get(kind, ()), origins, strict=False):
+            if origin is not None:
+                found.setdefault(kind, {})[key] = origin
+    return found
+
+
 # -- a save in flight ----------------------------------------------------------------------------------------
 
 
@@ -423,19 +451,39 @@ def _with_client_id(item: Any, key: str) -> Any:
     return replace(item, extra=MappingProxyType({**item.extra, CLIENT_ID: key}))
 
 
-def _adopt(local: Annotations, adopted: Mapping[str, Mapping[str, int]]) -> Annotations:
-    """``local`` with server ids given to its new objects, found by client id."""
+def _adopt(
+    local: Annotations,
+    adopted: Mapping[str, Mapping[str, int]],
+    copies: Mapping[str, Mapping[str, int]],
+    remote: Mapping[str, Any],
+) -> Annotations:
+    """``local`` with server ids given to the objects the server made for it, found by client id. A copy that was
+    made (keep both, keep mine against a deletion) takes the place of the local object it copied — that object
+    has the copy's id and client id now — and the copied object is the server's again (when it still has it), so
+    the next merge neither conflicts over it again nor copies it twice."""
     changes: dict[str, Any] = {}
     for kind in KINDS:
         ids = adopted.get(kind)
         if not ids:
             continue
+        copied = {origin: key for key, origin in copies.get(kind, {}).items() if key in ids}
         items = []
         for item in items_of(local, kind):
             key = client_id(item)
             if item.id is None and key is not None and key in ids:
                 item = replace(item, id=ids[key], absent=item.absent - {"id"})
+            elif item.id is not None and item.id in copied:
+                key = copied[item.id]
+                item = _with_client_id(replace(item, id=ids[key]), key)
             items.append(item)
+        if copied:
+            have = {item.id for item in items}
+            model = ITEM_TYPES[kind]
+            items += [
+                model.from_json(theirs)
+                for theirs in remote.get(kind, ())
+                if theirs.get("id") in copied and theirs.get("id") not in have
+            ]
         changes[kind] = tuple(items)
     return replace(local, **changes) if changes else local
 
