@@ -69,6 +69,8 @@ class EditorHost(Protocol):
 
     def select(self, key: ObjectKey | None) -> None: ...
 
+    def object(self, key: ObjectKey | None) -> Any: ...
+
 
 class _StepCommand(QUndoCommand):
     """One user action on the undo stack. The first ``redo`` (QUndoStack.push) applies the step as made; later
@@ -532,15 +534,19 @@ class JobEditor(QObject):
         self._update_dirty()
 
     def _replay(self, step: EditStep, *, forward: bool) -> None:
-        """Apply ``step`` (or its inverse) as a delta on the document as it is now; show its frame and objects."""
+        """Apply ``step`` (or its inverse) as a delta on the document as it is now; show its frame and objects.
+
+        When the document now *is* the document the step left (nothing came in between: undo and redo go strictly
+        back and forth, and only a save brings other changes), that delta gives exactly the step's other side, which
+        is taken as it is (the same objects: nothing to parse, and the frame's reader sees what changed at once)."""
         source, target = (step.before, step.after) if forward else (step.after, step.before)
         now = self.document
-        after = apply_delta(now, rebased(now, delta(source, target)))
+        after = target if now is source else apply_delta(now, rebased(now, delta(source, target)))
         self._apply(EditStep(step.description, step.frame, now, after, step.objects))
         if self.host.frame != step.frame:
             self.host.go_to(step.frame)
-        present = [key for key in step.objects if _has(after, key)]
-        self.host.select(workspace_key(present[0]) if present else None)
+        present = [workspace_key(key) for key in step.objects if self.host.object(workspace_key(key)) is not None]
+        self.host.select(present[0] if present else None)
 
     def _reject(self, error: Exception) -> None:
         reason = error.reason if isinstance(error, EditRejected) else "missing"
@@ -570,14 +576,6 @@ class JobEditor(QObject):
         }
         text = texts.get(reason)
         return text if text is not None else arg(self.tr("The edit is not allowed (%1)."), reason)
-
-
-def _has(document: Annotations, key: DomainKey) -> bool:
-    try:
-        find(document, key)
-    except KeyError:
-        return False
-    return True
 
 
 def _occluded(document: Annotations, key: DomainKey, frame: int) -> bool:
