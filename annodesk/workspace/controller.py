@@ -30,7 +30,7 @@ from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
 
 from .drawables import Drawable
-from .drawing import DrawableIds, to_drawables
+from .drawing import DrawableIds, to_drawable, to_drawables
 from .editor import JobEditor
 from .frame_objects import (
     COLOR_BY_LABEL,
@@ -111,6 +111,8 @@ class WorkspaceController(QObject):
         self.saving: JobSaving | None = None  # the job's save, once loaded
         self.pending: Pending | None = None  # unsaved edits of an earlier session, until restored or discarded
         self._ids = DrawableIds()
+        self._by_key: dict[ObjectKey, FrameObject] | None = None  # the frame's objects by key, made when asked
+        self._label_counts: dict[int, int] | None = None  # label_counts(), made when asked
         self.repository = repository
         self.job_id = job_id
         self.task_id = task_id  # when known, the job and its task are read at once
@@ -130,7 +132,11 @@ class WorkspaceController(QObject):
         self.filter = ObjectFilter()
         self.selected: ObjectKey | None = None
         self.color_by = COLOR_BY_LABEL
-        self.counts: JobCounts | None = None
+        self._counts: JobCounts | None = None
+        self._counted: Annotations | None = None  # the document counted
+        # While objectsChanged is emitted for an edit: the keys of the objects it changed, added or removed (the rest
+        # of the frame is as it was); None for any other change.
+        self.changed_keys: frozenset[ObjectKey] | None = None
         self._reader: FrameReader | None = None
         self.clock = FrameClock(self)
         self.clock.advance.connect(self._clock_advance)
@@ -182,7 +188,7 @@ class WorkspaceController(QObject):
             elif not annotations.cancelled():
                 annotations.exception()  # retrieved: a failure here was reported above
         self.data = data
-        self._reader, self.counts = indexed.reader, indexed.counts
+        self._reader, self._counts, self._counted = indexed.reader, indexed.counts, indexed.document
         self._start_editor(indexed)
         self.frame = data.job.start_frame
         self.loaded.emit()
@@ -390,8 +396,28 @@ class WorkspaceController(QObject):
             log.exception("objects of frame %s could not be read", self.frame)
             self.objects = []
             self.message.emit(Problem(lambda: self.tr("Some objects of this frame could not be read.")))
-        keys = {obj.key for obj in self.objects}
-        if self.selected is not None and self.selected not in keys:
+        self._by_key = None
+        self._label_counts = None
+        if self.selected is not None and self.object(self.selected) is None:
+            self.select(None)
+
+    def _patch_objects(self, objects: list[FrameObject], changes: dict[ObjectKey, FrameObject | None]) -> None:
+        """The frame's objects after an edit that changed only ``changes`` (None: gone) in place."""
+        self.objects = objects
+        by_key, counts = self._by_key, self._label_counts
+        assert by_key is not None
+        for key, new in changes.items():
+            old = by_key.pop(key, None)
+            if new is not None:
+                by_key[key] = new
+            if counts is not None:
+                if old is not None:
+                    counts[old.label_id] -= 1
+                    if not counts[old.label_id]:
+                        del counts[old.label_id]
+                if new is not None:
+                    counts[new.label_id] = counts.get(new.label_id, 0) + 1
+        if self.selected is not None and self.selected not in by_key:
             self.select(None)
 
     def listed_objects(self) -> list[FrameObject]:
@@ -414,6 +440,15 @@ class WorkspaceController(QObject):
         """The frame's shapes and tracks that pass the filter, as the canvas draws them (hidden and locked marked)."""
         return to_drawables(self.listed_objects(), self.hidden, self.hidden_labels, self.locked, self._ids)
 
+    def drawable(self, key: ObjectKey) -> Drawable | None:
+        """Object ``key`` as the canvas draws it (hidden and locked marked), None when it is not drawn on this frame
+        (not there, filtered out, or a tag)."""
+        obj = self.object(key)
+        if obj is None or obj.type == "tag" or not self.filter.matches(obj):
+            return None
+        hidden = key in self.hidden or obj.label_id in self.hidden_labels
+        return to_drawable(obj, self._ids.id(key), hidden=hidden, locked=key in self.locked)
+
     def drawable_id(self, key: ObjectKey) -> int:
         """The canvas's id of object ``key`` (stable for the controller's life)."""
         return self._ids.id(key)
@@ -426,20 +461,43 @@ class WorkspaceController(QObject):
         """The highest z-order of the current frame's shapes and tracks (what a new object gets), 0 when none."""
         return max((obj.z_order for obj in self.objects if obj.type != "tag"), default=0)
 
+    @property
+    def counts(self) -> JobCounts | None:
+        """How many objects the job has by label and type (counted again after edits, when asked for)."""
+        if self._reader is not None and self._counted is not self._reader.document:
+            self._counts, self._counted = job_counts(self._reader.document), self._reader.document
+        return self._counts
+
     def _edited(self, _step: object) -> None:
-        """The editor changed the document: the frame's objects (and the counts) read again from it."""
-        if self.editor is None or self.data is None:
+        """The editor changed the document: what changed is read again (the frame's other objects are kept), and
+        ``objectsChanged`` says so with :attr:`changed_keys` set to the keys of the objects that changed."""
+        if self.editor is None or self._reader is None:
             return
-        self._reader = FrameReader(self.editor.document, self.data.task.labels, self.color_by)
-        self.counts = job_counts(self.editor.document)
-        self._read_objects()
-        self.objectsChanged.emit()
+        reader = self._reader
+        touched = reader.update(self.editor.document)
+        if reader.patched is not None and reader.patched_frame == self.frame and self._by_key is not None:
+            self._patch_objects(reader.objects_at(self.frame), reader.patched)
+        else:
+            self._read_objects()
+        self.changed_keys = frozenset(touched)
+        try:
+            self.objectsChanged.emit()
+        finally:
+            self.changed_keys = None
 
     def tags(self) -> list[FrameObject]:
-        return [obj for obj in self.objects if obj.type == "tag"]
+        """The frame's tags (the reader lists them after every shape and track)."""
+        objects = self.objects
+        start = len(objects)
+        while start > 0 and objects[start - 1].type == "tag":
+            start -= 1
+        return objects[start:]
 
     def object(self, key: ObjectKey | None) -> FrameObject | None:
-        return next((obj for obj in self.objects if obj.key == key), None)
+        """The current frame's object ``key`` (None when it is not on the frame)."""
+        if self._by_key is None:
+            self._by_key = {obj.key: obj for obj in self.objects}
+        return self._by_key.get(key) if key is not None else None
 
     def set_filter(self, object_filter: ObjectFilter) -> None:
         self.filter = object_filter
@@ -493,10 +551,12 @@ class WorkspaceController(QObject):
 
     def label_counts(self) -> dict[int, int]:
         """How many objects of each label the current frame has (before filters and hiding)."""
-        counts: dict[int, int] = {}
-        for obj in self.objects:
-            counts[obj.label_id] = counts.get(obj.label_id, 0) + 1
-        return counts
+        if self._label_counts is None:
+            counts: dict[int, int] = {}
+            for obj in self.objects:
+                counts[obj.label_id] = counts.get(obj.label_id, 0) + 1
+            self._label_counts = counts
+        return dict(self._label_counts)
 
     # -- job status --------------------------------------------------------------------------------
 
