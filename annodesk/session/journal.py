@@ -4,7 +4,9 @@ crash, a kill or a power cut (issue 15: "every edit is journaled to disk at once
 One SQLite file per server and job, under the user data dir (``journal/<server>/job-<id>.sqlite3``):
 
 - ``base``: the document as loaded (or as last saved) and its version — one row;
-- ``steps``: the edit steps made since, in order, each one :class:`~annodesk.annotations.history.Delta` as JSON.
+- ``steps``: the edit steps made since, in order, each one :class:`~annodesk.annotations.history.Delta` as JSON;
+- ``in_flight``: what an unfinished save left behind (``JobSaver.in_flight`` as JSON), so that a save after a crash
+  still knows which creations may have reached the server — one row, or none.
 
 ``pending(job)`` replays the steps on the base (``None`` when there are none: nothing to restore);
 ``mark_saved(job, version, document)`` makes the saved document the new base and clears the steps, in one
@@ -49,6 +51,10 @@ CREATE TABLE IF NOT EXISTS steps (
     description TEXT NOT NULL,
     frame INTEGER NOT NULL,
     delta BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS in_flight (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data BLOB NOT NULL
 );
 """
 
@@ -237,6 +243,28 @@ class Journal:
                 ("DELETE FROM steps", ()),
             ],
         )
+
+    def set_in_flight(self, job: int, data: dict[str, Any] | None) -> None:
+        """Keep what an unfinished save left behind (``InFlight.to_json()``), or forget it (None)."""
+        if data is None:
+            self._write(job, [("DELETE FROM in_flight", ())])
+        else:
+            self._write(job, [("INSERT OR REPLACE INTO in_flight (id, data) VALUES (1, ?)", (_encode(data),))])
+
+    def in_flight(self, job: int) -> dict[str, Any] | None:
+        """What an unfinished save of the job left behind, if anything (None also for an unreadable record)."""
+        with self._lock:
+            if not self.path(job).exists():
+                return None
+            try:
+                row = self._connect(job).execute("SELECT data FROM in_flight WHERE id = 1").fetchone()
+                value = None if row is None else _decode(row[0])
+            except (sqlite3.DatabaseError, msgspec.DecodeError) as error:
+                if isinstance(error, sqlite3.OperationalError) and _is_write_failure(error):
+                    raise _write_error(error) from error
+                log.warning("the in-flight save of job %s could not be read: %s", job, error)
+                return None
+            return value if isinstance(value, dict) else None
 
     def discard(self, job: int) -> None:
         """Forget the job's journal (the user discarded the unsaved edits and the job is closed)."""

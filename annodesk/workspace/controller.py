@@ -24,7 +24,7 @@ from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
 from annodesk.api.models import DataMeta, Job, Task
 from annodesk.i18n import arg
 from annodesk.session.job_data import JobData, change_job_status, load_job_media
-from annodesk.session.job_save import JobSaver
+from annodesk.session.job_save import InFlight, JobSaver
 from annodesk.session.journal import Journal, JournalError, Pending
 from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
@@ -216,12 +216,33 @@ class WorkspaceController(QObject):
         if self.saving is not None:
             self.saving.deleteLater()
         job_id = self.job_id
-        saver = JobSaver(self.repository.client, job_id, editor.labels, editor.saved)
+        saver = JobSaver(self.repository.client, job_id, editor.labels, editor.saved, self._journaled_in_flight())
         self.saving = JobSaving(
             saver, editor, self.work, mark_completed=lambda: change_job_status(self.repository, job_id, "completed"),
             parent=self,
         )  # fmt: skip
         self.saving.statusSaved.connect(self._status_saved)
+        self.saving.inFlightChanged.connect(self._journal_in_flight)
+
+    def _journaled_in_flight(self) -> InFlight | None:
+        """What an unfinished save of an earlier session left in the journal (its next save looks for it first)."""
+        if self.journal is None:
+            return None
+        try:
+            data = self.journal.in_flight(self.job_id)
+            return InFlight.from_json(data) if data is not None else None
+        except (JournalError, KeyError, TypeError, ValueError):
+            log.exception("the unfinished save of job %s could not be read from the journal", self.job_id)
+            return None
+
+    def _journal_in_flight(self, in_flight: InFlight | None) -> None:
+        """Keep an unfinished save in the journal (a crash must not make the next save create anything twice)."""
+        if self.journal is None:
+            return
+        try:
+            self.journal.set_in_flight(self.job_id, in_flight.to_json() if in_flight is not None else None)
+        except JournalError:
+            log.exception("the unfinished save of job %s could not be journaled", self.job_id)
 
     def _status_saved(self, job: Job) -> None:
         if self.data is not None:

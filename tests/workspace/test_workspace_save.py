@@ -11,6 +11,7 @@ from annodesk.annotations import Annotations, LabelSet
 from annodesk.annotations.identity import find
 from annodesk.sandbox import SandboxServer
 from annodesk.session.job_save import Saved
+from annodesk.session.journal import Journal
 from annodesk.workspace.frame_objects import SHAPE
 
 from ..annotations.merge_support import canonical
@@ -64,3 +65,40 @@ async def test_the_workspace_saves_its_edits_and_keeps_undo_working_after_the_sa
         server = await server_document(opened.client, opened.job_id)
         assert same_content(server, editor.document, labels)
         assert sum(1 for s in server.shapes if s.type == "polygon" and s.points[:2] == (50.0, 50.0)) == 1
+
+
+async def test_a_save_lost_in_flight_survives_a_restart_in_the_journal_and_creates_nothing_twice(
+    fresh_sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """The create reaches the server but its answer is lost; the app goes (no second save); the job is opened again
+    with the journal's unsaved edits restored: the save finds the creation already made, by content."""
+    job = await put_annotations(fresh_sandbox, sample_annotations)
+    journal = Journal(tmp_path / "journal", fresh_sandbox.base_url)
+    points = [300.0, 300.0, 400.0, 320.0, 350.0, 420.0]
+    async with opened_job(fresh_sandbox, tmp_path, job, journal=journal) as opened:
+        editor, saving = opened.editor, opened.controller.saving
+        assert saving is not None
+        rectangle = next(obj for obj in opened.controller.objects if obj.kind == SHAPE)
+        key = editor.create("polygon", points, label_id=rectangle.label_id)
+        assert key is not None
+        fresh_sandbox.faults.add("close_after", path=rf"/jobs/{opened.job_id}/annotations$", query="action=create")
+        failed = next_emission(saving.failed)
+        saving.save()
+        await wait_for(failed, 20)
+        fresh_sandbox.faults.clear()
+        assert editor.is_dirty() and journal.in_flight(opened.job_id) is not None
+        editor.flush_journal(10)
+    async with opened_job(fresh_sandbox, tmp_path, job, journal=journal) as opened:
+        ws, saving = opened.controller, opened.controller.saving
+        assert ws.pending is not None and saving is not None and saving.in_flight is not None
+        ws.restore()
+        assert opened.editor.is_dirty()
+        saved = next_emission(saving.saved)
+        saving.save()
+        outcome = await wait_for(saved, 20)
+        assert isinstance(outcome, Saved) and outcome.created == 0  # found on the server, not sent again
+        server = await server_document(opened.client, opened.job_id)
+        assert sum(1 for s in server.shapes if s.points == tuple(points)) == 1
+        assert same_content(server, opened.editor.document, opened.editor.labels)
+        assert find(opened.editor.document, ("shapes", key[1]))[1].id is not None  # the same key, its server id
+        assert journal.in_flight(opened.job_id) is None
