@@ -83,6 +83,7 @@ class JobSaving(QObject):
         self.pending: MergeResult | None = None  # the open conflicts of the last save, until resolved
         self._completing = False  # the current save ends with "mark completed"
         self._queued_completion = False
+        self._completing_after_decision = False  # the save that met the open conflicts was to mark completed
 
     @property
     def in_flight(self) -> InFlight | None:
@@ -101,9 +102,11 @@ class JobSaving(QObject):
         self._start(None)
 
     def resolve(self, choices: Mapping[tuple[Any, ...], str]) -> None:
-        """Save again with the conflicts decided (``{conflict.token: MINE | THEIRS | BOTH}``)."""
+        """Save again with the conflicts decided (``{conflict.token: MINE | THEIRS | BOTH}``); a "save and mark
+        completed" that met them marks the job completed once this save is through."""
         if self.running:
             return
+        self._completing = self._completing_after_decision
         self._start(dict(choices))
 
     # -- the run -----------------------------------------------------------------------------------------------
@@ -144,6 +147,7 @@ class JobSaving(QObject):
             self.failed.emit(Problem(lambda: self._failed_text(failure, unknown), failure))
         elif isinstance(outcome, NeedsDecision):
             self.pending = outcome.result
+            self._completing_after_decision = self._completing
             self._done()
             self.conflicts.emit(outcome.result)
         elif isinstance(outcome, Saved):

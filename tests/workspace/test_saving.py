@@ -116,7 +116,7 @@ async def test_a_save_runs_read_only_then_marks_the_target_saved(setup: Setup) -
     assert len(server_json(setup.http, setup.job)["shapes"]) == 3
 
 
-async def test_conflicts_are_offered_then_resolved(setup: Setup) -> None:
+async def test_conflicts_are_offered_then_resolved_and_the_completion_follows(setup: Setup) -> None:
     base = document(setup)
     shape = server_json(setup.http, setup.job)["shapes"][0]
     setup.server.second_user.before_next(
@@ -125,15 +125,19 @@ async def test_conflicts_are_offered_then_resolved(setup: Setup) -> None:
     target = Target(moved(base, ("shapes", shape["id"])), base)
     client = await signed_in(setup.server)
     async with client:
-        saving = saving_of(client, setup, target, Work())
+
+        async def mark() -> Any:
+            return await client.update_job(setup.job.id, status="completed")
+
+        saving = saving_of(client, setup, target, Work(), mark_completed=mark)
         offered = next_emission(saving.conflicts)
-        saving.save()
+        saving.save(mark_completed=True)
         result = await wait_for(offered)
         assert saving.pending is result and not target.read_only and target.marked == []
-        saved = next_emission(saving.saved)
+        status = next_emission(saving.statusSaved)
         saving.resolve({conflict.token: MINE for conflict in result.conflicts})
-        outcome = await wait_for(saved)
-    assert isinstance(outcome, Saved) and saving.pending is None
+        job = await wait_for(status)  # the save asked to mark completed: once the conflicts are decided
+    assert job.status == "completed" and saving.pending is None and len(target.marked) == 1
     points = {s["id"]: s["points"] for s in server_json(setup.http, setup.job)["shapes"]}
     assert points[shape["id"]] == [3.0, 3.0, 8.0, 8.0]
 
