@@ -435,7 +435,11 @@ class JobEditor(QObject):
                 log.exception("journal write failed")
                 self._journalFailed.emit(JournalError(str(error)))
 
-        future = pool.submit(run)
+        try:
+            future = pool.submit(run)
+        except RuntimeError:  # closed (the window went): nothing more is journaled
+            log.warning("journal of job %s closed; a write was dropped", self.job_id)
+            return
         self._journal_writes = [f for f in self._journal_writes if not f.done()]
         self._journal_writes.append(future)
 
