@@ -829,7 +829,7 @@
     </message>
     <message>
         <source>A tag has no shape to change.</source>
-        <translation>标签没有可修改的形状。</translation>
+        <translation>标签没有可更改的形状。</translation>
     </message>
     <message>
         <source>A track is split after its first keyframe.</source>
@@ -841,15 +841,15 @@
     </message>
     <message>
         <source>Change an attribute</source>
-        <translation>修改属性</translation>
+        <translation>更改属性</translation>
     </message>
     <message>
         <source>Change the label</source>
-        <translation>修改标签</translation>
+        <translation>更改标签</translation>
     </message>
     <message>
         <source>Change the points</source>
-        <translation>修改点</translation>
+        <translation>更改点</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Group</source>
-        <translation>编组</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>Keyframe</source>
@@ -901,11 +901,11 @@
     </message>
     <message>
         <source>Only tracks have keyframes and an outside flag.</source>
-        <translation>只有轨迹有关键帧和“画面外”标记。</translation>
+        <translation>只有轨迹有关键帧和“在画面外”标记。</translation>
     </message>
     <message>
         <source>Outside</source>
-        <translation>画面外</translation>
+        <translation>在画面外</translation>
     </message>
     <message>
         <source>Paste</source>
@@ -921,7 +921,7 @@
     </message>
     <message>
         <source>Rectangles and cuboids keep their number of points.</source>
-        <translation>矩形和立方体的点数不能改变。</translation>
+        <translation>矩形和长方体的点数不能改变。</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Restore or discard the unsaved edits of your last session first.</source>
-        <translation>请先恢复或丢弃上次会话中未保存的编辑。</translation>
+        <translation>请先恢复或放弃上次会话中未保存的编辑。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>Tag the frame</source>
-        <translation>为该帧添加标签</translation>
+        <translation>为帧添加标签</translation>
     </message>
     <message>
         <source>That value is not allowed for this attribute.</source>
@@ -957,7 +957,7 @@
     </message>
     <message>
         <source>The disk is full: your last edits are kept in memory but not on disk. Save, or free some space.</source>
-        <translation>磁盘已满：最近的编辑只保留在内存中，没有写入磁盘。请保存，或释放一些空间。</translation>
+        <translation>磁盘已满：最近的编辑保存在内存中，但未写入磁盘。请保存，或释放一些空间。</translation>
     </message>
     <message>
         <source>The edit is not allowed (%1).</source>
@@ -965,11 +965,11 @@
     </message>
     <message>
         <source>The object is locked; unlock it to edit it.</source>
-        <translation>对象已锁定；解锁后才能编辑。</translation>
+        <translation>对象已锁定；请先解锁再编辑。</translation>
     </message>
     <message>
         <source>The object is locked; use a force delete (Shift+Del) to delete it.</source>
-        <translation>对象已锁定；请使用强制删除（Shift+Del）删除它。</translation>
+        <translation>对象已锁定；请用强制删除（Shift+Del）删除它。</translation>
     </message>
     <message>
         <source>The object is not in the job any more.</source>
@@ -993,19 +993,19 @@
     </message>
     <message>
         <source>The task has no such label.</source>
-        <translation>该任务没有这个标签。</translation>
+        <translation>任务没有这个标签。</translation>
     </message>
     <message>
         <source>The track does not exist yet on this frame.</source>
-        <translation>该轨迹在这一帧还不存在。</translation>
+        <translation>轨迹在这一帧还不存在。</translation>
     </message>
     <message>
         <source>To the back</source>
-        <translation>移到最底层</translation>
+        <translation>移到最后</translation>
     </message>
     <message>
         <source>To the front</source>
-        <translation>移到最顶层</translation>
+        <translation>移到最前</translation>
     </message>
     <message>
         <source>Two of the objects are visible on the same frame.</source>
@@ -1013,11 +1013,11 @@
     </message>
     <message>
         <source>Ungroup</source>
-        <translation>取消编组</translation>
+        <translation>取消分组</translation>
     </message>
     <message>
         <source>Your last edits could not be written to the edit journal; they are kept in memory. Save soon.</source>
-        <translation>最近的编辑无法写入编辑日志，目前只保留在内存中。请尽快保存。</translation>
+        <translation>最近的编辑无法写入编辑日志；它们保存在内存中。请尽快保存。</translation>
     </message>
 </context>
 <context>
