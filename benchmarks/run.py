@@ -250,6 +250,7 @@ def undo_redo(runs: int) -> list[Figure]:
             check=True,
             capture_output=True,
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            timeout=1800,
         )
         return [_figure(data) for data in json.loads(out.read_text())]
 
