@@ -1,0 +1,84 @@
+"""The unsaved mark in the task view's jobs tree: jobs whose edit journal holds edits not saved to the server.
+
+:class:`UnsavedJobs` reads the journal (:meth:`Journal.pending`, which decodes the job's base: off the GUI thread)
+for the jobs of the task shown, and again when a workspace's unsaved state changes, it saves, or it closes. It gets
+the task view's details pane (whose jobs model it marks) and the journal, never a window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from annodesk.api.models import Task
+from annodesk.models.job_tree import JobTreeModel
+from annodesk.session.journal import Journal, JournalError
+from annodesk.tasks.work import Work
+
+if TYPE_CHECKING:
+    from annodesk.ui.task_details import TaskDetails
+
+log = logging.getLogger(__name__)
+
+
+def jobs_with_unsaved_edits(journal: Journal, job_ids: Iterable[int]) -> set[int]:
+    """The jobs among ``job_ids`` whose journal holds unsaved steps (blocking: run it in a worker thread)."""
+    found = set()
+    for job_id in job_ids:
+        try:
+            if journal.pending(job_id) is not None:
+                found.add(job_id)
+        except JournalError:
+            log.warning("the edit journal of job %s could not be read", job_id, exc_info=True)
+    return found
+
+
+class UnsavedJobs(QObject):
+    """Keeps ``model``'s unsaved marks those of the journal. ``refreshed()`` after each reading."""
+
+    refreshed = Signal()
+
+    def __init__(self, model: JobTreeModel, journal: Callable[[], Journal | None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self._journal = journal
+        self._job_ids: tuple[int, ...] = ()
+        self.work = Work()
+
+    @classmethod
+    def attach(cls, details: TaskDetails, journal: Callable[[], Journal | None]) -> UnsavedJobs:
+        """Marks for ``details``' jobs tree, read again each time it shows a task."""
+        unsaved = cls(details.jobs_model, journal, details)
+        details.shown.connect(unsaved.show_task)
+        return unsaved
+
+    def show_task(self, task: Task | None) -> None:
+        """Mark the jobs of ``task`` (the details pane shows it)."""
+        self.show_jobs([job.id for segment in task.segments for job in segment.jobs] if task else [])
+
+    def show_jobs(self, job_ids: Iterable[int]) -> None:
+        self._job_ids = tuple(job_ids)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the journal again for the jobs shown (a newer reading replaces a running one)."""
+        journal = self._journal()
+        if journal is None or not self._job_ids:
+            self.model.set_unsaved_edits(())
+            self.refreshed.emit()
+            return
+        self.work.start(self._read(journal, self._job_ids), "read")
+
+    async def _read(self, journal: Journal, job_ids: tuple[int, ...]) -> None:
+        found = await asyncio.to_thread(jobs_with_unsaved_edits, journal, job_ids)
+        if job_ids == self._job_ids:
+            self.model.set_unsaved_edits(found)
+        self.refreshed.emit()
+
+    def close(self) -> None:
+        self.work.closed = True
+        self.work.cancel("read")
