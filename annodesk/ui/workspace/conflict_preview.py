@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annodesk.annotations import Conflict, LabelSet, track_at
@@ -151,8 +151,7 @@ class ConflictPreview(QWidget):
         if self._image is not None:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.translate(offset)
-            painter.scale(scale, scale)
+            painter.setTransform(QTransform(scale, 0, 0, scale, offset.x(), offset.y()))
             painter.drawImage(QRectF(QPointF(0, 0), self._size), self._image)
             painter.restore()
         else:

@@ -92,9 +92,16 @@ class ConflictView(QDialog):
         header.setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
 
+        self.detail_name = QLabel()
+        self.detail_name.setObjectName("conflictName")
+        bold = self.detail_name.font()
+        bold.setBold(True)
+        self.detail_name.setFont(bold)
         self.detail = QLabel()
         self.detail.setObjectName("conflictDetail")
         self.detail.setWordWrap(True)
+        for label in (self.detail_name, self.detail):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview = ConflictPreview()
         self.mine_swatch, self.theirs_swatch = QLabel(), QLabel()
         self.mine_swatch.setPixmap(_swatch(MINE_COLOR, False))
@@ -121,6 +128,7 @@ class ConflictView(QDialog):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail_name)
         side_layout.addWidget(self.detail)
         side_layout.addWidget(self.preview, 1)
         side_layout.addLayout(legend)
@@ -262,14 +270,14 @@ class ConflictView(QDialog):
         chosen = self.selected()
         current = chosen[0] if chosen else None
         if current is None:
+            self.detail_name.clear()
             self.detail.clear()
             self.preview.set_outlines(None, None)
             self.frame_note.clear()
             self._update_buttons()
             return
-        self.detail.setText(
-            f"<b>{_escape(self.texts.object_name(current))}</b><br>{_escape(self.texts.what_happened(current))}"
-        )
+        self.detail_name.setText(self.texts.object_name(current))
+        self.detail.setText(self.texts.what_happened(current))
         frame = conflict_frame(current)
         if frame is not None:
             mine = outline_at(current.kind, current.local, frame, self.labels)
@@ -349,7 +357,3 @@ class ConflictView(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
+from annodesk.session.journal import Journal
 from annodesk.session.my_jobs import AssignedJob, my_jobs
 from annodesk.settings import Settings
 from annodesk.tasks.controller import TaskController
@@ -23,6 +24,7 @@ from annodesk.workspace.controller import FrameSourceFactory, WorkspaceControlle
 
 from .frame_glue import FrameSources, chunk_folder
 from .my_jobs_view import MyJobsView
+from .unsaved_jobs import UnsavedJobs
 from .window import WorkspaceWindow
 
 if TYPE_CHECKING:
@@ -45,10 +47,14 @@ class JobOpening(QObject):
         settings: QSettings,
         frame_sources: FrameSourceFactory | None = None,
         parent: QObject | None = None,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
+        # every edit of every job of this server, on disk at once (in the user data dir: never in a cache)
+        self.journal = journal or Journal.default(tasks.repository.client.server_url)
+        self.unsaved_jobs: UnsavedJobs | None = None
         stored = Settings(settings)  # budgets: workspace/frameMemoryMB, workspace/chunkDiskMB
         self._frame_sources = frame_sources or FrameSources(
             chunk_folder(tasks.repository),
@@ -76,6 +82,8 @@ class JobOpening(QObject):
         anywhere in ``owner``), and every workspace window closes on ``closed`` (the task view's end)."""
         opening = cls(tasks, settings, parent=owner)
         opening.attach_jobs_tree(details)
+        unsaved = opening.unsaved_jobs = UnsavedJobs.attach(details, lambda: opening.journal)
+        opening.opened.connect(lambda window: unsaved.watch(window.controller, window.closed))
         menu.addAction(opening.my_jobs_action)
         owner.addAction(opening.my_jobs_action)
         closed.connect(opening.close_all)
@@ -98,7 +106,9 @@ class JobOpening(QObject):
             window.raise_()
             window.activateWindow()
             return window
-        controller = WorkspaceController(self.tasks.repository, job_id, self._frame_sources, task_id=task_id)
+        controller = WorkspaceController(
+            self.tasks.repository, job_id, self._frame_sources, task_id=task_id, journal=self.journal
+        )
         window = WorkspaceWindow(controller, self.settings)
         window.job_info.set_user_names({user_id: user.username for user_id, user in self.tasks.users.items()})
         window.closed.connect(self._closed)
@@ -114,8 +124,10 @@ class JobOpening(QObject):
             window.deleteLater()
 
     def close_all(self) -> None:
-        """Close every workspace window and *My jobs* (the session ends)."""
+        """Close every workspace window and *My jobs* (the session ends: unsaved edits stay in the journal, and
+        opening the job again offers them back, so nothing asks here)."""
         for window in list(self.windows.values()):
+            window.close_guard.release()
             window.close()
         if self.my_jobs_view is not None:
             self.my_jobs_view.close()

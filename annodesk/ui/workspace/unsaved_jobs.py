@@ -12,12 +12,13 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from annodesk.api.models import Task
 from annodesk.models.job_tree import JobTreeModel
 from annodesk.session.journal import Journal, JournalError
 from annodesk.tasks.work import Work
+from annodesk.workspace.controller import WorkspaceController
 
 if TYPE_CHECKING:
     from annodesk.ui.task_details import TaskDetails
@@ -47,6 +48,8 @@ class UnsavedJobs(QObject):
         self.model = model
         self._journal = journal
         self._job_ids: tuple[int, ...] = ()
+        self._journaled: set[int] = set()  # as last read from the journal
+        self._open: dict[int, bool] = {}  # open workspaces: job → unsaved edits in memory (their own word)
         self.work = Work()
 
     @classmethod
@@ -64,11 +67,38 @@ class UnsavedJobs(QObject):
         self._job_ids = tuple(job_ids)
         self.refresh()
 
+    def watch(self, controller: WorkspaceController, closed: SignalInstance) -> None:
+        """Follow an open workspace: its editor's unsaved state is its job's mark while it is open (the journal is
+        written behind it); when ``closed`` fires the journal has the word again."""
+        job_id = controller.job_id
+
+        def changed(*_: object) -> None:
+            editor = controller.editor
+            dirty = editor is not None and editor.is_dirty()
+            self._open[job_id] = dirty or controller.pending is not None
+            self._apply()
+
+        def loaded() -> None:
+            editor = controller.editor
+            if editor is not None:
+                editor.dirtyChanged.connect(changed)
+            changed()
+
+        controller.loaded.connect(loaded)
+        controller.restorable.connect(changed)
+
+        def gone(*_: object) -> None:
+            self._open.pop(job_id, None)
+            self.refresh()
+
+        closed.connect(gone)
+
     def refresh(self) -> None:
         """Read the journal again for the jobs shown (a newer reading replaces a running one)."""
         journal = self._journal()
         if journal is None or not self._job_ids:
-            self.model.set_unsaved_edits(())
+            self._journaled = set()
+            self._apply()
             self.refreshed.emit()
             return
         self.work.start(self._read(journal, self._job_ids), "read")
@@ -76,8 +106,14 @@ class UnsavedJobs(QObject):
     async def _read(self, journal: Journal, job_ids: tuple[int, ...]) -> None:
         found = await asyncio.to_thread(jobs_with_unsaved_edits, journal, job_ids)
         if job_ids == self._job_ids:
-            self.model.set_unsaved_edits(found)
+            self._journaled = found
+            self._apply()
         self.refreshed.emit()
+
+    def _apply(self) -> None:
+        marked = {job for job in self._journaled if job not in self._open}
+        marked |= {job for job, dirty in self._open.items() if dirty}
+        self.model.set_unsaved_edits(marked)
 
     def close(self) -> None:
         self.work.closed = True
