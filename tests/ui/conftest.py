@@ -23,14 +23,6 @@ def qt_environment(gui_thread_collector: None, languages: LanguageManager) -> No
     """Every UI test: the GC on the GUI thread only, and English (fixtures in tests/qt_support.py)."""
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every UI test: the user data dir (the edit journal lives there) in the test's own folder (Linux)."""
-    folder = tmp_path / "data-home"
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
-    return folder
-
-
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "settings" / "annodesk.ini"

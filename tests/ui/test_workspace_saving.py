@@ -88,7 +88,7 @@ def test_unsaved_marks_and_the_close_prompt_cancel_then_discard(
         click(guard.box, guard.cancel_button)
         assert workspace.isVisible() and editor.is_dirty() and guard.box is None
         # Discard: closed, the journal forgotten, the jobs tree unmarked
-        journal = window.workspaces.journal
+        journal = window.workspaces.journal()
         assert editor.flush_journal(10) and journal.pending(job_id) is not None
         closed = asyncio.get_running_loop().create_future()
         workspace.closed.connect(lambda job: closed.done() or closed.set_result(job))
@@ -107,13 +107,13 @@ def test_a_killed_session_is_offered_back_and_restored(
     loop: qasync.QEventLoop,
     fresh_sandbox: SandboxServer,
     make_controller: Callable[..., AppController],
-    tmp_path: Path,
+    cache_root: Path,
 ) -> None:
     async def body() -> None:
         _, job_id, saved = await put_receipt_annotations(fresh_sandbox)
         # another process of the app opens the job, edits it and dies without saving
         command = [sys.executable, "-m", "tests.ui.workspace_child", fresh_sandbox.base_url, "demo"]
-        command += [PASSWORD["demo"], str(RECEIPTS), str(job_id), str(tmp_path / "child-cache")]
+        command += [PASSWORD["demo"], str(RECEIPTS), str(job_id), str(cache_root)]  # the app's own journal
         child = await asyncio.to_thread(
             subprocess.run, command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
         )

@@ -1,8 +1,8 @@
 """Run by test_workspace_saving.py as a real app process that opens a job, edits it, and dies without saving.
 
-Usage: ``python -m tests.ui.workspace_child BASE_URL USERNAME PASSWORD TASK_ID JOB_ID CACHE_FOLDER``. It opens the
-job in a :class:`WorkspaceController` journaling to the user data dir's journal (``Journal.default``, as the app
-does; the parent sets ``XDG_DATA_HOME``), moves the first rectangle of the first frame by (7, 3) and draws a new
+Usage: ``python -m tests.ui.workspace_child BASE_URL USERNAME PASSWORD TASK_ID JOB_ID CACHE_ROOT``. It opens the
+job in a :class:`WorkspaceController` journaling where the app's journal for that cache root is (``journal_for``, as
+the workspace opening does), moves the first rectangle of the first frame by (7, 3) and draws a new
 rectangle, waits until the journal has both steps on disk, prints ``edited <json>`` (the document's shapes) and
 ends with ``os._exit`` — no clean-up, no save, as a crash or a kill would leave it.
 """
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from annodesk.api import CvatClient
 from annodesk.session.cache import OfflineCache
-from annodesk.session.journal import Journal
 from annodesk.session.repository import Repository
 from annodesk.ui.workspace.frame_glue import FrameSources
+from annodesk.ui.workspace.opening import journal_for
 from annodesk.workspace.controller import WorkspaceController
 
 MOVE = (7.0, 3.0)
@@ -33,7 +33,7 @@ async def edit(base_url: str, username: str, password: str, task_id: int, job_id
     client = CvatClient(base_url)
     await client.login(username, password)
     repository = Repository(client, OfflineCache(folder, client.server_url, username))
-    journal = Journal.default(client.server_url)
+    journal = journal_for(repository)
     controller = WorkspaceController(repository, job_id, FrameSources(None), task_id=task_id, journal=journal)
     loaded: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     controller.loaded.connect(lambda: loaded.done() or loaded.set_result(None))

@@ -14,10 +14,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 
+from annodesk import paths
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
 from annodesk.session.journal import Journal
 from annodesk.session.my_jobs import AssignedJob, my_jobs
+from annodesk.session.repository import Repository
 from annodesk.settings import Settings
 from annodesk.tasks.controller import TaskController
 from annodesk.workspace.controller import FrameSourceFactory, WorkspaceController
@@ -47,13 +49,10 @@ class JobOpening(QObject):
         settings: QSettings,
         frame_sources: FrameSourceFactory | None = None,
         parent: QObject | None = None,
-        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
-        # every edit of every job of this server, on disk at once (in the user data dir: never in a cache)
-        self.journal = journal or Journal.default(tasks.repository.client.server_url)
         self.unsaved_jobs: UnsavedJobs | None = None
         stored = Settings(settings)  # budgets: workspace/frameMemoryMB, workspace/chunkDiskMB
         self._frame_sources = frame_sources or FrameSources(
@@ -62,6 +61,7 @@ class JobOpening(QObject):
             disk_budget=max(256, stored.chunk_disk_mb) * 1024**2,
         )
         self.windows: dict[int, WorkspaceWindow] = {}
+        self._journals: dict[str, Journal] = {}  # one per server, shared by its jobs' windows
         self.my_jobs_view: MyJobsView | None = None
         self.my_jobs_action = QAction(self)
         self.my_jobs_action.setShortcut(QKeySequence("Ctrl+J"))
@@ -82,7 +82,7 @@ class JobOpening(QObject):
         anywhere in ``owner``), and every workspace window closes on ``closed`` (the task view's end)."""
         opening = cls(tasks, settings, parent=owner)
         opening.attach_jobs_tree(details)
-        unsaved = opening.unsaved_jobs = UnsavedJobs.attach(details, lambda: opening.journal)
+        unsaved = opening.unsaved_jobs = UnsavedJobs.attach(details, opening.journal)
         opening.opened.connect(lambda window: unsaved.watch(window.controller, window.closed))
         menu.addAction(opening.my_jobs_action)
         owner.addAction(opening.my_jobs_action)
@@ -107,7 +107,7 @@ class JobOpening(QObject):
             window.activateWindow()
             return window
         controller = WorkspaceController(
-            self.tasks.repository, job_id, self._frame_sources, task_id=task_id, journal=self.journal
+            self.tasks.repository, job_id, self._frame_sources, task_id=task_id, journal=self.journal()
         )
         window = WorkspaceWindow(controller, self.settings)
         window.job_info.set_user_names({user_id: user.username for user_id, user in self.tasks.users.items()})
@@ -117,6 +117,15 @@ class JobOpening(QObject):
         controller.open()
         self.opened.emit(window)
         return window
+
+    def journal(self) -> Journal:
+        """The edit journal of the signed-in server (see :func:`journal_for`)."""
+        repository = self.tasks.repository
+        server = repository.client.server_url
+        journal = self._journals.get(server)
+        if journal is None:
+            journal = self._journals[server] = journal_for(repository)
+        return journal
 
     def _closed(self, job_id: int) -> None:
         window = self.windows.pop(job_id, None)
@@ -183,6 +192,16 @@ class JobOpening(QObject):
         action.setObjectName("openJobAction")
         task_id = details.task.id if details.task else None
         action.triggered.connect(lambda _checked=False, job_id=job.id: self.open_job(job_id, task_id))
+
+
+def journal_for(repository: Repository) -> Journal:
+    """The edit journal of the repository's server: in the user data dir (:meth:`Journal.default`) in the app; beside
+    the offline cache's root when that is not the app's (tests), so that tests never write to the user's folders."""
+    root = repository.cache.folder.parent
+    server = repository.client.server_url
+    if root == paths.cache_dir():
+        return Journal.default(server)
+    return Journal(root.parent / "journal", server)
 
 
 class _EnterOpens(QObject):
