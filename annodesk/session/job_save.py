@@ -193,24 +193,30 @@ class JobSaver:
             try:
                 answers[action] = await self.client.patch_job_annotations_json(self.job_id, action, body)
             except errors.CvatError as exc:
-                self._stopped(exc, plan, raw, action, body, adopted, [a for a, _ in requests if a in answers])
+                done = [a for a, _ in requests if a in answers]
+                self._stopped(isinstance(exc, UNKNOWN_OUTCOME), plan, raw, action, body, adopted, done)
                 raise self._refusal(exc, plan, action, body) from exc
+            except asyncio.CancelledError:  # the window closes mid-request: the request may have gone out
+                self._stopped(True, plan, raw, action, body, adopted, [a for a, _ in requests if a in answers])
+                raise
             if action == "create":
                 for kind in KINDS:
                     for key, item in zip(plan.create_keys.get(kind, ()), answers[action].get(kind, ()), strict=False):
                         adopted.setdefault(kind, {})[key] = int(item["id"])
-        version = int(answers[requests[-1][0]].get("version", raw.version)) if requests else raw.version
-        moved = version_check(raw.version, len(requests), version) == "moved"
-        if moved:
-            try:
+        try:
+            version = int(answers[requests[-1][0]].get("version", raw.version)) if requests else raw.version
+            moved = version_check(raw.version, len(requests), version) == "moved"
+            if moved:  # someone wrote between our read and our writes: what the server holds is read again
                 after = await self.client.get_job_annotations_raw(self.job_id)
-            except errors.CvatError:
-                self.in_flight = _carry(raw.version, adopted, [a for a, _ in requests])
-                raise
-            document = await asyncio.to_thread(_server_document, after.json(), plan.local, adopted, plan.result.origins)
-            version = after.version
-        else:
-            document = await asyncio.to_thread(_settled, plan, answers, version)
+                document = await asyncio.to_thread(
+                    _server_document, after.json(), plan.local, adopted, plan.result.origins
+                )
+                version = after.version
+            else:
+                document = await asyncio.to_thread(_settled, plan, answers, version)
+        except BaseException:  # everything was written: only the ids of the creations must not be lost
+            self.in_flight = _carry(raw.version, adopted, [a for a, _ in requests])
+            raise
         self.base = document
         self.in_flight = None
         bodies = plan.result.requests
@@ -241,7 +247,7 @@ class JobSaver:
 
     def _stopped(
         self,
-        exc: errors.CvatError,
+        unknown: bool,
         plan: _Plan,
         raw: RawAnnotations,
         action: str,
@@ -251,7 +257,7 @@ class JobSaver:
     ) -> None:
         """Remember what this save leaves behind: creations made, and a create whose outcome is unknown."""
         sent = (*done, action)
-        if action == "create" and isinstance(exc, UNKNOWN_OUTCOME):
+        if action == "create" and unknown:
             known = {kind: tuple(i.id for i in items_of(plan.base, kind) if i.id is not None) for kind in KINDS}
             if raw.version != plan.base.version or plan.adopted:  # the server's objects, not the base's
                 remote = raw.json()
