@@ -2502,6 +2502,10 @@
         <translation>%1 已合并其他用户的修改。</translation>
     </message>
     <message>
+        <source>%1 The job is marked completed.</source>
+        <translation>%1 作业已标记为已完成。</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>

@@ -104,6 +104,7 @@ class SaveActions(QObject):
             saving.failed.connect(self._failed)
             saving.refused.connect(self._refused)
             saving.conflicts.connect(self._conflicts)
+            saving.statusSaved.connect(self._completed)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
@@ -142,9 +143,14 @@ class SaveActions(QObject):
                 return arg(self.tr("%1 Other users' changes were merged in."), counts)
             return counts
 
-        if self.conflict_view is not None:
+        if self.conflict_view is not None and self.conflict_view.isVisible():
             self.conflict_view.close()
+            self._dialog_parent.activateWindow()  # back to the work (and its keys)
         self._set_state(SAVED, text)
+
+    def _completed(self, _job: object) -> None:
+        saved = self._text
+        self._set_state(SAVED, lambda: arg(self.tr("%1 The job is marked completed."), live(saved)))
 
     def _failed(self, problem: Problem) -> None:
         self._set_state(FAILED, lambda: problem_words(problem))
