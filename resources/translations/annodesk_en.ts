@@ -4,10 +4,17 @@
 <context>
     <name>ConflictView</name>
     <message numerus="yes">
-        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours:</source>
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours: choose what to keep for each, then save.</source>
         <translation>
-            <numerusform>Another user changed this job while you worked. %n change could not be combined with yours:</numerusform>
-            <numerusform>Another user changed this job while you worked. %n changes could not be combined with yours:</numerusform>
+            <numerusform>Another user changed this job while you worked. %n change could not be combined with yours: choose what to keep, then save.</numerusform>
+            <numerusform>Another user changed this job while you worked. %n changes could not be combined with yours: choose what to keep for each, then save.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours; each has a choice: save when ready.</source>
+        <translation>
+            <numerusform>Another user changed this job while you worked. %n change could not be combined with yours; it has a choice: save when ready.</numerusform>
+            <numerusform>Another user changed this job while you worked. %n changes could not be combined with yours; each has a choice: save when ready.</numerusform>
         </translation>
     </message>
 </context>

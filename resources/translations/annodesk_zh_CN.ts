@@ -315,9 +315,15 @@
         <translation>全部保留对方的</translation>
     </message>
     <message numerus="yes">
-        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours:</source>
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours: choose what to keep for each, then save.</source>
         <translation>
-            <numerusform>您工作期间另一位用户修改了此作业。有 %n 处修改无法与您的合并：</numerusform>
+            <numerusform>您工作期间另一位用户修改了此作业。有 %n 处修改无法与您的合并：请逐项选择要保留的内容，然后保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours; each has a choice: save when ready.</source>
+        <translation>
+            <numerusform>您工作期间另一位用户修改了此作业。有 %n 处修改无法与您的合并；每一项都已选择：准备好后即可保存。</numerusform>
         </translation>
     </message>
     <message>
@@ -391,14 +397,6 @@
     <message>
         <source>Your version replaces theirs</source>
         <translation>用您的版本替换对方的</translation>
-    </message>
-    <message>
-        <source>choose what to keep for each, then save.</source>
-        <translation>请逐项选择要保留的内容，然后保存。</translation>
-    </message>
-    <message>
-        <source>every one has a choice: save when ready.</source>
-        <translation>每一项都已选择：准备好后即可保存。</translation>
     </message>
 </context>
 <context>

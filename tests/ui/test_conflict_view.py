@@ -121,7 +121,7 @@ def test_conflicts_are_listed_in_plain_words(qtbot: QtBot) -> None:
         ),
         ("rectangle #3 · car · frame 0", "You deleted it; another user changed it meanwhile.", "Not decided"),
     ]
-    assert "3 changes could not be combined" in view.summary.text()
+    assert "3 changes could not be combined with yours: choose" in view.summary.text()
     assert not view.save_button.isEnabled()
 
 

@@ -320,16 +320,21 @@ class ConflictView(QDialog):
 
     def _show_summary(self) -> None:
         count = len(self.conflicts)
-        undecided = sum(1 for c in self.conflicts if c.token not in self._choices)
-        text = self.tr(
-            "Another user changed this job while you worked. %n change(s) could not be combined with yours:", "", count
-        )
-        rest = (
-            self.tr("choose what to keep for each, then save.")
-            if undecided
-            else self.tr("every one has a choice: save when ready.")
-        )
-        self.summary.setText(f"{text} {rest}")
+        if any(c.token not in self._choices for c in self.conflicts):
+            text = self.tr(
+                "Another user changed this job while you worked. %n change(s) could not be combined with yours: "
+                "choose what to keep for each, then save.",
+                "",
+                count,
+            )
+        else:
+            text = self.tr(
+                "Another user changed this job while you worked. %n change(s) could not be combined with yours; "
+                "each has a choice: save when ready.",
+                "",
+                count,
+            )
+        self.summary.setText(text)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Conflicting changes"))
