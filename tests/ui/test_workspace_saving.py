@@ -17,6 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from annodesk.annotations import Annotations as Document
+from annodesk.annotations import edits as e
+from annodesk.annotations.history import EditStep
+from annodesk.annotations.identity import SHAPES
 from annodesk.controller import AppController
 from annodesk.models.job_tree import UNSAVED_EDITS_ROLE
 from annodesk.sandbox import SandboxServer
@@ -143,6 +147,38 @@ def test_a_killed_session_is_offered_back_and_restored(
         assert sum(points in after for points in moved) == 1  # one rectangle moved by the child
         assert NEW_RECTANGLE in after and len(after) == len(saved.shapes) + 1
         workspace.close_guard.release()
+        workspace.close()
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_edits_left_by_an_earlier_session_can_be_discarded(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        _, job_id, saved = await put_receipt_annotations(fresh_sandbox)
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        journal = window.workspaces.journal()
+        loaded = Document.from_json(await job_annotations(fresh_sandbox, job_id))
+        shape = saved.shapes[0]
+        moved = e.move(loaded, (SHAPES, shape.id), shape.frame, 9, 9, image=None)
+        journal.begin(job_id, loaded.version or 0, loaded)
+        journal.append(job_id, EditStep("Move", shape.frame, loaded, moved))
+        await open_task(window, RECEIPTS, "Receipts OCR")
+        await until(lambda: marked_in_tree(window, job_id))
+        workspace = await open_from_jobs_tree(window, RECEIPTS, "Receipts OCR", job_id)
+        prompt = workspace.restore_prompt
+        await until(lambda: prompt.box is not None and prompt.box.isVisible())
+        assert prompt.box is not None and "1 unsaved edit from" in prompt.box.text()
+        assert marked_in_tree(window, job_id)  # still there, undecided
+        click(prompt.box, prompt.discard_button)
+        editor = editor_of(workspace)
+        assert not editor.is_dirty() and not workspace.isWindowModified()
+        assert workspace.controller.object((SHAPE, shape.id)).points == tuple(shape.points)  # type: ignore[union-attr]
+        await until(lambda: not marked_in_tree(window, job_id))
+        assert editor.flush_journal(10) and journal.pending(job_id) is None
         workspace.close()
         await controller.shutdown()
 

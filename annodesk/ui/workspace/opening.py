@@ -83,7 +83,9 @@ class JobOpening(QObject):
         opening = cls(tasks, settings, parent=owner)
         opening.attach_jobs_tree(details)
         unsaved = opening.unsaved_jobs = UnsavedJobs.attach(details, opening.journal)
-        opening.opened.connect(lambda window: unsaved.watch(window.controller, window.closed))
+        opening.opened.connect(
+            lambda window: unsaved.watch(window.controller, window.closed, window.restore_prompt.answered)
+        )
         menu.addAction(opening.my_jobs_action)
         owner.addAction(opening.my_jobs_action)
         closed.connect(opening.close_all)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from annodesk.i18n import arg, format_datetime
@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 
 
 class RestorePrompt(QObject):
-    """Asks once per ``restorable`` whether to restore or discard; ``box`` is the open question (None after)."""
+    """Asks once per ``restorable`` whether to restore or discard; ``box`` is the open question (None after).
+    ``answered(restored)`` once the user chose."""
+
+    answered = Signal(bool)
 
     def __init__(self, controller: WorkspaceController, parent: QWidget) -> None:
         super().__init__(parent)
@@ -64,8 +67,10 @@ class RestorePrompt(QObject):
         box, self.box = self.box, None
         if button is self.restore_button:
             self.controller.restore()
+            self.answered.emit(True)
         elif button is self.discard_button:
             self.controller.discard_restorable()
+            self.answered.emit(False)
         if box is not None:
             box.deleteLater()
 

@@ -67,9 +67,10 @@ class UnsavedJobs(QObject):
         self._job_ids = tuple(job_ids)
         self.refresh()
 
-    def watch(self, controller: WorkspaceController, closed: SignalInstance) -> None:
-        """Follow an open workspace: its editor's unsaved state is its job's mark while it is open (the journal is
-        written behind it); when ``closed`` fires the journal has the word again."""
+    def watch(self, controller: WorkspaceController, closed: SignalInstance, answered: SignalInstance) -> None:
+        """Follow an open workspace: its editor's unsaved state (or edits of an earlier session waiting for the restore
+        prompt's ``answered``) is its job's mark while it is open (the journal is written behind it); when ``closed``
+        fires the journal has the word again."""
         job_id = controller.job_id
 
         def changed(*_: object) -> None:
@@ -86,6 +87,7 @@ class UnsavedJobs(QObject):
 
         controller.loaded.connect(loaded)
         controller.restorable.connect(changed)
+        answered.connect(changed)
 
         def gone(*_: object) -> None:
             self._open.pop(job_id, None)
