@@ -411,3 +411,31 @@ def test_the_close_prompts_save_closes_once_saved_and_stays_open_on_a_failure(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_a_refused_save_names_the_objects_and_keeps_the_edits(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        _, job_id, _ = await put_receipt_annotations(fresh_sandbox)
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        workspace = await open_from_jobs_tree(window, RECEIPTS, "Receipts OCR", job_id)
+        editor, actions = editor_of(workspace), workspace.save_actions
+        saving = workspace.controller.saving
+        assert saving is not None
+        rectangle = first_rectangle(workspace)
+        assert editor.move(rectangle.key, 2, 2)
+        fresh_sandbox.faults.add("403", path=rf"/jobs/{job_id}/annotations$", query="action=update", times=1)
+        refused = next_emission(saving.refused)
+        ctrl_s(workspace)
+        await wait_for(refused, 30)
+        text = actions.state_label.text()
+        assert f"shape #{rectangle.key[1]}" in text and "Your edits are kept." in text
+        assert workspace.isWindowModified() and editor.is_dirty()
+        await saved_by(workspace, lambda: ctrl_s(workspace))  # allowed again: saved
+        assert not workspace.isWindowModified()
+        workspace.close()
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
