@@ -106,6 +106,7 @@ class WorkspaceWindow(QMainWindow):
         self.tags_panel = TagsPanel(controller)
         self.job_info = JobInfoPanel(controller)
         self.image_panel = ImagePanel(self.canvas)
+        self.keymap = KeyMap(ShortcutSettings(settings), self)
         self.docks: dict[str, QDockWidget] = {}
         for name, panel, area_side in (
             ("objects", self.objects_panel, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -226,7 +227,6 @@ class WorkspaceWindow(QMainWindow):
     def _attach_saving(self) -> None:
         """Save actions and state, the restore prompt, the unsaved mark and the close prompt (annodesk.ui.workspace:
         save_actions, restore_prompt, close_guard)."""
-        self.keymap = KeyMap(ShortcutSettings(self.settings), self)
         self.save_toolbar = self.addToolBar("")
         self.save_toolbar.setObjectName("saveToolBar")  # saveState/restoreState find toolbars by name
         self.save_actions = SaveActions(
