@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from annodesk.annotations import BOTH, MINE, THEIRS, LabelSet, merge
+from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.ui.workspace.conflict_preview import MINE_COLOR, THEIRS_COLOR
 from annodesk.ui.workspace.conflict_view import ConflictView
 
@@ -194,3 +195,21 @@ def test_for_all_buttons_and_a_new_result_keeps_earlier_choices(qtbot: QtBot) ->
     view.show_result(result.resolve(result.conflicts[0], MINE))  # a new round: two left, choices kept
     assert view.tree.topLevelItemCount() == 2
     assert view.save_button.isEnabled()
+
+
+def test_the_view_follows_a_language_switch_and_keeps_the_choices(qtbot: QtBot, languages: LanguageManager) -> None:
+    _, result = three_conflicts()
+    view = shown(qtbot, result)
+    view.select(1)
+    qtbot.mouseClick(view.keep_mine_button, LEFT)
+    languages.set_choice(CHINESE)
+    qtbot.waitUntil(lambda: view.windowTitle() == "冲突的修改")
+    assert view.tree.topLevelItem(1).text(0).split("\n") == [
+        "矩形 #2 · car · 第 0 帧",
+        "您和另一位用户都修改了属性“speed”：您的是 40，对方的是 90。",
+    ]
+    assert view.tree.topLevelItem(1).text(1) == "保留我的"
+    assert view.summary.text().startswith("您工作期间另一位用户修改了此作业。有 3 处修改")
+    languages.set_choice(ENGLISH)
+    qtbot.waitUntil(lambda: view.windowTitle() == "Conflicting changes")
+    assert view.choices() == {result.conflicts[1].token: MINE}
