@@ -33,7 +33,6 @@ from annodesk.annotations.identity import (
     client_id,
     find,
     identified,
-    item_id,
     items_of,
     with_client_id,
     with_items,
@@ -69,6 +68,8 @@ class EditorHost(Protocol):
     def go_to(self, frame: int, *, force: bool = False) -> None: ...
 
     def select(self, key: ObjectKey | None) -> None: ...
+
+    def object(self, key: ObjectKey | None) -> Any: ...
 
 
 class _StepCommand(QUndoCommand):
@@ -533,15 +534,19 @@ class JobEditor(QObject):
         self._update_dirty()
 
     def _replay(self, step: EditStep, *, forward: bool) -> None:
-        """Apply ``step`` (or its inverse) as a delta on the document as it is now; show its frame and objects."""
+        """Apply ``step`` (or its inverse) as a delta on the document as it is now; show its frame and objects.
+
+        When the document now *is* the document the step left (nothing came in between: undo and redo go strictly
+        back and forth, and only a save brings other changes), that delta gives exactly the step's other side, which
+        is taken as it is (the same objects: nothing to parse, and the frame's reader sees what changed at once)."""
         source, target = (step.before, step.after) if forward else (step.after, step.before)
         now = self.document
-        after = apply_delta(now, rebased(now, delta(source, target)))
+        after = target if now is source else apply_delta(now, rebased(now, delta(source, target)))
         self._apply(EditStep(step.description, step.frame, now, after, step.objects))
         if self.host.frame != step.frame:
             self.host.go_to(step.frame)
-        present = [key for key in step.objects if _has(after, key)]
-        self.host.select(workspace_key(present[0]) if present else None)
+        present = [workspace_key(key) for key in step.objects if self.host.object(workspace_key(key)) is not None]
+        self.host.select(present[0] if present else None)
 
     def _reject(self, error: Exception) -> None:
         reason = error.reason if isinstance(error, EditRejected) else "missing"
@@ -573,14 +578,6 @@ class JobEditor(QObject):
         return text if text is not None else arg(self.tr("The edit is not allowed (%1)."), reason)
 
 
-def _has(document: Annotations, key: DomainKey) -> bool:
-    try:
-        find(document, key)
-    except KeyError:
-        return False
-    return True
-
-
 def _occluded(document: Annotations, key: DomainKey, frame: int) -> bool:
     item = find(document, key)[1]
     if isinstance(item, Track):
@@ -598,7 +595,9 @@ def rebased(document: Annotations, change: Delta) -> Delta:
     is dropped (another user deleted it), an insertion of one it has becomes a change."""
     kinds = {kind for kind, _ in change.removed} | {kind for kind, _ in change.changed}
     kinds |= {kind for kind, _, _ in change.inserted}
-    present = {kind: {item_id(item) for item in items_of(document, kind)} for kind in kinds}
+    if not change.changed and not change.inserted:
+        return change
+    present = {kind: _ids(items_of(document, kind)) for kind in kinds}
     changed = [(kind, data) for kind, data in change.changed if _json_id(data) in present[kind]]
     inserted = []
     for kind, position, data in change.inserted:
@@ -607,6 +606,11 @@ def rebased(document: Annotations, change: Delta) -> Delta:
         else:
             inserted.append((kind, position, data))
     return Delta(change.removed, tuple(changed), tuple(inserted), change.replaced)
+
+
+def _ids(items: Iterable[Item]) -> set[int | str | None]:
+    """The item id (client id, else server id) of every object, inline (a dense frame has ten thousand)."""
+    return {local if isinstance(local := item.extra.get(CLIENT_ID), str) else item.id for item in items}
 
 
 def carry_client_ids(document: Annotations, saved: Annotations) -> Annotations:
