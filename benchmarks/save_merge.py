@@ -1,6 +1,6 @@
 """What saving costs in ``annodesk.annotations``: the three-way merge and the PATCH bodies of a save.
 
-    .venv/bin/python benchmarks/save_merge.py [--repeats 7]
+    .venv/bin/python benchmarks/save_merge.py [--repeats 7] [--http [--profile]]
 
 A job of 3,000 objects: 2,000 polygons of 20 points, 500 rectangles, 300 tracks (rectangles, 10 keyframes each,
 a mutable attribute) and 200 tags, every object with its label's attributes. Prints:
@@ -8,15 +8,17 @@ a mutable attribute) and 200 tags, every object with its label's attributes. Pri
 - merge: ``merge(base, local, remote)`` with 1,000 local and 1,000 remote changes (800 edits, 100 creations,
   100 deletions each side; 500 of the edited objects edited on both sides: 250 in different fields, 250 in the
   same field → conflicts); then ``resolve_all`` of those conflicts. Floor: reading the three documents into the
-  normal form the merge compares (``Annotations.from_json`` + ``normalized``), which any merge must do.
+  normal form the merge compares (``Annotations.from_json`` + ``NormalFields``), which any merge must do.
 - save bodies: ``changes(base, local)`` for 1,000 changed objects (800 updates, 100 creations, 100 deletions).
   Untouched objects (identical JSON) are skipped before anything is read; floor: reading the changed objects of
   both documents into the normal form. Also the JSON encoding of the three bodies.
 
-With ``--http``, also a whole save against the sandbox (in its own process): ``changes()`` plus the three
-``PATCH jobs/{id}/annotations`` requests for 1,000 changed objects of a 3,000-object job of a sample task, against
-the floor of the same three requests with the bodies prebuilt and encoded (issue 15's goal: ≤ 1.3×). The job is
-put back (``PUT`` with the ids) before every run.
+With ``--http``, also a whole save through ``JobSaver.save`` against the sandbox (in its own process): the read of
+the job, the diff, the three ``PATCH jobs/{id}/annotations`` requests for 1,000 changed objects of a 3,000-object
+job of a sample task, the ids mapped back — against the floor of the same three requests with the bodies prebuilt
+and encoded (issue 15's goal: ≤ 1.3×), and against that floor plus the read a save must make first. The local
+document shares its untouched objects with the base, as the editor's does. The job is put back (``PUT`` with the
+ids) before every run; ``--profile`` profiles one more save.
 
 Minimum and median of ``--repeats`` runs (the machine is shared: minimums are the quiet figure).
 """
@@ -32,12 +34,15 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from annodesk.annotations import Annotations, changes, merge, normalized
+from annodesk.annotations import Annotations, LabelSet, changes, merge
+from annodesk.annotations.fieldmap import NormalFields
+from annodesk.annotations.identity import identified
 from annodesk.annotations.merge import _without_untouched
 
 LABELS = [
@@ -201,14 +206,21 @@ def line(name: str, samples: list[float], floor: list[float] | None = None) -> N
 
 
 def read(*documents: dict[str, Any]) -> None:
+    """What any merge must do: parse each document and put every object in the normal form (flattened, as the
+    merge compares it, without a normalised copy: ``NormalFields``)."""
     for document in documents:
-        normalized(Annotations.from_json(document), LABELS)
+        flat = NormalFields(LabelSet.from_json(LABELS))
+        parsed = Annotations.from_json(document)
+        for kind in ("tags", "shapes", "tracks"):
+            for item in getattr(parsed, kind):
+                flat.of(item)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--http", action="store_true", help="also a whole save against the sandbox")
+    parser.add_argument("--profile", action="store_true", help="with --http: profile one save")
     args = parser.parse_args()
     base = make_job(random.Random(1))
     local, remote = make_sides(base)
@@ -235,7 +247,7 @@ def main() -> None:
     encode, data = timed(lambda: [json.dumps(body).encode() for _, body in requests], args.repeats)
     line(f"JSON encoding of the bodies ({sum(map(len, data)) / 1e6:.1f} MB)", encode)
     if args.http:
-        http_save(args.repeats)
+        http_save(args.repeats, args.profile)
 
 
 def _relabelled(document: dict[str, Any], labels: list[dict[str, Any]]) -> dict[str, Any]:
@@ -259,10 +271,40 @@ def _relabelled(document: dict[str, Any], labels: list[dict[str, Any]]) -> dict[
     return document
 
 
-def http_save(repeats: int) -> None:
-    """A whole save over HTTP against the floor of the three bare requests."""
+def _without_ids(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` as a create body (the sandbox's other tasks already use the benchmark's ids)."""
+    document = copy.deepcopy(document)
+    for kind in ("tags", "shapes", "tracks"):
+        for item in document[kind]:
+            item.pop("id", None)
+            for shape in item.get("shapes", ()):
+                shape.pop("id", None)
+    return document
+
+
+def _sharing(base: Annotations, local: dict[str, Any]) -> Annotations:
+    """``local`` as the editor holds it: untouched objects are the base's own (edits share them), the rest new."""
+    before = {(kind, item.id): item for kind in ("tags", "shapes", "tracks") for item in getattr(base, kind)}
+    as_json = {key: item.to_json() for key, item in before.items()}
+    parsed = Annotations.from_json(local)
+    kinds = {}
+    for kind in ("tags", "shapes", "tracks"):
+        kinds[kind] = tuple(
+            before[kind, item.id] if item.id is not None and as_json.get((kind, item.id)) == raw else item
+            for item, raw in zip(getattr(parsed, kind), local[kind], strict=True)
+        )
+    return identified(replace(parsed, **kinds))
+
+
+def http_save(repeats: int, profile: bool) -> None:
+    """A whole save through ``JobSaver`` over HTTP against the floor of the three bare requests."""
+    import asyncio
+
     import httpx
     from harness import ADMIN, SandboxProcess
+
+    from annodesk.api import CvatClient
+    from annodesk.session.job_save import JobSaver, Saved, _diff
 
     with (
         SandboxProcess(seed_tasks=0) as sandbox,
@@ -275,37 +317,80 @@ def http_save(repeats: int) -> None:
         job_id = task["segments"][0]["jobs"][0]["id"]
         path = f"jobs/{job_id}/annotations"
         labels = task["labels"]
-        job = _relabelled(make_job(random.Random(1)), labels)
+        job = _without_ids(_relabelled(make_job(random.Random(1)), labels))
         assert http.put(path, json=job).status_code == 200
         base = http.get(path).json()
         keys = _some_keys(base, 900)
         local = side(base, keys[:800], "points", set(keys[800:]), random.Random(3))
-        prebuilt = [(action, json.dumps(body).encode()) for action, body in changes(base, local, labels)]
+        prebuilt = [(action, json.dumps(body).encode()) for action, body in changes(base, local, labels).nonempty()]
         headers = {"Content-Type": "application/json"}
+        label_set = LabelSet.from_json(labels)
+        base_document = Annotations.from_json(base)
+        local_document = _sharing(base_document, local)
 
-        def restore() -> None:
-            assert http.put(path, json=base).status_code == 200
+        def restore() -> int:
+            """The job as it was (every write moves its version): the version it is at now."""
+            response = http.put(path, json=base)
+            assert response.status_code == 200
+            return int(response.json()["version"])
 
-        def whole() -> None:
-            for action, body in changes(base, local, labels):
-                assert http.patch(path, params={"action": action}, json=body).status_code == 200
+        async def measure() -> tuple[list[float], list[float], list[float], list[float]]:
+            saves, floors, reads, writes = [], [], [], []
+            async with CvatClient(sandbox.base_url, key) as client:
 
-        def floor() -> None:
-            for action, content in prebuilt:
-                response = http.patch(path, params={"action": action}, content=content, headers=headers)
-                assert response.status_code == 200, response.text[:300]
+                async def floor(read: bool) -> None:
+                    if read:
+                        await client._request("GET", path)
+                    for action, content in prebuilt:
+                        await client._request("PATCH", path, params={"action": action}, content=content,
+                                              headers=headers)  # fmt: skip
 
-        saves, floors = [], []
-        for _ in range(repeats):
-            for run, samples in ((floor, floors), (whole, saves)):
-                restore()
-                gc.collect()
-                start = time.perf_counter()
-                run()
-                samples.append(time.perf_counter() - start)
-        print(f"save over HTTP: task {task['id']!r} job {job_id}, 1,000 changed objects of 3,000")
+                version = 0
+
+                async def whole() -> None:
+                    saver = JobSaver(client, job_id, label_set, replace(base_document, version=version))
+                    saved = await saver.save(local_document)
+                    assert isinstance(saved, Saved) and saved.sent
+
+                async def unread() -> None:
+                    document = replace(base_document, version=version)
+                    plan = await asyncio.to_thread(_diff, document, local_document, label_set)
+                    for action, body in plan.result.requests.nonempty():
+                        await client.patch_job_annotations_json(job_id, action, body)
+
+                runs = (
+                    (lambda: floor(False), floors),
+                    (lambda: floor(True), reads),
+                    (whole, saves),
+                    (unread, writes),
+                )
+                for _ in range(repeats):
+                    for run, samples in runs:
+                        version = restore()
+                        gc.collect()
+                        start = time.perf_counter()
+                        await run()
+                        samples.append(time.perf_counter() - start)
+                if profile:
+                    import cProfile
+                    import pstats
+
+                    version = restore()
+                    profiler = cProfile.Profile()
+                    profiler.enable()
+                    await whole()
+                    profiler.disable()
+                    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            return saves, floors, reads, writes
+
+        saves, floors, reads, writes = asyncio.run(measure())
+        counts = [(action, len(content) // 1000) for action, content in prebuilt]
+        print(f"save over HTTP: job {job_id}, 1,000 changed objects of 3,000 (bodies, KB: {counts})")
         line("floor: the three PATCH requests, bodies prebuilt", floors)
-        line("changes() + the three PATCH requests", saves, floors)
+        line("floor + the read before (GET, the three PATCH)", reads, floors)
+        line("JobSaver.save: read, diff, PATCH ×3, ids mapped", saves, floors)
+        line("  … against the floor with the read", saves, reads)
+        line("the save without its read: diff + PATCH ×3", writes, floors)
 
 
 def _some_keys(base: dict[str, Any], count: int) -> list[tuple[str, int]]:

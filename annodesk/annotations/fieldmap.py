@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .labels import LabelSet
 from .normal import SHAPES, TAGS, TRACKS
 from .objects import Attribute, Shape, Tag, Track, TrackedShape
 
@@ -57,6 +58,74 @@ def fields_of(item: Tag | Shape | Track) -> Fields:
         for shape in item.shapes:
             fields[KEYFRAME, shape.frame] = _keyframe(shape)
     return fields
+
+
+class NormalFields:
+    """``fields_of(normalized(item, labels))`` worked out directly — no normalized copy of the object is made (the
+    merge reads thousands of objects; that copy was most of its time). Per-label defaults are looked up once."""
+
+    def __init__(self, labels: LabelSet) -> None:
+        self.labels = labels
+        self._all: dict[int, tuple[tuple[int, str], ...]] = {}
+        self._split: dict[int, tuple[tuple[tuple[int, str], ...], dict[int, str]]] = {}
+
+    def _defaults(self, label_id: int) -> tuple[tuple[int, str], ...]:
+        found = self._all.get(label_id)
+        if found is None:
+            found = self._all[label_id] = tuple((int(s), str(v)) for s, v in self.labels.defaults(label_id))
+        return found
+
+    def _track_defaults(self, label_id: int) -> tuple[tuple[tuple[int, str], ...], dict[int, str]]:
+        """A label's immutable defaults, and its mutable ones (what a track's first keyframe carries)."""
+        found = self._split.get(label_id)
+        if found is None:
+            mutable = self.labels.mutable_ids(label_id)
+            defaults = self._defaults(label_id)
+            found = self._split[label_id] = (
+                tuple(pair for pair in defaults if pair[0] not in mutable),
+                {spec_id: value for spec_id, value in defaults if spec_id in mutable},
+            )
+        return found
+
+    def of(self, item: Tag | Shape | Track) -> Fields:
+        fields: Fields = {"frame": item.frame, "label_id": item.label_id, "group": item.group, "source": item.source}
+        if isinstance(item, Track):
+            immutable, carried = self._track_defaults(item.label_id)
+            _complete(fields, item.attributes, immutable)
+            by_frame: dict[int, TrackedShape] = {}
+            for shape in item.shapes:
+                by_frame[shape.frame] = shape
+            for frame in sorted(by_frame):
+                shape = by_frame[frame]
+                if shape.attributes:
+                    carried = {**carried, **{int(a.spec_id): str(a.value) for a in shape.attributes}}
+                keyframe: Fields = {
+                    "type": shape.type,
+                    "points": shape.points,
+                    "occluded": bool(shape.occluded),
+                    "outside": bool(shape.outside),
+                    "z_order": int(shape.z_order),
+                }
+                for spec_id, value in carried.items():
+                    keyframe[ATTR, spec_id] = value
+                fields[KEYFRAME, frame] = keyframe
+            return fields
+        if isinstance(item, Shape):
+            fields["type"] = item.type
+            fields["points"] = item.points
+            fields["occluded"] = bool(item.occluded)
+            fields["z_order"] = int(item.z_order)
+        return _complete(fields, item.attributes, self._defaults(item.label_id))
+
+
+def _complete(into: Fields, attributes: tuple[Attribute, ...], defaults: tuple[tuple[int, str], ...]) -> Fields:
+    """Attributes as the normal form has them: spec ids as ints, values as strings, the last one of a spec winning,
+    every default filled in."""
+    for attribute in attributes:
+        into[ATTR, int(attribute.spec_id)] = str(attribute.value)
+    for spec_id, value in defaults:
+        into.setdefault((ATTR, spec_id), value)
+    return into
 
 
 def attribute_items(fields: Fields) -> dict[Any, Any]:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .fieldmap import ATTR, KEYFRAME, KINDS, Fields, attribute_items, fields_of, keyframes, to_json
+from .fieldmap import ATTR, KEYFRAME, KINDS, Fields, NormalFields, attribute_items, keyframes, to_json
 from .labels import LabelSet
 from .normal import SHAPES, TAGS, TRACKS, normalized
 from .objects import Annotations
@@ -181,6 +181,10 @@ def _without_untouched(base: Mapping[str, Any], local: Mapping[str, Any]) -> tup
 # The inputs --------------------------------------------------------------------------------------------------
 
 
+def _parsed(document: Document) -> Annotations:
+    return document if isinstance(document, Annotations) else Annotations.from_json(document)
+
+
 def _read(document: Document, labels: LabelSet) -> Annotations:
     annotations = document if isinstance(document, Annotations) else Annotations.from_json(document)
     return normalized(annotations, labels)
@@ -198,9 +202,9 @@ class _Sides:
 
     @classmethod
     def read(cls, base: Document, local: Document, remote: Document, labels: Labels) -> _Sides:
-        label_set = LabelSet.from_json(labels or [])
-        docs = [_read(document, label_set) for document in (base, local)]
-        docs.append(docs[0] if remote is base else _read(remote, label_set))  # changes(): the base read once
+        flat = NormalFields(LabelSet.from_json(labels or []))  # the normal form, flattened, without copies
+        docs = [_parsed(document) for document in (base, local)]
+        docs.append(docs[0] if remote is base else _parsed(remote))  # changes(): the base read once
         maps: list[dict[str, dict[int, Fields]]] = []
         created: dict[str, list[Fields]] = {kind: [] for kind in KINDS}
         for position, doc in enumerate(docs):
@@ -212,9 +216,9 @@ class _Sides:
                 table: dict[int, Fields] = {}
                 for item in items:
                     if item.id is not None:
-                        table[item.id] = fields_of(item)
+                        table[item.id] = flat.of(item)
                     elif position == 1:
-                        created[kind].append(fields_of(item))
+                        created[kind].append(flat.of(item))
                 by_kind[kind] = table
             maps.append(by_kind)
         version = docs[2].version if isinstance(docs[2].version, int) else 0

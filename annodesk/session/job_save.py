@@ -40,13 +40,13 @@ from annodesk.annotations import (
     recover_creates,
     version_check,
 )
-from annodesk.annotations.identity import CLIENT_ID, KINDS, ObjectKey, client_id, identified, items_of
+from annodesk.annotations.identity import CLIENT_ID, KINDS, TRACKS, ObjectKey, client_id, identified, items_of
 from annodesk.annotations.merge import count
 from annodesk.api import errors
 from annodesk.api.annotation_transfer import RawAnnotations
 
 Item = Tag | Shape | Track
-ITEM_TYPES: dict[str, type[Tag] | type[Shape] | type[Track]] = {"tags": Tag, "shapes": Shape, "tracks": Track}
+ITEM_TYPES: dict[str, type[Tag] | type[Shape] | type[Track]] = {"tags": Tag, "shapes": Shape, TRACKS: Track}
 # Errors after which a write may or may not have happened (the request may have reached the server).
 UNKNOWN_OUTCOME = (errors.NetworkError, errors.ServerError, errors.MalformedResponse, errors.AnswerTooLarge)
 
@@ -106,7 +106,9 @@ class InFlight:
     ``create``: a create body whose outcome is unknown, sent at job version ``version_before`` when the job had
     the object ids ``known``; ``create_keys``: the client id of each of its objects, per kind, in order.
     ``adopted``: objects the server made (client id → server id, per kind) that the user's document does not know
-    yet. ``sent``: the actions that went out, the last one failed."""
+    yet. ``copies``: which of those (or of the pending ones) copy a saved object (client id → the server id of the
+    object copied: keep both, keep mine against a deletion). ``sent``: the actions that went out, the last one
+    failed."""
 
     version_before: int
     create: dict[str, Any] | None = None
@@ -114,6 +116,7 @@ class InFlight:
     known: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     adopted: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     sent: tuple[str, ...] = ()
+    copies: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,6 +126,7 @@ class InFlight:
             "known": {kind: list(ids) for kind, ids in self.known.items()},
             "adopted": {kind: dict(ids) for kind, ids in self.adopted.items()},
             "sent": list(self.sent),
+            "copies": {kind: dict(ids) for kind, ids in self.copies.items()},
         }
 
     @classmethod
@@ -134,6 +138,7 @@ class InFlight:
             known={kind: tuple(int(i) for i in ids) for kind, ids in data.get("known", {}).items()},
             adopted={kind: {str(k): int(v) for k, v in ids.items()} for kind, ids in data.get("adopted", {}).items()},
             sent=tuple(data.get("sent", ())),
+            copies={kind: {str(k): int(v) for k, v in ids.items()} for kind, ids in data.get("copies", {}).items()},
         )
 
 
@@ -148,6 +153,7 @@ class _Plan:
     create_keys: dict[str, tuple[str, ...]]
     adopted: dict[str, dict[str, int]]
     merged: bool
+    copies: dict[str, dict[str, int]] = field(default_factory=dict)
     target: Annotations | None = None  # the document the server holds once the requests are applied (no new ids)
 
 
@@ -182,8 +188,18 @@ class JobSaver:
             self._busy = False
 
     async def _save(self, local: Annotations, choices: dict[tuple[Any, ...], str]) -> Saved | NeedsDecision:
-        raw = await self.client.get_job_annotations_raw(self.job_id)
-        plan = await asyncio.to_thread(self._plan, raw, local, choices)
+        base = self.base
+        # The diff of a normal save does not depend on the read: it is worked out while the read is on its way.
+        diff = asyncio.ensure_future(asyncio.to_thread(_diff, base, local, self.labels)) if not self.in_flight else None
+        try:
+            raw = await self.client.get_job_annotations_raw(self.job_id)
+        finally:
+            if diff is not None:
+                diff.add_done_callback(_retrieved)
+        if diff is not None and raw.version == base.version:
+            plan = await diff
+        else:
+            plan = await asyncio.to_thread(self._plan, raw, local, choices)
         if plan.result.conflicts:
             return NeedsDecision(plan.result)
         requests = plan.result.requests.nonempty()
@@ -200,12 +216,16 @@ class JobSaver:
                 self._stopped(True, plan, raw, action, body, adopted, [a for a, _ in requests if a in answers])
                 raise
             if action == "create":
-                for kind in KINDS:
-                    for key, item in zip(plan.create_keys.get(kind, ()), answers[action].get(kind, ()), strict=False):
-                        adopted.setdefault(kind, {})[key] = int(item["id"])
+                made = _created_ids(answers[action], plan.create_keys)
+                if made is None:  # an answer that does not list what was made: as if it had been lost
+                    self._stopped(True, plan, raw, action, body, adopted, [])
+                    raise errors.MalformedResponse("The server's answer to a save does not list the objects made.")
+                for kind, ids in made.items():
+                    adopted.setdefault(kind, {}).update(ids)
         try:
-            version = int(answers[requests[-1][0]].get("version", raw.version)) if requests else raw.version
-            moved = version_check(raw.version, len(requests), version) == "moved"
+            last = answers[requests[-1][0]].get("version") if requests else raw.version
+            version = last if isinstance(last, int) else -1
+            moved = version_check(raw.version, len(requests), version) == "moved"  # (no version: read again)
             if moved:  # someone wrote between our read and our writes: what the server holds is read again
                 after = await self.client.get_job_annotations_raw(self.job_id)
                 document = await asyncio.to_thread(
@@ -215,7 +235,7 @@ class JobSaver:
             else:
                 document = await asyncio.to_thread(_settled, plan, answers, version)
         except BaseException:  # everything was written: only the ids of the creations must not be lost
-            self.in_flight = _carry(raw.version, adopted, [a for a, _ in requests])
+            self.in_flight = _carry(raw.version, adopted, [a for a, _ in requests], plan.copies)
             raise
         self.base = document
         self.in_flight = None
@@ -226,22 +246,22 @@ class JobSaver:
     # -- working out what to send (a worker thread) --------------------------------------------------
 
     def _plan(self, raw: RawAnnotations, local: Annotations, choices: dict[tuple[Any, ...], str]) -> _Plan:
+        """The three-way merge with the server now (after a recovery when a save was in flight)."""
         base = self.base
         adopted: dict[str, dict[str, int]] = {}
         flight = self.in_flight
-        if flight is None and raw.version == base.version:
-            reduced_base, reduced_local = _touched(base, local)
-            result = merge(reduced_base, reduced_local, reduced_base, self.labels)
-            return _Plan(base, local, result, _create_keys(result, local), adopted, merged=False, target=local)
         remote = raw.json()
         if flight is not None:
             adopted = _recovered(flight, remote, self.labels)
-            local = _adopt(local, adopted)
+            local = _adopt(local, adopted, flight.copies, remote)
             base = _with_server_objects(base, remote, adopted)
         result = merge(base, local, remote, self.labels)
         if choices:
             result = result.session.with_choices(choices).result()
-        return _Plan(base, local, result, _create_keys(result, local), adopted, merged=True)
+        copies = {kind: dict(ids) for kind, ids in (flight.copies if flight else {}).items()}
+        for kind, ids in _copies(result, local).items():
+            copies.setdefault(kind, {}).update(ids)
+        return _Plan(base, local, result, _create_keys(result, local), adopted, merged=True, copies=copies)
 
     # -- failures --------------------------------------------------------------------------------------
 
@@ -262,9 +282,9 @@ class JobSaver:
             if raw.version != plan.base.version or plan.adopted:  # the server's objects, not the base's
                 remote = raw.json()
                 known = {kind: tuple(int(item["id"]) for item in remote.get(kind, ())) for kind in KINDS}
-            self.in_flight = InFlight(raw.version, body, plan.create_keys, known, adopted, sent)
+            self.in_flight = InFlight(raw.version, body, plan.create_keys, known, adopted, sent, plan.copies)
         else:
-            self.in_flight = _carry(raw.version, adopted, sent)
+            self.in_flight = _carry(raw.version, adopted, sent, plan.copies)
 
     def _refusal(self, exc: errors.CvatError, plan: _Plan, action: str, body: dict[str, Any]) -> errors.CvatError:
         if not isinstance(exc, errors.InvalidInput | errors.PermissionDenied) or isinstance(exc, SaveRefused):
@@ -280,11 +300,50 @@ class JobSaver:
         )
 
 
-def _carry(version: int, adopted: Mapping[str, Mapping[str, int]], sent: Iterable[str]) -> InFlight | None:
-    """What must outlive a failed save whose creations (if any) are known: the ids to adopt."""
+def _diff(base: Annotations, local: Annotations, labels: LabelSet) -> _Plan:
+    """The plan of a normal save (nobody wrote since the base): the touched objects' diff."""
+    reduced_base, reduced_local = _touched(base, local)
+    result = merge(reduced_base, reduced_local, reduced_base, labels)
+    return _Plan(base, local, result, _create_keys(result, local), {}, merged=False, target=local)
+
+
+def _created_ids(
+    answer: Mapping[str, Any], create_keys: Mapping[str, tuple[str, ...]]
+) -> dict[str, dict[str, int]] | None:
+    """Client id → server id from a create's answer (it lists the objects made in request order), None when it does
+    not list exactly the objects sent."""
+    made: dict[str, dict[str, int]] = {}
+    for kind in KINDS:
+        keys, items = create_keys.get(kind, ()), answer.get(kind, ())
+        if not isinstance(items, list) or len(items) != len(keys):
+            return None
+        ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+        numbers = [i for i in ids if isinstance(i, int)]
+        if len(numbers) != len(ids):
+            return None
+        made[kind] = dict(zip(keys, numbers, strict=True))
+    return made
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """A worked-out diff that was not used (the read failed or the server moved): its outcome is dropped."""
+    if not future.cancelled():
+        future.exception()
+
+
+def _carry(
+    version: int,
+    adopted: Mapping[str, Mapping[str, int]],
+    sent: Iterable[str],
+    copies: Mapping[str, Mapping[str, int]],
+) -> InFlight | None:
+    """What must outlive a failed save whose creations (if any) are known: the ids to adopt (and which of them
+    copy a saved object)."""
     if not any(adopted.values()):
         return None
-    return InFlight(version, adopted={kind: dict(ids) for kind, ids in adopted.items() if ids}, sent=tuple(sent))
+    kept = {kind: dict(ids) for kind, ids in adopted.items() if ids}
+    copied = {kind: {k: v for k, v in ids.items() if k in kept.get(kind, {})} for kind, ids in copies.items()}
+    return InFlight(version, adopted=kept, sent=tuple(sent), copies={k: v for k, v in copied.items() if v})
 
 
 def _body_keys(action: str, body: Mapping[str, Any], plan: _Plan) -> tuple[ObjectKey, ...]:
@@ -350,6 +409,17 @@ def _create_keys(result: MergeResult, local: Annotations) -> dict[str, tuple[str
     return keys
 
 
+def _copies(result: MergeResult, local: Annotations) -> dict[str, dict[str, int]]:
+    """Client id → the server id of the saved object it copies, for the copies in the create body."""
+    keys = _create_keys(result, local)
+    found: dict[str, dict[str, int]] = {}
+    for kind, origins in result.origins.items():
+        for key, origin in zip(keys.get(kind, ()), origins, strict=False):
+            if origin is not None:
+                found.setdefault(kind, {})[key] = origin
+    return found
+
+
 # -- a save in flight ----------------------------------------------------------------------------------------
 
 
@@ -381,19 +451,39 @@ def _with_client_id(item: Any, key: str) -> Any:
     return replace(item, extra=MappingProxyType({**item.extra, CLIENT_ID: key}))
 
 
-def _adopt(local: Annotations, adopted: Mapping[str, Mapping[str, int]]) -> Annotations:
-    """``local`` with server ids given to its new objects, found by client id."""
+def _adopt(
+    local: Annotations,
+    adopted: Mapping[str, Mapping[str, int]],
+    copies: Mapping[str, Mapping[str, int]],
+    remote: Mapping[str, Any],
+) -> Annotations:
+    """``local`` with server ids given to the objects the server made for it, found by client id. A copy that was
+    made (keep both, keep mine against a deletion) takes the place of the local object it copied — that object
+    has the copy's id and client id now — and the copied object is the server's again (when it still has it), so
+    the next merge neither conflicts over it again nor copies it twice."""
     changes: dict[str, Any] = {}
     for kind in KINDS:
         ids = adopted.get(kind)
         if not ids:
             continue
+        copied = {origin: key for key, origin in copies.get(kind, {}).items() if key in ids}
         items = []
         for item in items_of(local, kind):
             key = client_id(item)
             if item.id is None and key is not None and key in ids:
                 item = replace(item, id=ids[key], absent=item.absent - {"id"})
+            elif item.id is not None and item.id in copied:
+                key = copied[item.id]
+                item = _with_client_id(replace(item, id=ids[key]), key)
             items.append(item)
+        if copied:
+            have = {item.id for item in items}
+            model = ITEM_TYPES[kind]
+            items += [
+                model.from_json(theirs)
+                for theirs in remote.get(kind, ())
+                if theirs.get("id") in copied and theirs.get("id") not in have
+            ]
         changes[kind] = tuple(items)
     return replace(local, **changes) if changes else local
 
@@ -459,28 +549,31 @@ def _server_document(
 
 def _settled(plan: _Plan, answers: Mapping[str, Mapping[str, Any]], version: int) -> Annotations:
     """What the server holds after the requests, when nobody else wrote: the target document (the local one, or
-    the merge) with the created and updated objects as the server answered them (ids, keyframe ids) and their
-    client ids."""
+    the merge) with the ids the server gave — of created objects, and of the keyframes of created and updated
+    tracks (from the answers) — and the client ids. Untouched objects stay the very same objects."""
     target = plan.target
     names: dict[tuple[str, int | None], str] = {}
     if target is None:  # the merge: the merged document with the local client ids
         names = _names(plan.local, {}, plan.result.origins)
         target = Annotations.from_json(plan.result.merged)
     created = answers.get("create", {})
-    updated = answers.get("update", {})
+    renewed = {item["id"]: item for item in answers.get("update", {}).get(TRACKS, ())}
     changes: dict[str, Any] = {"version": version}
     for kind in KINDS:
-        model = ITEM_TYPES[kind]
+        if not names and not created.get(kind) and not (kind == TRACKS and renewed):
+            continue
         fresh = iter(zip(plan.create_keys.get(kind, ()), created.get(kind, ()), strict=False))
-        renewed = {item["id"]: item for item in updated.get(kind, ())}
         items = []
         for item in items_of(target, kind):
             if item.id is None:
                 key, answer = next(fresh, (None, None))
                 if answer is not None:
-                    item = _named(model.from_json(answer), key)
-            elif item.id in renewed:
-                item = _named(model.from_json(renewed[item.id]), client_id(item) or names.get((kind, item.id)))
+                    made = Track.from_json(answer) if kind == TRACKS else replace(
+                        item, id=int(answer["id"]), absent=item.absent - {"id"}
+                    )  # fmt: skip
+                    item = made if client_id(made) == key else _named(made, key)
+            elif kind == TRACKS and item.id in renewed:
+                item = _named(Track.from_json(renewed[item.id]), client_id(item) or names.get((kind, item.id)))
             elif names:
                 item = _named(item, names.get((kind, item.id)))
             items.append(item)

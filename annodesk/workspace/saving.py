@@ -130,10 +130,10 @@ class JobSaving(QObject):
             error = exc
         finally:
             target.read_only = was_read_only
-            if outcome is None and error is None:  # cancelled (the window closes) or a crash (logged by Work)
+            if saver.in_flight is not before:  # also when cancelled mid-request (the window closes)
+                self.inFlightChanged.emit(saver.in_flight)
+            if outcome is None and error is None:  # cancelled or a crash (logged by Work)
                 self._done()
-        if saver.in_flight is not before:
-            self.inFlightChanged.emit(saver.in_flight)
         if isinstance(error, SaveRefused):
             refusal = error
             self._done()
@@ -148,11 +148,13 @@ class JobSaving(QObject):
             self.conflicts.emit(outcome.result)
         elif isinstance(outcome, Saved):
             self.pending = None
-            target.mark_saved(outcome.document, outcome.version)
-            self.saved.emit(outcome)
-            if self._completing:
-                await self._complete()
-            self._done()
+            try:
+                target.mark_saved(outcome.document, outcome.version)
+                self.saved.emit(outcome)
+                if self._completing:
+                    await self._complete()
+            finally:
+                self._done()
 
     async def _complete(self) -> None:
         if self._mark_completed is None:
@@ -180,13 +182,14 @@ class JobSaving(QObject):
     # -- messages ----------------------------------------------------------------------------------------------
 
     def _failed_text(self, exc: CvatError, unknown: bool) -> str:
-        text = arg(self.tr("The annotations were not saved. %1 Your edits are kept."), error_sentence(exc))
         if unknown:
-            text += " " + self.tr(
-                "The server may have received part of the save: the next save checks what arrived first, so "
-                "nothing is saved twice."
+            text = self.tr(
+                "The annotations were not saved. %1 Your edits are kept. The server may have received part of the "
+                "save: the next save checks what arrived first, so nothing is saved twice."
             )
-        return text
+        else:
+            text = self.tr("The annotations were not saved. %1 Your edits are kept.")
+        return arg(text, error_sentence(exc))
 
     def _refused_text(self, exc: SaveRefused) -> str:
         names = ", ".join(self.object_name(key) for key in exc.objects[:10])
@@ -197,8 +200,8 @@ class JobSaving(QObject):
         else:
             text = arg(self.tr("The server refused to save %1."), names)
         if exc.reason:
-            text = arg(self.tr("%1 The server said: “%2”"), text, exc.reason)
-        return text + " " + self.tr("Your edits are kept.")
+            return arg(self.tr("%1 The server said: “%2” Your edits are kept."), text, exc.reason)
+        return arg(self.tr("%1 Your edits are kept."), text)
 
     def object_name(self, key: tuple[str, int | str]) -> str:
         """A refused object as the user knows it: ``shape #12``, or ``a new shape`` (not saved yet)."""

@@ -22,13 +22,16 @@ from annodesk.annotations import (
     MINE,
     NO_KEYFRAMES,
     THEIRS,
+    Annotations,
+    LabelSet,
     changes,
     merge,
+    normalized,
 )
-from annodesk.annotations.fieldmap import KEYFRAME, keyframes
+from annodesk.annotations.fieldmap import KEYFRAME, NormalFields, fields_of, keyframes
 
 from .merge_support import OPERATIONS, ServerModel, assert_server_holds, canonical, edit, fields_by_key, random_job
-from .strategies import LABELS
+from .strategies import LABELS, labeled_data
 
 edits = st.lists(
     st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 2), st.integers(0, 20), st.integers(0, 10**6)),
@@ -255,3 +258,16 @@ class TwoUsers(RuleBasedStateMachine):
 
 TestTwoUsers = TwoUsers.TestCase
 TestTwoUsers.settings = settings(max_examples=40, stateful_step_count=25)
+
+
+@given(labeled_data(), jobs, edits)
+def test_the_merges_flat_normal_form_is_the_normal_form_flattened(data, base, steps) -> None:
+    """``NormalFields`` (what the merge reads, without normalised copies) equals ``fields_of(normalized(...))``, on
+    odd JSON (missing keys, spec ids as strings, repeated keyframes) and on edited jobs with every label."""
+    for document in (data, edited(base, steps)):
+        annotations = Annotations.from_json(document)
+        flat = NormalFields(LabelSet.from_json(LABELS))
+        normal = normalized(annotations, LABELS)
+        for kind in ("tags", "shapes", "tracks"):
+            for item, expected in zip(getattr(annotations, kind), getattr(normal, kind), strict=True):
+                assert flat.of(item) == fields_of(expected)

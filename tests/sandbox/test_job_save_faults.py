@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from annodesk.annotations import Annotations
+from annodesk.annotations import BOTH, Annotations
 from annodesk.annotations.identity import find
 from annodesk.api import CvatClient, CvatError, MalformedResponse, NetworkError, RequestTimeout, ServerError
 from annodesk.sandbox import SandboxServer
-from annodesk.session.job_save import InFlight, Saved, SaveRefused
+from annodesk.session.job_save import InFlight, NeedsDecision, Saved, SaveRefused
 
 from ..annotations.merge_support import canonical
 from ..api.helpers import raw_client
@@ -239,3 +239,40 @@ def test_a_400_gives_the_servers_reason_and_the_refused_objects(fresh_sandbox: S
     assert refusal.reason == "label_id `99999` is invalid"
     assert refusal.objects == (new_key,)
     assert server["version"] == base.version  # nothing written: the batch is one transaction
+
+
+def test_a_kept_both_copy_made_before_a_failure_is_not_made_again(fresh_sandbox: SandboxServer, job: Job) -> None:
+    """Keep both: the copy is created, then the update fails; the retry (no choices given again) finds the copy made,
+    so the local object is that copy now, and nothing is copied twice or asked again."""
+    with raw_client(fresh_sandbox, "demo") as http:
+        base = loaded(http, job)
+        shape0 = server_json(http, job)["shapes"][0]
+        theirs = [90.0, 90.0, 99.0, 99.0]
+        fresh_sandbox.second_user.before_next(
+            job.id, "update", body(shapes=[{**shape0, "points": theirs}]), method="GET"
+        )
+        local = moved(moved(base, ("shapes", shape0["id"])), ("shapes", base.shapes[2].id))
+
+        async def scenario(client: CvatClient, recorder: Recorder) -> tuple[InFlight | None, Saved, list[Any]]:
+            job_saver = saver(client, job, base)
+            decision = await job_saver.save(local)
+            assert isinstance(decision, NeedsDecision)
+            [conflict] = decision.result.conflicts
+            create_fault(fresh_sandbox, job, "500", action="update")
+            with pytest.raises(ServerError):
+                await job_saver.save(local, {conflict.token: BOTH})
+            in_flight = job_saver.in_flight
+            recorder.clear()
+            saved = await job_saver.save(local)  # a plain Ctrl+S again
+            assert isinstance(saved, Saved), saved
+            return in_flight, saved, recorder.patches()
+
+        in_flight, saved, sent = with_client(fresh_sandbox, scenario)
+        server = server_json(http, job)
+    assert in_flight is not None and in_flight.copies == {"shapes": {f"revived-shapes-{shape0['id']}": shape0["id"]}}
+    assert [(s.action, s.total) for s in sent] == [("update", 1)]  # shape 2 only
+    frame0 = sorted(s["points"] for s in server["shapes"] if s["frame"] == 0)
+    assert frame0 == [[3.0, 3.0, 8.0, 8.0], theirs]  # mine as a copy, theirs kept: once each
+    assert canonical(server, labels=job.labels) == canonical(saved.document, labels=job.labels)
+    _, copy = find(saved.document, ("shapes", f"revived-shapes-{shape0['id']}"))
+    assert copy.points == (3.0, 3.0, 8.0, 8.0) and copy.id != shape0["id"]

@@ -25,7 +25,7 @@ from annodesk.workspace.problems import Problem
 from annodesk.workspace.saving import JobSaving
 
 from ..api.helpers import PASSWORDS
-from ..qt_support import next_emission, wait_for
+from ..qt_support import next_emission, until, wait_for
 from ..sandbox.annotation_helpers import Job, body, make_job, patch, rectangle
 from ..sandbox.helpers import api
 from ..sandbox.save_support import loaded, moved, new_rectangle, server_json
@@ -222,3 +222,53 @@ async def test_needs_decision_sends_nothing(setup: Setup) -> None:
         outcome = await saver.save(moved(base, ("shapes", shape["id"])))
     assert isinstance(outcome, NeedsDecision)
     assert [r.method for r in requests] == ["GET"]
+
+
+async def test_a_completion_asked_while_a_save_runs_follows_it(setup: Setup) -> None:
+    base = document(setup)
+    target = Target(moved(base, ("shapes", base.shapes[0].id)), base)
+    client = await signed_in(setup.server)
+    async with client:
+        marked: list[str] = []
+
+        async def mark() -> Any:
+            job = await client.update_job(setup.job.id, status="completed")
+            marked.append(job.status)
+            return job
+
+        saving = saving_of(client, setup, target, Work(), mark_completed=mark)
+        saves = Signals(saving, target)
+        status = next_emission(saving.statusSaved)
+        saving.save()
+        saving.save(mark_completed=True)  # asked while the first save runs: after it, as a save of its own
+        await wait_for(status)
+    assert marked == ["completed"]
+    outcomes = [value for name, value, _ in saves.seen if name == "saved"]
+    assert [o.updated for o in outcomes] == [1, 0]  # the second save had nothing left to send
+    assert saves.names() == ["started", "saved", "started", "saved", "statusSaved"]
+
+
+async def test_a_save_cancelled_mid_request_hands_over_what_is_in_flight(setup: Setup) -> None:
+    base = document(setup)
+    local, _ = new_rectangle(setup.job, base, [50.0, 50.0, 60.0, 60.0])
+    target = Target(local, base)
+    setup.server.faults.hold()  # the create waits at the server's gate
+    setup.server.faults.add("slow", path=rf"/jobs/{setup.job.id}/annotations$", query="action=create", delay=0)
+    client = await signed_in(setup.server)
+    async with client:
+        work = Work()
+        saving = saving_of(client, setup, target, work)
+        handed = next_emission(saving.inFlightChanged)
+        saving.save()
+        await until(lambda: setup.server.faults.in_flight() == 1)
+        work.cancel("save")
+        in_flight = await wait_for(handed)
+        assert isinstance(in_flight, InFlight) and in_flight.create is not None
+        assert not saving.running and not target.read_only and target.marked == []
+        setup.server.faults.clear()
+        await until(lambda: setup.server.faults.in_flight() == 0)
+        saved = next_emission(saving.saved)
+        saving.save()
+        outcome = await wait_for(saved)
+    assert isinstance(outcome, Saved) and saving.in_flight is None
+    assert len(server_json(setup.http, setup.job)["shapes"]) == 3  # once
