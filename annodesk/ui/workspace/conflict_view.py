@@ -10,7 +10,7 @@ the frame image of the selected conflict (:meth:`set_frame_image` gives it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -200,7 +200,8 @@ class ConflictView(QDialog):
         return [self.conflicts[row] for row in rows if 0 <= row < len(self.conflicts)]
 
     def select(self, row: int) -> None:
-        self.tree.setCurrentItem(self._items[row])
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.tree.setCurrentItem(self._items[row], 0, flags)  # whatever modifier keys are held
 
     def choose_selected(self, choice: str) -> None:
         """Decide the selected conflicts; the next undecided one is selected."""

@@ -7,9 +7,10 @@ the task view's details pane (whose jobs model it marks) and the journal, never 
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -17,7 +18,6 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from annodesk.api.models import Task
 from annodesk.models.job_tree import JobTreeModel
 from annodesk.session.journal import Journal, JournalError
-from annodesk.tasks.work import Work
 from annodesk.workspace.controller import WorkspaceController
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ class UnsavedJobs(QObject):
     """Keeps ``model``'s unsaved marks those of the journal. ``refreshed()`` after each reading."""
 
     refreshed = Signal()
+    _read_done = Signal(object, object)  # (job ids read, jobs found), from the reading thread
 
     def __init__(self, model: JobTreeModel, journal: Callable[[], Journal | None], parent: QObject | None = None):
         super().__init__(parent)
@@ -50,7 +51,9 @@ class UnsavedJobs(QObject):
         self._job_ids: tuple[int, ...] = ()
         self._journaled: set[int] = set()  # as last read from the journal
         self._open: dict[int, bool] = {}  # open workspaces: job → unsaved edits in memory (their own word)
-        self.work = Work()
+        # one reading thread (not an asyncio task: nothing is left pending when the session's loop ends)
+        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="unsaved-jobs")
+        self._read_done.connect(self._found)
 
     @classmethod
     def attach(cls, details: TaskDetails, journal: Callable[[], Journal | None]) -> UnsavedJobs:
@@ -97,17 +100,28 @@ class UnsavedJobs(QObject):
 
     def refresh(self) -> None:
         """Read the journal again for the jobs shown (a newer reading replaces a running one)."""
+        if self._pool is None:
+            return
         journal = self._journal()
         if journal is None or not self._job_ids:
             self._journaled = set()
             self._apply()
             self.refreshed.emit()
             return
-        self.work.start(self._read(journal, self._job_ids), "read")
+        self._pool.submit(self._read, journal, self._job_ids)
 
-    async def _read(self, journal: Journal, job_ids: tuple[int, ...]) -> None:
-        found = await asyncio.to_thread(jobs_with_unsaved_edits, journal, job_ids)
-        if job_ids == self._job_ids:
+    def _read(self, journal: Journal, job_ids: tuple[int, ...]) -> None:
+        """On the reading thread."""
+        try:
+            found = jobs_with_unsaved_edits(journal, job_ids)
+        except Exception:  # a bug must not end the reading thread silently
+            log.exception("the edit journal could not be read for the jobs tree")
+            found = set()
+        with contextlib.suppress(RuntimeError):  # the jobs tree is gone
+            self._read_done.emit(job_ids, found)
+
+    def _found(self, job_ids: tuple[int, ...], found: set[int]) -> None:
+        if job_ids == self._job_ids:  # the task shown meanwhile is read next
             self._journaled = found
             self._apply()
         self.refreshed.emit()
@@ -118,5 +132,7 @@ class UnsavedJobs(QObject):
         self.model.set_unsaved_edits(marked)
 
     def close(self) -> None:
-        self.work.closed = True
-        self.work.cancel("read")
+        """No reading any more (the session ends)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
