@@ -213,3 +213,31 @@ def test_the_view_follows_a_language_switch_and_keeps_the_choices(qtbot: QtBot, 
     languages.set_choice(ENGLISH)
     qtbot.waitUntil(lambda: view.windowTitle() == "Conflicting changes")
     assert view.choices() == {result.conflicts[1].token: MINE}
+
+
+def keyframe(frame: int, points: list[float]) -> dict[str, Any]:
+    return {"type": "polygon", "occluded": False, "z_order": 0, "points": points, "frame": frame, "outside": False,
+            "attributes": [{"spec_id": 12, "value": "false"}, {"spec_id": 13, "value": "0"}]}  # fmt: skip
+
+
+def test_a_track_keyframe_conflict_is_drawn_on_its_frame(qtbot: QtBot) -> None:
+    triangle = [100.0, 100.0, 200.0, 100.0, 150.0, 200.0]
+    track = {"id": 5, "frame": 0, "label_id": 7, "group": 0, "source": "manual",
+             "attributes": [{"spec_id": 11, "value": "sedan"}],
+             "shapes": [keyframe(0, triangle), keyframe(5, triangle), keyframe(9, triangle)]}  # fmt: skip
+    mine, theirs = copy.deepcopy(track), copy.deepcopy(track)
+    mine["shapes"][1]["points"] = [v + 40 for v in triangle]
+    theirs["shapes"][1]["points"] = [v - 60 for v in triangle]
+    result = merge(doc(tracks=(track,)), doc(tracks=(mine,)), doc(tracks=(theirs,)), LABELS)
+    view = shown(qtbot, result)
+    row = view.tree.topLevelItem(0).text(0).split("\n")
+    assert row == ["polygon track #5 · car", "On frame 5, you and another user both moved or reshaped it."]
+    assert view.frame == 5
+    view.set_frame_image(5, grey_frame(), QSizeF(400, 300))
+    drawn_mine, drawn_theirs = view.preview.outlines()
+    assert drawn_mine is not None and drawn_mine.points == tuple(v + 40 for v in triangle)
+    assert drawn_theirs is not None and drawn_theirs.points == tuple(v - 60 for v in triangle)
+    assert near(view, 140 + 40, 100 + 40, MINE_COLOR)  # on the top edge of my triangle
+    assert near(view, 140 - 60, 100 - 60, THEIRS_COLOR, radius=4)
+    view.set_frame_image(6, grey_frame())  # another frame's image is not this conflict's
+    assert view.frame == 5

@@ -58,10 +58,14 @@ class RestorePrompt(QObject):
         journal = getattr(self.controller, "journal", None)
         if journal is None:
             return None
-        try:
-            return journal.path(self.controller.job_id).stat().st_mtime
-        except OSError:
-            return None
+        path = journal.path(self.controller.job_id)
+        times = []
+        for file in (path, path.with_name(path.name + "-wal")):  # the last steps may still be in the WAL file
+            try:
+                times.append(file.stat().st_mtime)
+            except OSError:
+                continue
+        return max(times, default=None)
 
     def _answered(self, button: object) -> None:
         box, self.box = self.box, None
