@@ -211,7 +211,10 @@ class JobSaver:
             except errors.CvatError as exc:
                 done = [a for a, _ in requests if a in answers]
                 self._stopped(isinstance(exc, UNKNOWN_OUTCOME), plan, raw, action, body, adopted, done)
-                raise self._refusal(exc, plan, action, body) from exc
+                refusal = self._refusal(exc, plan, action, body)
+                if refusal is None:
+                    raise
+                raise refusal from exc
             except asyncio.CancelledError:  # the window closes mid-request: the request may have gone out
                 self._stopped(True, plan, raw, action, body, adopted, [a for a, _ in requests if a in answers])
                 raise
@@ -286,9 +289,10 @@ class JobSaver:
         else:
             self.in_flight = _carry(raw.version, adopted, sent, plan.copies)
 
-    def _refusal(self, exc: errors.CvatError, plan: _Plan, action: str, body: dict[str, Any]) -> errors.CvatError:
-        if not isinstance(exc, errors.InvalidInput | errors.PermissionDenied) or isinstance(exc, SaveRefused):
-            return exc
+    def _refusal(self, exc: errors.CvatError, plan: _Plan, action: str, body: dict[str, Any]) -> SaveRefused | None:
+        """A 400 or 403 as a :class:`SaveRefused` naming the objects of the refused request (None: not a refusal)."""
+        if not isinstance(exc, errors.InvalidInput | errors.PermissionDenied):
+            return None
         reason = exc.detail or exc.message
         objects = _body_keys(action, body, plan)
         return SaveRefused(

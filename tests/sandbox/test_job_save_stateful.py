@@ -19,7 +19,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 
 from annodesk.annotations import BOTH, MINE, THEIRS, Annotations, LabelSet, changes, merge
 from annodesk.annotations.identity import identified
-from annodesk.api import CvatClient
+from annodesk.api import CvatClient, CvatError
 from annodesk.sandbox import SandboxServer
 from annodesk.session.job_save import JobSaver, NeedsDecision, Saved
 
@@ -119,6 +119,44 @@ class TwoUsersThroughJobSaver(RuleBasedStateMachine):
         assert canonical(after, labels=self.job.labels) == canonical(saved.document, labels=self.job.labels)
         assert saved.version == after["version"]
         self.local[user] = saved.document
+
+    @rule(
+        user=st.integers(0, 1),
+        choice=CHOICE,
+        steps=st.lists(STEP, min_size=1, max_size=6),
+        fault=st.sampled_from(["500", "close_after", "truncated_json"]),
+        which=st.integers(0, 2),
+    )
+    def user_saves_through_a_fault(
+        self, user: int, choice: str, steps: list[tuple[str, int, int, int]], fault: str, which: int
+    ) -> None:
+        """A save fails at one of its requests (the write made or not, its answer lost); the user saves again once
+        the server is back, deciding conflicts the same way: the server ends with exactly the merge expected of the
+        first attempt — nothing created twice, nothing lost."""
+        self.user_edits(user, steps)
+        saver, local = self.savers[user], self.local[user]
+        remote = self.read()
+        expected = merge(saver.base, local, remote, self.labels).resolve_all(choice)
+        actions = [action for action, _ in expected.requests.nonempty()] or ["create"]
+        action = actions[which % len(actions)]  # one of the requests the save makes
+        self.server.faults.add(fault, path=rf"/jobs/{self.job.id}/annotations$", query=f"action={action}", times=1)
+        outcome: Saved | NeedsDecision | None = None
+        try:
+            outcome = self.run(saver.save(local))
+            while isinstance(outcome, NeedsDecision):
+                outcome = self.run(saver.save(local, {c.token: choice for c in outcome.result.conflicts}))
+        except CvatError:
+            outcome = None
+        finally:
+            self.server.faults.clear()
+        while not isinstance(outcome, Saved):
+            choices = {c.token: choice for c in outcome.result.conflicts} if outcome is not None else None
+            outcome = self.run(saver.save(local, choices))
+        after = self.read()
+        assert_server_holds(after, expected.merged, remote, self.job.labels)
+        assert canonical(after, labels=self.job.labels) == canonical(outcome.document, labels=self.job.labels)
+        assert saver.in_flight is None
+        self.local[user] = outcome.document
 
     @rule(user=st.integers(0, 1), choice=CHOICE, steps=st.lists(STEP, max_size=6))
     def other_saves_between_read_and_writes(
