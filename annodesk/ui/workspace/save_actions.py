@@ -9,7 +9,7 @@ map, the widget that parents the conflict view), never the window. It drives ``c
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSizeF, Signal
-from PySide6.QtGui import QAction, QIcon, QImage
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QStyle, QToolBar, QWidget
 
 from annodesk.annotations import MergeResult
@@ -50,7 +50,7 @@ class SaveActions(QObject):
         self.state = IDLE
         self._text: LiveText = ""
         self.conflict_view: ConflictView | None = None
-        self._bound_saving: object | None = None
+        self._bound_saving: JobSaving | None = None
 
         style = dialog_parent.style()
         self.save_action = QAction(self)
@@ -60,7 +60,7 @@ class SaveActions(QObject):
         keymap.bind("save", self.save_action)
         self.save_completed_action = QAction(self)
         self.save_completed_action.setObjectName("saveCompletedAction")
-        self.save_completed_action.setIcon(QIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)))
+        self.save_completed_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
         self.save_completed_action.triggered.connect(lambda: self.save(mark_completed=True))
         existing = menu.actions()
         if existing:  # first in the menu
@@ -85,8 +85,7 @@ class SaveActions(QObject):
     @property
     def saving(self) -> JobSaving | None:
         """The controller's save (once the job is loaded)."""
-        saving: JobSaving | None = getattr(self.controller, "saving", None)
-        return saving if self.controller.editor is not None else None
+        return self.controller.saving if self.controller.editor is not None else None
 
     def save(self, mark_completed: bool = False) -> None:
         """Save the job's edits (and, with ``mark_completed``, set its status to completed)."""
