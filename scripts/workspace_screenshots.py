@@ -4,6 +4,8 @@ Run: ``QT_QPA_PLATFORM=offscreen python scripts/workspace_screenshots.py [--out 
 Produces ``workspace-dense.png`` / ``workspace-dense-zh.png`` (the 10,000×5,000 frame of ``--seed-dense-job``:
 5,000 polygons of 20 points and 5,000 rectangles, one object selected) and ``workspace-video.png`` /
 ``workspace-video-zh.png`` (a frame of the sample video task between keyframes: tracks of every shape type).
+``conflict-view.png`` / ``conflict-view-zh.png``: the conflict view after another user's save met this one's edits of
+three players on a video frame (both moved one, both set another's number, one deleted here and changed there).
 Chinese is switched live, as a user would. Nothing touches the real keyring, settings or cache.
 """
 
@@ -23,6 +25,7 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from annodesk.annotations import THEIRS
 from annodesk.api.client import CvatClient
 from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
@@ -91,8 +94,72 @@ async def _shoot_job(
     window.deleteLater()
 
 
+def _box(frame: int, label: int, points: list[float], attributes: list[dict[str, object]]) -> dict[str, object]:
+    return {"type": "rectangle", "frame": frame, "label_id": label, "points": points, "occluded": False,
+            "z_order": 0, "group": 0, "source": "manual", "attributes": attributes}  # fmt: skip
+
+
+async def _shoot_conflicts(
+    out: Path, work: Path, repository: Repository, server: SandboxServer, job_id: int, languages: LanguageManager
+) -> None:
+    """Three players boxed on a frame; this user moves one, numbers another and deletes the third while another
+    user moves, renumbers and marks them occluded; the save opens the conflict view."""
+    client = repository.client
+    job = await client.get_job(job_id)
+    task = await client.get_task(job.task_id)
+    player = next(label for label in task.labels if label.name == "player")
+    number = next(spec.id for spec in player.attributes if spec.name == "number")
+    frame = job.start_frame + 12
+    boxes = ([430.0, 210.0, 560.0, 520.0], [700.0, 240.0, 830.0, 560.0], [960.0, 200.0, 1080.0, 500.0])
+    shapes = [_box(frame, player.id, points, [{"spec_id": number, "value": "0"}]) for points in boxes]
+    created = await client.patch_job_annotations_json(
+        job_id, "create", {"version": 0, "tags": [], "shapes": shapes, "tracks": []}
+    )
+    ids = [shape["id"] for shape in created["shapes"]]
+    settings = QSettings(str(work / "conflicts.ini"), QSettings.Format.IniFormat)
+    controller = WorkspaceController(repository, job_id, FrameSources(None))
+    window = WorkspaceWindow(controller, settings)
+    window.resize(1600, 960)
+    window.show()
+    await _painted(controller, controller.open)
+    await _painted(controller, lambda: controller.go_to(frame))
+    editor, saving = controller.editor, controller.saving
+    assert editor is not None and saving is not None
+    theirs = [dict(shape, id=object_id) for shape, object_id in zip(shapes, ids, strict=True)]
+    theirs[0]["points"] = [400.0, 260.0, 530.0, 570.0]
+    theirs[1]["attributes"] = [{"spec_id": number, "value": "23"}]
+    theirs[2]["occluded"] = True
+    server.second_user.before_next(
+        job_id, "update", {"version": 0, "tags": [], "shapes": theirs, "tracks": []}, method="GET"
+    )
+    editor.move(("shape", ids[0]), 45, -30)
+    editor.set_attribute(("shape", ids[1]), number, "7")
+    editor.delete(("shape", ids[2]))
+    actions = window.save_actions
+    actions.save()
+    await _until(lambda: actions.conflict_view is not None and actions.conflict_view.isVisible())
+    view = actions.conflict_view
+    assert view is not None
+    view.resize(1180, 640)
+    await _until(view.preview.has_image)
+    for language, suffix in ((ENGLISH, ""), (CHINESE, "-zh")):
+        languages.set_choice(language)
+        await asyncio.sleep(0.3)
+        view.select(1)  # the numbers first chosen, then the moved player shown
+        view.choose_selected(THEIRS)
+        view.select(0)
+        await asyncio.sleep(0.1)
+        view.grab().save(str(out / f"conflict-view{suffix}.png"))
+        print(f"saved conflict-view{suffix}.png", flush=True)
+    languages.set_choice(ENGLISH)
+    view.close()
+    window.close_guard.release()
+    window.close()
+    window.deleteLater()
+
+
 async def _shoot(out: Path, work: Path, languages: LanguageManager, server: SandboxServer, job: str) -> None:
-    """Shoot ``job`` (``dense`` or ``video``) with a client of its own."""
+    """Shoot ``job`` (``dense``, ``video`` or ``conflicts``) with a client of its own."""
     password = next(p for user, p, *_rest in SAMPLE_USERS if user == "admin")
     async with CvatClient(server.base_url) as client:
         await client.login("admin", password)
@@ -103,12 +170,16 @@ async def _shoot(out: Path, work: Path, languages: LanguageManager, server: Sand
         else:
             page = await client.list_tasks(page=1, page_size=100, search=VIDEO_TASK)
             video = next(t for t in page.results if t.name == VIDEO_TASK)
-            await _shoot_job(out, work, "video", repository, video.jobs[0].id, languages, 12)
+            if job == "video":
+                await _shoot_job(out, work, "video", repository, video.jobs[0].id, languages, 12)
+            else:
+                await _shoot_conflicts(out, work, repository, server, video.jobs[0].id, languages)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("jobs", nargs="*", default=["dense", "video", "conflicts"], help="dense, video, conflicts")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -120,7 +191,7 @@ def main() -> int:
         languages = LanguageManager(QSettings(str(work / "languages.ini"), QSettings.Format.IniFormat))
         server = SandboxServer(work / "sandbox", port=0).start()
         try:
-            for job in ("dense", "video"):  # each in a run of its own: a window's teardown ends with its run
+            for job in args.jobs:  # each in a run of its own: a window's teardown ends with its run
                 loop.run_until_complete(_shoot(args.out.resolve(), work, languages, server, job))
         finally:
             server.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,6 +15,8 @@ from .tree import TreeModel, TreeNode
 from .vocabulary import RAW_VALUE_ROLE, display_status
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
+UNSAVED_EDITS_ROLE = Qt.ItemDataRole.UserRole + 2
+"""On a job row: ``True`` when this computer holds annotation edits of the job not saved to the server."""
 STATUS_COLORS = {"annotation": "#1f6fb2", "validation": "#b26b00", "completed": "#2e7d32"}
 
 
@@ -40,6 +42,21 @@ class JobTreeModel(TreeModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._users: Mapping[int, User] = {}
+        self._unsaved_edits: frozenset[int] = frozenset()
+
+    def set_unsaved_edits(self, job_ids: Iterable[int]) -> None:
+        """Mark the jobs with annotation edits not saved yet (from the edit journal); the others unmarked."""
+        marked = frozenset(job_ids)
+        changed = marked ^ self._unsaved_edits
+        self._unsaved_edits = marked
+        for node in list(self._nodes.values()):
+            if node.kind == "job" and node.payload.id in changed:
+                self.dataChanged.emit(
+                    self.createIndex(node.row, 0, node.id), self.createIndex(node.row, len(self.headers) - 1, node.id)
+                )
+
+    def has_unsaved_edits(self, job_id: int) -> bool:
+        return job_id in self._unsaved_edits
 
     def set_segments(self, segments: tuple[Segment, ...], users: Mapping[int, User] | None = None) -> None:
         """Show ``segments`` in frame order; ``users`` turns assignee ids into names."""
@@ -66,9 +83,14 @@ class JobTreeModel(TreeModel):
         return None
 
     def _job_cell(self, job: JobRef, column: int, role: int) -> Any:
+        unsaved = job.id in self._unsaved_edits
+        if role == UNSAVED_EDITS_ROLE:
+            return unsaved
+        if unsaved and column == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Annotation edits of this job are on this computer but not saved to the server yet")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return arg(self.tr("Job #%1"), job.id)
+                return arg(self.tr("Job #%1 • unsaved edits"), job.id) if unsaved else arg(self.tr("Job #%1"), job.id)
             if column == 1:
                 return display_status(job.status)
             if column == 2:

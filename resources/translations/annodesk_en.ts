@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ConflictView</name>
+    <message numerus="yes">
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours: choose what to keep for each, then save.</source>
+        <translation>
+            <numerusform>Another user changed this job while you worked. %n change could not be combined with yours: choose what to keep, then save.</numerusform>
+            <numerusform>Another user changed this job while you worked. %n changes could not be combined with yours: choose what to keep for each, then save.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours; each has a choice: save when ready.</source>
+        <translation>
+            <numerusform>Another user changed this job while you worked. %n change could not be combined with yours; it has a choice: save when ready.</numerusform>
+            <numerusform>Another user changed this job while you worked. %n changes could not be combined with yours; each has a choice: save when ready.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreateTaskDialog</name>
     <message numerus="yes">
         <source>Uploading %n file(s)…</source>
@@ -112,6 +129,33 @@
         <translation>
             <numerusform>%n per page</numerusform>
             <numerusform>%n per page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestorePrompt</name>
+    <message numerus="yes">
+        <source>This job has %n unsaved edit(s) from %1, left by an earlier session.</source>
+        <translation>
+            <numerusform>This job has %n unsaved edit from %1, left by an earlier session.</numerusform>
+            <numerusform>This job has %n unsaved edits from %1, left by an earlier session.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This job has %n unsaved edit(s) left by an earlier session.</source>
+        <translation>
+            <numerusform>This job has %n unsaved edit left by an earlier session.</numerusform>
+            <numerusform>This job has %n unsaved edits left by an earlier session.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SaveActions</name>
+    <message numerus="yes">
+        <source>Not saved yet: %n change(s) conflict with another user&apos;s; choose.</source>
+        <translation>
+            <numerusform>Not saved yet: %n change conflicts with another user&apos;s; choose.</numerusform>
+            <numerusform>Not saved yet: %n changes conflict with another user&apos;s; choose.</numerusform>
         </translation>
     </message>
 </context>

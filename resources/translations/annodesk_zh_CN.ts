@@ -116,6 +116,290 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save them before closing, or discard them?</source>
+        <translation>关闭前保存这些修改，还是放弃？</translation>
+    </message>
+    <message>
+        <source>This job has edits that are not saved to the server.</source>
+        <translation>此作业有尚未保存到服务器的修改。</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPreview</name>
+    <message>
+        <source>Loading the frame…</source>
+        <translation>正在加载帧…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTexts</name>
+    <message>
+        <source>%1 #%2 · %3 · frame %4</source>
+        <translation>%1 #%2 · %3 · 第 %4 帧</translation>
+    </message>
+    <message>
+        <source>%1 track #%2 · %3</source>
+        <translation>%1轨迹 #%2 · %3</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>A tag has no shape to draw.</source>
+        <translation>标签没有可绘制的形状。</translation>
+    </message>
+    <message>
+        <source>Another user changed its label to %1; you changed its attributes.</source>
+        <translation>另一位用户把它的标签改成了 %1；您修改了它的属性。</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>删除它</translation>
+    </message>
+    <message>
+        <source>Drawn on frame %1.</source>
+        <translation>绘制于第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep mine (added again)</source>
+        <translation>保留我的（重新添加）</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>Leave it deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>On frame %1, you and another user both changed %2: yours %3, theirs %4.</source>
+        <translation>在第 %1 帧，您和另一位用户都修改了%2：您的是 %3，对方的是 %4。</translation>
+    </message>
+    <message>
+        <source>On frame %1, you and another user both moved or reshaped it.</source>
+        <translation>在第 %1 帧，您和另一位用户都移动或修改了它的形状。</translation>
+    </message>
+    <message>
+        <source>Tag #%1 · %2 · frame %3</source>
+        <translation>标签 #%1 · %2 · 第 %3 帧</translation>
+    </message>
+    <message>
+        <source>You and another user both changed %1: yours %2, theirs %3.</source>
+        <translation>您和另一位用户都修改了%1：您的是 %2，对方的是 %3。</translation>
+    </message>
+    <message>
+        <source>You and another user both moved or reshaped it.</source>
+        <translation>您和另一位用户都移动或修改了它的形状。</translation>
+    </message>
+    <message>
+        <source>You and another user changed it in ways that cannot be combined.</source>
+        <translation>您和另一位用户对它的修改无法合并。</translation>
+    </message>
+    <message>
+        <source>You and another user each deleted the keyframes the other kept.</source>
+        <translation>您和另一位用户各自删除了对方保留的关键帧。</translation>
+    </message>
+    <message>
+        <source>You and another user gave it different labels: yours %1, theirs %2.</source>
+        <translation>您和另一位用户给了它不同的标签：您的是 %1，对方的是 %2。</translation>
+    </message>
+    <message>
+        <source>You changed it; another user deleted it meanwhile.</source>
+        <translation>您修改了它；与此同时另一位用户删除了它。</translation>
+    </message>
+    <message>
+        <source>You changed its keyframe on frame %1; another user deleted it.</source>
+        <translation>您修改了它在第 %1 帧的关键帧；另一位用户删除了该关键帧。</translation>
+    </message>
+    <message>
+        <source>You changed its label to %1; another user changed its attributes.</source>
+        <translation>您把它的标签改成了 %1；另一位用户修改了它的属性。</translation>
+    </message>
+    <message>
+        <source>You deleted it; another user changed it meanwhile.</source>
+        <translation>您删除了它；与此同时另一位用户修改了它。</translation>
+    </message>
+    <message>
+        <source>You deleted its keyframe on frame %1; another user changed it.</source>
+        <translation>您删除了它在第 %1 帧的关键帧；另一位用户修改了该关键帧。</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>occluded</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>离开画面</translation>
+    </message>
+    <message>
+        <source>the attribute “%1”</source>
+        <translation>属性“%1”</translation>
+    </message>
+    <message>
+        <source>the frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>the group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>the label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>the shape type</source>
+        <translation>形状类型</translation>
+    </message>
+    <message>
+        <source>the z-order</source>
+        <translation>层级（z-order）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>&amp;Save with these choices</source>
+        <translation>按这些选择保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>All mine</source>
+        <translation>全部保留我的</translation>
+    </message>
+    <message>
+        <source>All theirs</source>
+        <translation>全部保留对方的</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours: choose what to keep for each, then save.</source>
+        <translation>
+            <numerusform>您工作期间另一位用户修改了此作业。有 %n 处修改无法与您的合并：请逐项选择要保留的内容，然后保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Another user changed this job while you worked. %n change(s) could not be combined with yours; each has a choice: save when ready.</source>
+        <translation>
+            <numerusform>您工作期间另一位用户修改了此作业。有 %n 处修改无法与您的合并；每一项都已选择：准备好后即可保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close; your edits stay unsaved and the next save asks again</source>
+        <translation>关闭；您的修改仍未保存，下次保存时会再次询问</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflicting changes</source>
+        <translation>冲突的修改</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+    <message>
+        <source>For all:</source>
+        <translation>全部：</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>两者都保留(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Keep both for all</source>
+        <translation>全部两者都保留</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Mine: deleted</source>
+        <translation>我的：已删除</translation>
+    </message>
+    <message>
+        <source>Saving with your choices…</source>
+        <translation>正在按您的选择保存…</translation>
+    </message>
+    <message>
+        <source>Their version stays and yours is added as a new object</source>
+        <translation>保留对方的版本，您的版本作为新对象添加</translation>
+    </message>
+    <message>
+        <source>Their version stays; your change to it is dropped</source>
+        <translation>保留对方的版本；放弃您对它的修改</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Theirs: deleted</source>
+        <translation>对方的：已删除</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <source>Your version replaces theirs</source>
+        <translation>用您的版本替换对方的</translation>
+    </message>
+</context>
+<context>
     <name>CreateTaskDialog</name>
     <message>
         <source>Add at least one image, a folder of images or an archive.</source>
@@ -1146,6 +1430,10 @@
         </translation>
     </message>
     <message>
+        <source>Annotation edits of this job are on this computer but not saved to the server yet</source>
+        <translation>此作业的标注修改保存在这台电脑上，尚未保存到服务器</translation>
+    </message>
+    <message>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
@@ -1156,6 +1444,10 @@
     <message>
         <source>Job #%1</source>
         <translation>作业 #%1</translation>
+    </message>
+    <message>
+        <source>Job #%1 • unsaved edits</source>
+        <translation>作业 #%1 • 有未保存的修改</translation>
     </message>
     <message>
         <source>Segment / job</source>
@@ -2171,6 +2463,82 @@
     </message>
 </context>
 <context>
+    <name>RestorePrompt</name>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore them to go on where you stopped, or discard them to work on the job as the server has it.</source>
+        <translation>恢复这些修改以便从上次停下的地方继续，或放弃它们，按服务器上的版本工作。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This job has %n unsaved edit(s) from %1, left by an earlier session.</source>
+        <translation>
+            <numerusform>此作业有 %n 处来自 %1 的未保存修改，是之前的会话留下的。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This job has %n unsaved edit(s) left by an earlier session.</source>
+        <translation>
+            <numerusform>此作业有 %n 处之前的会话留下的未保存修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved edits found</source>
+        <translation>发现未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>SaveActions</name>
+    <message>
+        <source>%1 Other users&apos; changes were merged in.</source>
+        <translation>%1 已合并其他用户的修改。</translation>
+    </message>
+    <message>
+        <source>%1 The job is marked completed.</source>
+        <translation>%1 作业已标记为已完成。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved yet: %n change(s) conflict with another user&apos;s; choose.</source>
+        <translation>
+            <numerusform>尚未保存：%n 处修改与另一位用户的修改冲突，请选择。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save and mark the job &amp;completed</source>
+        <translation>保存并将作业标记为已完成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save your edits to the server (other users&apos; changes are merged in)</source>
+        <translation>将您的修改保存到服务器（会合并其他用户的修改）</translation>
+    </message>
+    <message>
+        <source>Save your edits, then set the job&apos;s status to completed</source>
+        <translation>保存您的修改，然后将作业状态设为已完成</translation>
+    </message>
+    <message>
+        <source>Saved: %1 new, %2 changed, %3 deleted.</source>
+        <translation>已保存：新增 %1，修改 %2，删除 %3。</translation>
+    </message>
+    <message>
+        <source>Saved; nothing had changed.</source>
+        <translation>已保存；没有任何修改。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>ShapeType</name>
     <message>
         <source>cuboid</source>
@@ -3069,6 +3437,10 @@
     <message>
         <source>Previous object (Shift+Tab)</source>
         <translation>上一个对象（Shift+Tab）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Tags</source>

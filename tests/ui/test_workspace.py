@@ -51,7 +51,7 @@ def test_open_from_jobs_tree_shows_the_frame_its_objects_and_steps(
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
         workspace = await open_from_jobs_tree(window, RECEIPTS, "Receipts OCR", job_id)
         first, last = task.segments[1].start_frame, task.segments[1].stop_frame
-        assert workspace.windowTitle() == f"Job #{job_id} · Receipts OCR · frames {first}–{last}"
+        assert workspace.windowTitle() == f"[*]Job #{job_id} · Receipts OCR · frames {first}–{last}"
         assert workspace.controller.frame == first
         assert workspace.navigation.name_label.text() == f"images/{first:06d}.jpg"
 
@@ -271,7 +271,7 @@ def test_my_jobs_lists_every_assigned_job_and_opens_one(
         workspace = await wait_for(opened)
         assert workspace.controller.job_id == job.job_id
         await until(lambda: workspace.controller.image is not None)
-        assert workspace.windowTitle().startswith(f"Job #{job.job_id} · {job.task_name}")
+        assert workspace.windowTitle().startswith(f"[*]Job #{job.job_id} · {job.task_name}")
         await controller.shutdown()
 
     loop.run_until_complete(body())

@@ -26,6 +26,7 @@ from annodesk.workspace.controller import FrameSourceFactory, WorkspaceControlle
 
 from .frame_glue import FrameSources, chunk_folder
 from .my_jobs_view import MyJobsView
+from .unsaved_jobs import UnsavedJobs
 from .window import WorkspaceWindow
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class JobOpening(QObject):
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
+        self.unsaved_jobs: UnsavedJobs | None = None
         stored = Settings(settings)  # budgets: workspace/frameMemoryMB, workspace/chunkDiskMB
         self._frame_sources = frame_sources or FrameSources(
             chunk_folder(tasks.repository),
@@ -80,6 +82,10 @@ class JobOpening(QObject):
         anywhere in ``owner``), and every workspace window closes on ``closed`` (the task view's end)."""
         opening = cls(tasks, settings, parent=owner)
         opening.attach_jobs_tree(details)
+        unsaved = opening.unsaved_jobs = UnsavedJobs.attach(details, opening.journal)
+        opening.opened.connect(
+            lambda window: unsaved.watch(window.controller, window.closed, window.restore_prompt.answered)
+        )
         menu.addAction(opening.my_jobs_action)
         owner.addAction(opening.my_jobs_action)
         closed.connect(opening.close_all)
@@ -129,8 +135,10 @@ class JobOpening(QObject):
             window.deleteLater()
 
     def close_all(self) -> None:
-        """Close every workspace window and *My jobs* (the session ends)."""
+        """Close every workspace window and *My jobs* (the session ends: unsaved edits stay in the journal, and
+        opening the job again offers them back, so nothing asks here)."""
         for window in list(self.windows.values()):
+            window.close_guard.release()
             window.close()
         if self.my_jobs_view is not None:
             self.my_jobs_view.close()

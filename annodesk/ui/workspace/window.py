@@ -30,10 +30,14 @@ from annodesk.workspace.drawing import removed_drawable
 from annodesk.workspace.frame_objects import COLOR_BY_GROUP, COLOR_BY_INSTANCE, COLOR_BY_LABEL, ObjectKey
 
 from .canvas import AnnotationCanvas
+from .close_guard import CloseGuard, UnsavedMark
 from .image_panel import ImagePanel
 from .job_info import JobInfoPanel
+from .keymap import KeyMap, ShortcutSettings
 from .navigation import NavigationBar
 from .panels import LabelsPanel, ObjectsPanel, TagsPanel
+from .restore_prompt import RestorePrompt
+from .save_actions import SaveActions
 
 
 def problem_text(problem: Problem) -> str:
@@ -102,6 +106,7 @@ class WorkspaceWindow(QMainWindow):
         self.tags_panel = TagsPanel(controller)
         self.job_info = JobInfoPanel(controller)
         self.image_panel = ImagePanel(self.canvas)
+        self.keymap = KeyMap(ShortcutSettings(settings), self)
         self.docks: dict[str, QDockWidget] = {}
         for name, panel, area_side in (
             ("objects", self.objects_panel, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -131,6 +136,7 @@ class WorkspaceWindow(QMainWindow):
 
         self._build_actions()
         self._bind()
+        self._attach_saving()
         self.retranslate_ui()
         self._restore_settings()
 
@@ -218,6 +224,18 @@ class WorkspaceWindow(QMainWindow):
         self.canvas.cursorMoved.connect(self._cursor_moved)
         self.objects_panel.zoomRequested.connect(self.zoom_to_selection)
 
+    def _attach_saving(self) -> None:
+        """Save actions and state, the restore prompt, the unsaved mark and the close prompt (annodesk.ui.workspace:
+        save_actions, restore_prompt, close_guard)."""
+        self.save_toolbar = self.addToolBar("")
+        self.save_toolbar.setObjectName("saveToolBar")  # saveState/restoreState find toolbars by name
+        self.save_actions = SaveActions(
+            self.controller, self.job_menu, self.save_toolbar, self.statusBar(), self.keymap, self
+        )
+        self.restore_prompt = RestorePrompt(self.controller, self)
+        self.unsaved_mark = UnsavedMark(self.controller, self)
+        self.close_guard = CloseGuard(self.controller, self.save_actions, self)
+
     # -- language ----------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -231,6 +249,8 @@ class WorkspaceWindow(QMainWindow):
         }
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
+        self.save_toolbar.setWindowTitle(self.tr("Save"))
+        self.save_actions.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self.job_menu.setTitle(self.tr("&Job"))
         self.next_object_action.setText(self.tr("Next object (Tab)"))
@@ -264,11 +284,10 @@ class WorkspaceWindow(QMainWindow):
     def _update_title(self) -> None:
         job, task = self.controller.job, self.controller.task
         if job is None or task is None:
-            self.setWindowTitle(arg(self.tr("Job #%1"), self.controller.job_id))
-            return
-        self.setWindowTitle(
-            arg(self.tr("Job #%1 · %2 · frames %3–%4"), job.id, task.name, job.start_frame, job.stop_frame)
-        )
+            title = arg(self.tr("Job #%1"), self.controller.job_id)
+        else:
+            title = arg(self.tr("Job #%1 · %2 · frames %3–%4"), job.id, task.name, job.start_frame, job.stop_frame)
+        self.setWindowTitle(f"[*]{title}")  # Qt shows "*" at [*] while there are unsaved edits (windowModified)
 
     # -- controller → view -------------------------------------------------------------------------
 
