@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before
     from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
+SAY_AFTER_PAGE_WAIT = 5.0  # seconds a status line about the account switched from may wait for the page's own
 FIRST_PAGE_WAIT = 0.1  # seconds the built window may wait for its first page, to show it in its first paint
 
 
@@ -539,8 +540,10 @@ class AppController(QObject):
             await self._leave_main()
             if others and self.window is None:
                 self._show_open(others[0])
+                shown = others[0].tasks
+                await shown.page_settled(SAY_AFTER_PAGE_WAIT)  # said after its page's own "%n task(s) found"
                 name = Account(server, username).key
-                self.tasks.say(lambda: arg(self.tr("Signed out of %1."), name))
+                shown.say(lambda: arg(self.tr("Signed out of %1."), name))
         finally:
             self._signing_out = False
 
