@@ -451,10 +451,11 @@ class AppController(QObject):
             await self._close_open(entry)
         if self.tasks is not None:
             name = account.key
-            self.tasks.say(lambda: arg(self.tr("%1 removed from this computer."), name))
-            if failure is not None:
+            if failure is None:
+                self.tasks.say(lambda: arg(self.tr("%1 removed from this computer."), name))
+            else:
                 error = failure
-                self.tasks.say(lambda: arg(self.tr("%1 removed here; %2"), name, messages.sign_out_notice(error)))
+                self.tasks.say(lambda: arg(self.tr("%1 removed here. %2"), name, messages.sign_out_notice(error)))
 
     def _stored_client(self, server: str, token: str) -> CvatClient:
         return self._client(server, token, verify=self.verify_for(server))
