@@ -224,7 +224,7 @@ class AppController(QObject):
             except KeyringUnavailable as exc:
                 self._warn_keyring(exc)
         else:
-            self.tokens.delete(server, username)
+            self.accounts.forget(Account(server, username))  # not remembered: no token, not listed next time
         await self._open_main(client, server, username, first_page)
 
     def _warn_keyring(self, exc: KeyringUnavailable) -> None:
@@ -331,7 +331,7 @@ class AppController(QObject):
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
         window.closed.connect(self._window_closed)
         self.window = window
-        kept = self.remember_session and self.tokens.load(server, username) is not None
+        kept = self.tokens.load(server, username) is not None  # "Remember me", and a keyring that holds it
         self.accounts.attach(OpenAccount(Account(server, username), client, tasks, window), kept=kept)
         from .ui.account_menu import AccountMenu
 

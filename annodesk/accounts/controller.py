@@ -106,8 +106,6 @@ class AccountsController(QObject):
         entry.tasks.connectionChanged.connect(self.changed.emit)
         if kept:
             self.book.add(entry.account, AccountState.ONLINE)
-        else:  # signed in without "Remember me" (or with no keyring): not kept
-            self.book.remove(entry.account)
         self.activate(entry.account)
 
     def detach(self, account: Account) -> OpenAccount | None:

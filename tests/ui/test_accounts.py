@@ -319,3 +319,30 @@ def test_account_menu_by_keyboard(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_an_account_signed_in_without_remember_me_is_listed_while_open_only(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    url = fresh_sandbox.base_url
+
+    async def body() -> None:
+        controller = make_controller()
+        await sign_in_through_dialog(controller, fresh_sandbox, "alice")
+        dialog = controller.add_account()
+        switched = next_emission(controller.accountSwitched)
+        assert await attempt(dialog, url, "bob", PASSWORD["bob"], remember=False)
+        bob_window: MainWindow = await wait_for(switched)
+        assert controller.accounts.accounts() == [Account(url, "alice"), Account(url, "bob")]
+        assert controller.accounts.book.accounts == [Account(url, "alice")]
+        assert list(memory_keyring.entries) == [(SERVICE, account_name(url, "alice"))]
+        menu = menu_of(bob_window)
+        menu.rebuild()
+        assert menu.account_actions[account_name(url, "bob")].isChecked()
+        await controller.shutdown()
+        assert make_controller().accounts.accounts() == [Account(url, "alice")]
+
+    loop.run_until_complete(body())
