@@ -243,8 +243,9 @@ class AppController(QObject):
 
     def _language_changed(self, _code: str) -> None:
         """Mark the new choice in the open windows (their texts follow through QEvent.LanguageChange)."""
-        if self.window is not None:
-            self.window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
+        windows = [self.window, *(entry.window for entry in self.accounts.open.values())]  # the hidden ones too
+        for window in dict.fromkeys(window for window in windows if window is not None):
+            window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         if self.dialog is not None:
             self.dialog.set_language(self.languages.language)
 

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 
 from annodesk.api import CvatClient, NotAuthenticated
 from annodesk.controller import AppController
+from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
 from annodesk.session.accounts import Account, AccountState
 from annodesk.session.tokens import SERVICE, account_name
@@ -288,6 +289,7 @@ def test_account_menu_by_keyboard(
     loop: qasync.QEventLoop,
     fresh_sandbox: SandboxServer,
     make_controller: Callable[..., AppController],
+    languages: LanguageManager,
 ) -> None:
     url = fresh_sandbox.base_url
 
@@ -316,6 +318,12 @@ def test_account_menu_by_keyboard(
         assert dialog.isVisible() and controller.window is alice_window
         dialog.reject()
         assert controller.window is alice_window and not controller.finished.is_set()
+        languages.set_choice(CHINESE)  # the hidden window's Language menu follows too
+        assert bob_window.language_actions[CHINESE].isChecked() and not bob_window.isVisible()
+        await until(lambda: alice_window.account_menu.title() == "账户(&A)")
+        alice_entry = menu_of(alice_window).account_actions[account_name(url, "alice")]
+        assert alice_entry.text() == f"{url} 上的 alice — ● 在线"
+        languages.set_choice(ENGLISH)
         await controller.shutdown()
 
     loop.run_until_complete(body())
