@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from annodesk.api import CvatError, InvalidInput, NetworkError, NotAuthenticated
@@ -187,6 +186,8 @@ class AccountsController(QObject):
         profile = entry.tasks.profile
         if profile is None:
             raise InvalidInput("The profile is not loaded yet.")
+        import msgspec  # not at import: the sign-in dialog's path loads no msgspec (tests/test_startup.py)
+
         answer = await entry.client.update_user(profile.id, **changes)
         merged = msgspec.structs.replace(profile, **{key: getattr(answer, key) for key in changes})
         entry.tasks.profile = merged
