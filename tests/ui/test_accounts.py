@@ -354,3 +354,48 @@ def test_an_account_signed_in_without_remember_me_is_listed_while_open_only(
         assert make_controller().accounts.accounts() == [Account(url, "alice")]
 
     loop.run_until_complete(body())
+
+
+def test_the_account_switched_from_keeps_its_transfer_running(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    second_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+) -> None:
+    from annodesk.settings import Settings
+    from annodesk.ui.transfers import SUCCEEDED, Transfer
+
+    from .test_transfers import export_dialog, files_in, open_session, prepared_task, select
+
+    async def body() -> None:
+        task = await prepared_task(fresh_sandbox, tmp_path / "images")
+        controller = make_controller()
+        demo_window = await open_session(controller, fresh_sandbox, "demo")
+        await select(demo_window, task.id)
+        out = tmp_path / "out"
+        out.mkdir()
+        Settings(demo_window.settings).export_folder = str(out)
+        worker = fresh_sandbox.state.worker
+        worker.pause()  # the export waits on the server while we switch
+        dialog = await export_dialog(demo_window)
+        started = next_emission(dialog.transferStarted)
+        dialog.export_button.click()
+        transfer: Transfer = await wait_for(started)
+        await until(lambda: transfer.phase == "preparing")
+        ended = next_emission(transfer.finished)
+
+        other = await add_account(controller, second_sandbox, "alice")
+        assert not demo_window.isVisible() and transfer.running  # the other account's export goes on
+        assert other.transfers.manager.transfers == []  # each account's own transfers
+        worker.resume()
+        await wait_for(ended, 30)
+        assert transfer.state == SUCCEEDED and len(files_in(out)) == 1
+
+        switched = next_emission(controller.accountSwitched)
+        menu_of(other).account_actions[account_name(fresh_sandbox.base_url, "demo")].trigger()
+        assert await wait_for(switched) is demo_window
+        assert demo_window.transfers.manager.transfers == [transfer]  # handed back with its account
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
