@@ -463,9 +463,8 @@ class AppController(QObject):
 
     async def _check_kept(self) -> None:
         """Ask each kept account's server, once, whether its token still works (for the Account menu)."""
-        for account in self.accounts.book.accounts:
-            if account.key not in self.accounts.open:
-                await self.accounts.check(account, self._stored_client)
+        kept = [account for account in self.accounts.book.accounts if account.key not in self.accounts.open]
+        await asyncio.gather(*(self.accounts.check(account, self._stored_client) for account in kept))
 
     async def _close_open(self, entry: OpenAccount) -> None:
         """Close an open account: its window (its transfers are cancelled with it), controller and client."""

@@ -116,6 +116,11 @@ def test_two_servers_each_account_shows_its_own_tasks_and_cache(
         menu_of(window).rebuild()
         texts = [action.text() for action in menu_of(window).account_actions.values()]
         assert texts == [f"alice @ {first_url} — ● online", f"alice @ {second_url} — ● online"]
+        second_sandbox.stop()  # its server goes away: offline, its token kept
+        state = await again.accounts.check(Account(second_url, "alice"), again._stored_client)
+        assert state == AccountState.OFFLINE and (SERVICE, account_name(second_url, "alice")) in memory_keyring.entries
+        menu_of(window).rebuild()
+        assert menu_of(window).account_actions[account_name(second_url, "alice")].text().endswith("— offline")
         await again.shutdown()
 
     loop.run_until_complete(body())
