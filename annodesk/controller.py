@@ -362,6 +362,8 @@ class AppController(QObject):
 
     async def _quit_from_window(self) -> None:
         await self._close_others()
+        if self.window is not None:
+            self.window.save_settings()  # the layout shown last is the one kept, not a hidden window's
         await self._close_tasks()  # the window's requests end before their client closes
         await self._close_client()
         self.window = None

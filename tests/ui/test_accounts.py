@@ -404,3 +404,25 @@ def test_the_account_switched_from_keeps_its_transfer_running(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_quitting_keeps_the_shown_windows_layout_not_a_hidden_ones(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        await sign_in_through_dialog(controller, fresh_sandbox, "alice")
+        bob_window = await add_account(controller, fresh_sandbox, "bob")
+        bob_window.resize(1010, 640)  # the hidden alice window keeps the size it had
+        bob_window.close()  # quits: every account's session ends
+        await wait_for(controller.finished.wait())
+        again = make_controller()
+        shown = next_emission(again.mainWindowShown)
+        await again.start()
+        window: MainWindow = await wait_for(shown)
+        assert window.controller.username == "bob" and (window.width(), window.height()) == (1010, 640)
+        await again.shutdown()
+
+    loop.run_until_complete(body())
