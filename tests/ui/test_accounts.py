@@ -426,3 +426,28 @@ def test_quitting_keeps_the_shown_windows_layout_not_a_hidden_ones(
         await again.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_adding_the_shown_account_again_replaces_its_session(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    url = fresh_sandbox.base_url
+
+    async def body() -> None:
+        controller = make_controller()
+        old = await sign_in_through_dialog(controller, fresh_sandbox, "alice")
+        dialog = controller.add_account()
+        shown = next_emission(controller.mainWindowShown)
+        assert await attempt(dialog, url, "alice", PASSWORD["alice"])
+        window: MainWindow = await wait_for(shown)
+        await until(lambda: window.model.rowCount() > 0)
+        assert window is not old and window.isVisible() and controller.window is window  # the old one closed
+        assert list(controller.accounts.open) == [account_name(url, "alice")]
+        assert controller.accounts.accounts() == [Account(url, "alice")]
+        assert list(memory_keyring.entries) == [(SERVICE, account_name(url, "alice"))]
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
