@@ -12,11 +12,13 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from annodesk import servers
 from annodesk.api import CvatError, NetworkError, NotAuthenticated
 from annodesk.api.defaults import DEFAULT_TIMEOUT
+from annodesk.session.accounts import Account
 from annodesk.session.tokens import KeyringUnavailable, TokenStore
 
 from . import messages
+from .accounts.controller import AccountsController, OpenAccount
 from .early_sign_in import make_sign_in_dialog
-from .i18n import SYSTEM, LanguageManager, LiveText
+from .i18n import SYSTEM, LanguageManager, LiveText, arg
 from .settings import Settings
 from .ui.background import cancel_all, report_crashes_to, spawn
 from .ui.sign_in_dialog import Credentials, SignInDialog
@@ -31,6 +33,7 @@ if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before
     from .ui.register_dialog import RegisterDialog, Registration
 
 log = logging.getLogger(__name__)
+SAY_AFTER_PAGE_WAIT = 5.0  # seconds a status line about the account switched from may wait for the page's own
 FIRST_PAGE_WAIT = 0.1  # seconds the built window may wait for its first page, to show it in its first paint
 
 
@@ -43,6 +46,7 @@ class AppController(QObject):
 
     mainWindowShown = Signal(object)
     signInShown = Signal(object)
+    accountSwitched = Signal(object)  # the window now shown (another open account's)
 
     def __init__(
         self,
@@ -72,12 +76,21 @@ class AppController(QObject):
         self._keyring_warned = False
         self._leaving = False
         self._signing_out = False
+        self._kept_checked = False
+        self.accounts = AccountsController(settings, tokens, parent=self)  # kept and open accounts, the active one
+        self.accounts.switchRequested.connect(lambda account: spawn(self.switch_to(account)))
+        self.accounts.addRequested.connect(self.add_account)
+        self.accounts.removeRequested.connect(lambda account: spawn(self.remove_account(account)))
 
     # -- start-up --------------------------------------------------------------------------------
 
     async def start(self, server: str | None = None) -> None:
         """Reuse the stored token for the last server if it is still valid; otherwise ask to sign in."""
         last_server, last_user = servers.last_session(self.settings, server)
+        await self._resume(last_server, last_user)
+
+    async def _resume(self, last_server: str, last_user: str) -> None:
+        """Open the account with its stored token (offline with its cache when the server cannot be reached)."""
         token = self.tokens.load(last_server, last_user) if last_server and last_user else None
         if not token:
             self.show_sign_in(server=last_server, username=last_user)
@@ -94,7 +107,7 @@ class AppController(QObject):
         except NotAuthenticated:
             first_page.cancel()
             await client.aclose()
-            self.tokens.delete(last_server, last_user)
+            self.accounts.expired(Account(last_server, last_user))
             self.show_sign_in(
                 last_server, last_user, lambda: self.tr("Your saved session has ended. Please sign in again.")
             )
@@ -154,12 +167,20 @@ class AppController(QObject):
         self.signInShown.emit(dialog)
 
     def _sign_in_rejected(self) -> None:
-        if self._sign_in_is_the_only_window():
+        others = self.accounts.others()
+        if self.window is None and others:  # the shown account's session ended: back to another open one
+            self._show_open(others[0])
+        elif self._sign_in_is_the_only_window():
             self.finished.set()
 
     def _sign_in_is_the_only_window(self) -> bool:
-        """Whether closing the sign-in dialog quits the app (no main window, no registration open)."""
-        return self.window is None and (self.register_dialog is None or not self.register_dialog.isVisible())
+        """Whether closing the sign-in dialog quits the app (no main window, no other open account, no registration
+        open)."""
+        return (
+            self.window is None
+            and not self.accounts.open
+            and (self.register_dialog is None or not self.register_dialog.isVisible())
+        )
 
     async def sign_in(self, credentials: Credentials, *, remember_server: bool = True) -> None:
         """Sign in with a password; raises CvatError (the dialog shows it) or opens the main window."""
@@ -203,7 +224,7 @@ class AppController(QObject):
             except KeyringUnavailable as exc:
                 self._warn_keyring(exc)
         else:
-            self.tokens.delete(server, username)
+            self.accounts.forget(Account(server, username))  # not remembered: no token, not listed next time
         await self._open_main(client, server, username, first_page)
 
     def _warn_keyring(self, exc: KeyringUnavailable) -> None:
@@ -222,8 +243,9 @@ class AppController(QObject):
 
     def _language_changed(self, _code: str) -> None:
         """Mark the new choice in the open windows (their texts follow through QEvent.LanguageChange)."""
-        if self.window is not None:
-            self.window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
+        windows = [self.window, *(entry.window for entry in self.accounts.open.values())]  # the hidden ones too
+        for window in dict.fromkeys(window for window in windows if window is not None):
+            window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         if self.dialog is not None:
             self.dialog.set_language(self.languages.language)
 
@@ -288,12 +310,19 @@ class AppController(QObject):
         from .tasks.controller import TaskController
         from .ui.main_window import MainWindow
 
+        previous = self.window
+        same = self.accounts.open.get(Account(server, username).key)
+        if same is not None:  # signed in again to an open account: its old session makes room
+            await self._close_open(same)
+            previous = self.window
+        if previous is not None:
+            previous.save_settings()  # the new window opens with this one's layout
         self.client = client
         query = self._first_query()
         prefetched = {query.key: first_page} if first_page is not None else {}
         repository = Repository(client, self._cache(server, username), prefetched)
         tasks = TaskController(repository, server, username, query.page_size, query.ordering)
-        tasks.authRequired.connect(lambda detail: spawn(self.session_ended(detail)))
+        tasks.authRequired.connect(lambda detail: spawn(self.session_ended(detail, tasks)))
         tasks.start()
         self.tasks = tasks
         report_crashes_to(tasks.crashed)  # what dialogs and transfers start: said in this window's status bar
@@ -303,23 +332,38 @@ class AppController(QObject):
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))
         window.closed.connect(self._window_closed)
         self.window = window
+        kept = self.tokens.load(server, username) is not None  # "Remember me", and a keyring that holds it
+        self.accounts.attach(OpenAccount(Account(server, username), client, tasks, window), kept=kept)
+        from .ui.account_menu import AccountMenu
+
+        AccountMenu(self.accounts, window.account_menu, window)  # kept alive by the window (its parent)
         if first_page is not None:  # its answer is most likely in by now: shown before the window's first paint
             await tasks.page_settled(FIRST_PAGE_WAIT)
         if self.window is not window:
             return  # the session ended meanwhile
         window.show()
+        if previous is not None and previous is not window:
+            previous.hide()  # its account stays open: transfers and job windows keep running
         if self.dialog is not None:
             self.dialog.hide()
         if self._keyring_error is not None:
             error = self._keyring_error
             window.show_session_notice(lambda: messages.keyring_notice(error))
         self.mainWindowShown.emit(window)
+        if previous is not None:
+            self.accountSwitched.emit(window)
+        if not self._kept_checked:
+            self._kept_checked = True
+            spawn(self._check_kept())
 
     def _window_closed(self) -> None:
         if self.window is not None and not self._leaving:
             spawn(self._quit_from_window())
 
     async def _quit_from_window(self) -> None:
+        await self._close_others()
+        if self.window is not None:
+            self.window.save_settings()  # the layout shown last is the one kept, not a hidden window's
         await self._close_tasks()  # the window's requests end before their client closes
         await self._close_client()
         self.window = None
@@ -345,31 +389,133 @@ class AppController(QObject):
     async def _close_tasks(self) -> None:
         tasks, self.tasks = self.tasks, None
         report_crashes_to(None)
+        entry = self.accounts.entry_of(tasks) if tasks is not None else None
+        if entry is not None:
+            self.accounts.detach(entry.account)
         if tasks is not None:
             await tasks.close()
             tasks.deleteLater()
-        await cancel_all()  # what the dialogs and transfers started
+        if not self.accounts.open:  # another open account's transfers keep running
+            await cancel_all()  # what the dialogs and transfers started
 
     async def _close_client(self) -> None:
         client, self.client = self.client, None
         if client is not None:
             await client.aclose()
 
-    async def session_ended(self, detail: str) -> None:
+    # -- accounts --------------------------------------------------------------------------------
+
+    def _show_open(self, entry: OpenAccount) -> None:
+        """Show an open account's window in place of the current one, with its layout (no password, no reload
+        before the first paint; its page is then refreshed)."""
+        previous, window = self.window, entry.window
+        if previous is window:
+            return
+        if previous is not None:
+            window.take_layout_of(previous)
+        self.client, self.tasks, self.window = entry.client, entry.tasks, window
+        report_crashes_to(entry.tasks.crashed)
+        server, username = entry.account.server, entry.account.username
+        servers.remember_server(self.settings, server, username, self.ca_file_for(server))  # the last used account
+        self.accounts.activate(entry.account)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if previous is not None:
+            previous.hide()  # its account stays open: transfers and job windows keep running
+        entry.tasks.refresh()
+        self.accountSwitched.emit(window)
+
+    async def switch_to(self, account: Account) -> None:
+        """Make ``account`` the shown one: at once when it is open, else with its stored token (offline with its
+        cache when its server cannot be reached); an account without a token asks for its password."""
+        entry = self.accounts.open.get(account.key)
+        if entry is not None:
+            self._show_open(entry)
+            return
+        if self.tokens.load(account.server, account.username) is None:
+            self.show_sign_in(account.server, account.username, lambda: messages.session_ended(""))
+            return
+        servers.remember_server(self.settings, account.server, account.username, self.ca_file_for(account.server))
+        await self._resume(account.server, account.username)
+
+    def add_account(self) -> SignInDialog:
+        """The sign-in dialog, over the main window; a success opens the new account beside the others."""
+        return self.show_sign_in(self.tasks.server_url if self.tasks is not None else "", "")
+
+    async def remove_account(self, account: Account) -> None:
+        """Sign ``account`` out on its server, delete its keyring entry, close it if open, drop it from the list."""
+        if account == self.accounts.active:
+            await self.sign_out()
+            return
+        entry = self.accounts.open.get(account.key)
+        failure = await self.accounts.sign_out(account, self._stored_client)
+        if entry is not None:
+            await self._close_open(entry)
+        if self.tasks is not None:
+            name = account.key
+            if failure is None:
+                self.tasks.say(lambda: arg(self.tr("%1 removed from this computer."), name))
+            else:
+                error = failure
+                self.tasks.say(lambda: arg(self.tr("%1 removed here. %2"), name, messages.sign_out_notice(error)))
+
+    def _stored_client(self, server: str, token: str) -> CvatClient:
+        return self._client(server, token, verify=self.verify_for(server))
+
+    async def _check_kept(self) -> None:
+        """Ask each kept account's server, once, whether its token still works (for the Account menu)."""
+        kept = [account for account in self.accounts.book.accounts if account.key not in self.accounts.open]
+        await asyncio.gather(*(self.accounts.check(account, self._stored_client) for account in kept))
+
+    async def _close_open(self, entry: OpenAccount) -> None:
+        """Close an open account: its window (its transfers are cancelled with it), controller and client."""
+        if entry.window is self.window:
+            await self._leave_main()
+            return
+        self.accounts.detach(entry.account)
+        if entry.window is not None:
+            self._leaving = True
+            try:
+                entry.window.close()
+            finally:
+                self._leaving = False
+            entry.window.deleteLater()
+        await entry.tasks.close()
+        entry.tasks.deleteLater()
+        await entry.client.aclose()
+
+    async def _close_others(self) -> None:
+        for entry in self.accounts.others():
+            await self._close_open(entry)
+
+    # -- the session ends ------------------------------------------------------------------------
+
+    async def session_ended(self, detail: str, tasks: TaskController | None = None) -> None:
         """A 401 mid-session: drop the stored token and go back to sign-in, server and user filled in.
 
-        ``detail`` is the server's reason (quoted after our sentence), possibly empty.
+        ``detail`` is the server's reason (quoted after our sentence), possibly empty. A 401 to another open
+        account (``tasks``: its controller) marks only that account expired and closes it; the shown one stays.
         """
+        entry = self.accounts.entry_of(tasks) if tasks is not None else None
+        if entry is not None and entry.tasks is not self.tasks:
+            self.accounts.expired(entry.account)
+            await self._close_open(entry)
+            if self.tasks is not None:
+                name = entry.account.key
+                self.tasks.say(lambda: arg(self.tr("%1 was signed out by the server (token expired)."), name))
+            return
         if self.window is None or self.tasks is None or self._signing_out:
             return
         server, username = self.tasks.server_url, self.tasks.username
-        self.tokens.delete(server, username)
+        self.accounts.expired(Account(server, username))
         log.info("session ended by the server: %s", detail or "no reason given")
         self.show_sign_in(server, username, lambda: messages.session_ended(detail))
         await self._leave_main()
 
     async def sign_out(self) -> None:
-        """Sign out on the server, delete the stored token, forget the session, show sign-in.
+        """Sign out on the server, delete the stored token, forget the account; show another open account, or
+        sign-in when there is none.
 
         If the server cannot be told, the token is still forgotten here and the dialog says so.
         """
@@ -388,16 +534,25 @@ class AppController(QObject):
                 except CvatError as exc:  # offline: the token is still forgotten locally
                     log.info("server sign-out failed: %s", type(exc).__name__)
                     failure = exc
-            self.tokens.delete(server, username)
+            self.accounts.forget(Account(server, username))
             if self.window is not window:
                 return  # the session ended some other way meanwhile (a 401 or the window was closed)
-            self.show_sign_in(server, username, lambda: messages.sign_out_notice(failure))
+            others = self.accounts.others()
+            if not others:
+                self.show_sign_in(server, username, lambda: messages.sign_out_notice(failure))
             await self._leave_main()
+            if others and self.window is None:
+                self._show_open(others[0])
+                shown = others[0].tasks
+                await shown.page_settled(SAY_AFTER_PAGE_WAIT)  # said after its page's own "%n task(s) found"
+                name = Account(server, username).key
+                shown.say(lambda: arg(self.tr("Signed out of %1."), name))
         finally:
             self._signing_out = False
 
     async def shutdown(self) -> None:
         """Close everything before the event loop stops."""
+        await self._close_others()
         if self.window is not None:
             self._leaving = True
             self.window.close()

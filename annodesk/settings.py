@@ -94,6 +94,7 @@ class Settings:
     recent_servers = Key("session/recentServers", list[str](), _texts)
     last_server = Key("session/server", "", _text)
     last_username = Key("session/username", "", _text)
+    accounts = Key("session/accounts", "", _text)  # JSON [[server, username], ...] (annodesk/session/accounts.py)
     language = Key("ui/language", "system", _text)
     # the main window (bytes are Qt's saveGeometry / saveState blobs; None: never saved)
     geometry = Key[Any]("main/geometry", None, _raw)

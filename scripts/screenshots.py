@@ -8,7 +8,9 @@ in 简体中文, switched live as a user would, ``sign-in-zh.png``, ``main-windo
 Signed in as ``demo`` (who may create tasks): ``create-task.png`` / ``create-task-zh.png``, ``create-task-upload.png``
 and ``edit-task.png`` / ``edit-task-zh.png``. Then, in a second sandbox (so the shots above stay as they are),
 ``export.png`` / ``export-zh.png`` (the export dialog with its format list open, and the same dialog part-way through
-a dataset download) and ``import.png`` (the confirmation, and the dialog after the import).
+a dataset download) and ``import.png`` (the confirmation, and the dialog after the import). Then, with two more
+sandboxes, ``accounts-menu.png`` / ``accounts-menu-zh.png``: the Account menu with four accounts on two servers
+(online, offline, token expired). ``--accounts-only`` renders just those two.
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 
@@ -30,6 +32,7 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annodesk.api import CvatClient
 from annodesk.controller import AppController
 from annodesk.i18n import CHINESE, ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
@@ -472,9 +475,79 @@ async def _shoot_jobs_edit(out: Path, server: SandboxServer, window: MainWindow)
     await asyncio.wait_for(settled, 15)
 
 
+async def _shoot_accounts(out: Path, work: Path) -> None:
+    """The Account menu over the main window: zhangwei and alice on one server, bob on another (then stopped),
+    alice's token revoked in a browser."""
+    first = SandboxServer(work / "accounts-first", anon_throttle=0)
+    second = SandboxServer(work / "accounts-second", anon_throttle=0)
+    first.start()
+    second.start()
+    passwords = {u[0]: u[1] for u in SAMPLE_USERS}
+    settings = QSettings(str(work / "accounts.ini"), QSettings.Format.IniFormat)
+    languages = LanguageManager(settings, system_locale=QLocale("en_US"))
+    languages.set_choice(ENGLISH)
+    try:
+        controller = AppController(settings, TokenStore(), work / "accounts-cache", timeout=1.0, languages=languages)
+        await controller.start()
+        for server, username in ((first, "alice"), (second, "bob"), (first, "zhangwei")):
+            dialog = controller.dialog if controller.window is None else controller.add_account()
+            assert dialog is not None
+            dialog.server.setCurrentText(server.base_url)
+            dialog.username.setText(username)
+            dialog.password.setText(passwords[username])
+            dialog.remember.setChecked(True)
+            shown = _signal(controller.mainWindowShown)
+            dialog.sign_in_button.click()
+            await asyncio.wait_for(shown, 15)
+        window: MainWindow = controller.window  # type: ignore[assignment]
+        window.resize(1360, 820)
+        await _until(lambda: window.model.rowCount() > 0 and bool(window.controller.users))
+        open_accounts = {entry.account.username: entry for entry in controller.accounts.open.values()}
+        second.stop()  # bob's server goes away: his next request finds it offline
+        open_accounts["bob"].tasks.refresh()
+        await _until(lambda: not open_accounts["bob"].tasks.online)
+        async with CvatClient(first.base_url, open_accounts["alice"].client.token) as browser:
+            await browser.logout()  # alice signs out in a browser: her token is revoked
+        open_accounts["alice"].tasks.refresh()
+        await _until(lambda: "alice" not in {entry.account.username for entry in controller.accounts.open.values()})
+        for language, name in ((ENGLISH, "accounts-menu.png"), (CHINESE, "accounts-menu-zh.png")):
+            languages.set_choice(language)
+            QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+            _save_image(_with_menu(window), out / name)
+        languages.set_choice(ENGLISH)
+        await controller.shutdown()
+    finally:
+        first.stop()
+        second.stop()
+
+
+def _with_menu(window: MainWindow) -> QImage:
+    """The window's top part with its Account menu open (the menu is a window of its own)."""
+    bar = window.menuBar()
+    menu = window.account_menu
+    menu.popup(bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft()))
+    QApplication.sendPostedEvents()
+    menu.setActiveAction(menu.actions()[0])
+    offset = menu.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    area = QRect(0, 0, max(offset.x() + menu.width() + 160, 760), offset.y() + menu.height() + 24)
+    image = QImage(area.size(), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    painter.drawPixmap(0, 0, window.grab(area))
+    painter.drawPixmap(offset, menu.grab())
+    painter.end()
+    menu.hide()
+    return image
+
+
+def _save_image(image: QImage, path: Path) -> None:
+    image.save(str(path))
+    print(path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--accounts-only", action="store_true", help="render only the Account menu shots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     keyring.set_keyring(_MemoryKeyring())
@@ -485,8 +558,10 @@ def main() -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            loop.run_until_complete(_shoot(args.out.resolve(), Path(work)))
-            loop.run_until_complete(_shoot_transfers(args.out.resolve(), Path(work)))
+            if not args.accounts_only:
+                loop.run_until_complete(_shoot(args.out.resolve(), Path(work)))
+                loop.run_until_complete(_shoot_transfers(args.out.resolve(), Path(work)))
+            loop.run_until_complete(_shoot_accounts(args.out.resolve(), Path(work)))
     return 0
 
 

@@ -21,15 +21,16 @@ WIDGETS = ("PySide6.QtWidgets",)
 # The Qt-free layers: no Qt at all, not even QtCore (they run in the sandbox, in scripts and in worker threads).
 QT_FREE = ("api", "session", "sandbox", "annotations")
 # Widget-free layers: Qt objects and signals, no widgets (tests drive them with no window).
-WIDGET_FREE = ("models", "tasks", "workspace")
+WIDGET_FREE = ("models", "tasks", "workspace", "accounts")
 # Layers below the UI: nothing of annodesk.ui.
-BELOW_UI = ("api", "session", "models", "tasks", "workspace", "annotations")
+BELOW_UI = ("api", "session", "models", "tasks", "workspace", "annotations", "accounts")
 # What the sandbox server must never import: it runs headless as ``annodesk-sandbox``.
 GUI = (
     *QT,
     "annodesk.ui",
     "annodesk.models",
     "annodesk.tasks",
+    "annodesk.accounts",
     "annodesk.workspace",
     "annodesk.controller",
     "annodesk.app",

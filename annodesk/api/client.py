@@ -277,6 +277,20 @@ class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
         page = await self._get("users", Page[User], "user list", {"page_size": "all"})
         return page.results
 
+    async def change_password(self, old_password: str, new_password1: str, new_password2: str) -> str:
+        """``auth/password/change``; the token stays valid. Field errors come back in ``InvalidInput.field_errors``
+        (``old_password``, ``new_password2``). Returns the server's confirmation."""
+        body = {"old_password": old_password, "new_password1": new_password1, "new_password2": new_password2}
+        response = await self._request("POST", "auth/password/change", json=body)
+        answer = _json_dict(response)
+        return str(answer.get("detail", ""))
+
+    async def update_user(self, user_id: int, **fields: str) -> User:
+        """``PATCH users/{id}`` with ``fields`` (CVAT v1.1: a non-staff user may change their own first/last name and
+        username; e-mail and groups only staff). Returns the server's copy (basic fields for non-staff)."""
+        response = await self._request("PATCH", f"users/{int(user_id)}", json=fields)
+        return decode(response, User, "user")
+
     # -- tasks -----------------------------------------------------------------------------------
 
     async def list_tasks(
@@ -433,3 +447,12 @@ def _certificate_failure(exc: BaseException) -> bool:
 def _reason(exc: Exception) -> str:
     text = str(exc).strip()
     return text or type(exc).__name__
+
+
+def _json_dict(response: httpx.Response) -> dict[str, Any]:
+    """The answer's JSON object, or an empty dict when it is something else."""
+    try:
+        body = msgspec.json.decode(response.content)
+    except msgspec.DecodeError:
+        return {}
+    return body if isinstance(body, dict) else {}

@@ -138,6 +138,26 @@ class AccountStore:
         with self._db.write() as conn:
             conn.execute("UPDATE users SET last_login = ? WHERE id = ?", (now_iso(), user_id))
 
+    def password_matches(self, user_id: int, password: str) -> bool:
+        """Whether ``password`` is the user's (Django's ``check_password``)."""
+        with self._db.read() as conn:
+            row = conn.execute("SELECT password FROM users WHERE id = ?", (user_id,)).fetchone()
+        return row is not None and check_password(password, row["password"])
+
+    def set_password(self, user_id: int, password: str) -> None:
+        """Store a new password hash (the token stays, as in CVAT)."""
+        with self._db.write() as conn:
+            conn.execute("UPDATE users SET password = ? WHERE id = ?", (make_password(password), user_id))
+
+    def update_user(self, user_id: int, fields: dict[str, str]) -> None:
+        """Change ``username``, ``first_name``, ``last_name`` or ``email`` (the keys are checked by the caller)."""
+        allowed = [key for key in ("username", "first_name", "last_name", "email") if key in fields]
+        if not allowed:
+            return
+        with self._db.write() as conn:
+            assignments = ", ".join(f"{key} = ?" for key in allowed)
+            conn.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*[fields[k] for k in allowed], user_id))
+
     # Tokens --------------------------------------------------------------------------------------
     def token_for(self, user_id: int) -> str:
         """The user's one API token, created on first use."""

@@ -163,10 +163,11 @@ def too_similar(raw: str, attributes: Mapping[str, str]) -> str | None:
     return None
 
 
-def password_problems(raw: str, attributes: Mapping[str, str] | None = None) -> list[str]:
+def password_problems(raw: str, attributes: Mapping[str, str] | None = None, *, allauth: bool = True) -> list[str]:
     """What allauth and Django's validators (in CVAT's order) say about a new password; empty when acceptable.
-    ``attributes``: the new user's username, names and e-mail, for the similarity check."""
-    if len(raw) < 6:
+    ``attributes``: the user's username, names and e-mail, for the similarity check. ``allauth=False``: Django's
+    validators only (a password change goes through Django's ``SetPasswordForm``, not allauth)."""
+    if allauth and len(raw) < 6:
         return ["Password must be a minimum of 6 characters."]
     problems = []
     similar = too_similar(raw, attributes or {})

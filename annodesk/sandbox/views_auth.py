@@ -119,6 +119,43 @@ def _registration_errors(call: Call, body: dict[str, Any]) -> dict[str, list[str
     return errors
 
 
+PASSWORD_FIELDS = ("old_password", "new_password1", "new_password2")
+PASSWORD_MAX = 128  # rest_auth's PasswordChangeSerializer: CharField(max_length=128)
+
+
+async def password_change(call: Call) -> dict[str, str]:
+    """rest_auth 0.9.5's ``PasswordChangeView`` as CVAT v1.1 configures it (old password checked): the serializer's
+    field errors first, then Django's ``SetPasswordForm`` (mismatch, else the validators) on ``new_password2``."""
+    body = await read_body(call.request)
+    user = call.user
+    values: dict[str, str] = {}
+    errors: dict[str, list[str]] = {}
+    for key in PASSWORD_FIELDS:
+        value = body.get(key)
+        text = "" if value is None else str(value).strip()  # DRF's CharField trims whitespace
+        if value is None:
+            errors[key] = [REQUIRED]
+        elif text == "":
+            errors[key] = [BLANK]
+        elif len(text) > PASSWORD_MAX:
+            errors[key] = [f"Ensure this field has no more than {PASSWORD_MAX} characters."]
+        else:
+            values[key] = text
+    if "old_password" in values and not call.state.accounts.password_matches(user.id, values["old_password"]):
+        errors["old_password"] = ["Invalid password"]
+    if errors:
+        raise field_errors(errors)
+    if values["new_password1"] != values["new_password2"]:
+        raise field_errors({"new_password2": ["The two password fields didn't match."]})
+    attributes = {"username": user.username, "first_name": user.first_name, "last_name": user.last_name}
+    attributes["email"] = user.email
+    problems = password_problems(values["new_password2"], attributes, allauth=False)
+    if problems:
+        raise field_errors({"new_password2": problems})
+    call.state.accounts.set_password(user.id, values["new_password2"])
+    return {"detail": "New password has been saved."}
+
+
 async def user_agreements(call: Call) -> list[Any]:
     """No agreements are configured (CVAT's default)."""
     return []
@@ -133,6 +170,7 @@ ROUTES = [
     route("auth/login", {"POST": login}, public=True),
     route("auth/logout", {"POST": logout}, public=True),
     route("auth/register", {"POST": register}, public=True),
+    route("auth/password/change", {"POST": password_change}),
     route("restrictions/user-agreements", {"GET": user_agreements}, public=True),
     route("restrictions/terms-of-use", {"GET": terms_of_use}, public=True),
 ]

@@ -271,6 +271,15 @@ class MainWindow(QMainWindow):
         if ordering != self.controller.ordering:
             self.controller.sort_by(ordering)  # replaces the first page's load, started before the window
 
+    def take_layout_of(self, other: MainWindow) -> None:
+        """Take ``other`` 's place and shape: geometry, splitters and column widths (switching accounts)."""
+        self.restoreGeometry(other.saveGeometry())
+        self.splitter.setSizes(other.splitter.sizes())
+        self.details.splitter.setSizes(other.details.splitter.sizes())
+        header, source = self.table.horizontalHeader(), other.table.horizontalHeader()
+        for section in range(min(header.count(), source.count())):
+            header.resizeSection(section, source.sectionSize(section))
+
     def _first_start_split(self) -> None:
         """Table and details 3 : 2, the details at least as wide as the preview beside the properties needs (then
         every property shows with no scrolling), unless that would leave the table less than half the window."""

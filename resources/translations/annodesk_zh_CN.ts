@@ -2,7 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>%1 @ %2 — %3</source>
+        <translation>%2 上的 %1 — %3</translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation>编辑个人资料(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove account</source>
+        <translation>移除账户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;account…</source>
+        <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change pass&amp;word…</source>
+        <translation>修改密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>token expired</source>
+        <translation>令牌已失效</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
+    <message>
+        <source>%1 removed from this computer.</source>
+        <translation>已从此电脑移除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 removed here. %2</source>
+        <translation>已在此电脑移除 %1。%2</translation>
+    </message>
+    <message>
+        <source>%1 was signed out by the server (token expired).</source>
+        <translation>服务器已将 %1 退出登录（令牌已失效）。</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>已退出 %1。</translation>
+    </message>
     <message>
         <source>Signing out…</source>
         <translation>正在退出登录…</translation>
@@ -87,6 +146,33 @@
     <message>
         <source>annodesk canvas demo</source>
         <translation>annodesk 画布演示</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>New password &amp;again</source>
+        <translation>再次输入新密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type the new password.</source>
+        <translation>请输入新密码。</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2502,45 @@
     </message>
 </context>
 <context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>名(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>姓(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>用户组</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the e-mail address on this server.</source>
+        <translation>在此服务器上，只有管理员可以修改电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <source>Cancelled.</source>
@@ -2536,6 +2661,93 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWords</name>
+    <message>
+        <source>A user with that username already exists.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation>请输入有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>The current password is not correct.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>This password has only digits.</source>
+        <translation>此密码只包含数字。</translation>
+    </message>
+    <message>
+        <source>This password is too common.</source>
+        <translation>此密码太常见。</translation>
+    </message>
+    <message>
+        <source>This password is too short: it needs at least %1 characters.</source>
+        <translation>此密码太短：至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>This password is too similar to your e-mail address.</source>
+        <translation>此密码与您的电子邮箱地址太相似。</translation>
+    </message>
+    <message>
+        <source>This password is too similar to your first name.</source>
+        <translation>此密码与您的名字太相似。</translation>
+    </message>
+    <message>
+        <source>This password is too similar to your last name.</source>
+        <translation>此密码与您的姓氏太相似。</translation>
+    </message>
+    <message>
+        <source>This password is too similar to your username.</source>
+        <translation>此密码与您的用户名太相似。</translation>
+    </message>
+    <message>
+        <source>This server does not let you change your %1.</source>
+        <translation>此服务器不允许您修改%1。</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>太长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>用户组</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>姓氏</translation>
+    </message>
+    <message>
+        <source>staff status</source>
+        <translation>职员身份</translation>
+    </message>
+    <message>
+        <source>superuser status</source>
+        <translation>超级用户身份</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>用户名</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,9 @@ async def until(predicate: Callable[[], bool], seconds: float = 20.0) -> None:
     await asyncio.wait_for(poll(), seconds)
 
 
-async def session(controller: AppController, server: str, username: str, password: str) -> dict[str, object]:
+async def session(
+    controller: AppController, server: str, username: str, password: str, second: list[str]
+) -> dict[str, object]:
     store = MemoryKeyring()
     keyring.set_keyring(store)
     await controller.start()
@@ -88,13 +90,49 @@ async def session(controller: AppController, server: str, username: str, passwor
     await until(lambda: window.model.tasks[with_data].id in details)
     await page_after(lambda: window.search.setText("street"))
     await page_after(window.controller.refresh)
+    result: dict[str, object] = {"token": token, "stored": stored, "pages": pages}
+    if second:
+        result.update(await second_account(controller, store, window, *second))
     window.sign_out_action.trigger()
     await until(lambda: controller.window is None and controller.dialog is not dialog)
-    return {"token": token, "stored": stored, "after_sign_out": dict(store.entries), "pages": pages}
+    result["after_sign_out"] = dict(store.entries)
+    return result
+
+
+async def second_account(
+    controller: AppController, store: MemoryKeyring, first: MainWindow, server: str, username: str, password: str
+) -> dict[str, object]:
+    """Account → Add account… (remember me), browse, switch back to the first, Remove the second."""
+    dialog = controller.add_account()
+    dialog.server.setCurrentText(server)
+    dialog.username.setText(username)
+    dialog.password.setText(password)
+    dialog.remember.setChecked(True)
+    dialog.sign_in_button.click()
+    await until(lambda: controller.window not in (None, first) and controller.window.model.rowCount() > 0)
+    window: MainWindow = controller.window  # type: ignore[assignment]
+    token = controller.client.token  # type: ignore[union-attr]
+    pages: list[int] = []
+    window.pageShown.connect(lambda: pages.append(window.controller.page))
+    window.controller.refresh()
+    await until(lambda: bool(pages))
+    stored_both = dict(store.entries)
+    account = controller.accounts.active
+    controller.accounts.switchRequested.emit(controller.accounts.accounts()[0])
+    await until(lambda: controller.window is first)
+    controller.accounts.removeRequested.emit(account)
+    await until(lambda: account not in controller.accounts.accounts())
+    return {
+        "second_token": token,
+        "second_pages": pages,
+        "stored_both": stored_both,
+        "after_remove": dict(store.entries),
+    }
 
 
 def main() -> int:
     server, username, password = sys.argv[1:4]
+    second = sys.argv[4:7]  # another account on another server (optional)
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
@@ -106,7 +144,7 @@ def main() -> int:
 
     async def main_async() -> None:
         try:
-            result.update(await session(controller, server, username, password))
+            result.update(await session(controller, server, username, password, second))
         finally:
             await controller.shutdown()
 

@@ -1,0 +1,1 @@
+"""Accounts: several servers and users at once (the controller; the kept list is annodesk/session/accounts.py)."""

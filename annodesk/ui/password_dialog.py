@@ -1,0 +1,136 @@
+"""Change password (``auth/password/change``): the server's field errors beside their fields, in the UI's
+language; the token stays, so nothing else changes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from annodesk.accounts.controller import PasswordChange
+from annodesk.api import CvatError, InvalidInput
+from annodesk.messages import action_error
+
+from .background import spawn
+from .form import ErrorLabel, FieldWithError, add_row, busy_bar
+from .server_words import field_errors_text
+
+FIELDS = ("old_password", "new_password1", "new_password2")
+
+
+class ChangePasswordDialog(QDialog):
+    """Runs ``change(form)``; ``attemptFinished(bool)`` after each try. Opened with ``open()`` (not blocking)."""
+
+    attemptFinished = Signal(bool)
+
+    def __init__(self, change: Callable[[PasswordChange], Awaitable[object]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(420)
+        self._change = change
+        self._attempt: asyncio.Task[None] | None = None
+        self.inputs = {name: QLineEdit() for name in FIELDS}
+        for field in self.inputs.values():
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        self.rows: dict[str, FieldWithError] = {name: add_row(form, "", self.inputs[name]) for name in FIELDS}
+        self.general_error = ErrorLabel()
+        self.busy = busy_bar()
+        self.buttons = QDialogButtonBox()
+        self.change_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.change_button.setDefault(True)
+        self.change_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Change password"))
+        for name, title in (
+            ("old_password", self.tr("&Current password")),
+            ("new_password1", self.tr("&New password")),
+            ("new_password2", self.tr("New password &again")),
+        ):
+            self.rows[name].label.setText(title)
+        self.change_button.setText(self.tr("Change password"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def reset(self) -> None:
+        """Empty fields, no errors (each time the dialog opens)."""
+        for field in self.inputs.values():
+            field.clear()
+        self._clear_errors()
+        self.inputs["old_password"].setFocus()
+
+    def values(self) -> PasswordChange:
+        return PasswordChange(*(self.inputs[name].text() for name in FIELDS))
+
+    def submit(self) -> None:
+        if self._attempt is not None:
+            return
+        self._clear_errors()
+        form = self.values()
+        if not form.new_password1:
+            self.rows["new_password1"].error.show_message(lambda: self.tr("Type the new password."))
+            return
+        self.busy.show()
+        self.change_button.setEnabled(False)
+        self._attempt = spawn(self._run(form))
+
+    async def _run(self, form: PasswordChange) -> None:
+        success = False
+        try:
+            await self._change(form)
+            success = True
+        except InvalidInput as exc:
+            self._show_field_errors(exc)
+        except CvatError as exc:
+            error = exc
+            self.general_error.show_message(lambda: action_error(error))
+        except asyncio.CancelledError:
+            self.general_error.show_message(lambda: self.tr("Cancelled."))
+        finally:
+            self._attempt = None
+            self.busy.hide()
+            self.change_button.setEnabled(True)
+        if success:
+            for field in self.inputs.values():
+                field.clear()
+            self.accept()
+        self.attemptFinished.emit(success)
+
+    def cancel(self) -> None:
+        if self._attempt is not None:
+            self._attempt.cancel()
+        else:
+            self.reject()
+
+    def _clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.error.show_message("")
+        self.general_error.show_message("")
+
+    def _show_field_errors(self, exc: InvalidInput) -> None:
+        for field, messages in exc.field_errors.items():
+            words = list(messages)
+            label = self.rows[field].error if field in self.rows else self.general_error
+            label.show_message(lambda words=words: field_errors_text(words))  # type: ignore[misc]
+        if not exc.field_errors:
+            self.general_error.show_message(lambda: action_error(exc))
+
+    def error_texts(self) -> dict[str, str]:
+        """The visible error messages by field (``general`` for the others)."""
+        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self)}
+        if self.general_error.isVisibleTo(self):
+            texts["general"] = self.general_error.text()
+        return texts
