@@ -209,10 +209,25 @@ class ProjectsController(QObject):
         self.known.pop(project_id, None)
         self.namesChanged.emit(self.names())
         self.projectDeleted.emit(project_id)
+        outcome: LiveText = lambda: arg(self.tr("Project #%1 “%2” was deleted with its tasks."), project_id, name)  # noqa: E731
+        self._say_after_task_page(outcome)
         if self.chosen_id == project_id:
             self.choose(None)
         else:
             self.tasks.refresh()  # its tasks may be on the page shown
         self.refresh()
-        self.tasks.say(lambda: arg(self.tr("Project #%1 “%2” was deleted with its tasks."), project_id, name))
+        self.tasks.say(outcome)
         return True
+
+    def _say_after_task_page(self, outcome: LiveText) -> None:
+        """The task page reloaded next says "N tasks found": the deletion is what the user wants to read."""
+        tasks = self.tasks
+
+        def shown(*_args: object) -> None:
+            tasks.pageLoaded.disconnect(shown)
+            tasks.pageFailed.disconnect(shown)
+            if tasks.online:
+                tasks.say(outcome)
+
+        tasks.pageLoaded.connect(shown)
+        tasks.pageFailed.connect(shown)

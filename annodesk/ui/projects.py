@@ -55,14 +55,6 @@ MIN_WIDTH = 150  # the dock's narrowest (its content scrolls sideways below its 
 COUNT_TIMEOUT = 5.0  # seconds the delete confirmation waits to say how many tasks go with the project
 
 
-class ProjectPager(Pager):
-    """The task pager, counting projects."""
-
-    def show_state(self, page: int, page_count: int, total: int) -> None:
-        super().show_state(page, page_count, total)
-        self.count_label.setText(self.tr("%Ln project(s) in all", "", total))
-
-
 class ProjectsPane(QWidget):
     """The dock's content: search, filters, the table, the pager, what the task table shows, and the buttons."""
 
@@ -103,7 +95,7 @@ class ProjectsPane(QWidget):
         header.setStretchLastSection(True)
         self.table.setColumnWidth(0, 48)
         self.table.setColumnWidth(1, 180)
-        self.pager = ProjectPager(PAGE_SIZES)
+        self.pager = Pager(PAGE_SIZES, count_text=lambda total: self.tr("%Ln project(s) in all", "", total))
         self.showing = QLabel()
         self.showing.setObjectName("projectShowing")
         self.showing.setWordWrap(True)
@@ -148,7 +140,7 @@ class ProjectsPane(QWidget):
         for index in range(1, self.status.count()):
             self.status.setItemText(index, STATUS.display(str(self.status.itemData(index))))
         self.status.setAccessibleName(self.tr("Status filter"))
-        self.all_tasks_button.setText(self.tr("All &tasks"))
+        self.all_tasks_button.setText(self.tr("All tas&ks"))
         self.all_tasks_button.setToolTip(self.tr("Show every task again, in whatever project"))
         self.model.retranslate()
 
@@ -194,6 +186,7 @@ class ProjectBrowsing(QObject):
         self.confirmation: QMessageBox | None = None
         self._confirm_button: QPushButton | None = None
         self._asking = False
+        self._select_when_shown: int | None = None  # a created project, chosen once the list shows it
         self.pane = pane = ProjectsPane()
         self.dock = QDockWidget()
         self.dock.setObjectName("projectsDock")
@@ -370,6 +363,9 @@ class ProjectBrowsing(QObject):
         if c.chosen_id is not None:
             pane.select_project(c.chosen_id)
         selection.blockSignals(False)
+        pending, self._select_when_shown = self._select_when_shown, None
+        if pending is not None:
+            pane.select_project(pending)  # a new project: chosen (the task table shows its tasks: none yet)
         self._update_pager()
         self.update_state()
 
@@ -403,7 +399,9 @@ class ProjectBrowsing(QObject):
         return dialog
 
     def _dialog_saved(self, project: Project) -> None:
-        self.pane.select_project(project.id)
+        """A created project is chosen once the list shows it (its page is reloading); a changed one stays."""
+        if not self.pane.select_project(project.id):
+            self._select_when_shown = project.id
 
     # -- deletion ----------------------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ def server_data(window: MainWindow) -> set[str]:
             data.add(label.name)
             for attribute in label.attributes:
                 data |= {attribute.name, attribute.default_value, *attribute.values}
+    data |= {project.name for project in window.projects.controller.known.values()}
     return data
 
 
