@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from .task_authoring import TaskAuthoring
 
 SEARCH_DEBOUNCE_MS = 300
+COLUMN_WIDTHS = (44, 170, 84, 70, 70, 120)
 MIN_WIDTH = 150  # the dock's narrowest (its content scrolls sideways below its natural width)
 COUNT_TIMEOUT = 5.0  # seconds the delete confirmation waits to say how many tasks go with the project
 
@@ -93,8 +94,8 @@ class ProjectsPane(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(0, 48)
-        self.table.setColumnWidth(1, 180)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.pager = Pager(PAGE_SIZES, count_text=lambda total: self.tr("%Ln project(s) in all", "", total))
         self.showing = QLabel()
         self.showing.setObjectName("projectShowing")
@@ -114,10 +115,7 @@ class ProjectsPane(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        showing = QHBoxLayout()
-        showing.setContentsMargins(0, 0, 0, 0)
-        showing.addWidget(self.showing, 1)
-        showing.addWidget(self.all_tasks_button)
+        buttons.addWidget(self.all_tasks_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
@@ -125,7 +123,7 @@ class ProjectsPane(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pager)
         layout.addLayout(buttons)
-        layout.addLayout(showing)
+        layout.addWidget(self.showing)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
