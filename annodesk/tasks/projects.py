@@ -69,9 +69,15 @@ class ProjectsController(QObject):
         )
 
     def start(self) -> None:
-        """Load the first page and the projects known by name."""
+        """Load the first page and the projects known by name (again whenever the server is back)."""
+        self.tasks.onlineChanged.connect(self._online_changed)
         self.refresh()
         self.tasks.run(self._load_names(), "project names")
+
+    def _online_changed(self, online: bool) -> None:
+        if online:
+            self.refresh()
+            self.tasks.run(self._load_names(), "project names")
 
     def refresh(self) -> None:
         self.tasks.run(self._load_page(self.query()), "projects")
@@ -160,6 +166,37 @@ class ProjectsController(QObject):
     @property
     def chosen_id(self) -> int | None:
         return None if self.chosen is None else self.chosen.id
+
+    # -- rights (CVAT v1.1 ``authentication/auth.py``; while the profile is unknown the server decides) --------
+
+    def _privileged(self) -> bool | None:
+        profile = self.tasks.profile
+        if profile is None:
+            return None
+        return profile.is_superuser or "admin" in profile.groups
+
+    def may_create(self) -> bool:
+        """Admin and user groups create projects."""
+        profile = self.tasks.profile
+        return profile is None or bool(self._privileged()) or "user" in profile.groups
+
+    def may_change(self, project: Project) -> bool:
+        """Admins, the owner and the assignee rename and reassign."""
+        profile = self.tasks.profile
+        return profile is None or bool(self._privileged()) or profile.id in (project.owner_id, project.assignee_id)
+
+    def may_delete(self, project: Project) -> bool:
+        """Admins and the owner delete."""
+        profile = self.tasks.profile
+        return profile is None or bool(self._privileged()) or profile.id == project.owner_id
+
+    async def task_count(self, project: Project) -> int | None:
+        """How many of the project's tasks the user may see (None: the server did not say)."""
+        try:
+            page = await self.tasks.repository.client.list_tasks(1, 1, project_id=project.id)
+        except CvatError:
+            return None
+        return page.count
 
     # -- writes (a dialog awaits them: CvatError is raised to it, field errors and all) -----------------
 

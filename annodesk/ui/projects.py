@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annodesk.api import CvatError
 from annodesk.api.projects import Project
 from annodesk.i18n import arg
 from annodesk.models.elide import elided
@@ -257,6 +256,7 @@ class ProjectBrowsing(QObject):
         controller.projectSaved.connect(self._project_saved)
         self.tasks.usersChanged.connect(pane.model.set_users)
         self.tasks.onlineChanged.connect(self.update_state)
+        self.tasks.profileChanged.connect(self.update_state)
         self.retranslate()
         controller.start()
 
@@ -276,23 +276,33 @@ class ProjectBrowsing(QObject):
 
     def update_state(self, *_args: object) -> None:
         """Writes on while online (rename / delete: with a project selected); the tooltips say why not."""
+        c = self.controller
         online = self.tasks.online
         project = self.pane.selected_project()
-        self.new_action.setEnabled(online)
-        self.edit_action.setEnabled(online and project is not None)
-        self.delete_action.setEnabled(online and project is not None and not self._asking)
+        self.new_action.setEnabled(online and c.may_create())
+        self.edit_action.setEnabled(online and project is not None and c.may_change(project))
+        self.delete_action.setEnabled(online and project is not None and c.may_delete(project) and not self._asking)
         if not online:
             why = self.tr("Offline: projects cannot be changed until the server is back.")
             for action in (self.new_action, self.edit_action, self.delete_action):
                 action.setToolTip(why)
             return
-        self.new_action.setToolTip(self.tr("Create a project on the server"))
+        if c.may_create():
+            self.new_action.setToolTip(self.tr("Create a project on the server"))
+        else:
+            self.new_action.setToolTip(self.tr("Only the user and admin groups may create projects."))
         if project is None:
             for action in (self.edit_action, self.delete_action):
                 action.setToolTip(self.tr("Select a project first."))
-        else:
+            return
+        if c.may_change(project):
             self.edit_action.setToolTip(arg(self.tr("Rename project #%1 or change its assignee"), project.id))
+        else:
+            self.edit_action.setToolTip(self.tr("Only the project's owner, its assignee and admins may change it."))
+        if c.may_delete(project):
             self.delete_action.setToolTip(arg(self.tr("Delete project #%1 and all its tasks"), project.id))
+        else:
+            self.delete_action.setToolTip(self.tr("Only the project's owner and admins may delete it."))
 
     def _update_pager(self) -> None:
         c = self.controller
@@ -379,7 +389,7 @@ class ProjectBrowsing(QObject):
 
     def show_edit(self, project: Project | None = None) -> ProjectDialog | None:
         project = project or self.pane.selected_project()
-        if project is None or not self.tasks.online:
+        if project is None or not self.tasks.online or not self.controller.may_change(project):
             return None
         return self._open_dialog(project)
 
@@ -414,12 +424,8 @@ class ProjectBrowsing(QObject):
 
     async def _ask(self, project: Project) -> None:
         try:
-            count: int | None = (
-                await asyncio.wait_for(
-                    self.tasks.repository.client.list_tasks(1, 1, project_id=project.id), COUNT_TIMEOUT
-                )
-            ).count
-        except (TimeoutError, CvatError):
+            count = await asyncio.wait_for(self.controller.task_count(project), COUNT_TIMEOUT)
+        except TimeoutError:
             count = None
         box = QMessageBox(self.pane.window())
         box.setObjectName("deleteProjectConfirmation")

@@ -1930,6 +1930,18 @@
         <translation>离线：服务器恢复之前无法更改项目。</translation>
     </message>
     <message>
+        <source>Only the project&apos;s owner and admins may delete it.</source>
+        <translation>只有项目所有者和管理员可以删除它。</translation>
+    </message>
+    <message>
+        <source>Only the project&apos;s owner, its assignee and admins may change it.</source>
+        <translation>只有项目所有者、负责人和管理员可以更改它。</translation>
+    </message>
+    <message>
+        <source>Only the user and admin groups may create projects.</source>
+        <translation>只有 user 组和 admin 组可以创建项目。</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>项目</translation>
     </message>

@@ -204,28 +204,50 @@ def test_create_rename_create_a_task_in_it_and_delete_with_its_tasks(
     loop.run_until_complete(body())
 
 
-def test_an_annotator_is_refused_in_the_dialog_and_offline_writes_are_off(
+def test_rights_per_group_refusals_and_offline(
     loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
 ) -> None:
     async def body() -> None:
+        async with CvatClient(fresh_sandbox.base_url) as alice:  # alice's project, demo its assignee
+            await alice.login("alice", PASSWORD["alice"])
+            demo_id = next(u.id for u in await alice.list_users() if u.username == "demo")
+            assigned = await alice.create_project("alice's, demo assigned", assignee=demo_id)
+
         controller = make_controller()
-        window = await sign_in_through_dialog(controller, fresh_sandbox, "bob")
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "bob")  # an annotator
         projects = window.projects
         await projects_shown(window)
-        dialog = projects.show_create()
-        assert dialog is not None
+        assert not projects.new_action.isEnabled() and projects.show_create() is None
+        assert projects.new_action.toolTip() == "Only the user and admin groups may create projects."
+        pane = projects.pane
+        await task_page(window, lambda: pane.table.selectRow(0))
+        assert not projects.edit_action.isEnabled() and not projects.delete_action.isEnabled()
+        assert projects.delete_action.toolTip() == "Only the project's owner and admins may delete it."
+        # were the dialog opened anyway (rights changed on the server meanwhile), the refusal is said in it
+        dialog = ProjectDialog(projects.controller, window.controller.users, None, window)
         dialog.name.setText("bob's")
         finished = next_emission(dialog.attemptFinished)
         dialog.save_button.click()
         assert not await wait_for(finished)
-        assert dialog.isVisible() and dialog.name.text() == "bob's"
+        assert dialog.name.text() == "bob's"
         assert dialog.general_error.text().startswith("You may not create projects: only users and administrators")
         dialog.reject()
+        await controller.sign_out()  # the next start asks for a password again
+        await controller.shutdown()
+
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")  # user group; assignee of alice's
+        projects, pane = window.projects, window.projects.pane
+        await until(lambda: pane.model.row_of(assigned.id) is not None)
+        await task_page(window, lambda: pane.select_project(assigned.id))
+        assert projects.new_action.isEnabled() and projects.edit_action.isEnabled()
+        assert not projects.delete_action.isEnabled()
+        await until(lambda: not window.controller.work.running("projects"))
 
         fresh_sandbox.stop()
         window.controller.refresh()
         await until(lambda: not window.controller.online)
-        assert not projects.new_action.isEnabled() and not projects.delete_action.isEnabled()
+        assert not projects.new_action.isEnabled() and not projects.edit_action.isEnabled()
         assert projects.new_action.toolTip() == "Offline: projects cannot be changed until the server is back."
         await controller.shutdown()
 
