@@ -496,6 +496,7 @@ async def _shoot_projects(out: Path, work: Path) -> None:
         dialog.sign_in_button.click()
         window: MainWindow = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
         window.resize(1440, 820)
+        window.projects.view_action.trigger()  # View → Projects (hidden until asked for)
         pane = window.projects.pane
         await _until(
             lambda: pane.model.rowCount() > 0 and window.model.rowCount() > 0 and bool(window.controller.users)

@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
         keep_on_screen(self)  # a geometry saved elsewhere (or the default) may not fit this screen
+        if stored.window_state is None or not self.restoreState(stored.window_state):
+            self.projects.dock.hide()  # until chosen in the View menu (Ctrl+Shift+P, or Ctrl+P to go to the list)
         if stored.splitter is None:
             self._first_start_split()
         for splitter, state in ((self.splitter, stored.splitter), (self.details.splitter, stored.details_splitter)):
@@ -292,6 +294,7 @@ class MainWindow(QMainWindow):
         stored.splitter = self.splitter.saveState()
         stored.details_splitter = self.details.splitter.saveState()
         stored.table_header = self.table.horizontalHeader().saveState()
+        stored.window_state = self.saveState()
         stored.page_size = self.controller.page_size
         stored.ordering = self.controller.ordering
         stored.sync()

@@ -201,7 +201,6 @@ class ProjectBrowsing(QObject):
         view_menu.addAction(self.view_action)
         self.focus_action = QAction(self.dock)  # Ctrl+P: to the projects list (the dock opens if closed)
         self.focus_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.focus_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.focus_action.triggered.connect(self.focus_list)
         view_menu.addAction(self.focus_action)
 

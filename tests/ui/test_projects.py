@@ -48,7 +48,7 @@ def test_browsing_choosing_and_going_back_by_keyboard(
         window = await sign_in_through_dialog(controller, sandbox, "admin")
         projects = window.projects
         pane = projects.pane
-        assert projects.dock.isVisible() and projects.dock.windowTitle() == "Projects"
+        assert not projects.dock.isVisible() and projects.dock.windowTitle() == "Projects"  # until asked for
         await projects_shown(window, 2)
         everything = window.controller.total
         assert pane.pager.count_label.text() == "2 projects in all"
@@ -58,7 +58,7 @@ def test_browsing_choosing_and_going_back_by_keyboard(
         window.activateWindow()
         await until(window.isActiveWindow)
         QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-        assert pane.table.hasFocus()
+        assert projects.dock.isVisible() and pane.table.hasFocus()
         await task_page(window, lambda: QTest.keyClick(pane.table, Qt.Key.Key_Down))
         chosen = projects.controller.chosen
         assert chosen is not None and pane.selected_project() == chosen
@@ -120,6 +120,8 @@ def test_create_rename_create_a_task_in_it_and_delete_with_its_tasks(
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
         projects = window.projects
         pane = projects.pane
+        projects.view_action.trigger()  # View → Projects
+        assert projects.dock.isVisible()
         await projects_shown(window)
         before = pane.model.rowCount()
         users = window.controller.users
@@ -216,6 +218,7 @@ def test_rights_per_group_refusals_and_offline(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "bob")  # an annotator
         projects = window.projects
+        projects.view_action.trigger()
         await projects_shown(window)
         assert not projects.new_action.isEnabled() and projects.show_create() is None
         assert projects.new_action.toolTip() == "Only the user and admin groups may create projects."
@@ -238,6 +241,7 @@ def test_rights_per_group_refusals_and_offline(
         controller = make_controller()
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")  # user group; assignee of alice's
         projects, pane = window.projects, window.projects.pane
+        assert projects.dock.isVisible()  # as demo's session left it: shown (the window's state is remembered)
         await until(lambda: pane.model.row_of(assigned.id) is not None)
         await task_page(window, lambda: pane.select_project(assigned.id))
         assert projects.new_action.isEnabled() and projects.edit_action.isEnabled()
