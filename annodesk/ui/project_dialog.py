@@ -156,13 +156,7 @@ class ProjectDialog(QDialog):
     def _failed(self, exc: errors.CvatError) -> None:
         error = exc
         if isinstance(exc, errors.PermissionDenied):
-            if self.project is None:
-                text = self.tr("You may not create projects: only users and administrators can (error 403).")
-            else:
-                text = self.tr(
-                    "You may not change this project: only its owner, its assignee and administrators can (error 403)."
-                )
-            self.general_error.show_message(lambda: with_detail(text, error.detail))
+            self.general_error.show_message(lambda: with_detail(self._refusal(), error.detail))
         elif isinstance(exc, errors.InvalidInput):
             fields = {
                 "name": self.name_row.error,
@@ -173,6 +167,13 @@ class ProjectDialog(QDialog):
             show_field_errors(exc, fields, self._show_error)
         else:
             self._show_error(lambda: arg(self.tr("Nothing was saved. %1"), error_sentence(error)))
+
+    def _refusal(self) -> str:
+        if self.project is None:
+            return self.tr("You may not create projects: only users and administrators can (error 403).")
+        return self.tr(
+            "You may not change this project: only its owner, its assignee and administrators can (error 403)."
+        )
 
     def _show_error(self, text: LiveText) -> None:
         self.general_error.show_message(text)

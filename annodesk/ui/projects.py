@@ -184,6 +184,7 @@ class ProjectBrowsing(QObject):
         self._confirm_button: QPushButton | None = None
         self._asking = False
         self._select_when_shown: int | None = None  # a created project, chosen once the list shows it
+        self._restoring = False  # a page is being shown: the current row follows the chosen project
         self.pane = pane = ProjectsPane()
         self.dock = QDockWidget()
         self.dock.setObjectName("projectsDock")
@@ -353,7 +354,7 @@ class ProjectBrowsing(QObject):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         project = self.pane.model.project_at(current.row()) if current.isValid() else None
         self.update_state()
-        if project is not None:
+        if project is not None and not self._restoring:
             self.controller.choose(project)
 
     def show_all_tasks(self) -> None:
@@ -364,12 +365,13 @@ class ProjectBrowsing(QObject):
 
     def _show_page(self, _fetched: object) -> None:
         pane, c = self.pane, self.controller
-        selection = pane.table.selectionModel()
-        selection.blockSignals(True)  # a new page is no new choice: the chosen project stays chosen
-        pane.model.set_projects(c.projects, self.tasks.users)
-        if c.chosen_id is not None:
-            pane.select_project(c.chosen_id)
-        selection.blockSignals(False)
+        self._restoring = True  # a new page is no new choice: the chosen project stays chosen
+        try:
+            pane.model.set_projects(c.projects, self.tasks.users)
+            if c.chosen_id is not None:
+                pane.select_project(c.chosen_id)
+        finally:
+            self._restoring = False
         pending, self._select_when_shown = self._select_when_shown, None
         if pending is not None:
             pane.select_project(pending)  # a new project: chosen (the task table shows its tasks: none yet)

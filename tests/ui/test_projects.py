@@ -256,3 +256,34 @@ def test_rights_per_group_refusals_and_offline(
         await controller.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_an_offline_start_shows_the_projects_and_their_tasks_last_seen(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "admin")
+        projects, pane = window.projects, window.projects.pane
+        projects.view_action.trigger()
+        await projects_shown(window, 2)
+        seen = pane.model.projects
+        await task_page(window, lambda: pane.table.selectRow(0))
+        tasks_seen = [t.id for t in window.model.tasks]
+        await task_page(window, projects.show_all_tasks)
+        await controller.shutdown()
+        fresh_sandbox.stop()
+
+        again = make_controller()
+        shown = next_emission(again.mainWindowShown)
+        await again.start()
+        window = await wait_for(shown)
+        projects, pane = window.projects, window.projects.pane
+        await until(lambda: not window.controller.online and pane.model.rowCount() == 2)
+        assert pane.model.projects == seen and projects.dock.isVisible()
+        assert not projects.new_action.isEnabled()
+        await task_page(window, lambda: pane.table.selectRow(0))
+        assert [t.id for t in window.model.tasks] == tasks_seen and not window.controller.online
+        await again.shutdown()
+
+    loop.run_until_complete(body())
