@@ -200,6 +200,7 @@ class ProjectBrowsing(QObject):
         self.view_action = self.dock.toggleViewAction()
         self.view_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         view_menu.addAction(self.view_action)
+        self.view_action.toggled.connect(self._shown_or_hidden)
         self.focus_action = QAction(self.dock)  # Ctrl+P: to the projects list (the dock opens if closed)
         self.focus_action.setShortcut(QKeySequence("Ctrl+P"))
         self.focus_action.triggered.connect(self.focus_list)
@@ -356,6 +357,11 @@ class ProjectBrowsing(QObject):
         self.update_state()
         if project is not None and not self._restoring:
             self.controller.choose(project)
+
+    def _shown_or_hidden(self, shown: bool) -> None:
+        """Closing the list shows all tasks again: no filter stays on that nothing on screen names."""
+        if not shown and self.controller.chosen is not None:
+            self.show_all_tasks()
 
     def show_all_tasks(self) -> None:
         """The task table shows every task again (the projects list keeps its page)."""

@@ -76,6 +76,14 @@ def test_browsing_choosing_and_going_back_by_keyboard(
         assert window.controller.total == everything and projects.controller.chosen is None
         assert pane.selected_project() is None and not pane.all_tasks_button.isEnabled()
 
+        # closing the list while a project is chosen shows all tasks again; opening it keeps that
+        await task_page(window, lambda: pane.table.selectRow(0))
+        assert window.controller.project_id is not None
+        await task_page(window, projects.view_action.trigger)
+        assert not projects.dock.isVisible() and window.controller.project_id is None
+        projects.view_action.trigger()
+        assert projects.dock.isVisible() and projects.controller.chosen is None
+
         # search, the owner filter, the status filter and a header click: asked of the server
         QTest.keyClicks(pane.search, "harb")
         await until(lambda: pane.model.rowCount() == 1)
