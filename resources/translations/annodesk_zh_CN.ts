@@ -1939,7 +1939,7 @@
     </message>
     <message>
         <source>Only the user and admin groups may create projects.</source>
-        <translation>只有 user 组和 admin 组可以创建项目。</translation>
+        <translation>只有用户组和管理员组可以创建项目。</translation>
     </message>
     <message>
         <source>Projects</source>
@@ -2010,7 +2010,7 @@
     </message>
     <message>
         <source>You may not create projects: only users and administrators can (error 403).</source>
-        <translation>您无权创建项目：只有 user 组成员和管理员可以创建（错误 403）。</translation>
+        <translation>您无权创建项目：只有用户组成员和管理员可以创建（错误 403）。</translation>
     </message>
 </context>
 <context>

@@ -10,17 +10,20 @@ from collections.abc import Callable
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annodesk.api import CvatClient, NewLabel, NotFound
 from annodesk.controller import AppController
+from annodesk.i18n import LanguageManager
 from annodesk.sandbox import SandboxServer
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.project_dialog import ProjectDialog
 
 from .conftest import next_emission, until, wait_for
+from .test_i18n import chinese, deliver_posted_events, server_data  # noqa: F401  (chinese: a fixture)
 from .test_session import sign_in_through_dialog
 from .test_sign_in import PASSWORD
+from .ui_text import cut_off, english_left, shown_texts
 
 
 async def projects_shown(window: MainWindow, count: int | None = None) -> None:
@@ -293,5 +296,51 @@ def test_an_offline_start_shows_the_projects_and_their_tasks_last_seen(
         await task_page(window, lambda: pane.table.selectRow(0))
         assert [t.id for t in window.model.tasks] == tasks_seen and not window.controller.online
         await again.shutdown()
+
+    loop.run_until_complete(body())
+
+
+def test_the_projects_list_dialog_and_question_in_chinese(
+    chinese: LanguageManager,  # noqa: F811
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+) -> None:
+    async def body() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        projects, pane = window.projects, window.projects.pane
+        projects.view_action.trigger()
+        await projects_shown(window)
+        await until(lambda: bool(window.controller.users))
+        await task_page(window, lambda: pane.table.selectRow(0))
+        deliver_posted_events()
+        assert projects.dock.windowTitle() == "项目" and pane.all_tasks_button.text() == "全部任务(&K)"
+        assert pane.pager.count_label.text().startswith("共 ") and pane.showing.text().startswith("任务表显示项目 #")
+
+        def chinese_only(root: QWidget) -> None:
+            deliver_posted_events()
+            english = english_left(shown_texts(root), server_data(window))
+            assert not english, "\n".join(english)
+
+        chinese_only(pane)
+        assert not [p for p in cut_off(pane) if "projectTable" not in p and "QTableView" not in p]
+        shown = next_emission(projects.dialogShown)
+        projects.edit_action.trigger()
+        dialog: ProjectDialog = await wait_for(shown)
+        assert dialog.windowTitle().startswith("项目 #") and dialog.save_button.text() == "保存(&S)"
+        dialog.name.clear()
+        dialog.save_button.click()
+        assert dialog.name_row.error.text() == "请输入项目名称。"
+        chinese_only(dialog)
+        assert not cut_off(dialog), cut_off(dialog)
+        dialog.reject()
+        asked = next_emission(projects.confirmationShown)
+        projects.delete_action.trigger()
+        box: QMessageBox = await wait_for(asked)
+        assert box.text().startswith("删除项目 #") and "此操作无法撤销" in box.text()
+        chinese_only(box)
+        box.reject()
+        await controller.shutdown()
 
     loop.run_until_complete(body())
