@@ -102,6 +102,7 @@ class Settings:
     splitter = Key[Any]("main/splitter", None, _raw)
     details_splitter = Key[Any]("main/detailsSplitter", None, _raw)
     table_header = Key[Any]("main/tableHeader", None, _raw)
+    window_state = Key[Any]("main/state", None, _raw)  # the docks (saveState): the Projects dock shown or not
     page_size = Key("main/pageSize", 10, _number)
     ordering = Key("main/ordering", "", _text)  # the server's ordering the table last asked for
     preview_column = Key("main/thumbnails", False, _flag)

@@ -10,7 +10,9 @@ and ``edit-task.png`` / ``edit-task-zh.png``. Then, in a second sandbox (so the 
 ``export.png`` / ``export-zh.png`` (the export dialog with its format list open, and the same dialog part-way through
 a dataset download) and ``import.png`` (the confirmation, and the dialog after the import). Then, with two more
 sandboxes, ``accounts-menu.png`` / ``accounts-menu-zh.png``: the Account menu with four accounts on two servers
-(online, offline, token expired). ``--accounts-only`` renders just those two.
+(online, offline, token expired). ``--only accounts`` renders just those two.
+Last ``projects.png`` / ``projects-zh.png`` (the projects dock, a project chosen; ``--only projects``
+renders just these two).
 Nothing touches the real keyring, settings or cache: all of it lives in a temporary folder.
 """
 
@@ -28,7 +30,7 @@ os.environ.setdefault("QT_API", "pyside6")
 import keyring
 import keyring.backend
 import qasync
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSettings
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -544,10 +546,64 @@ def _save_image(image: QImage, path: Path) -> None:
     print(path)
 
 
+# -- issue 17: the projects list ----------------------------------------------------------------------------------
+
+
+async def _shoot_projects(out: Path, work: Path) -> None:
+    """``projects.png`` / ``projects-zh.png``: the projects dock with a project chosen, the task table showing its
+    tasks and a task's details naming the project."""
+    server = SandboxServer(work / "projects-sandbox", anon_throttle=0)
+    server.start()
+    settings = QSettings(str(work / "projects-settings.ini"), QSettings.Format.IniFormat)
+    languages = LanguageManager(settings, system_locale=QLocale("en_US"))
+    languages.set_choice(ENGLISH)
+    try:
+        controller = AppController(settings, TokenStore(), work / "projects-cache", timeout=2.0, languages=languages)
+        await controller.start()
+        dialog = controller.dialog
+        assert dialog is not None
+        dialog.server.setCurrentText(server.base_url)
+        dialog.username.setText("admin")
+        dialog.password.setText(next(u[1] for u in SAMPLE_USERS if u[0] == "admin"))
+        shown = _signal(controller.mainWindowShown)
+        dialog.sign_in_button.click()
+        window: MainWindow = await asyncio.wait_for(shown, 15)  # type: ignore[assignment]
+        window.resize(1440, 820)
+        window.projects.view_action.trigger()  # View → Projects (hidden until asked for)
+        pane = window.projects.pane
+        await _until(
+            lambda: pane.model.rowCount() > 0 and window.model.rowCount() > 0 and bool(window.controller.users)
+        )
+        dock_width = pane.sizeHint().width() + 12
+        window.resizeDocks([window.projects.dock], [dock_width], Qt.Orientation.Horizontal)
+        city = next(r for r, p in enumerate(pane.model.projects) if "\u4e00" <= p.name[-1] <= "\u9fff")
+        page = _signal(window.pageShown)
+        pane.table.selectRow(city)
+        await asyncio.wait_for(page, 15)
+        detailed = _signal(window.detailsShown)
+        window.table.selectRow(0)
+        await asyncio.wait_for(detailed, 15)
+        window.splitter.setSizes([500, 440])
+        window.details.splitter.setSizes([560, 200])
+        bar = window.details.scroll_area.verticalScrollBar()
+        QApplication.processEvents()
+        bar.setValue(bar.maximum())  # the properties down to "Project:"
+        _save(window, out / "projects.png")
+        window.language_actions[CHINESE].trigger()
+        QApplication.processEvents()
+        bar.setValue(bar.maximum())
+        _save(window, out / "projects-zh.png")
+        window.language_actions[ENGLISH].trigger()
+        await controller.shutdown()
+    finally:
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--accounts-only", action="store_true", help="render only the Account menu shots")
+    parser.add_argument("--only", choices=("projects", "accounts"), help="render only these screenshots")
+    parser.add_argument("--accounts-only", action="store_true", help="the same as --only accounts")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     keyring.set_keyring(_MemoryKeyring())
@@ -558,10 +614,14 @@ def main() -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            if not args.accounts_only:
+            only = "accounts" if args.accounts_only else args.only
+            if only is None:
                 loop.run_until_complete(_shoot(args.out.resolve(), Path(work)))
                 loop.run_until_complete(_shoot_transfers(args.out.resolve(), Path(work)))
-            loop.run_until_complete(_shoot_accounts(args.out.resolve(), Path(work)))
+            if only in (None, "accounts"):
+                loop.run_until_complete(_shoot_accounts(args.out.resolve(), Path(work)))
+            if only in (None, "projects"):
+                loop.run_until_complete(_shoot_projects(args.out.resolve(), Path(work)))
     return 0
 
 

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         User,
         UserRef,
     )
+    from .projects import PROJECT_FILTERS, PROJECT_ORDERING, Project
     from .task_models import (
         INPUT_TYPES,
         AnnotationFormat,
@@ -88,6 +89,7 @@ if TYPE_CHECKING:
 _LAZY = {
     **dict.fromkeys(("CvatClient", "redact_headers"), "client"),
     "UNSET": "unset",
+    **dict.fromkeys(("PROJECT_FILTERS", "PROJECT_ORDERING", "Project"), "projects"),
     **dict.fromkeys(
         (
             "Attribute",
@@ -153,6 +155,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "INPUT_TYPES",
+    "PROJECT_FILTERS",
+    "PROJECT_ORDERING",
     "UNSET",
     "AnnotationFormat",
     "AnnotationFormats",
@@ -188,6 +192,7 @@ __all__ = [
     "NotFound",
     "Page",
     "PermissionDenied",
+    "Project",
     "RateLimited",
     "RedirectRefused",
     "RegisteredUser",

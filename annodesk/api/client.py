@@ -29,6 +29,7 @@ from .models import (
     Task,
     User,
 )
+from .projects import ProjectCalls
 from .responses import decode, raise_for_status
 from .task_data import TaskData
 from .task_editing import TaskEditing
@@ -54,7 +55,7 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: ("<redacted>" if k.lower() in secret else v) for k, v in headers.items()}
 
 
-class CvatClient(TaskEditing, TaskData, AnnotationTransfer):
+class CvatClient(TaskEditing, TaskData, AnnotationTransfer, ProjectCalls):
     """An async CVAT v1 client. Use as ``async with CvatClient(url, token) as client: ...``.
 
     ``base_url`` is the server address (``https://cvat.example.com``; ``/api/v1`` is added when missing).

@@ -29,11 +29,18 @@ class PageQuery:
     page_size: int = 10
     search: str = ""
     ordering: str = ""
+    project_id: int | None = None  # only the tasks of this project (``project_id=`` filter)
 
     @property
     def key(self) -> str:
         """A stable cache key."""
-        return f"page={self.page}&page_size={self.page_size}&search={self.search}&ordering={self.ordering}"
+        key = f"page={self.page}&page_size={self.page_size}&search={self.search}&ordering={self.ordering}"
+        return key if self.project_id is None else f"{key}&project={self.project_id}"
+
+    @property
+    def last_key(self) -> str:
+        """The cache key of the last page seen of the same list (all tasks, or one project's)."""
+        return "last" if self.project_id is None else f"last&project={self.project_id}"
 
 
 @dataclass(frozen=True)
@@ -106,19 +113,28 @@ class Repository:
         await self._save(store, value)
         return Fetched(value)
 
+    async def read_through(
+        self,
+        fetch: Callable[[], Awaitable[T]],
+        store: Callable[[T], None],
+        cached: Callable[[], tuple[T, float] | None],
+    ) -> Fetched[T]:
+        """``fetch()`` live and ``store`` it in the cache (writer thread); on a network failure, ``cached()``."""
+        return await self._read(fetch, store, cached)
+
     async def tasks(self, query: PageQuery) -> Fetched[Page[Task]]:
         """A page of tasks."""
         prefetched = self._prefetched.pop(query.key, None)
         return await self._read(
             (lambda: prefetched) if prefetched is not None else (lambda: fetch_page(self.client, query)),
             lambda page: self._store_page(query, page),
-            lambda: self.cache.get_page(query.key) or self.cache.get_page("last"),
+            lambda: self.cache.get_page(query.key) or self.cache.get_page(query.last_key),
         )
 
     def _store_page(self, query: PageQuery, page: Page[Task]) -> None:
         self.cache.put_page(query.key, page)
-        self.cache.put("page", "last", page)
-        self._page_tasks[query.key] = self._page_tasks["last"] = frozenset(task.id for task in page.results)
+        self.cache.put("page", query.last_key, page)
+        self._page_tasks[query.key] = self._page_tasks[query.last_key] = frozenset(task.id for task in page.results)
 
     async def task(self, task_id: int) -> Fetched[Task]:
         """One task's details."""
@@ -181,6 +197,15 @@ class Repository:
                     self.cache.put("page", key, msgspec.structs.replace(page, results=results, count=count))
                 self._page_tasks[key] = ids - {task_id}
 
+    def forget_project_tasks(self, project_id: int) -> None:
+        """A deleted project's tasks went with it: forget every cached copy of them seen in cached pages."""
+        for key in list(self._page_tasks):
+            hit = self.cache.get_page(key)
+            if hit is not None:
+                for task in hit[0].results:
+                    if task.project_ref == project_id:
+                        self.forget_task(task.id)
+
     async def thumbnail(self, task_id: int) -> Fetched[bytes]:
         """A task's preview for the table: from the disk cache when it is there (a task's preview never changes),
         else from the server (then saved). Raises the client's error when neither has it."""
@@ -195,7 +220,13 @@ class Repository:
 
 def fetch_page(client: CvatClient, query: PageQuery) -> Awaitable[Page[Task]]:
     """The server's answer to ``query`` (no cache)."""
-    return client.list_tasks(query.page, query.page_size, search=query.search or None, ordering=query.ordering or None)
+    return client.list_tasks(
+        query.page,
+        query.page_size,
+        search=query.search or None,
+        ordering=query.ordering or None,
+        project_id=query.project_id,
+    )
 
 
 def prefetch_page(client: CvatClient, query: PageQuery) -> asyncio.Future[Page[Task]]:

@@ -29,6 +29,7 @@ class NewTaskOptions:
     segment_size: int = 0
     overlap: int | None = None
     bug_tracker: str = ""
+    project: int | None = None  # the project the task goes into (its labels stay the task's own: CVAT v1.1)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class TaskWrites:
             segment_size=options.segment_size,
             overlap=options.overlap,
             bug_tracker=options.bug_tracker,
+            project=options.project,
         )
 
     async def upload(

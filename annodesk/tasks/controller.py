@@ -79,6 +79,7 @@ class TaskController(QObject):
         self.page_size = page_size if page_size in PAGE_SIZES else PAGE_SIZES[0]
         self.search = ""
         self.ordering = ordering
+        self.project_id: int | None = None  # only this project's tasks (None: all tasks)
         self.page_count = 1
         self.total = 0
         self.current: Task | None = None  # the selected task (its details are loaded)
@@ -93,7 +94,7 @@ class TaskController(QObject):
 
     def query(self) -> PageQuery:
         """What the table currently asks the server for."""
-        return PageQuery(self.page, self.page_size, self.search.strip(), self.ordering)
+        return PageQuery(self.page, self.page_size, self.search.strip(), self.ordering, self.project_id)
 
     def start(self) -> None:
         """Load the first page, the profile and the user names, all at once."""
@@ -124,6 +125,14 @@ class TaskController(QObject):
 
     def set_page_size(self, size: int) -> None:
         self.page_size = size
+        self.page = 1
+        self.refresh()
+
+    def set_project(self, project_id: int | None) -> None:
+        """Show only the tasks of project ``project_id`` (``None``: all tasks), from the first page."""
+        if project_id == self.project_id:
+            return
+        self.project_id = project_id
         self.page = 1
         self.refresh()
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +37,7 @@ from annodesk.api.models import Task
 from annodesk.api.task_models import TaskStatus
 from annodesk.i18n import LiveText, arg, live
 from annodesk.messages import error_sentence, upload_interrupted, with_detail
+from annodesk.models.elide import elided
 from annodesk.models.vocabulary import display_processing_state
 from annodesk.session.task_creation import Step, TaskCreation
 from annodesk.session.task_writes import DataOptions, NewTaskOptions, TaskWrites
@@ -96,6 +98,11 @@ class CreateTaskDialog(QDialog):
         self.name.setObjectName("taskName")
         top = QFormLayout()
         self.name_row = add_row(top, "", self.name)
+        self.project = QComboBox()  # a task in a project keeps its own labels (CVAT v1.1 projects have none)
+        self.project.setObjectName("taskProject")
+        self.project.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.project.addItem("", None)
+        self.project_row = add_row(top, "", self.project)
 
         self.editor = LabelEditor()
         self.labels_box = QGroupBox()
@@ -204,6 +211,9 @@ class CreateTaskDialog(QDialog):
         self.setWindowTitle(self.tr("New task"))
         self.name_row.label.setText(self.tr("Name:"))
         self.name.setPlaceholderText(self.tr("For example: street scenes, batch 3"))
+        self.project_row.label.setText(self.tr("&Project:"))
+        self.project.setItemText(0, self.tr("— No project —"))
+        self.project.setToolTip(self.tr("The project the task belongs to; the task keeps the labels given here."))
         self.labels_box.setTitle(self.tr("Labels"))
         self.advanced_box.setTitle(self.tr("Advanced"))
         self.segment_row.label.setText(self.tr("Segment size:"))
@@ -273,12 +283,22 @@ class CreateTaskDialog(QDialog):
     def _check_bug_tracker(self) -> None:
         self.bug_tracker_row.error.show_message(bug_tracker_problem(self.bug_tracker.text()))
 
+    def set_projects(self, names: Mapping[int, str], chosen: int | None = None) -> None:
+        """Offer the projects ``names`` (by id), sorted by name, with ``chosen`` selected (None: no project)."""
+        while self.project.count() > 1:
+            self.project.removeItem(1)
+        for project_id, name in sorted(names.items(), key=lambda item: (item[1].casefold(), item[0])):
+            self.project.addItem(arg("#%1  %2", project_id, elided(name)), project_id)
+        self.project.setCurrentIndex(max(0, self.project.findData(chosen)) if chosen is not None else 0)
+
     def task_options(self) -> NewTaskOptions:
         overlap = self.overlap.value()
+        project = self.project.currentData()
         return NewTaskOptions(
             segment_size=self.segment_size.value(),
             overlap=None if overlap < 0 else overlap,
             bug_tracker=self.bug_tracker.text().strip(),
+            project=None if project is None else int(project),
         )
 
     def data_options(self) -> DataOptions:
@@ -348,6 +368,8 @@ class CreateTaskDialog(QDialog):
                 "segment_size": self.segment_row.error,
                 "overlap": self.overlap_row.error,
                 "bug_tracker": self.bug_tracker_row.error,
+                "project": self.project_row.error,
+                "project_id": self.project_row.error,
             }
             show_field_errors(exc, fields, self._show_error)
         else:
@@ -548,7 +570,7 @@ class CreateTaskDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         created = self.step is not Step.NEW
-        for widget in (self.name, self.segment_size, self.overlap, self.bug_tracker):
+        for widget in (self.name, self.project, self.segment_size, self.overlap, self.bug_tracker):
             widget.setEnabled(not busy and not created)
         self.editor.set_busy(busy or created)
         for widget in (self.image_quality, self.start_frame, self.stop_frame, self.frame_step):
@@ -589,7 +611,7 @@ class CreateTaskDialog(QDialog):
     def _clear_errors(self) -> None:
         self.general_error.show_message("")
         self._show_notice("")
-        for row in self._rows():
+        for row in (*self._rows(), self.project_row):
             row.error.show_message("")
         self.files_box.show_notice("")
 

@@ -26,6 +26,7 @@ from annodesk.models.task_table import TaskTableModel, sortable
 from annodesk.session.repository import Fetched
 from annodesk.settings import Settings
 from annodesk.tasks.controller import PAGE_SIZES, TaskController
+from annodesk.tasks.projects import ProjectsController
 
 from .cache_notice import CacheNotice
 from .elided_label import ElidedLabel
@@ -33,6 +34,7 @@ from .job_editing import JobEditing
 from .language_menu import LanguageMenu
 from .pager import Pager
 from .profile_box import show_profile
+from .projects import ProjectBrowsing
 from .screen_fit import keep_on_screen
 from .task_authoring import TaskAuthoring
 from .task_deletion import TaskDeletion
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
         self.thumbnails = TableThumbnails(table, self.model, tasks.repository, self.settings)
         self.view_menu.addAction(self.thumbnails.action)
         self.workspaces = JobOpening.attach(tasks, self.settings, details, self.view_menu, self, self.closed)  # jobs
+        self.projects = ProjectBrowsing(ProjectsController(tasks), self.view_menu, details, self.authoring)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.projects.dock)
         self.task_deletion.deleted.connect(self.thumbnails.forget)
         tasks.onlineChanged.connect(self.thumbnails.online_changed)
         self.account_menu = account = self.menuBar().addMenu("")
@@ -229,6 +233,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.retranslate()
         self.workspaces.retranslate()
         self.authoring.retranslate()
+        self.projects.retranslate()
         self.model.retranslate()
         self._update_pager()
         self._show_connection_state()
@@ -255,6 +260,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
         keep_on_screen(self)  # a geometry saved elsewhere (or the default) may not fit this screen
+        if stored.window_state is None or not self.restoreState(stored.window_state):
+            self.projects.dock.hide()  # until chosen in the View menu (Ctrl+Shift+P, or Ctrl+P to go to the list)
         if stored.splitter is None:
             self._first_start_split()
         for splitter, state in ((self.splitter, stored.splitter), (self.details.splitter, stored.details_splitter)):
@@ -296,6 +303,7 @@ class MainWindow(QMainWindow):
         stored.splitter = self.splitter.saveState()
         stored.details_splitter = self.details.splitter.saveState()
         stored.table_header = self.table.horizontalHeader().saveState()
+        stored.window_state = self.saveState()
         stored.page_size = self.controller.page_size
         stored.ordering = self.controller.ordering
         stored.sync()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -16,8 +18,11 @@ class Pager(QWidget):
     stepRequested = Signal(int)
     pageSizeChosen = Signal(int)
 
-    def __init__(self, sizes: tuple[int, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sizes: tuple[int, ...], parent: QWidget | None = None, count_text: Callable[[int], str] | None = None
+    ) -> None:
         super().__init__(parent)
+        self._count_text = count_text  # the total in words (default: "N tasks in all")
         self.page, self.page_count, self.total = 1, 1, 0
         self.first_button = QPushButton("«")
         self.prev_button = QPushButton("‹")
@@ -56,7 +61,10 @@ class Pager(QWidget):
     def show_state(self, page: int, page_count: int, total: int) -> None:
         self.page, self.page_count, self.total = page, page_count, total
         self.page_label.setText(arg(self.tr("Page %1 of %2"), format_number(page), format_number(page_count)))
-        self.count_label.setText(self.tr("%Ln task(s) in all", "", total))
+        if self._count_text is not None:
+            self.count_label.setText(self._count_text(total))
+        else:
+            self.count_label.setText(self.tr("%Ln task(s) in all", "", total))
         for button, enabled in (
             (self.first_button, page > 1),
             (self.prev_button, page > 1),

@@ -20,6 +20,8 @@ from .task_details import TaskDetails
 from .task_table import TaskTable
 
 if TYPE_CHECKING:  # loaded when first opened
+    from annodesk.tasks.projects import ProjectsController
+
     from .create_task_dialog import CreateTaskDialog
     from .edit_task_dialog import EditTaskDialog
 
@@ -37,6 +39,7 @@ class TaskAuthoring(QObject):
         self.details = details
         self.create_dialog: CreateTaskDialog | None = None
         self.edit_dialog: EditTaskDialog | None = None
+        self.projects: ProjectsController | None = None  # set by the projects feature: a new task's project
         self._select_when_shown: int | None = None  # a task to select once the table shows a page with it
         self.new_task_action = QAction(parent)
         self.new_task_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
@@ -84,6 +87,8 @@ class TaskAuthoring(QObject):
         if self.create_dialog is not None:
             self.create_dialog.deleteLater()
         dialog = CreateTaskDialog(self.controller.writes, self.parent_widget)
+        if self.projects is not None:
+            dialog.set_projects(self.projects.names(), self.projects.chosen_id)
         dialog.taskCreated.connect(self._task_created)
         self.create_dialog = dialog
         dialog.show()

@@ -150,6 +150,7 @@ class TaskDetails(QWidget):
         layout.addWidget(self.splitter)
         self.task: Task | None = None
         self._users: Mapping[int, User] = {}
+        self._project_names: dict[int, str] = {}  # projects known by name (annodesk.ui.projects sets them)
         self.retranslate_ui()
         self.show_task(None)
 
@@ -250,7 +251,7 @@ class TaskDetails(QWidget):
             "size": none if task.size is None else format_number(task.size),
             "image_quality": none if task.image_quality is None else f"{task.image_quality}%",
             "chunks": self._chunks(task) or none,
-            "project": none if task.project_ref is None else f"#{task.project_ref}",
+            "project": self._project_text(task.project_ref) or none,
         }
         for key, text in shown.items():
             label = self.values[key]
@@ -262,6 +263,18 @@ class TaskDetails(QWidget):
             if task.bug_tracker
             else Qt.TextInteractionFlag.TextSelectableByMouse
         )
+
+    def set_project_names(self, names: Mapping[int, str]) -> None:
+        """Name the task's project (``#id`` while its name is unknown)."""
+        self._project_names = dict(names)
+        if self.task is not None:
+            self._show_properties()
+
+    def _project_text(self, project_id: int | None) -> str:
+        if project_id is None:
+            return ""
+        name = self._project_names.get(project_id)
+        return f"#{project_id}" if name is None else f"#{project_id}  {elided(name)}"
 
     def _chunks(self, task: Task) -> str:
         kinds = [display_chunk_type(k) for k in (task.data_compressed_chunk_type, task.data_original_chunk_type) if k]

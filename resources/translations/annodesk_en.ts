@@ -133,6 +133,26 @@
     </message>
 </context>
 <context>
+    <name>ProjectBrowsing</name>
+    <message numerus="yes">
+        <source>Delete project #%1 “%2”? Its %Ln task(s) are deleted with it on the server, with their jobs, annotations and media. This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete project #%1 “%2”? Its %Ln task is deleted with it on the server, with its jobs, annotations and media. This cannot be undone.</numerusform>
+            <numerusform>Delete project #%1 “%2”? Its %Ln tasks are deleted with it on the server, with their jobs, annotations and media. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPane</name>
+    <message numerus="yes">
+        <source>%Ln project(s) in all</source>
+        <translation>
+            <numerusform>%Ln project in all</numerusform>
+            <numerusform>%Ln projects in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestorePrompt</name>
     <message numerus="yes">
         <source>This job has %n unsaved edit(s) from %1, left by an earlier session.</source>

@@ -488,6 +488,10 @@
 <context>
     <name>CreateTaskDialog</name>
     <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
         <source>Add at least one image, a folder of images or an archive.</source>
         <translation>请至少添加一张图像、一个图像文件夹或一个压缩包。</translation>
     </message>
@@ -644,6 +648,10 @@
         <translation>无法在服务器上删除新任务“%1”（#%2）。%3 请在任务列表中删除它。</translation>
     </message>
     <message>
+        <source>The project the task belongs to; the task keeps the labels given here.</source>
+        <translation>任务所属的项目；任务仍使用此处给出的标签。</translation>
+    </message>
+    <message>
         <source>The server could not process the files: “%1”. The task #%2 was deleted on the server, as CVAT does; check the files and create it again.</source>
         <translation>服务器无法处理这些文件：“%1”。任务 #%2 已按 CVAT 的做法在服务器上删除；请检查文件后重新创建。</translation>
     </message>
@@ -688,6 +696,10 @@
     <message>
         <source>Your account may not create tasks on this server: CVAT allows it to the admin and user groups only. Nothing was uploaded.</source>
         <translation>您的账户无权在此服务器上创建任务：CVAT 只允许管理员组和用户组创建任务。未上传任何内容。</translation>
+    </message>
+    <message>
+        <source>— No project —</source>
+        <translation>— 无项目 —</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +2550,257 @@
     <message>
         <source>Username</source>
         <translation>用户名</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectBrowsing</name>
+    <message>
+        <source>&amp;Delete project and tasks</source>
+        <translation>删除项目及其任务(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete project…</source>
+        <translation>删除项目(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename or reassign…</source>
+        <translation>重命名或重新指派(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Create a project on the server</source>
+        <translation>在服务器上创建项目</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete project #%1 and all its tasks</source>
+        <translation>删除项目 #%1 及其全部任务</translation>
+    </message>
+    <message>
+        <source>Delete project #%1 “%2”? All its tasks are deleted with it on the server, with their jobs, annotations and media. This cannot be undone.</source>
+        <translation>删除项目 #%1“%2”？服务器上该项目的全部任务会随之删除，包括其作业、标注和媒体。此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete project #%1 “%2”? Its %Ln task(s) are deleted with it on the server, with their jobs, annotations and media. This cannot be undone.</source>
+        <translation>
+            <numerusform>删除项目 #%1“%2”？服务器上该项目的 %Ln 个任务会随之删除，包括其作业、标注和媒体。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go to the projects &amp;list</source>
+        <translation>转到项目列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Offline: projects cannot be changed until the server is back.</source>
+        <translation>离线：服务器恢复之前无法更改项目。</translation>
+    </message>
+    <message>
+        <source>Only the project&apos;s owner and admins may delete it.</source>
+        <translation>只有项目所有者和管理员可以删除它。</translation>
+    </message>
+    <message>
+        <source>Only the project&apos;s owner, its assignee and admins may change it.</source>
+        <translation>只有项目所有者、负责人和管理员可以更改它。</translation>
+    </message>
+    <message>
+        <source>Only the user and admin groups may create projects.</source>
+        <translation>只有用户组和管理员组可以创建项目。</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Rename project #%1 or change its assignee</source>
+        <translation>重命名项目 #%1 或更改其负责人</translation>
+    </message>
+    <message>
+        <source>Select a project first.</source>
+        <translation>请先选择一个项目。</translation>
+    </message>
+    <message>
+        <source>Show or hide the projects list</source>
+        <translation>显示或隐藏项目列表</translation>
+    </message>
+    <message>
+        <source>The task table shows all tasks.</source>
+        <translation>任务表显示全部任务。</translation>
+    </message>
+    <message>
+        <source>The task table shows the tasks of project #%1 “%2”.</source>
+        <translation>任务表显示项目 #%1“%2”的任务。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>&amp;Assignee:</source>
+        <translation>负责人(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue tracker:</source>
+        <translation>问题跟踪地址(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enter a name for the project.</source>
+        <translation>请输入项目名称。</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>未保存任何内容。%1</translation>
+    </message>
+    <message>
+        <source>Project #%1</source>
+        <translation>项目 #%1</translation>
+    </message>
+    <message>
+        <source>You may not change this project: only its owner, its assignee and administrators can (error 403).</source>
+        <translation>您无权更改此项目：只有其所有者、负责人和管理员可以更改（错误 403）。</translation>
+    </message>
+    <message>
+        <source>You may not create projects: only users and administrators can (error 403).</source>
+        <translation>您无权创建项目：只有用户组成员和管理员可以创建（错误 403）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Click to sort on the server</source>
+        <translation>点击由服务器排序</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The server cannot sort by this</source>
+        <translation>服务器无法按此排序</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsController</name>
+    <message>
+        <source>Deleting project #%1 and its tasks…</source>
+        <translation>正在删除项目 #%1 及其任务…</translation>
+    </message>
+    <message>
+        <source>Project #%1 “%2” created.</source>
+        <translation>项目 #%1“%2”已创建。</translation>
+    </message>
+    <message>
+        <source>Project #%1 “%2” saved.</source>
+        <translation>项目 #%1“%2”已保存。</translation>
+    </message>
+    <message>
+        <source>Project #%1 “%2” was deleted with its tasks.</source>
+        <translation>项目 #%1“%2”及其任务已删除。</translation>
+    </message>
+    <message>
+        <source>Project #%1 “%2” was not deleted. %3</source>
+        <translation>项目 #%1“%2”未删除。%3</translation>
+    </message>
+    <message>
+        <source>The projects could not be loaded. %1</source>
+        <translation>无法加载项目。%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPane</name>
+    <message numerus="yes">
+        <source>%Ln project(s) in all</source>
+        <translation>
+            <numerusform>共 %Ln 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tas&amp;ks</source>
+        <translation>全部任务(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Assignee filter</source>
+        <translation>负责人筛选</translation>
+    </message>
+    <message>
+        <source>Only projects whose assignee&apos;s username contains this</source>
+        <translation>只显示负责人用户名包含此内容的项目</translation>
+    </message>
+    <message>
+        <source>Only projects whose owner&apos;s username contains this</source>
+        <translation>只显示所有者用户名包含此内容的项目</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Owner filter</source>
+        <translation>所有者筛选</translation>
+    </message>
+    <message>
+        <source>Search projects (name, owner, assignee, status)…</source>
+        <translation>搜索项目（名称、所有者、负责人、状态）…</translation>
+    </message>
+    <message>
+        <source>Show every task again, in whatever project</source>
+        <translation>重新显示全部任务，不论属于哪个项目</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
     </message>
 </context>
 <context>

@@ -131,3 +131,37 @@ def test_sample_projects_group_sample_tasks(sandbox: SandboxServer) -> None:
         for project in projects:
             tasks = admin.get(f"projects/{project['id']}/tasks").json()["results"]
             assert len(tasks) >= 2 and all(t["project"] == project["id"] for t in tasks)
+
+
+def test_list_query_details_as_django_filter_and_drf_do(fresh_sandbox: SandboxServer) -> None:
+    """Every search term must match (AND); owner/assignee filters are username substrings, ordering by owner sorts by
+    user id; ``page=last``; past the end is ``Invalid page.``; status is read-only; bad user and project keys are
+    DRF's primary-key errors."""
+    users = ids(fresh_sandbox)
+    with api(fresh_sandbox, "admin") as admin:
+        mine = admin.post("projects", json={"name": "Quay north", "assignee": users["bob"], "status": "completed"})
+        assert mine.json()["status"] == "annotation"
+        assert admin.patch(f"projects/{mine.json()['id']}", json={"status": "validation"}).json()["status"] == (
+            "annotation"
+        )
+        assert admin.get("projects", params={"search": "harbour demo"}).json()["count"] == 1
+        assert admin.get("projects", params={"search": "harbour,alice"}).json()["count"] == 0
+        assigned = admin.get("projects", params={"assignee": "BO"}).json()["results"]
+        assert [p["name"] for p in assigned] == ["Quay north"]
+        assert admin.get("projects", params={"status": "annot"}).json()["count"] == 3
+        assert admin.get("projects", params={"status": "completed"}).json()["count"] == 0
+        by_owner = admin.get("projects", params={"ordering": "owner,-id", "nonsense": "1"}).json()["results"]
+        assert [p["owner"] for p in by_owner] == sorted(p["owner"] for p in by_owner)
+        unknown = admin.get("projects", params={"ordering": "created_date"}).json()["results"]
+        assert [p["id"] for p in unknown] == sorted((p["id"] for p in unknown), reverse=True)
+        last = admin.get("projects", params={"page": "last", "page_size": 2}).json()
+        assert len(last["results"]) == 1 and last["next"] is None and last["previous"].endswith("projects?page_size=2")
+        assert admin.get("projects", params={"page": 9}).json() == {"detail": "Invalid page."}
+        assert admin.post("projects", json={"name": "p", "owner": 999}).json() == {
+            "owner": ['Invalid pk "999" - object does not exist.']
+        }
+        assert admin.post("projects", json={"name": "p", "assignee": "bob"}).json() == {
+            "assignee": ["Incorrect type. Expected pk value, received str."]
+        }
+        body = {"name": "x", "project": 999, "labels": [{"name": "a", "attributes": []}]}
+        assert admin.post("tasks", json=body).json() == {"project": ['Invalid pk "999" - object does not exist.']}

@@ -33,7 +33,7 @@ from annodesk.ui.sign_in_dialog import SignInDialog
 from .conftest import next_emission, until, wait_for
 from .test_session import sign_in_through_dialog
 from .test_sign_in import PASSWORD, attempt
-from .ui_text import cut_off, english_left, shown_texts
+from .ui_text import cut_off, english_left, plain, shown_texts
 
 
 def has_chinese(text: str) -> bool:
@@ -73,6 +73,8 @@ def server_data(window: MainWindow) -> set[str]:
             data.add(label.name)
             for attribute in label.attributes:
                 data |= {attribute.name, attribute.default_value, *attribute.values}
+    for project in window.projects.controller.known.values():  # "&" too: the checker reads it as a mnemonic
+        data |= {project.name, plain(project.name)}
     return data
 
 

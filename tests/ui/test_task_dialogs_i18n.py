@@ -16,12 +16,13 @@ from annodesk.i18n import ENGLISH, LanguageManager
 from annodesk.sandbox import SandboxServer
 from annodesk.ui.create_task_dialog import Step
 from annodesk.ui.label_editor import LabelEditor
+from annodesk.ui.main_window import MainWindow
 
 from .conftest import next_emission, until, wait_for
 from .task_dialogs import images, select_task, server_client
 from .test_i18n import chinese, deliver_posted_events, has_chinese, server_data, switch  # noqa: F401  (chinese: a fixture)
 from .test_session import sign_in_through_dialog
-from .ui_text import cut_off, english_left, shown_texts
+from .ui_text import cut_off, english_left, plain, shown_texts
 
 EVERY_TYPE = (
     NewLabel(
@@ -49,6 +50,13 @@ def typed(editor: LabelEditor) -> list[str]:
         for attribute in label.attributes:
             words += [attribute.name, attribute.default_value, *attribute.values]
     return words
+
+
+def project_names(window: MainWindow) -> list[str]:
+    """The projects the create-task dialog offers, shown as they are (server data); the checker reads a combo box
+    item as a label would, with ``&`` a mnemonic, so each name comes that way too."""
+    names = list(window.projects.controller.names().values())
+    return names + [plain(name) for name in names]
 
 
 def check(root: QWidget, data: list[str]) -> None:
@@ -84,7 +92,7 @@ def test_create_task_dialog_in_chinese(
         dialog.poll_interval = 0.02
         dialog.resize(1120, 700)
         assert dialog.windowTitle() == "新建任务" and dialog.create_button.text() == "创建"
-        server = [fresh_sandbox.base_url]
+        server = [fresh_sandbox.base_url, *project_names(window)]
         check(dialog, server)  # empty: placeholders and the "no files yet" line
 
         dialog.create_button.click()  # everything missing: every message in Chinese, under its field
@@ -182,6 +190,7 @@ def test_interrupted_upload_in_chinese(
         assert dialog.step is Step.CREATED and dialog.retry_button.text() == "重试"
         assert dialog.error_texts()["general"].startswith("上传在 ")
         shown = [fresh_sandbox.base_url, *typed(dialog.editor), *(str(p) for p in files), *(p.name for p in files)]
+        shown += project_names(window)
         check(dialog, [*shown, str(tmp_path)])
         dialog.retry_button.click()
         await wait_for(next_emission(dialog.taskCreated), 30)
