@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -153,6 +154,7 @@ class AttributeForm(QWidget):
             return box
         if kind == "checkbox":
             check = QCheckBox()
+            check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a click hits the box
             check.clicked.connect(lambda checked, spec=spec: self._user_set(spec, "true" if checked else "false"))
             return check
         if kind == "number":
