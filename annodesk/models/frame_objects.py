@@ -151,7 +151,7 @@ class FrameObjectsModel(QAbstractTableModel):
 
     def _display(self, obj: FrameObject, column: int) -> Any:
         if column == ID_COLUMN:
-            return str(obj.server_id)
+            return "" if obj.server_id is None else str(obj.server_id)
         if column == LABEL_COLUMN:
             return obj.label
         if column == TYPE_COLUMN:
@@ -165,7 +165,7 @@ class FrameObjectsModel(QAbstractTableModel):
     @staticmethod
     def _sort_value(obj: FrameObject, column: int) -> Any:
         if column == ID_COLUMN:
-            return obj.server_id
+            return -1 if obj.server_id is None else obj.server_id
         if column == LABEL_COLUMN:
             return obj.label.casefold()
         if column == TYPE_COLUMN:

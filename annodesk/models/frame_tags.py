@@ -53,7 +53,9 @@ class FrameTagsModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return tag.key
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(tag.server_id), tag.label, attributes_text(tag))[index.column()]
+            return ("" if tag.server_id is None else str(tag.server_id), tag.label, attributes_text(tag))[
+                index.column()
+            ]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
             return QColor(tag.color)
         return None

@@ -17,18 +17,33 @@ import msgspec
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
+from annodesk.annotations import LabelSet
+from annodesk.annotations.identity import identified
+from annodesk.annotations.objects import Annotations
 from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
 from annodesk.api.models import DataMeta, Job, Task
-from annodesk.i18n import LiveText, arg
+from annodesk.i18n import arg
 from annodesk.session.job_data import JobData, change_job_status, load_job_media
+from annodesk.session.journal import Journal, JournalError, Pending
 from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
 
 from .drawables import Drawable
-from .drawing import to_drawables
-from .frame_objects import COLOR_BY_LABEL, FrameObject, FrameReader, JobCounts, ObjectFilter, ObjectKey, job_counts
+from .drawing import DrawableIds, to_drawables
+from .editor import JobEditor
+from .frame_objects import (
+    COLOR_BY_LABEL,
+    FrameObject,
+    FrameReader,
+    JobCounts,
+    ObjectFilter,
+    ObjectKey,
+    as_document,
+    job_counts,
+)
 from .frames import COMPRESSED, ORIGINAL, FrameLoadError, FrameSource, FrameSuperseded
 from .playback import FrameClock
+from .problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +55,15 @@ FrameSourceFactory = Callable[[Repository, Task, DataMeta, Job], FrameSource]
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Something that failed, said plainly: ``text`` (translated, follows a language switch) and the error."""
+class _Indexed:
+    """What the load reads off the GUI thread: the job as a domain document, its frames indexed, its counts, and
+    unsaved edits of an earlier session found in the journal."""
 
-    text: LiveText
-    error: CvatError | None = None
+    document: Annotations
+    labels: LabelSet
+    reader: FrameReader
+    counts: JobCounts
+    pending: Pending | None
 
 
 class WorkspaceController(QObject):
@@ -54,8 +73,12 @@ class WorkspaceController(QObject):
     current frame changes (objects follow at once, the image when it arrives); ``imageReady(int, QImage)``;
     ``imageFailed(int, Problem)``; ``objectsChanged()`` (the frame's objects, a filter, hide or lock);
     ``selectionChanged(object)`` (an :data:`ObjectKey` or ``None``); ``statusChanged(str)``;
-    ``message(Problem)`` (a notice for the status bar). A 401 is not handled here: the session's AuthWatch sees
-    every 401 on the client and takes the user back to sign-in once.
+    ``message(Problem)`` (a notice for the status bar); ``restorable(Pending)`` after ``loaded`` when the journal
+    holds unsaved edits of an earlier session (then :meth:`restore` or :meth:`discard_restorable`). A 401 is not
+    handled here: the session's AuthWatch sees every 401 on the client and takes the user back to sign-in once.
+
+    Once loaded, :attr:`editor` (a :class:`JobEditor`) holds the job's annotations: the frame's objects are read
+    from its document and again after every edit. ``journal``: where edits are journaled (None: nowhere).
     """
 
     loaded = Signal()
@@ -68,6 +91,7 @@ class WorkspaceController(QObject):
     statusChanged = Signal(str)
     message = Signal(object)
     playingChanged = Signal(bool)
+    restorable = Signal(object)
 
     def __init__(
         self,
@@ -77,8 +101,13 @@ class WorkspaceController(QObject):
         parent: QObject | None = None,
         *,
         task_id: int | None = None,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
+        self.journal = journal
+        self.editor: JobEditor | None = None
+        self.pending: Pending | None = None  # unsaved edits of an earlier session, until restored or discarded
+        self._ids = DrawableIds()
         self.repository = repository
         self.job_id = job_id
         self.task_id = task_id  # when known, the job and its task are read at once
@@ -137,7 +166,7 @@ class WorkspaceController(QObject):
             self.source.request(media.job.start_frame)  # on its way while the annotations come and are read
             data = JobData(media.job, media.task, media.meta, await annotations)
             # indexing thousands of objects is pure Python: off the GUI thread, so the window keeps answering
-            reader, counts = await asyncio.to_thread(_index, data, self.color_by)
+            indexed = await asyncio.to_thread(_index, data, self.color_by, self.journal)
         except NotAuthenticated:
             return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
         except CvatError as exc:
@@ -150,15 +179,52 @@ class WorkspaceController(QObject):
             elif not annotations.cancelled():
                 annotations.exception()  # retrieved: a failure here was reported above
         self.data = data
-        self._reader, self.counts = reader, counts
+        self._reader, self.counts = indexed.reader, indexed.counts
+        self._start_editor(indexed)
         self.frame = data.job.start_frame
         self.loaded.emit()
         self.go_to(data.job.start_frame, force=True)
+        if indexed.pending is not None:
+            self.restorable.emit(indexed.pending)
+        elif self.editor is not None:
+            self.editor.begin_journal()
+
+    def _start_editor(self, indexed: _Indexed) -> None:
+        if self.editor is not None:
+            self.editor.close()
+            self.editor.deleteLater()
+        editor = JobEditor(
+            self, indexed.document, indexed.labels, job_id=self.job_id, journal=self.journal, parent=self
+        )
+        editor.restore_pending = indexed.pending is not None
+        editor.edited.connect(self._edited)
+        self.pending = indexed.pending
+        self.editor = editor
+
+    # -- unsaved edits of an earlier session -------------------------------------------------------
+
+    def restore(self) -> None:
+        """Take back the journal's unsaved edits (``restorable``): the document as it was, dirty, on its last frame."""
+        pending, editor = self.pending, self.editor
+        if pending is None or editor is None:
+            return
+        self.pending = None
+        editor.restore(pending.base, pending.version, pending.document)
+        self.go_to(pending.last_frame)
+
+    def discard_restorable(self) -> None:
+        """Drop the journal's unsaved edits: the journal begins afresh from the server's copy."""
+        if self.pending is None or self.editor is None:
+            return
+        self.pending = None
+        self.editor.begin_journal()
 
     def close(self) -> None:
         """Stop every request and playback; the frame source lets go of its memory."""
         self.clock.stop()
         self.work.closed = True  # nothing starts any more, and what runs is cancelled now (no await here)
+        if self.editor is not None:
+            self.editor.close()
         for name in TASK_NAMES:
             self.work.cancel(name)
         if self.source is not None:
@@ -182,6 +248,14 @@ class WorkspaceController(QObject):
             return ""
         info = frames[number] if 0 <= number < len(frames) else frames[0]
         return info.name
+
+    def frame_size(self, frame: int) -> tuple[float, float] | None:
+        """The size of ``frame`` in the media meta (what geometry is clamped to), None when not known."""
+        if self.data is None or not self.data.meta.frames:
+            return None
+        frames = self.data.meta.frames
+        info = frames[frame] if 0 <= frame < len(frames) else frames[0]
+        return float(info.width), float(info.height)
 
     def clamp(self, frame: int) -> int:
         return max(self.first_frame, min(self.last_frame, frame))
@@ -317,7 +391,28 @@ class WorkspaceController(QObject):
 
     def drawables(self) -> list[Drawable]:
         """The frame's shapes and tracks that pass the filter, as the canvas draws them (hidden and locked marked)."""
-        return to_drawables(self.listed_objects(), self.hidden, self.hidden_labels, self.locked)
+        return to_drawables(self.listed_objects(), self.hidden, self.hidden_labels, self.locked, self._ids)
+
+    def drawable_id(self, key: ObjectKey) -> int:
+        """The canvas's id of object ``key`` (stable for the controller's life)."""
+        return self._ids.id(key)
+
+    def key_of_drawable(self, drawable: int | None) -> ObjectKey | None:
+        """The object of a canvas id (None for None or an id never handed out)."""
+        return self._ids.key(drawable)
+
+    def top_z_order(self) -> int:
+        """The highest z-order of the current frame's shapes and tracks (what a new object gets), 0 when none."""
+        return max((obj.z_order for obj in self.objects if obj.type != "tag"), default=0)
+
+    def _edited(self, _step: object) -> None:
+        """The editor changed the document: the frame's objects (and the counts) read again from it."""
+        if self.editor is None or self.data is None:
+            return
+        self._reader = FrameReader(self.editor.document, self.data.task.labels, self.color_by)
+        self.counts = job_counts(self.editor.document)
+        self._read_objects()
+        self.objectsChanged.emit()
 
     def tags(self) -> list[FrameObject]:
         return [obj for obj in self.objects if obj.type == "tag"]
@@ -350,8 +445,8 @@ class WorkspaceController(QObject):
     def set_color_by(self, color_by: str) -> None:
         """Colour objects by ``label``, ``instance`` or ``group``."""
         self.color_by = color_by
-        if self.data is not None:
-            self._reader = FrameReader(self.data.annotations, self.data.task.labels, color_by)
+        if self.data is not None and self._reader is not None:
+            self._reader = FrameReader(self._reader.document, self.data.task.labels, color_by)
             self._read_objects()
             self.objectsChanged.emit()
 
@@ -424,9 +519,23 @@ class WorkspaceController(QObject):
             self.statusChanged.emit(before.status)
 
 
-def _index(data: JobData, color_by: str) -> tuple[FrameReader, JobCounts]:
-    """The job's annotations indexed by frame, and counted (a worker thread: no Qt here)."""
-    return FrameReader(data.annotations, data.task.labels, color_by), job_counts(data.annotations)
+def _index(data: JobData, color_by: str, journal: Journal | None) -> _Indexed:
+    """The job's annotations as a domain document, indexed by frame and counted, and the journal's unsaved edits
+    of the job (a worker thread: no Qt here)."""
+    document = identified(as_document(data.annotations))
+    pending = None
+    if journal is not None:
+        try:
+            pending = journal.pending(data.job.id)
+        except JournalError:
+            log.exception("the edit journal of job %s could not be read", data.job.id)
+    return _Indexed(
+        document,
+        LabelSet.from_json(msgspec.to_builtins(list(data.task.labels))),
+        FrameReader(document, data.task.labels, color_by),
+        job_counts(document),
+        pending,
+    )
 
 
 def _with_status(job: Job, status: str) -> Job:

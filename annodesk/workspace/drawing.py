@@ -1,7 +1,8 @@
 """The frame's objects as the canvas draws them: :class:`FrameObject` → :class:`Drawable`, and back by id.
 
-A drawable id must be one int, while server ids are per table (a shape and a track may share one): the id keeps
-the kind in its lowest two bits, so it is unique and stable from frame to frame (a track keeps its id).
+A drawable id must be one int, while an object's key is (kind, server id or client id): :class:`DrawableIds` hands
+out ints from a registry, so an id is unique and stable for the window's life (a track keeps its id from frame to
+frame, an object made here keeps it when a save gives it a server id).
 """
 
 from __future__ import annotations
@@ -9,27 +10,36 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .drawables import Drawable, ShapeKind
-from .frame_objects import SHAPE, TAG, TRACK, FrameObject, ObjectKey
-
-_KIND_BITS = {SHAPE: 0, TRACK: 1, TAG: 2}
-_KINDS = {bits: kind for kind, bits in _KIND_BITS.items()}
+from .frame_objects import TAG, FrameObject, ObjectKey
 
 
-def drawable_id(key: ObjectKey) -> int:
-    kind, server_id = key
-    return server_id * 4 + _KIND_BITS[kind]
+class DrawableIds:
+    """A registry of drawable ids: ``id(key)`` gives the key's int (a new one the first time), ``key(id)`` the key."""
+
+    def __init__(self) -> None:
+        self._ids: dict[ObjectKey, int] = {}
+        self._keys: list[ObjectKey] = []
+
+    def id(self, key: ObjectKey) -> int:
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = len(self._keys)
+            self._keys.append(key)
+        return found
+
+    def key(self, drawable: int | None) -> ObjectKey | None:
+        if drawable is None or not 0 <= drawable < len(self._keys):
+            return None
+        return self._keys[drawable]
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
-def key_of(drawable: int | None) -> ObjectKey | None:
-    if drawable is None:
-        return None
-    return (_KINDS[drawable % 4], drawable // 4)
-
-
-def to_drawable(obj: FrameObject, *, hidden: bool = False, locked: bool = False) -> Drawable:
-    """``obj`` for the canvas (colour chosen by the controller: label, instance or group)."""
+def to_drawable(obj: FrameObject, drawable_id: int, *, hidden: bool = False, locked: bool = False) -> Drawable:
+    """``obj`` for the canvas as ``drawable_id`` (colour chosen by the controller: label, instance or group)."""
     return Drawable(
-        id=drawable_id(obj.key),
+        id=drawable_id,
         kind=ShapeKind(obj.type),
         points=obj.points,
         label=obj.label,
@@ -49,11 +59,14 @@ def to_drawables(
     hidden: Iterable[ObjectKey],
     hidden_labels: Iterable[int],
     locked: Iterable[ObjectKey],
+    ids: DrawableIds,
 ) -> list[Drawable]:
     """Every shape and track of ``objects`` (tags are not drawn), hidden ones marked, in z-order (lowest first)."""
     hidden, hidden_labels, locked = set(hidden), set(hidden_labels), set(locked)
     return [
-        to_drawable(obj, hidden=obj.key in hidden or obj.label_id in hidden_labels, locked=obj.key in locked)
+        to_drawable(
+            obj, ids.id(obj.key), hidden=obj.key in hidden or obj.label_id in hidden_labels, locked=obj.key in locked
+        )
         for obj in sorted(objects, key=lambda o: o.z_order)
         if obj.type != TAG
     ]

@@ -6,6 +6,7 @@ as CVAT v1.1's web client computes them); this module adds names, colours and th
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,12 +18,30 @@ from annodesk.annotations import SHAPE as DOMAIN_SHAPE
 from annodesk.annotations import FrameIndex, attribute_map, group_color, instance_color
 from annodesk.annotations import label_color as domain_label_color
 from annodesk.annotations.colors import NO_GROUP_COLOR
+from annodesk.annotations.identity import SHAPES, TAGS, TRACKS, item_id
+from annodesk.annotations.objects import Annotations as Document
 from annodesk.api.annotation_models import Annotations
 from annodesk.api.models import Label
 
 SHAPE, TRACK, TAG = "shape", "track", "tag"
 SHAPE_TYPES = ("rectangle", "polygon", "polyline", "points", "cuboid")
-ObjectKey = tuple[str, int]  # (kind, server id): ids are per table, so a shape and a track may share one
+ObjectKey = tuple[str, int | str]
+"""(kind, domain item id): the client id (str) of an object made here, else its server id (int). Ids are per table,
+so a shape and a track may share one; the key of an object never changes, not even when a save gives it an id."""
+
+DOMAIN_KIND = {SHAPE: SHAPES, TRACK: TRACKS, TAG: TAGS}
+WORKSPACE_KIND = {domain: kind for kind, domain in DOMAIN_KIND.items()}
+
+
+def domain_key(key: ObjectKey) -> tuple[str, int | str]:
+    """The annotations domain's key (``("shapes", id)``…) of a workspace key (``("shape", id)``…)."""
+    return DOMAIN_KIND[key[0]], key[1]
+
+
+def workspace_key(key: tuple[str, int | str]) -> ObjectKey:
+    """The workspace key of a domain key."""
+    return WORKSPACE_KIND[key[0]], key[1]
+
 
 COLOR_BY_LABEL, COLOR_BY_INSTANCE, COLOR_BY_GROUP = "label", "instance", "group"
 KIND_OFFSET = {SHAPE: 0, TRACK: 11, TAG: 23}  # colour by instance: a shape and a track with one id differ
@@ -45,14 +64,15 @@ class FrameObject:
     source: str = "manual"
     attributes: tuple[tuple[str, str], ...] = ()
     color: str = NO_GROUP_COLOR
+    server_id: int | None = None  # None until a save gives an object made here its id; an int key is its own
+
+    def __post_init__(self) -> None:
+        if self.server_id is None and isinstance(self.key[1], int):
+            object.__setattr__(self, "server_id", self.key[1])
 
     @property
     def kind(self) -> str:
         return self.key[0]
-
-    @property
-    def server_id(self) -> int:
-        return self.key[1]
 
 
 @dataclass(frozen=True)
@@ -86,13 +106,18 @@ def label_color(label: Label, index: int) -> str:
 
 
 class FrameReader:
-    """Reads the objects of any frame from one job's annotations, through the annotations domain's
-    :class:`~annodesk.annotations.FrameIndex` (shapes grouped by frame, tracks computed as CVAT's web client does)."""
+    """Reads the objects of any frame from one job's annotations (the domain's :class:`Annotations`, or the API's
+    model), through the annotations domain's :class:`~annodesk.annotations.FrameIndex` (shapes grouped by frame,
+    tracks computed as CVAT's web client does)."""
 
-    def __init__(self, annotations: Annotations, labels: Sequence[Label], color_by: str = COLOR_BY_LABEL) -> None:
+    def __init__(
+        self, annotations: Document | Annotations, labels: Sequence[Label], color_by: str = COLOR_BY_LABEL
+    ) -> None:
         self.color_by = color_by
-        labels_json = msgspec.to_builtins(list(labels))
-        self.index = FrameIndex.from_json(msgspec.to_builtins(annotations), labels_json)
+        self.labels = tuple(labels)
+        self.labels_json = msgspec.to_builtins(list(labels))
+        self.document = annotations if isinstance(annotations, Document) else as_document(annotations)
+        self.index = FrameIndex(self.document, self.labels_json)
         self._label_by_id = {label.id: (index, label) for index, label in enumerate(labels)}
         self._label_colors = {label.id: label_color(label, index) for index, label in enumerate(labels)}
 
@@ -101,12 +126,12 @@ class FrameReader:
         keyframe (``outside`` set: not drawn) and left out on the other frames where it is outside."""
         found: list[FrameObject] = []
         for item in self.index.objects_at(frame):
-            if item.server_id is None:
-                continue
             source = item.source
+            kind = SHAPE if item.kind == DOMAIN_SHAPE else TRACK
             found.append(
                 self._object(
-                    (SHAPE if item.kind == DOMAIN_SHAPE else TRACK, item.server_id),
+                    (kind, item_id(source)),
+                    source.id,
                     item.label_id,
                     item.type,
                     item.group,
@@ -120,14 +145,14 @@ class FrameReader:
                 )
             )
         for tag in self.index.tags_at(frame):
-            if tag.id is not None:
-                values = self.index.labels.with_defaults(tag.label_id, attribute_map(tag.attributes))
-                found.append(self._object((TAG, tag.id), tag.label_id, TAG, tag.group, tag.source, values))
+            values = self.index.labels.with_defaults(tag.label_id, attribute_map(tag.attributes))
+            found.append(self._object((TAG, item_id(tag)), tag.id, tag.label_id, TAG, tag.group, tag.source, values))
         return found
 
     def _object(
         self,
         key: ObjectKey,
+        server_id: int | None,
         label_id: int,
         kind_type: str,
         group: int | None,
@@ -150,15 +175,26 @@ class FrameReader:
             source=source,
             attributes=attributes,
             color=self._color(key, index, label, group or 0),
+            server_id=server_id,
             **geometry,
         )
 
     def _color(self, key: ObjectKey, index: int, label: Label | None, group: int) -> str:
         if self.color_by == COLOR_BY_INSTANCE:
-            return instance_color(key[1] + KIND_OFFSET[key[0]])
+            return instance_color(instance_number(key[1]) + KIND_OFFSET[key[0]])
         if self.color_by == COLOR_BY_GROUP:
             return group_color(group)
         return self._label_colors[label.id] if label else instance_color(0)
+
+
+def instance_number(value: int | str) -> int:
+    """A number for an object's instance colour: its server id, or a stable hash of its client id."""
+    return value if isinstance(value, int) else zlib.crc32(value.encode())
+
+
+def as_document(annotations: Annotations) -> Document:
+    """The API's labeled data as the annotations domain's lossless document."""
+    return Document.from_json(msgspec.to_builtins(annotations))
 
 
 @dataclass(frozen=True)
@@ -170,7 +206,7 @@ class JobCounts:
     total: int
 
 
-def job_counts(annotations: Annotations) -> JobCounts:
+def job_counts(annotations: Annotations | Document) -> JobCounts:
     """Count a job's objects as CVAT's job statistics do (a track counts once, whatever its length)."""
     by_label: dict[int, Counter[str]] = {}
     by_type: Counter[str] = Counter()

@@ -19,7 +19,6 @@ from annodesk.i18n import CHINESE, LanguageManager
 from annodesk.models.frame_objects import HIDDEN_COLUMN, KEY_ROLE, LOCKED_COLUMN
 from annodesk.sandbox import SandboxServer
 from annodesk.session.my_jobs import assigned_jobs
-from annodesk.workspace.drawing import drawable_id
 from annodesk.workspace.frame_objects import SHAPE, TAG, TRACK
 
 from .conftest import next_emission, until, wait_for
@@ -136,7 +135,7 @@ def test_selection_filters_hide_and_lock(
         row = panel.proxy.row_of((SHAPE, polygon.id))
         assert row is not None
         panel.view.selectRow(row)
-        assert ws.selected == (SHAPE, polygon.id) and workspace.canvas.selected_id() == drawable_id(ws.selected)
+        assert ws.selected == (SHAPE, polygon.id) and workspace.canvas.selected_id() == ws.drawable_id(ws.selected)
         # a click on empty canvas clears both
         QTest.mouseClick(workspace.canvas, LEFT, pos=canvas_point(workspace, 580, 30))
         assert ws.selected is None and panel.selected_key() is None

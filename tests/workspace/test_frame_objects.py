@@ -7,7 +7,7 @@ import pytest
 
 from annodesk.api import Annotations, AttributeVal, Label, LabeledShape, LabeledTag, LabeledTrack, TrackedShape
 from annodesk.api.models import Attribute
-from annodesk.workspace.drawing import drawable_id, key_of, to_drawables
+from annodesk.workspace.drawing import DrawableIds, to_drawables
 from annodesk.workspace.frame_objects import (
     COLOR_BY_GROUP,
     COLOR_BY_INSTANCE,
@@ -116,12 +116,15 @@ def test_job_counts_by_label_and_type() -> None:
 
 def test_drawables_keep_kinds_apart_and_mark_hidden_and_locked() -> None:
     objects = FrameReader(ANNOTATIONS, LABELS).objects_at(5)
-    drawables = to_drawables(objects, hidden={(SHAPE, 8)}, hidden_labels={2}, locked={(TRACK, 7)})
+    registry = DrawableIds()
+    drawables = to_drawables(objects, hidden={(SHAPE, 8)}, hidden_labels={2}, locked={(TRACK, 7)}, ids=registry)
     assert len(drawables) == 3  # the tag is not drawn
-    ids = {key_of(d.id): d for d in drawables}
+    ids = {registry.key(d.id): d for d in drawables}
     assert set(ids) == {(SHAPE, 7), (SHAPE, 8), (TRACK, 7)}
     assert ids[(SHAPE, 8)].hidden and ids[(SHAPE, 7)].hidden and not ids[(TRACK, 7)].hidden
     assert ids[(TRACK, 7)].locked and not ids[(TRACK, 7)].selectable
     assert [d.z_order for d in drawables] == sorted(d.z_order for d in drawables)
-    assert drawable_id((SHAPE, 7)) != drawable_id((TRACK, 7)) and key_of(drawable_id((TAG, 3))) == (TAG, 3)
+    assert registry.id((SHAPE, 7)) != registry.id((TRACK, 7)) and registry.key(registry.id((TAG, 3))) == (TAG, 3)
+    assert registry.id((SHAPE, "0f3a")) == registry.id((SHAPE, "0f3a")) != registry.id((SHAPE, 7))  # a client id
+    assert registry.key(10_000) is None and registry.key(None) is None
     assert "type: sedan" in ids[(TRACK, 7)].attributes_text

@@ -23,7 +23,6 @@ from annodesk.i18n import LiveText, arg, format_number, live
 from annodesk.messages import action_error
 from annodesk.settings import Settings
 from annodesk.workspace.controller import Problem, WorkspaceController
-from annodesk.workspace.drawing import drawable_id, key_of
 from annodesk.workspace.frame_objects import COLOR_BY_GROUP, COLOR_BY_INSTANCE, COLOR_BY_LABEL, ObjectKey
 
 from .attribute_editor import AttributeEditor
@@ -244,7 +243,7 @@ class WorkspaceWindow(QMainWindow):
         controller.objectsChanged.connect(self._objects_changed)
         controller.selectionChanged.connect(self._selection_changed)
         controller.message.connect(self._show_problem)
-        self.canvas.selected.connect(lambda drawable: controller.select(key_of(drawable)))
+        self.canvas.selected.connect(lambda drawable: controller.select(controller.key_of_drawable(drawable)))
         self.canvas.cursorMoved.connect(self._cursor_moved)
         self.objects_panel.zoomRequested.connect(self.zoom_to_selection)
 
@@ -349,7 +348,7 @@ class WorkspaceWindow(QMainWindow):
         self._selection_changed(self.controller.selected)
 
     def _selection_changed(self, key: ObjectKey | None) -> None:
-        self.canvas.set_selected_id(drawable_id(key) if key is not None else None)
+        self.canvas.set_selected_id(self.controller.drawable_id(key) if key is not None else None)
 
     def _show_problem(self, problem: Problem) -> None:
         self.set_message(lambda: problem_text(problem))
