@@ -113,7 +113,7 @@ class WorkspaceWindow(QMainWindow):
         for name, panel, area_side in (
             ("tools", self.tool_palette, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("objects", self.objects_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("attributes", self.attribute_editor, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("attributes", self.attribute_editor, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("labels", self.labels_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("tags", self.tags_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("jobInfo", self.job_info, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -125,8 +125,9 @@ class WorkspaceWindow(QMainWindow):
             self.addDockWidget(area_side, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["labels"], self.docks["tags"])
+        self.tabifyDockWidget(self.docks["attributes"], self.docks["jobInfo"])
         self.tabifyDockWidget(self.docks["jobInfo"], self.docks["image"])
-        self.docks["jobInfo"].raise_()
+        self.docks["attributes"].raise_()
         self.docks["labels"].raise_()
         self.resizeDocks([self.docks["jobInfo"], self.docks["objects"]], [320, 420], Qt.Orientation.Horizontal)
 
