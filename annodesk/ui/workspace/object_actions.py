@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
+from shiboken6 import isValid
 
 from annodesk.i18n import arg
 from annodesk.workspace.controller import WorkspaceController
@@ -204,13 +205,16 @@ class ObjectActions(QObject):
             return
         stack = editor.undo_stack
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
-            signal.connect(lambda *_args: self._undo_texts())
+            signal.connect(self._undo_changed)
         editor.edited.connect(lambda _step: self.update_state())
         self.update_state()
 
+    def _undo_changed(self, *_args: object) -> None:
+        self._undo_texts()
+
     def _undo_texts(self) -> None:
         editor = self.controller.editor
-        stack = editor.undo_stack if editor is not None else None
+        stack = editor.undo_stack if editor is not None and isValid(editor.undo_stack) else None
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo_text = stack.undoText() if stack is not None else ""
         redo_text = stack.redoText() if stack is not None else ""
