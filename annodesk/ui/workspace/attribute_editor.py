@@ -119,8 +119,10 @@ class AttributeEditor(QWidget):
         kind = obj.kind
         kind_text = {TRACK: self.tr("track"), TAG: self.tr("tag")}.get(kind, self.tr("shape"))
         type_text = SHAPE_TYPE.display(obj.type) if obj.type != TAG else kind_text
-        number = obj.server_id if obj.server_id is not None else "—"
-        self.title.setText(arg(self.tr("%1 #%2 · %3 · %4"), obj.label, number, type_text, kind_text))
+        if obj.server_id is None:
+            self.title.setText(arg(self.tr("%1 (new) · %2 · %3"), obj.label, type_text, kind_text))
+        else:
+            self.title.setText(arg(self.tr("%1 #%2 · %3 · %4"), obj.label, obj.server_id, type_text, kind_text))
         with QSignalBlocker(self.label_combo):
             self.label_combo.setCurrentIndex(self.label_combo.findData(obj.label_id))
         specs = editor.labels.specs(obj.label_id)

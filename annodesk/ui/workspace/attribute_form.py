@@ -86,14 +86,17 @@ class AttributeForm(QWidget):
         self._editors, self._names = {}, {}
         self._values = {spec.id: values.get(spec.id, spec.default_value) for spec in specs}
         for spec in specs:
-            name = QLabel()
+            name = QLabel(spec.name)
             editor = self._make_editor(spec)
             name.setBuddy(editor)
             self._names[spec.id] = name
             self._editors[spec.id] = editor
             self._layout.addRow(name, editor)
+            name.show()  # at once: a layout shows new children of a visible form only on the next event loop pass
+            editor.show()
             self._show(spec)
         self.retranslate_ui()
+        self._layout.activate()
 
     def set_values(self, values: Mapping[int, str]) -> None:
         """Show other values in the same editors (nothing is emitted)."""

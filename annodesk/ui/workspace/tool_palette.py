@@ -175,8 +175,8 @@ class ToolPalette(QWidget):
         self.cuboid_caption.setText(self.tr("Cuboid"))
         self.cuboid_method.setItemText(0, self.tr("From a rectangle"))
         self.cuboid_method.setItemText(1, self.tr("By 4 points"))
-        self.points_caption.setText(self.tr("Points"))
-        self.points_limit.setSpecialValueText(self.tr("until N"))
+        self.points_caption.setText(self.tr("Number of points"))
+        self.points_limit.setSpecialValueText(self.tr("any (N ends)"))
         self.points_limit.setToolTip(
             self.tr("A polygon, polyline or points finishes by itself at this many points (0: when you press N)")
         )

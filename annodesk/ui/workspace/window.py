@@ -130,6 +130,7 @@ class WorkspaceWindow(QMainWindow):
         self.docks["attributes"].raise_()
         self.docks["labels"].raise_()
         self.resizeDocks([self.docks["jobInfo"], self.docks["objects"]], [320, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["tools"], self.docks["attributes"]], [400, 460], Qt.Orientation.Vertical)
 
         self.cursor_label = QLabel()
         self.cursor_label.setObjectName("cursorPosition")
