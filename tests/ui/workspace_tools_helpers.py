@@ -3,7 +3,7 @@ palette's tools clicked, gestures on the real canvas in image coordinates, and t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 
 from annodesk.annotations.identity import find
-from annodesk.api import CvatClient
+from annodesk.api import CvatClient, Task
 from annodesk.sandbox import SandboxServer
 from annodesk.session.cache import OfflineCache
 from annodesk.session.repository import Repository
@@ -35,13 +35,19 @@ PLURAL = {"shape": "shapes", "track": "tracks", "tag": "tags"}
 
 @asynccontextmanager
 async def street_workspace(
-    server: SandboxServer, folder: Path, job_index: int = 0
+    server: SandboxServer,
+    folder: Path,
+    job_index: int = 0,
+    before: Callable[[CvatClient, Task], Awaitable[None]] | None = None,
 ) -> AsyncIterator[tuple[WorkspaceWindow, CvatClient]]:
-    """A workspace window on a job of the Street cars task (signed in as admin), its first frame on the canvas."""
+    """A workspace window on a job of the Street cars task (signed in as admin), its first frame on the canvas;
+    ``before(client, task)`` runs first (e.g. puts annotations on the job)."""
     async with CvatClient(server.base_url) as client:
         await client.login("admin", PASSWORD["admin"])
         page = await client.list_tasks(page=1, page_size=100, search=STREET)
         task = next(t for t in page.results if t.name == STREET)
+        if before is not None:
+            await before(client, task)
         repository = Repository(client, OfflineCache(folder / "cache", client.server_url, "admin"))
         controller = WorkspaceController(repository, task.jobs[job_index].id, FrameSources(None))
         window = WorkspaceWindow(controller, QSettings(str(folder / "annodesk.ini"), QSettings.Format.IniFormat))

@@ -114,6 +114,10 @@ class AttributeForm(QWidget):
         """The widget editing ``spec_id`` (tests and focus)."""
         return self._editors[spec_id]
 
+    def name_label(self, spec_id: int) -> QLabel:
+        """The label naming ``spec_id`` (◆ after a mutable one's name on a track)."""
+        return self._names[spec_id]
+
     def set_editable(self, editable: bool) -> None:
         for editor in self._editors.values():
             editor.setEnabled(editable)
