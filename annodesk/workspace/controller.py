@@ -29,7 +29,7 @@ from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
 
 from .drawables import Drawable
-from .drawing import DrawableIds, to_drawables
+from .drawing import DrawableIds, to_drawable, to_drawables
 from .editor import JobEditor
 from .frame_objects import (
     COLOR_BY_LABEL,
@@ -108,6 +108,7 @@ class WorkspaceController(QObject):
         self.editor: JobEditor | None = None
         self.pending: Pending | None = None  # unsaved edits of an earlier session, until restored or discarded
         self._ids = DrawableIds()
+        self._by_key: dict[ObjectKey, FrameObject] | None = None  # the frame's objects by key, made when asked
         self.repository = repository
         self.job_id = job_id
         self.task_id = task_id  # when known, the job and its task are read at once
@@ -127,7 +128,11 @@ class WorkspaceController(QObject):
         self.filter = ObjectFilter()
         self.selected: ObjectKey | None = None
         self.color_by = COLOR_BY_LABEL
-        self.counts: JobCounts | None = None
+        self._counts: JobCounts | None = None
+        self._counted: Annotations | None = None  # the document counted
+        # While objectsChanged is emitted for an edit: the keys of the objects it changed, added or removed (the rest
+        # of the frame is as it was); None for any other change.
+        self.changed_keys: frozenset[ObjectKey] | None = None
         self._reader: FrameReader | None = None
         self.clock = FrameClock(self)
         self.clock.advance.connect(self._clock_advance)
@@ -179,7 +184,7 @@ class WorkspaceController(QObject):
             elif not annotations.cancelled():
                 annotations.exception()  # retrieved: a failure here was reported above
         self.data = data
-        self._reader, self.counts = indexed.reader, indexed.counts
+        self._reader, self._counts, self._counted = indexed.reader, indexed.counts, indexed.document
         self._start_editor(indexed)
         self.frame = data.job.start_frame
         self.loaded.emit()
@@ -369,8 +374,8 @@ class WorkspaceController(QObject):
             log.exception("objects of frame %s could not be read", self.frame)
             self.objects = []
             self.message.emit(Problem(lambda: self.tr("Some objects of this frame could not be read.")))
-        keys = {obj.key for obj in self.objects}
-        if self.selected is not None and self.selected not in keys:
+        self._by_key = None
+        if self.selected is not None and self.object(self.selected) is None:
             self.select(None)
 
     def listed_objects(self) -> list[FrameObject]:
@@ -393,6 +398,15 @@ class WorkspaceController(QObject):
         """The frame's shapes and tracks that pass the filter, as the canvas draws them (hidden and locked marked)."""
         return to_drawables(self.listed_objects(), self.hidden, self.hidden_labels, self.locked, self._ids)
 
+    def drawable(self, key: ObjectKey) -> Drawable | None:
+        """Object ``key`` as the canvas draws it (hidden and locked marked), None when it is not drawn on this frame
+        (not there, filtered out, or a tag)."""
+        obj = self.object(key)
+        if obj is None or obj.type == "tag" or not self.filter.matches(obj):
+            return None
+        hidden = key in self.hidden or obj.label_id in self.hidden_labels
+        return to_drawable(obj, self._ids.id(key), hidden=hidden, locked=key in self.locked)
+
     def drawable_id(self, key: ObjectKey) -> int:
         """The canvas's id of object ``key`` (stable for the controller's life)."""
         return self._ids.id(key)
@@ -405,20 +419,34 @@ class WorkspaceController(QObject):
         """The highest z-order of the current frame's shapes and tracks (what a new object gets), 0 when none."""
         return max((obj.z_order for obj in self.objects if obj.type != "tag"), default=0)
 
+    @property
+    def counts(self) -> JobCounts | None:
+        """How many objects the job has by label and type (counted again after edits, when asked for)."""
+        if self._reader is not None and self._counted is not self._reader.document:
+            self._counts, self._counted = job_counts(self._reader.document), self._reader.document
+        return self._counts
+
     def _edited(self, _step: object) -> None:
-        """The editor changed the document: the frame's objects (and the counts) read again from it."""
-        if self.editor is None or self.data is None:
+        """The editor changed the document: what changed is read again (the frame's other objects are kept), and
+        ``objectsChanged`` says so with :attr:`changed_keys` set to the keys of the objects that changed."""
+        if self.editor is None or self._reader is None:
             return
-        self._reader = FrameReader(self.editor.document, self.data.task.labels, self.color_by)
-        self.counts = job_counts(self.editor.document)
+        touched = self._reader.update(self.editor.document)
         self._read_objects()
-        self.objectsChanged.emit()
+        self.changed_keys = frozenset(touched)
+        try:
+            self.objectsChanged.emit()
+        finally:
+            self.changed_keys = None
 
     def tags(self) -> list[FrameObject]:
         return [obj for obj in self.objects if obj.type == "tag"]
 
     def object(self, key: ObjectKey | None) -> FrameObject | None:
-        return next((obj for obj in self.objects if obj.key == key), None)
+        """The current frame's object ``key`` (None when it is not on the frame)."""
+        if self._by_key is None:
+            self._by_key = {obj.key: obj for obj in self.objects}
+        return self._by_key.get(key) if key is not None else None
 
     def set_filter(self, object_filter: ObjectFilter) -> None:
         self.filter = object_filter

@@ -54,6 +54,11 @@ def to_drawable(obj: FrameObject, drawable_id: int, *, hidden: bool = False, loc
     )
 
 
+def removed_drawable(drawable_id: int) -> Drawable:
+    """What replaces an object that went from the frame in an update of the canvas: nothing to draw or pick."""
+    return Drawable(id=drawable_id, kind=ShapeKind.POINTS, points=(), label="", hidden=True)
+
+
 def to_drawables(
     objects: Iterable[FrameObject],
     hidden: Iterable[ObjectKey],

@@ -7,19 +7,20 @@ as CVAT v1.1's web client computes them); this module adds names, colours and th
 from __future__ import annotations
 
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import msgspec
 
-from annodesk.annotations import SHAPE as DOMAIN_SHAPE
-from annodesk.annotations import FrameIndex, attribute_map, group_color, instance_color
+from annodesk.annotations import LabelSet, TrackTimeline, attribute_map, group_color, instance_color
 from annodesk.annotations import label_color as domain_label_color
 from annodesk.annotations.colors import NO_GROUP_COLOR
 from annodesk.annotations.identity import SHAPES, TAGS, TRACKS, item_id
 from annodesk.annotations.objects import Annotations as Document
+from annodesk.annotations.objects import Shape, Tag
 from annodesk.api.annotation_models import Annotations
 from annodesk.api.models import Label
 
@@ -44,6 +45,8 @@ def workspace_key(key: tuple[str, int | str]) -> ObjectKey:
 
 
 COLOR_BY_LABEL, COLOR_BY_INSTANCE, COLOR_BY_GROUP = "label", "instance", "group"
+RECENT_FRAMES = 64  # frames whose objects are kept (repaints and back-and-forth steps cost a list copy)
+_BY_Z = attrgetter("z_order")
 KIND_OFFSET = {SHAPE: 0, TRACK: 11, TAG: 23}  # colour by instance: a shape and a track with one id differ
 
 
@@ -107,47 +110,133 @@ def label_color(label: Label, index: int) -> str:
 
 class FrameReader:
     """Reads the objects of any frame from one job's annotations (the domain's :class:`Annotations`, or the API's
-    model), through the annotations domain's :class:`~annodesk.annotations.FrameIndex` (shapes grouped by frame,
-    tracks computed as CVAT's web client does)."""
+    model): shapes and tags grouped by frame, tracks computed as CVAT's web client does (the annotations domain's
+    :class:`~annodesk.annotations.TrackTimeline`), in the order of :class:`~annodesk.annotations.FrameIndex`
+    (z-order, then tracks before shapes, then the JSON's order).
+
+    After an edit, :meth:`update` takes the new document and re-reads only what changed: the frames of the shapes
+    and tags that changed, the tracks that changed; the objects of shapes and tags are kept per object, so reading
+    a frame of thousands of shapes again costs a lookup per shape.
+    """
 
     def __init__(
         self, annotations: Document | Annotations, labels: Sequence[Label], color_by: str = COLOR_BY_LABEL
     ) -> None:
         self.color_by = color_by
         self.labels = tuple(labels)
-        self.labels_json = msgspec.to_builtins(list(labels))
-        self.document = annotations if isinstance(annotations, Document) else as_document(annotations)
-        self.index = FrameIndex(self.document, self.labels_json)
+        self.label_set = LabelSet.from_json(msgspec.to_builtins(list(labels)))
         self._label_by_id = {label.id: (index, label) for index, label in enumerate(labels)}
         self._label_colors = {label.id: label_color(label, index) for index, label in enumerate(labels)}
+        self.document = annotations if isinstance(annotations, Document) else as_document(annotations)
+        self._shapes: dict[int, list[Shape]] = _by_frame(self.document.shapes, sort=True)
+        self._tags: dict[int, list[Tag]] = _by_frame(self.document.tags, sort=False)
+        self._timelines = [TrackTimeline(track, self.label_set) for track in self.document.tracks if track.shapes]
+        self._made: dict[int, tuple[Shape | Tag, FrameObject]] = {}  # by id() of the shape or tag it was made of
+        self._recent: OrderedDict[int, list[FrameObject]] = OrderedDict()
+
+    # ---- reading ---------------------------------------------------------------------------------------------------
 
     def objects_at(self, frame: int) -> list[FrameObject]:
         """Every object on ``frame`` in drawing order (z-order), then its tags. A track is listed at an outside
         keyframe (``outside`` set: not drawn) and left out on the other frames where it is outside."""
-        found: list[FrameObject] = []
-        for item in self.index.objects_at(frame):
-            source = item.source
-            kind = SHAPE if item.kind == DOMAIN_SHAPE else TRACK
-            found.append(
-                self._object(
-                    (kind, item_id(source)),
-                    source.id,
-                    item.label_id,
-                    item.type,
-                    item.group,
-                    source.source,
-                    item.attributes,
-                    points=tuple(item.points),
-                    occluded=bool(item.occluded),
-                    outside=bool(item.outside),
-                    z_order=int(item.z_order),
-                    keyframe=bool(item.keyframe),
-                )
+        recent = self._recent.get(frame)
+        if recent is not None:
+            self._recent.move_to_end(frame)
+            return list(recent)
+        found = [obj for timeline in self._timelines if (obj := self._track_object(timeline, frame)) is not None]
+        found.extend(self._cached(shape, SHAPE) for shape in self._shapes.get(frame, ()))
+        found.sort(key=_BY_Z)  # tracks first on a tie: a stable sort of two sorted runs
+        found.extend(self._cached(tag, TAG) for tag in self._tags.get(frame, ()))
+        self._recent[frame] = found
+        if len(self._recent) > RECENT_FRAMES:
+            self._recent.popitem(last=False)
+        return list(found)
+
+    def _track_object(self, timeline: TrackTimeline, frame: int) -> FrameObject | None:
+        state = timeline.at(frame, copy_attributes=False)
+        if state.outside and not state.keyframe:
+            return None
+        track = timeline.track
+        return self._object(
+            (TRACK, item_id(track)),
+            track.id,
+            track.label_id,
+            track.type,
+            track.group,
+            track.source,
+            state.attributes,
+            points=tuple(state.points),
+            occluded=bool(state.occluded),
+            outside=bool(state.outside),
+            z_order=int(state.z_order),
+            keyframe=bool(state.keyframe),
+        )
+
+    def _cached(self, item: Shape | Tag, kind: str) -> FrameObject:
+        made = self._made.get(id(item))
+        if made is not None and made[0] is item:
+            return made[1]
+        values = self.label_set.with_defaults(item.label_id, attribute_map(item.attributes))
+        if isinstance(item, Shape):
+            obj = self._object(
+                (kind, item_id(item)),
+                item.id,
+                item.label_id,
+                item.type,
+                item.group,
+                item.source,
+                values,
+                points=item.points,
+                occluded=bool(item.occluded),
+                z_order=int(item.z_order),
+                keyframe=True,
             )
-        for tag in self.index.tags_at(frame):
-            values = self.index.labels.with_defaults(tag.label_id, attribute_map(tag.attributes))
-            found.append(self._object((TAG, item_id(tag)), tag.id, tag.label_id, TAG, tag.group, tag.source, values))
-        return found
+        else:
+            obj = self._object((kind, item_id(item)), item.id, item.label_id, TAG, item.group, item.source, values)
+        self._made[id(item)] = (item, obj)
+        return obj
+
+    # ---- after an edit ---------------------------------------------------------------------------------------------
+
+    def update(self, document: Document) -> set[ObjectKey]:
+        """Take ``document`` (an edit of the current one: unchanged objects are the same Python objects) and re-read
+        what changed; returns the keys of the objects that changed, appeared or went."""
+        old, self.document = self.document, document
+        touched: set[ObjectKey] = set()
+        frames: set[int] = set()
+        for kind, old_items, new_items in (
+            (SHAPE, old.shapes, document.shapes),
+            (TAG, old.tags, document.tags),
+        ):
+            if old_items is new_items:
+                continue
+            gone, came = _changed(old_items, new_items)
+            for item in (*gone, *came):
+                touched.add((kind, item_id(item)))
+                frames.add(item.frame)
+            for item in gone:
+                self._made.pop(id(item), None)
+            grouped = self._shapes if kind == SHAPE else self._tags
+            for frame in {item.frame for item in (*gone, *came)}:
+                found = [item for item in new_items if item.frame == frame]
+                if kind == SHAPE:
+                    found.sort(key=_BY_Z)
+                if found:
+                    grouped[frame] = found  # type: ignore[assignment]
+                else:
+                    grouped.pop(frame, None)
+        if old.tracks is not document.tracks:
+            gone, came = _changed(old.tracks, document.tracks)
+            touched.update((TRACK, item_id(track)) for track in (*gone, *came))
+            kept = {id(timeline.track): timeline for timeline in self._timelines}
+            self._timelines = [
+                kept.get(id(track)) or TrackTimeline(track, self.label_set) for track in document.tracks if track.shapes
+            ]
+            self._recent.clear()
+        else:
+            for frame in frames:
+                self._recent.pop(frame, None)
+        return touched
 
     def _object(
         self,
@@ -190,6 +279,29 @@ class FrameReader:
 def instance_number(value: int | str) -> int:
     """A number for an object's instance colour: its server id, or a stable hash of its client id."""
     return value if isinstance(value, int) else zlib.crc32(value.encode())
+
+
+def _by_frame(items: Iterable[Any], *, sort: bool) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for item in items:
+        grouped[item.frame].append(item)
+    if sort:
+        for found in grouped.values():
+            found.sort(key=_BY_Z)
+    return dict(grouped)
+
+
+def _changed(old: Sequence[Any], new: Sequence[Any]) -> tuple[Sequence[Any], Sequence[Any]]:
+    """The objects of ``old`` and ``new`` between their common start and end (compared by identity: an edit keeps
+    every object it does not change)."""
+    start, limit = 0, min(len(old), len(new))
+    while start < limit and old[start] is new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] is new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return old[start:end_old], new[start:end_new]
 
 
 def as_document(annotations: Annotations) -> Document:

@@ -14,9 +14,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 
+from annodesk import paths
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
+from annodesk.session.journal import Journal
 from annodesk.session.my_jobs import AssignedJob, my_jobs
+from annodesk.session.repository import Repository
 from annodesk.settings import Settings
 from annodesk.tasks.controller import TaskController
 from annodesk.workspace.controller import FrameSourceFactory, WorkspaceController
@@ -56,6 +59,7 @@ class JobOpening(QObject):
             disk_budget=max(256, stored.chunk_disk_mb) * 1024**2,
         )
         self.windows: dict[int, WorkspaceWindow] = {}
+        self._journals: dict[str, Journal] = {}  # one per server, shared by its jobs' windows
         self.my_jobs_view: MyJobsView | None = None
         self.my_jobs_action = QAction(self)
         self.my_jobs_action.setShortcut(QKeySequence("Ctrl+J"))
@@ -98,7 +102,9 @@ class JobOpening(QObject):
             window.raise_()
             window.activateWindow()
             return window
-        controller = WorkspaceController(self.tasks.repository, job_id, self._frame_sources, task_id=task_id)
+        controller = WorkspaceController(
+            self.tasks.repository, job_id, self._frame_sources, task_id=task_id, journal=self.journal()
+        )
         window = WorkspaceWindow(controller, self.settings)
         window.job_info.set_user_names({user_id: user.username for user_id, user in self.tasks.users.items()})
         window.closed.connect(self._closed)
@@ -107,6 +113,15 @@ class JobOpening(QObject):
         controller.open()
         self.opened.emit(window)
         return window
+
+    def journal(self) -> Journal:
+        """The edit journal of the signed-in server (see :func:`journal_for`)."""
+        repository = self.tasks.repository
+        server = repository.client.server_url
+        journal = self._journals.get(server)
+        if journal is None:
+            journal = self._journals[server] = journal_for(repository)
+        return journal
 
     def _closed(self, job_id: int) -> None:
         window = self.windows.pop(job_id, None)
@@ -171,6 +186,16 @@ class JobOpening(QObject):
         action.setObjectName("openJobAction")
         task_id = details.task.id if details.task else None
         action.triggered.connect(lambda _checked=False, job_id=job.id: self.open_job(job_id, task_id))
+
+
+def journal_for(repository: Repository) -> Journal:
+    """The edit journal of the repository's server: in the user data dir (:meth:`Journal.default`) in the app; beside
+    the offline cache's root when that is not the app's (tests), so that tests never write to the user's folders."""
+    root = repository.cache.folder.parent
+    server = repository.client.server_url
+    if root == paths.cache_dir():
+        return Journal.default(server)
+    return Journal(root.parent / "journal", server)
 
 
 class _EnterOpens(QObject):

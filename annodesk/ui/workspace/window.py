@@ -7,6 +7,8 @@ with a Retry button. Geometry and dock layout are remembered; texts follow a lan
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, QSizeF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +25,8 @@ from annodesk.i18n import LiveText, arg, format_number, live
 from annodesk.messages import action_error
 from annodesk.settings import Settings
 from annodesk.workspace.controller import Problem, WorkspaceController
+from annodesk.workspace.drawables import Drawable
+from annodesk.workspace.drawing import removed_drawable
 from annodesk.workspace.frame_objects import COLOR_BY_GROUP, COLOR_BY_INSTANCE, COLOR_BY_LABEL, ObjectKey
 
 from .attribute_editor import AttributeEditor
@@ -346,8 +350,24 @@ class WorkspaceWindow(QMainWindow):
     def _objects_changed(self) -> None:
         if self.controller.image is None:
             return  # the new frame's objects are drawn with its image, never over the previous frame
-        self.canvas.set_drawables(self.controller.drawables())
+        changed = self.controller.changed_keys
+        if changed is not None and self.canvas.drawables():
+            self.canvas.update_drawables(self._edited_drawables(changed))  # an edit: only its objects redrawn
+        else:
+            self.canvas.set_drawables(self.controller.drawables())
         self._selection_changed(self.controller.selected)
+
+    def _edited_drawables(self, keys: Iterable[ObjectKey]) -> list[Drawable]:
+        updates = []
+        for key in keys:
+            drawable = self.controller.drawable(key)
+            if drawable is None:
+                drawable_id = self.controller.drawable_id(key)
+                if self.canvas.drawable(drawable_id) is None:
+                    continue
+                drawable = removed_drawable(drawable_id)
+            updates.append(drawable)
+        return updates
 
     def _selection_changed(self, key: ObjectKey | None) -> None:
         self.canvas.set_selected_id(self.controller.drawable_id(key) if key is not None else None)
