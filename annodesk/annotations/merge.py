@@ -121,6 +121,10 @@ class MergeResult:
     conflicts: tuple[Conflict, ...]
     duplicates: tuple[PossibleDuplicate, ...]
     session: _Session = dataclasses.field(compare=False, repr=False)
+    origins: Mapping[str, tuple[int | None, ...]] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    """Per kind, where each object of ``requests.create`` comes from: the server id of the local object it copies
+    (keep both, or keep mine against a deletion), or None for a local object without an id (those come last, in
+    the local document's order)."""
 
     def resolve(self, conflict: Conflict, choice: str) -> MergeResult:
         return resolve(conflict, choice)
@@ -444,6 +448,7 @@ class _Session:
             action: {kind: [] for kind in KINDS} for action in ("create", "update", "delete")
         }
         conflicts: list[Conflict] = []
+        origins: dict[str, tuple[int | None, ...]] = {}
         for kind in KINDS:
             remote = sides.remote[kind]
             ids = list(remote)
@@ -455,6 +460,7 @@ class _Session:
             ]
             out = merged[kind]
             copies: list[Fields] = []
+            copied: list[int | None] = []
             for object_id in ids:
                 outcome = self.outcome(kind, object_id)
                 theirs = remote.get(object_id)
@@ -465,6 +471,7 @@ class _Session:
                 conflicts.extend(dataclasses.replace(c, session=self) for c in outcome.open)  # choices made so far
                 if outcome.create is not None:
                     copies.append(outcome.create)
+                    copied.append(object_id)
                 if outcome.merged is None:
                     if theirs is not None:
                         bodies["delete"][kind].append(to_json(kind, theirs, object_id))
@@ -477,10 +484,12 @@ class _Session:
                 item = to_json(kind, fields, None)
                 out.append(item)
                 bodies["create"][kind].append(item)
+            origins[kind] = (*copied, *(None for _ in sides.created[kind]))
         version = sides.version
         requests = Requests(*({"version": version, **bodies[action]} for action in ("create", "update", "delete")))
         document = {"version": version, **merged}
-        return MergeResult(document, requests, tuple(conflicts), _duplicates(requests.create, sides), self)
+        duplicates = _duplicates(requests.create, sides)
+        return MergeResult(document, requests, tuple(conflicts), duplicates, self, origins)
 
 
 # Possible duplicates -----------------------------------------------------------------------------------------

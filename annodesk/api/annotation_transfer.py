@@ -21,10 +21,53 @@ from .client_base import ClientBase
 from .multipart import FilePart, MultipartBody
 from .responses import decode, raise_for_status
 from .task_models import AnnotationFormats
+from .unset import UNSET, _Unset
 
 TransferProgress = Callable[[str, int, int | None], None]
 PATCH_ACTIONS = ("create", "update", "delete")
 DOWNLOAD_CHUNK = 256 * 1024
+
+
+class _Version(msgspec.Struct):
+    version: int = 0
+
+
+_VERSION = msgspec.json.Decoder(_Version)
+_JSON = msgspec.json.Decoder()
+
+
+class RawAnnotations:
+    """A job's labeled data as the server sent it: :attr:`version` is read at once (a cheap pass that skips the
+    objects), :meth:`json` decodes everything on first use (then keeps it). Nothing modelled is lost."""
+
+    def __init__(self, content: bytes) -> None:
+        self.content = content
+        self._json: dict[str, Any] | _Unset = UNSET
+        try:
+            self.version = _VERSION.decode(content).version
+        except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError) as exc:
+            raise _malformed(exc) from None
+
+    def json(self) -> dict[str, Any]:
+        if isinstance(self._json, _Unset):
+            self._json = _decode_object(self.content)
+        return self._json
+
+
+def _malformed(exc: Exception) -> errors.MalformedResponse:
+    return errors.MalformedResponse(
+        "The server's annotations could not be read (the answer may have been cut off).", detail=str(exc)
+    )
+
+
+def _decode_object(content: bytes) -> dict[str, Any]:
+    try:
+        value = _JSON.decode(content)
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+        raise _malformed(exc) from None
+    if not isinstance(value, dict):
+        raise errors.MalformedResponse("The server's annotations are not labeled data.")
+    return value
 
 
 def _bare_string(response: httpx.Response) -> str | None:
@@ -48,6 +91,32 @@ class AnnotationTransfer(ClientBase):
     async def get_job_annotations(self, job_id: int) -> Annotations:
         """The job's annotations, each object listing all its attributes (defaults filled in by the server)."""
         return await self._get(f"jobs/{int(job_id)}/annotations", Annotations, "annotations")
+
+    async def get_job_annotations_raw(self, job_id: int) -> RawAnnotations:
+        """The job's annotations undecoded but for the version (:class:`RawAnnotations`): a save that finds the
+        version unchanged needs nothing else, and the objects are decoded only when they are needed."""
+        response = await self._request("GET", f"jobs/{int(job_id)}/annotations")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            raise errors.NotCvatServer("The server sent a web page instead of the annotations.")
+        return RawAnnotations(response.content)
+
+    async def get_job_annotations_json(self, job_id: int) -> dict[str, Any]:
+        """The job's annotations as decoded JSON (every key the server sent is kept)."""
+        return (await self.get_job_annotations_raw(job_id)).json()
+
+    async def patch_job_annotations_json(self, job_id: int, action: str, body: dict[str, Any]) -> dict[str, Any]:
+        """``create``, ``update`` or ``delete`` the objects of ``body`` (labeled-data JSON, sent as it is); the
+        server's answer as decoded JSON (the objects written, with their ids, and the job's new ``version``)."""
+        if action not in PATCH_ACTIONS:
+            raise ValueError(f"action is one of {', '.join(PATCH_ACTIONS)}")
+        response = await self._request(
+            "PATCH",
+            f"jobs/{int(job_id)}/annotations",
+            params={"action": action},
+            content=msgspec.json.encode(body),
+            headers={"Content-Type": "application/json"},
+        )
+        return _decode_object(response.content)
 
     async def _write(self, method: str, path: str, annotations: Annotations, action: str | None) -> Annotations:
         params = {"action": action} if action else None

@@ -23,6 +23,9 @@ Kinds (``FaultPlan.add(kind, path=..., query=..., method=..., times=..., delay=.
 ``endless``         200 with a chunked JSON body that never ends (whitespace, as fast as the client reads it)
                     until the plan is cleared or the client goes
 ``oversized``       200 with a valid JSON answer of ``size`` bytes (64 MB + 1 by default), ``Content-Length`` set
+``close_after``     the request is handled (a write is made), then the connection drops before the answer
+``hang_after``      the request is handled (a write is made), then no answer until the plan is cleared or the
+                    server stops (a client times out not knowing its write went through)
 ==================  ===========================================================================================
 
 Tests can also :meth:`~FaultPlan.hold` every faulty answer at a gate (and :meth:`~FaultPlan.release` it), and see
@@ -60,6 +63,8 @@ KINDS = frozenset(
         "drip",
         "endless",
         "oversized",
+        "close_after",
+        "hang_after",
     }
 )
 DROP_AFTER = 64 * 1024  # default bytes of a request body "drop_upload" reads before dropping the connection
@@ -274,6 +279,16 @@ class FaultMiddleware:
             await self._never_ending(fault, epoch, receive, send)
         elif fault.kind == "oversized":
             await _oversized(send, fault.size)
+        elif fault.kind in ("close_after", "hang_after"):
+            await self.app(scope, receive, _discard)  # handled (written); its answer is lost
+            if fault.kind == "hang_after":
+                while not self.plan._over(epoch):
+                    await asyncio.sleep(_POLL)
+                await _send(send, 503, b"", "text/plain")
+                return
+            await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1000")]})
+            await send({"type": "http.response.body", "body": b'{"version":', "more_body": True})
+            raise ConnectionAbortedError("fault injected: connection dropped after the request was handled")
         else:  # "close": start an answer, then drop the connection
             await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1000")]})
             await send({"type": "http.response.body", "body": b'{"count":', "more_body": True})
@@ -336,6 +351,10 @@ async def _drop_upload(receive: Receive, send: Send, after_bytes: int) -> None:
     await send({"type": "http.response.start", "status": 502, "headers": [(b"content-length", b"1000")]})
     await send({"type": "http.response.body", "body": b"", "more_body": True})
     raise ConnectionAbortedError(f"fault injected: connection dropped after {received} bytes of the upload")
+
+
+async def _discard(message: Message) -> None:
+    """An answer nobody receives."""
 
 
 async def _watch_disconnect(receive: Receive, gone: asyncio.Event) -> None:

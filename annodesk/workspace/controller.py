@@ -24,6 +24,7 @@ from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
 from annodesk.api.models import DataMeta, Job, Task
 from annodesk.i18n import arg
 from annodesk.session.job_data import JobData, change_job_status, load_job_media
+from annodesk.session.job_save import JobSaver
 from annodesk.session.journal import Journal, JournalError, Pending
 from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
@@ -44,6 +45,7 @@ from .frame_objects import (
 from .frames import COMPRESSED, ORIGINAL, FrameLoadError, FrameSource, FrameSuperseded
 from .playback import FrameClock
 from .problems import Problem
+from .saving import JobSaving
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,7 @@ class WorkspaceController(QObject):
         super().__init__(parent)
         self.journal = journal
         self.editor: JobEditor | None = None
+        self.saving: JobSaving | None = None  # the job's save, once loaded
         self.pending: Pending | None = None  # unsaved edits of an earlier session, until restored or discarded
         self._ids = DrawableIds()
         self._by_key: dict[ObjectKey, FrameObject] | None = None  # the frame's objects by key, made when asked
@@ -205,6 +208,24 @@ class WorkspaceController(QObject):
         editor.edited.connect(self._edited)
         self.pending = indexed.pending
         self.editor = editor
+        self._start_saving(editor)
+
+    def _start_saving(self, editor: JobEditor) -> None:
+        """``saving`` (Ctrl+S, save and mark completed) over the new editor; a save's status change shows here."""
+        if self.saving is not None:
+            self.saving.deleteLater()
+        job_id = self.job_id
+        saver = JobSaver(self.repository.client, job_id, editor.labels, editor.saved)
+        self.saving = JobSaving(
+            saver, editor, self.work, mark_completed=lambda: change_job_status(self.repository, job_id, "completed"),
+            parent=self,
+        )  # fmt: skip
+        self.saving.statusSaved.connect(self._status_saved)
+
+    def _status_saved(self, job: Job) -> None:
+        if self.data is not None:
+            self.data = replace(self.data, job=job)
+            self.statusChanged.emit(job.status)
 
     # -- unsaved edits of an earlier session -------------------------------------------------------
 
