@@ -5,8 +5,8 @@ Produces ``workspace-dense.png`` / ``workspace-dense-zh.png`` (the 10,000×5,000
 5,000 polygons of 20 points and 5,000 rectangles, one object selected) and ``workspace-video.png`` /
 ``workspace-video-zh.png`` (a frame of the sample video task between keyframes: tracks of every shape type).
 Both show the tool palette, the label picker and the attribute editor (on the video frame: a track's, with its
-keyframe marks); ``workspace-dense-drawing.png`` / ``-zh`` show a polygon being drawn on the dense frame. Chinese is switched live, as a user would. Nothing touches the
-real keyring, settings or cache.
+keyframe marks); ``workspace-dense-drawing.png`` / ``-zh`` show a polygon being drawn on the dense frame.
+Chinese is switched live, as a user would. Nothing touches the real keyring, settings or cache.
 """
 
 from __future__ import annotations
