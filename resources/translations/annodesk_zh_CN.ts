@@ -2197,6 +2197,10 @@
         <translation>取消编组(&amp;U)</translation>
     </message>
     <message>
+        <source>Delete the point</source>
+        <translation>删除此点</translation>
+    </message>
+    <message>
         <source>Delete, even &amp;locked</source>
         <translation>删除（包括已锁定的）(&amp;L)</translation>
     </message>
@@ -2211,6 +2215,10 @@
     <message>
         <source>Lock &amp;all</source>
         <translation>全部锁定(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make it the start point</source>
+        <translation>设为起点</translation>
     </message>
     <message>
         <source>Merge the objects picked with Ctrl+click and the selected one</source>

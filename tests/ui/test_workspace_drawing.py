@@ -198,3 +198,18 @@ async def test_the_label_picker_is_remembered_per_job(sandbox: SandboxServer, tm
         assert window.tool_palette.label_picker.label_id() == label_id(window, PEDESTRIAN)
     async with street_workspace(sandbox, tmp_path, job_index=1) as (window, _client):
         assert window.tool_palette.label_picker.label_id() == label_id(window, CAR)  # another job: the first label
+
+
+async def test_shift_n_draws_the_selected_object_again_in_one_step(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with street_workspace(sandbox, tmp_path) as (window, _client):
+        controller, editor = window.controller, editor_of(window)
+        choose_tool(window, ShapeKind.RECTANGLE)
+        drag_at(window, (100, 100), (300, 220))
+        rectangle = controller.selected
+        steps = editor.undo_stack.count()
+        key(window, N, Qt.KeyboardModifier.ShiftModifier)
+        assert window.drawing.drawing.is_drawing()
+        drag_at(window, (600, 300), (800, 450))
+        assert controller.selected == rectangle and len(editor.document.shapes) == 1
+        assert list(item(window, rectangle).points) == pytest.approx(flat_at(window, [(600, 300), (800, 450)]))
+        assert editor.undo_stack.count() == steps + 1 and back_to_select(window)

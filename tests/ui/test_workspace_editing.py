@@ -275,3 +275,22 @@ async def test_propagate_asks_the_frames_in_a_bar_and_the_context_menu_runs_comm
         delete.trigger()
         assert rectangle not in {("shape", s.id) for s in editor.document.shapes}
         assert not any(s.frame == first for s in editor.document.shapes)
+
+
+async def test_the_point_menu_sets_the_start_point_and_deletes_a_vertex(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with street_workspace(sandbox, tmp_path) as (window, _client):
+        editor, actions = editor_of(window), window.object_actions
+        corners = [(500, 100), (700, 120), (650, 300), (520, 280)]
+        polygon = draw_polygon(window, corners)
+        steps = editor.undo_stack.count()
+        click_at(window, 650, 300, button=RIGHT)  # on the selected polygon's third vertex
+        assert actions.point_menu.isVisible() and not actions.context_menu.isVisible()
+        actions.point_menu.hide()
+        actions.start_point_action.trigger()
+        assert list(item(window, polygon).points) == pytest.approx(flat_at(window, corners[2:] + corners[:2]))
+        click_at(window, 700, 120, button=RIGHT)
+        actions.point_menu.hide()
+        actions.delete_point_action.trigger()
+        left = [corners[2], corners[3], corners[0]]
+        assert list(item(window, polygon).points) == pytest.approx(flat_at(window, left))
+        assert editor.undo_stack.count() == steps + 2

@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from annodesk.i18n import arg
 from annodesk.workspace.controller import WorkspaceController
-from annodesk.workspace.frame_objects import TAG, TRACK, FrameObject
+from annodesk.workspace.frame_objects import TAG, TRACK, FrameObject, ObjectKey
 
 from .drawing_control import DrawingControl
 from .keymap import KeyMap
@@ -139,9 +139,16 @@ class ObjectActions(QObject):
             self.draw_menu.addAction(self.actions[name])
         self.object_menu = self._menu(menu_bar, OBJECT_ACTIONS)
         self.context_menu = self._menu(drawing.canvas, CONTEXT_ACTIONS)
+        self.point_menu = QMenu(drawing.canvas)  # CVAT's canvas-point-context-menu
+        self.delete_point_action = self.point_menu.addAction("")
+        self.delete_point_action.triggered.connect(lambda: self._on_point(self._delete_point))
+        self.start_point_action = self.point_menu.addAction("")
+        self.start_point_action.triggered.connect(lambda: self._on_point(self._set_start_point))
+        self._point: tuple[int, int] | None = None  # (drawable id, vertex) the point menu is about
         self.menus = (self.edit_menu, self.draw_menu, self.object_menu)
 
         drawing.editing.menuRequested.connect(self._menu_requested)
+        drawing.editing.pointMenuRequested.connect(self._point_menu_requested)
         drawing.picksChanged.connect(self.update_state)
         controller.loaded.connect(self._loaded)
         controller.selectionChanged.connect(lambda _key: self.update_state())
@@ -193,6 +200,8 @@ class ObjectActions(QObject):
         }
         for name, text in texts.items():
             self.actions[name].setText(text)
+        self.delete_point_action.setText(self.tr("Delete the point"))
+        self.start_point_action.setText(self.tr("Make it the start point"))
         self.actions["merge"].setToolTip(self.tr("Merge the objects picked with Ctrl+click and the selected one"))
         self.actions["group"].setToolTip(self.tr("Group the objects picked with Ctrl+click and the selected one"))
         self._undo_texts()
@@ -362,3 +371,26 @@ class ObjectActions(QObject):
     def _menu_requested(self, _drawable: object, position: QPoint) -> None:
         self.update_state()
         self.context_menu.popup(position)
+
+    def _point_menu_requested(self, drawable: int, vertex: int, position: QPoint) -> None:
+        obj = self.controller.object(self.controller.key_of_drawable(drawable))
+        if obj is None:
+            return
+        self._point = (drawable, vertex)
+        self.start_point_action.setEnabled(obj.type == "polygon")  # CVAT offers it on polygons
+        self.point_menu.popup(position)
+
+    def _on_point(self, edit: Callable[[ObjectKey, int], object]) -> None:
+        point, self._point = self._point, None
+        key = self.controller.key_of_drawable(point[0]) if point is not None else None
+        if point is not None and key is not None:
+            edit(key, point[1])
+            self.update_state()
+
+    def _delete_point(self, key: ObjectKey, vertex: int) -> None:
+        if self.controller.editor is not None:
+            self.controller.editor.delete_vertex(key, vertex)
+
+    def _set_start_point(self, key: ObjectKey, vertex: int) -> None:
+        if self.controller.editor is not None:
+            self.controller.editor.set_start_point(key, vertex)

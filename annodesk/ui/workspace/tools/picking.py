@@ -3,8 +3,9 @@
 - Ctrl+click on an object (not on a vertex of the selected one, which Ctrl+click deletes) picks or unpicks it:
   ``picked(drawable_id)``. The picks (kept by the caller, across frames) are what merge and group work on; they are
   outlined with a dashed box.
-- A right-click that is not on a vertex (a right-click on a vertex deletes it) selects the object under the mouse
-  and asks for the object menu: ``menuRequested(drawable_id or None, global position)``.
+- A right-click selects the object under the mouse and asks for the object menu: ``menuRequested(drawable_id or
+  None, global position)``; on a vertex of the selected object it asks for CVAT's point menu instead (delete the
+  point, set the start point): ``pointMenuRequested(drawable_id, vertex, global position)``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class PickingTool(EditingTool):
 
     picked = Signal(int)  # drawable id: Ctrl+click
     menuRequested = Signal(object, QPoint)  # drawable id or None, global position
+    pointMenuRequested = Signal(int, int, QPoint)  # drawable id, vertex index, global position
 
     def __init__(self, canvas: AnnotationCanvas) -> None:
         super().__init__(canvas)
@@ -36,7 +38,12 @@ class PickingTool(EditingTool):
 
     def mouse_press(self, canvas: AnnotationCanvas, event: QMouseEvent, image_pos: QPointF) -> bool:
         button = event.button()
-        on_vertex = self._on_vertex(event.position())
+        handle = self.handle_at(event.position())
+        on_vertex = handle is not None and handle.role == VERTEX
+        selected = canvas.selected_id()
+        if button == Qt.MouseButton.RightButton and on_vertex and handle is not None and selected is not None:
+            self.pointMenuRequested.emit(selected, handle.index, canvas.mapToGlobal(event.position().toPoint()))
+            return True
         if button == Qt.MouseButton.RightButton and not on_vertex and not canvas.space_held():
             target = canvas.object_at(event.position())
             if target is not None:
@@ -50,10 +57,6 @@ class PickingTool(EditingTool):
                 self.picked.emit(target)
             return True
         return super().mouse_press(canvas, event, image_pos)
-
-    def _on_vertex(self, widget_pos: QPointF) -> bool:
-        handle = self.handle_at(widget_pos)
-        return handle is not None and handle.role == VERTEX
 
     def paint(self, canvas: AnnotationCanvas, painter: QPainter) -> None:
         super().paint(canvas, painter)
