@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import msgspec
@@ -478,6 +478,16 @@ class WorkspaceController(QObject):
     def set_hidden(self, key: ObjectKey, hidden: bool) -> None:
         """Hide or show one object (client-only, as in CVAT: not saved)."""
         (self.hidden.add if hidden else self.hidden.discard)(key)
+        self.objectsChanged.emit()
+
+    def set_hidden_many(self, keys: Iterable[ObjectKey], hidden: bool) -> None:
+        """Hide or show several objects at once (T+H: all of the frame's), one change said."""
+        (self.hidden.update if hidden else self.hidden.difference_update)(keys)
+        self.objectsChanged.emit()
+
+    def set_locked_many(self, keys: Iterable[ObjectKey], locked: bool) -> None:
+        """Lock or unlock several objects at once (T+L: all of the frame's), one change said."""
+        (self.locked.update if locked else self.locked.difference_update)(keys)
         self.objectsChanged.emit()
 
     def set_locked(self, key: ObjectKey, locked: bool) -> None:

@@ -215,6 +215,16 @@ async def test_object_commands_from_cvats_keys_and_a_remapped_key(fresh_sandbox:
         assert not item(window, lower).occluded
         assert window.keymap.assign("delete", (QKeySequence("X"),)) == ["occluded"]  # a clash is refused
 
+        key(window, Qt.Key.Key_T)
+        key(window, Qt.Key.Key_H)  # CVAT's T+H: hide all
+        assert controller.hidden == {obj.key for obj in controller.objects} and not window.canvas.drawables()[0].visible
+        key(window, Qt.Key.Key_T)
+        key(window, Qt.Key.Key_L)  # T+L: lock all
+        assert {obj.key for obj in controller.objects} <= controller.locked
+        key(window, Qt.Key.Key_T)
+        key(window, Qt.Key.Key_H)
+        assert not controller.hidden and window.canvas.drawables()[0].visible
+
         key(window, Qt.Key.Key_F1)
         dialog = window.shortcuts_action.dialog
         assert dialog is not None and dialog.isVisible()

@@ -358,15 +358,11 @@ class ObjectActions(QObject):
 
     def toggle_lock_all(self) -> None:
         keys = [obj.key for obj in self.controller.objects]
-        lock = not all(key in self.controller.locked for key in keys)
-        for key in keys:
-            self.controller.set_locked(key, lock)
+        self.controller.set_locked_many(keys, not all(key in self.controller.locked for key in keys))
 
     def toggle_hide_all(self) -> None:
         keys = [obj.key for obj in self.controller.objects if obj.kind != TAG]
-        hide = not all(key in self.controller.hidden for key in keys)
-        for key in keys:
-            self.controller.set_hidden(key, hide)
+        self.controller.set_hidden_many(keys, not all(key in self.controller.hidden for key in keys))
 
     def _menu_requested(self, _drawable: object, position: QPoint) -> None:
         self.update_state()
