@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,6 +51,8 @@ class FrameObjectsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.objects: list[FrameObject] = []
+        self._rows: dict[ObjectKey, int] | None = None  # row by key, of the list _rows_of (made when asked)
+        self._rows_of: list[FrameObject] | None = None
         self.hidden: set[ObjectKey] = set()
         self.locked: set[ObjectKey] = set()
         self.sort_column: int = -1  # -1: the order given
@@ -95,7 +97,81 @@ class FrameObjectsModel(QAbstractTableModel):
         self.endResetModel()
 
     def row_of(self, key: ObjectKey | None) -> int | None:
-        return next((row for row, obj in enumerate(self.objects) if obj.key == key), None)
+        rows = self._rows
+        if rows is None or self._rows_of is not self.objects:
+            rows = self._rows = {obj.key: row for row, obj in enumerate(self.objects)}
+            self._rows_of = self.objects
+        return rows.get(key) if key is not None else None
+
+    def update_objects(
+        self,
+        objects: Sequence[FrameObject],
+        changed: Iterable[ObjectKey],
+        hidden: Iterable[ObjectKey] = (),
+        locked: Iterable[ObjectKey] = (),
+        current: Callable[[ObjectKey], FrameObject | None] | None = None,
+    ) -> None:
+        """The same frame after an edit of the ``changed`` objects (``objects``: the frame now, in the order given;
+        ``current``: the object of a key in it, if the caller has a faster way to tell than a look through ``objects``):
+        only their rows change, or are removed, or inserted where they belong (in the sort order, or in the order
+        given) — a dense frame's ten thousand rows are not filled again for one edit."""
+        self.hidden, self.locked = set(hidden), set(locked)
+        wanted = set(changed)
+        if current is None:
+            found = {obj.key: obj for obj in objects if obj.key in wanted}
+            current = found.get
+        for key in wanted:
+            new = current(key)
+            row = self.row_of(key)
+            old = self.objects[row] if row is not None else None
+            if old is not None and new is not None and not self._moves(old, new):
+                assert row is not None
+                self.objects[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, LOCKED_COLUMN))
+                continue
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.objects[row]
+                self._rows = None
+                self.endRemoveRows()
+            if new is not None:
+                position = self._position_of(new, objects)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self.objects.insert(position, new)
+                self._rows = None
+                self.endInsertRows()
+
+    def _moves(self, old: FrameObject, new: FrameObject) -> bool:
+        """Whether the edit moves the object's row: its sort value, or (unsorted) its z-order changed."""
+        if self.sort_column < 0:
+            return old.z_order != new.z_order
+        return bool(self._sort_value(old, self.sort_column) != self._sort_value(new, self.sort_column))
+
+    def _position_of(self, new: FrameObject, objects: Sequence[FrameObject]) -> int:
+        """Where ``new`` goes among the rows: after the last row of its sort value, or (unsorted) after the row of
+        the object before it in ``objects``."""
+        column = self.sort_column
+        if column >= 0:
+            value = self._sort_value(new, column)
+            descending = self.sort_order == Qt.SortOrder.DescendingOrder
+            low, high = 0, len(self.objects)
+            while low < high:  # the first row that comes after ``new``
+                middle = (low + high) // 2
+                other = self._sort_value(self.objects[middle], column)
+                after = other < value if descending else value < other
+                if after:
+                    high = middle
+                else:
+                    low = middle + 1
+            return low
+        rows = {obj.key: row for row, obj in enumerate(self.objects)}
+        previous = None
+        for obj in objects:
+            if obj.key == new.key:
+                break
+            if obj.key in rows:
+                previous = rows[obj.key]
+        return 0 if previous is None else previous + 1
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)

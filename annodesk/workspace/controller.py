@@ -112,6 +112,7 @@ class WorkspaceController(QObject):
         self.pending: Pending | None = None  # unsaved edits of an earlier session, until restored or discarded
         self._ids = DrawableIds()
         self._by_key: dict[ObjectKey, FrameObject] | None = None  # the frame's objects by key, made when asked
+        self._label_counts: dict[int, int] | None = None  # label_counts(), made when asked
         self.repository = repository
         self.job_id = job_id
         self.task_id = task_id  # when known, the job and its task are read at once
@@ -396,7 +397,27 @@ class WorkspaceController(QObject):
             self.objects = []
             self.message.emit(Problem(lambda: self.tr("Some objects of this frame could not be read.")))
         self._by_key = None
+        self._label_counts = None
         if self.selected is not None and self.object(self.selected) is None:
+            self.select(None)
+
+    def _patch_objects(self, objects: list[FrameObject], changes: dict[ObjectKey, FrameObject | None]) -> None:
+        """The frame's objects after an edit that changed only ``changes`` (None: gone) in place."""
+        self.objects = objects
+        by_key, counts = self._by_key, self._label_counts
+        assert by_key is not None
+        for key, new in changes.items():
+            old = by_key.pop(key, None)
+            if new is not None:
+                by_key[key] = new
+            if counts is not None:
+                if old is not None:
+                    counts[old.label_id] -= 1
+                    if not counts[old.label_id]:
+                        del counts[old.label_id]
+                if new is not None:
+                    counts[new.label_id] = counts.get(new.label_id, 0) + 1
+        if self.selected is not None and self.selected not in by_key:
             self.select(None)
 
     def listed_objects(self) -> list[FrameObject]:
@@ -452,8 +473,12 @@ class WorkspaceController(QObject):
         ``objectsChanged`` says so with :attr:`changed_keys` set to the keys of the objects that changed."""
         if self.editor is None or self._reader is None:
             return
-        touched = self._reader.update(self.editor.document)
-        self._read_objects()
+        reader = self._reader
+        touched = reader.update(self.editor.document)
+        if reader.patched is not None and reader.patched_frame == self.frame and self._by_key is not None:
+            self._patch_objects(reader.objects_at(self.frame), reader.patched)
+        else:
+            self._read_objects()
         self.changed_keys = frozenset(touched)
         try:
             self.objectsChanged.emit()
@@ -461,7 +486,12 @@ class WorkspaceController(QObject):
             self.changed_keys = None
 
     def tags(self) -> list[FrameObject]:
-        return [obj for obj in self.objects if obj.type == "tag"]
+        """The frame's tags (the reader lists them after every shape and track)."""
+        objects = self.objects
+        start = len(objects)
+        while start > 0 and objects[start - 1].type == "tag":
+            start -= 1
+        return objects[start:]
 
     def object(self, key: ObjectKey | None) -> FrameObject | None:
         """The current frame's object ``key`` (None when it is not on the frame)."""
@@ -531,10 +561,12 @@ class WorkspaceController(QObject):
 
     def label_counts(self) -> dict[int, int]:
         """How many objects of each label the current frame has (before filters and hiding)."""
-        counts: dict[int, int] = {}
-        for obj in self.objects:
-            counts[obj.label_id] = counts.get(obj.label_id, 0) + 1
-        return counts
+        if self._label_counts is None:
+            counts: dict[int, int] = {}
+            for obj in self.objects:
+                counts[obj.label_id] = counts.get(obj.label_id, 0) + 1
+            self._label_counts = counts
+        return dict(self._label_counts)
 
     # -- job status --------------------------------------------------------------------------------
 

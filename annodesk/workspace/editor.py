@@ -33,7 +33,6 @@ from annodesk.annotations.identity import (
     client_id,
     find,
     identified,
-    item_id,
     items_of,
     with_client_id,
     with_items,
@@ -598,7 +597,9 @@ def rebased(document: Annotations, change: Delta) -> Delta:
     is dropped (another user deleted it), an insertion of one it has becomes a change."""
     kinds = {kind for kind, _ in change.removed} | {kind for kind, _ in change.changed}
     kinds |= {kind for kind, _, _ in change.inserted}
-    present = {kind: {item_id(item) for item in items_of(document, kind)} for kind in kinds}
+    if not change.changed and not change.inserted:
+        return change
+    present = {kind: _ids(items_of(document, kind)) for kind in kinds}
     changed = [(kind, data) for kind, data in change.changed if _json_id(data) in present[kind]]
     inserted = []
     for kind, position, data in change.inserted:
@@ -607,6 +608,11 @@ def rebased(document: Annotations, change: Delta) -> Delta:
         else:
             inserted.append((kind, position, data))
     return Delta(change.removed, tuple(changed), tuple(inserted), change.replaced)
+
+
+def _ids(items: Iterable[Item]) -> set[int | str | None]:
+    """The item id (client id, else server id) of every object, inline (a dense frame has ten thousand)."""
+    return {local if isinstance(local := item.extra.get(CLIENT_ID), str) else item.id for item in items}
 
 
 def carry_client_ids(document: Annotations, saved: Annotations) -> Annotations:

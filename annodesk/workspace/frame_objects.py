@@ -133,6 +133,13 @@ class FrameReader:
         self._timelines = [TrackTimeline(track, self.label_set) for track in self.document.tracks if track.shapes]
         self._made: dict[int, tuple[Shape | Tag, FrameObject]] = {}  # by id() of the shape or tag it was made of
         self._recent: OrderedDict[int, list[FrameObject]] = OrderedDict()
+        self._stale: set[tuple[str, int]] = set()  # (kind, frame) whose shapes or tags an edit changed
+        self._positions: dict[ObjectKey, int] = {}  # where each object is in _positions_of (a cached frame's list)
+        self._positions_of: list[FrameObject] | None = None
+        # After update(): the objects of frame ``patched_frame`` that changed (None: went), when that frame was
+        # patched in place; None when it has to be read again.
+        self.patched: dict[ObjectKey, FrameObject | None] | None = None
+        self.patched_frame: int | None = None
 
     # ---- reading ---------------------------------------------------------------------------------------------------
 
@@ -144,9 +151,9 @@ class FrameReader:
             self._recent.move_to_end(frame)
             return list(recent)
         found = [obj for timeline in self._timelines if (obj := self._track_object(timeline, frame)) is not None]
-        found.extend(self._cached(shape, SHAPE) for shape in self._shapes.get(frame, ()))
+        found.extend(self._cached(shape, SHAPE) for shape in self._frame_items(SHAPE, frame))
         found.sort(key=_BY_Z)  # tracks first on a tie: a stable sort of two sorted runs
-        found.extend(self._cached(tag, TAG) for tag in self._tags.get(frame, ()))
+        found.extend(self._cached(tag, TAG) for tag in self._frame_items(TAG, frame))
         self._recent[frame] = found
         if len(self._recent) > RECENT_FRAMES:
             self._recent.popitem(last=False)
@@ -200,43 +207,101 @@ class FrameReader:
 
     def update(self, document: Document) -> set[ObjectKey]:
         """Take ``document`` (an edit of the current one: unchanged objects are the same Python objects) and re-read
-        what changed; returns the keys of the objects that changed, appeared or went."""
+        what changed; returns the keys of the objects that changed, appeared or went. The frame read last is patched
+        in place when the edit kept its drawing order (a move, a drag, an attribute, a deletion); other frames the
+        edit touched are read again when asked for."""
         old, self.document = self.document, document
         touched: set[ObjectKey] = set()
+        came_by_key: dict[ObjectKey, Shape | Tag | TrackTimeline] = {}
         frames: set[int] = set()
-        for kind, old_items, new_items in (
-            (SHAPE, old.shapes, document.shapes),
-            (TAG, old.tags, document.tags),
-        ):
+        for kind, old_items, new_items in ((SHAPE, old.shapes, document.shapes), (TAG, old.tags, document.tags)):
             if old_items is new_items:
                 continue
             gone, came = _changed(old_items, new_items)
-            for item in (*gone, *came):
+            for item in gone:
                 touched.add((kind, item_id(item)))
                 frames.add(item.frame)
-            for item in gone:
                 self._made.pop(id(item), None)
-            grouped = self._shapes if kind == SHAPE else self._tags
-            for frame in {item.frame for item in (*gone, *came)}:
-                found = [item for item in new_items if item.frame == frame]
-                if kind == SHAPE:
-                    found.sort(key=_BY_Z)
-                if found:
-                    grouped[frame] = found  # type: ignore[assignment]
-                else:
-                    grouped.pop(frame, None)
-        if old.tracks is not document.tracks:
+            for item in came:
+                key = (kind, item_id(item))
+                touched.add(key)
+                frames.add(item.frame)
+                came_by_key[key] = item
+            self._stale.update((kind, frame) for frame in frames)
+        tracks_changed = old.tracks is not document.tracks
+        if tracks_changed:
             gone, came = _changed(old.tracks, document.tracks)
-            touched.update((TRACK, item_id(track)) for track in (*gone, *came))
+            touched.update((TRACK, item_id(track)) for track in gone)
             kept = {id(timeline.track): timeline for timeline in self._timelines}
             self._timelines = [
                 kept.get(id(track)) or TrackTimeline(track, self.label_set) for track in document.tracks if track.shapes
             ]
-            self._recent.clear()
-        else:
-            for frame in frames:
-                self._recent.pop(frame, None)
+            made = {id(timeline.track): timeline for timeline in self._timelines}
+            for track in came:
+                key = (TRACK, item_id(track))
+                touched.add(key)
+                if id(track) in made:
+                    came_by_key[key] = made[id(track)]
+        latest = next(reversed(self._recent), None) if self._recent else None
+        self.patched, self.patched_frame = None, None
+        for frame in list(self._recent):
+            if tracks_changed or frame in frames:
+                patched = self._patched(frame, touched, came_by_key) if frame == latest else None
+                if patched is None:
+                    del self._recent[frame]
+                else:
+                    self._recent[frame] = patched
         return touched
+
+    def _patched(
+        self, frame: int, touched: set[ObjectKey], came: Mapping[ObjectKey, Shape | Tag | TrackTimeline]
+    ) -> list[FrameObject] | None:
+        """The cached objects of ``frame`` with the ``touched`` ones replaced or removed, or None when the edit
+        changed the drawing order there (an object added, or a z-order changed): then the frame is read again."""
+        cached = self._recent[frame]
+        if self._positions_of is not cached:
+            self._positions = {obj.key: index for index, obj in enumerate(cached)}
+            self._positions_of = cached
+        positions = self._positions
+        changes: dict[ObjectKey, FrameObject | None] = {}
+        for key in touched:
+            new = self._object_at(came.get(key), key[0], frame)
+            index = positions.get(key)
+            if index is None:
+                if new is None:
+                    continue
+                return None  # a new object: its place in the drawing order is found by reading the frame again
+            if new is not None and new.z_order != cached[index].z_order and new.type != TAG:
+                return None
+            changes[key] = new
+        removed = {positions[key] for key, new in changes.items() if new is None}
+        for key, new in changes.items():
+            if new is not None:
+                cached[positions[key]] = new
+        self.patched, self.patched_frame = changes, frame
+        return [obj for index, obj in enumerate(cached) if index not in removed] if removed else cached
+
+    def _object_at(self, item: Shape | Tag | TrackTimeline | None, kind: str, frame: int) -> FrameObject | None:
+        if item is None:
+            return None
+        if isinstance(item, TrackTimeline):
+            return self._track_object(item, frame)
+        return self._cached(item, kind) if item.frame == frame else None
+
+    def _frame_items(self, kind: str, frame: int) -> list[Any]:
+        """The shapes (sorted by z-order) or tags of ``frame``, read again from the document after an edit there."""
+        grouped: dict[int, list[Any]] = self._shapes if kind == SHAPE else self._tags
+        if (kind, frame) in self._stale:
+            self._stale.discard((kind, frame))
+            items = self.document.shapes if kind == SHAPE else self.document.tags
+            found = [item for item in items if item.frame == frame]
+            if kind == SHAPE:
+                found.sort(key=_BY_Z)
+            if found:
+                grouped[frame] = found
+            else:
+                grouped.pop(frame, None)
+        return grouped.get(frame, [])
 
     def _object(
         self,

@@ -184,16 +184,20 @@ class AnnotationCanvas(QWidget):
             self.set_selected_id(None)
 
     def update_drawables(self, changed: Sequence[Drawable]) -> None:
-        """Change objects already on the frame (an edit, a drag): only the overlay around them is redrawn, so a
-        vertex dragged on the dense frame costs a few objects, not all. Unknown ids are added (a full redraw)."""
+        """Change objects on the frame (an edit, a drag): only the overlay around them is redrawn, so a vertex
+        dragged on the dense frame costs a few objects, not all. Unknown ids are added on top of their z-order."""
         known = self._scene.index_of
-        if any(d.id not in known for d in changed) or self._style.show_all_text:
+        if self._style.show_all_text:
             merged = {d.id: d for d in self._scene.drawables}
             merged.update((d.id, d) for d in changed)
             self.set_drawables(list(merged.values()))
             return
         dirty: list[Bounds] = []
         for drawable in changed:
+            if drawable.id not in known:  # a new object (drawn, pasted): on top of its z-order
+                added = self._scene.add(drawable)
+                dirty.extend(() if added is None else (added,))
+                continue
             self._painter.forget(drawable.id)
             dirty.extend(b for b in self._scene.replace(drawable) if b is not None)
         if self._pending is not None:

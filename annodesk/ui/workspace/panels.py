@@ -164,7 +164,13 @@ class ObjectsPanel(QWidget):
     def _objects_changed(self) -> None:
         controller = self.controller
         with QSignalBlocker(self.view.selectionModel()):
-            self.model.set_objects(controller.objects, controller.hidden, controller.locked)
+            if controller.changed_keys is not None:  # an edit: only its objects' rows
+                changed = controller.changed_keys
+                self.model.update_objects(
+                    controller.objects, changed, controller.hidden, controller.locked, current=controller.object
+                )
+            else:
+                self.model.set_objects(controller.objects, controller.hidden, controller.locked)
         self._selection_changed(controller.selected)
         self._update_count()
         if not self._columns_fitted and self.model.rowCount():
