@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from annodesk.annotations import Shape, Tag, Track
+from annodesk.i18n import CHINESE, LanguageManager
 from annodesk.sandbox import SandboxServer
 from annodesk.ui.workspace.tool_palette import SELECT, TAG
 from annodesk.ui.workspace.tools.picking import PickingTool
@@ -19,6 +20,7 @@ from annodesk.ui.workspace.tools.shapes import cuboid_from_4_points, cuboid_from
 from annodesk.workspace.drawables import ShapeKind
 from tests.workspace.canvas_input import LEFT
 
+from .conftest import until
 from .workspace_tools_helpers import (
     CAR,
     PEDESTRIAN,
@@ -213,3 +215,21 @@ async def test_shift_n_draws_the_selected_object_again_in_one_step(sandbox: Sand
         assert controller.selected == rectangle and len(editor.document.shapes) == 1
         assert list(item(window, rectangle).points) == pytest.approx(flat_at(window, [(600, 300), (800, 450)]))
         assert editor.undo_stack.count() == steps + 1 and back_to_select(window)
+
+
+async def test_the_tools_menus_and_attribute_editor_switch_language_live(
+    sandbox: SandboxServer, tmp_path: Path, languages: LanguageManager
+) -> None:
+    async with street_workspace(sandbox, tmp_path) as (window, _client):
+        choose_tool(window, ShapeKind.RECTANGLE)
+        drag_at(window, (100, 100), (300, 220))
+        actions = window.object_actions
+        languages.set_choice(CHINESE)
+        await until(lambda: window.docks["tools"].windowTitle() == "工具")
+        assert window.tool_palette.tool_actions[ShapeKind.RECTANGLE.value].text() == "矩形"
+        assert actions.edit_menu.title() == "编辑(&E)" and actions.actions["delete"].text() == "删除(&D)"
+        assert window.drawing.draw_action.text() == "重复上次绘制(&R)"
+        assert actions.actions["undo"].text().startswith("撤销")
+        assert window.attribute_editor.occluded.text() == "遮挡(&O)"
+        assert window.attribute_editor.title.text().endswith("形状")
+        assert window.controller.selected is not None  # nothing reloaded or lost
