@@ -162,10 +162,21 @@ async def test_mutable_attributes_of_a_track_are_set_on_the_keyframe(sandbox: Sa
         assert editor.attribute_values(track)[parked] == "true"
         assert sorted(shape.frame for shape in item(window, track).shapes) == [first, first + 5]
         assert window.attribute_editor.keyframe.isChecked()
-        controller.go_to(first)
-        await until(lambda: controller.image is not None)
+        key(window, Qt.Key.Key_E)  # the previous keyframe
+        await until(lambda: controller.frame == first and controller.image is not None)
         assert editor.attribute_values(track)[parked] == "false"
         assert window.attribute_editor.form.value(parked) == "false"
+        key(window, Qt.Key.Key_R)  # the next one
+        await until(lambda: controller.frame == first + 5 and controller.image is not None)
+        assert controller.selected == track
+        key(window, Qt.Key.Key_O)  # outside from here on: no longer drawn
+        assert controller.object(track).outside and track not in {o.key for o in controller.drawn_objects()}
+        assert window.attribute_editor.outside.isChecked()
+        key(window, Qt.Key.Key_O)
+        assert not controller.object(track).outside
+        key(window, Qt.Key.Key_K)  # no longer a keyframe: the values come from the one before
+        assert sorted(shape.frame for shape in item(window, track).shapes) == [first]
+        assert editor.attribute_values(track)[parked] == "false"
 
 
 async def two_rectangles(client: CvatClient, task: Task) -> None:
