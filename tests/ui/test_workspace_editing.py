@@ -315,3 +315,27 @@ async def test_the_point_menu_sets_the_start_point_and_deletes_a_vertex(sandbox:
         left = [corners[2], corners[3], corners[0]]
         assert list(item(window, polygon).points) == pytest.approx(flat_at(window, left))
         assert editor.undo_stack.count() == steps + 2
+
+
+async def test_split_a_track_with_alt_m_and_switch_orientation_from_the_menu(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with street_workspace(sandbox, tmp_path) as (window, _client):
+        controller, editor = window.controller, editor_of(window)
+        corners = [(500, 100), (700, 120), (650, 300)]
+        polygon = draw_polygon(window, corners)
+        switch = window.object_actions.actions["switch_orientation"]
+        assert switch in window.object_actions.object_menu.actions() and switch.isEnabled()
+        switch.trigger()
+        assert list(item(window, polygon).points) == pytest.approx(flat_at(window, corners[::-1]))
+
+        window.tool_palette.set_track(True)
+        first = controller.frame
+        track = draw_rectangle(window, (100, 100), (300, 220))
+        controller.go_to(first + 3)
+        await until(lambda: controller.image is not None)
+        controller.select(track)
+        key(window, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+        assert len(editor.document.tracks) == 2
+        starts = sorted(min(shape.frame for shape in t.shapes) for t in editor.document.tracks)
+        assert starts == [first, first + 3]
