@@ -84,6 +84,18 @@ async def test_a_vertex_drag_and_a_rectangle_move_are_one_undo_step_each(
         assert editor.undo_stack.count() == steps + 2
         assert painted(window, 140, 200) and not painted(window, 100, 110)
 
+        saving = window.controller.saving
+        assert saving is not None
+        editor.read_only = True  # as while a save runs: the gesture is refused, the object stays where it is
+        saving.runningChanged.emit(True)
+        assert not window.object_actions.actions["undo"].isEnabled()
+        drag_at(window, (240, 200), (400, 300))
+        assert list(item(window, rectangle).points) == pytest.approx(expected, abs=1)
+        assert window.canvas.drawable(window.controller.drawable_id(rectangle)).points == item(window, rectangle).points
+        assert editor.undo_stack.count() == steps + 2 and "save is running" in window.message_label.text()
+        editor.read_only = False
+        saving.runningChanged.emit(False)
+
         undo = window.object_actions.actions["undo"]
         assert undo.isEnabled() and undo.text() != window.object_actions.tr("&Undo")  # "Undo <the step>"
         key(window, Qt.Key.Key_Z, CTRL)

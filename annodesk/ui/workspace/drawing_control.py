@@ -13,6 +13,7 @@ No modal dialog anywhere in the loop: a refused edit is a message in the status 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
@@ -188,7 +189,13 @@ class DrawingControl(QObject):
         editor = self.controller.editor
         key = self.controller.key_of_drawable(drawable)
         if editor is None or key is None or not editor.set_points(key, points):
-            self.canvas.set_drawables(self.controller.drawables())  # refused: the object goes back
+            self._put_back(drawable, key)
+
+    def _put_back(self, drawable: int, key: ObjectKey | None) -> None:
+        """A refused gesture: the canvas shows the object where the document still has it."""
+        shown, obj = self.canvas.drawable(drawable), self.controller.object(key)
+        if shown is not None and obj is not None and shown.points != obj.points:
+            self.canvas.update_drawables([replace(shown, points=obj.points)])
 
     # -- picks (merge, group) ------------------------------------------------------------------------------------
 

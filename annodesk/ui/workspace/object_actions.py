@@ -216,6 +216,9 @@ class ObjectActions(QObject):
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
             signal.connect(self._undo_changed)
         editor.edited.connect(lambda _step: self.update_state())
+        editor.dirtyChanged.connect(lambda _dirty: self.update_state())
+        if self.controller.saving is not None:  # edits are refused while a save runs
+            self.controller.saving.runningChanged.connect(lambda _running: self.update_state())
         self.update_state()
 
     def _undo_changed(self, *_args: object) -> None:
