@@ -1,6 +1,7 @@
 """Run every annodesk benchmark and print each figure beside the floor measured in the same run.
 
-    .venv/bin/python benchmarks/run.py [--runs 5] [--only startup,first_page,load,stalls,stalls_previews,memory,bundle]
+    .venv/bin/python benchmarks/run.py [--runs 5]
+        [--only startup,first_page,load,stalls,stalls_previews,memory,undo_redo,bundle]
 
 The sandbox (``--seed-tasks 10000``, a throwaway data dir) runs in a process of its own for the whole run;
 every measurement runs in fresh subprocesses (see ``benchmarks/probes/``). Results are printed and written
@@ -10,12 +11,16 @@ to ``benchmarks/results/<timestamp>.json`` (git-ignored) so runs can be compared
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -24,7 +29,7 @@ import startup
 from harness import ADMIN, ROOT, SEED_TASKS, Check, Figure, SandboxProcess, Stat, machine_load, run_probe, write_results
 from harness import xvfb as xvfb_display
 
-SECTIONS = ("startup", "first_page", "load", "stalls", "stalls_previews", "memory", "bundle")
+SECTIONS = ("startup", "first_page", "load", "stalls", "stalls_previews", "memory", "undo_redo", "bundle")
 
 
 def first_page(sandbox: SandboxProcess, runs: int) -> Figure:
@@ -210,6 +215,11 @@ def main() -> int:
                     figures.append(measure(sandbox, args.runs))
                     figures[-1].print()
 
+    if "undo_redo" in only:
+        figures.extend(undo_redo(args.runs))
+        for figure in figures[-2:]:
+            figure.print()
+
     if "bundle" in only:
         figure = bundle_startup.measure(args.runs)
         if figure is None:
@@ -227,6 +237,41 @@ def main() -> int:
     print(f"results: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
     return 0
+
+
+def undo_redo(runs: int) -> list[Figure]:
+    """benchmarks/undo_redo.py in a process of its own (its dense sandbox too): an edit and undo/redo of 100 steps
+    on the dense frame, through the workspace."""
+    with tempfile.TemporaryDirectory(prefix="annodesk-bench-undo-") as folder:
+        out = Path(folder) / "figures.json"
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "undo_redo.py"), "--runs", str(runs), "--json", str(out)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            timeout=1800,
+        )
+        return [_figure(data) for data in json.loads(out.read_text())]
+
+
+def _figure(data: dict[str, Any]) -> Figure:
+    """A figure from its JSON (``Figure.as_json`` plus its key)."""
+
+    def stats(values: dict[str, Any]) -> dict[str, Stat]:
+        return {name: Stat.of(value["samples"]) for name, value in values.items()}
+
+    checks = [Check(c["label"], c["value"], c["op"], c["limit"], "ms") for c in data["checks"]]
+    return Figure(
+        data["key"],
+        data["title"],
+        data["unit"],
+        measured=stats(data["measured"]),
+        floors=stats(data["floors"]),
+        checks=checks,
+        notes=list(data["notes"]),
+        digits=2,
+    )
 
 
 def _git_commit() -> str:

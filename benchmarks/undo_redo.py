@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import statistics
@@ -252,9 +253,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--json", type=Path, help="also write the figures there (benchmarks/run.py reads them)")
     args = parser.parse_args()
-    for figure in run(args.runs, args.steps):
+    figures = run(args.runs, args.steps)
+    for figure in figures:
         figure.print()
+    if args.json is not None:
+        args.json.write_text(json.dumps([{"key": figure.key, **figure.as_json()} for figure in figures]))
     return 0
 
 

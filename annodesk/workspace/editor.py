@@ -69,6 +69,8 @@ class EditorHost(Protocol):
 
     def select(self, key: ObjectKey | None) -> None: ...
 
+    def object(self, key: ObjectKey | None) -> Any: ...
+
 
 class _StepCommand(QUndoCommand):
     """One user action on the undo stack. The first ``redo`` (QUndoStack.push) applies the step as made; later
@@ -78,6 +80,7 @@ class _StepCommand(QUndoCommand):
         super().__init__(step.description)
         self.editor = editor
         self.step = step
+        self.saves_seen = editor.saves_made  # the saves whose ids ``step`` has (see JobEditor.mark_saved)
         self._pushed = False
 
     def redo(self) -> None:
@@ -85,10 +88,10 @@ class _StepCommand(QUndoCommand):
             self._pushed = True
             self.editor._apply(self.step)
             return
-        self.editor._replay(self.step, forward=True)
+        self.editor._replay(self.editor._up_to_date(self), forward=True)
 
     def undo(self) -> None:
-        self.editor._replay(self.step, forward=False)
+        self.editor._replay(self.editor._up_to_date(self), forward=False)
 
 
 class JobEditor(QObject):
@@ -131,6 +134,8 @@ class JobEditor(QObject):
             ThreadPoolExecutor(1, thread_name_prefix=f"journal-job-{job_id}") if journal is not None else None
         )
         self._journal_writes: list[Future[None]] = []
+        self._saves: list[Annotations] = []  # the documents of the saves since the oldest step on the stack was made
+        self._saves_base = 0  # how many saves came before _saves[0]
         self._dirty = False
         self._journalFailed.connect(self._journal_failed)
 
@@ -360,8 +365,22 @@ class JobEditor(QObject):
         self.undo_stack.redo()
 
     def steps(self) -> list[EditStep]:
-        """The steps the undo stack holds, oldest first."""
-        return [self._command(index).step for index in range(self.undo_stack.count())]
+        """The steps the undo stack holds, oldest first (with the ids of every save since they were made)."""
+        return [self._up_to_date(self._command(index)) for index in range(self.undo_stack.count())]
+
+    @property
+    def saves_made(self) -> int:
+        """How many saves this editor was told of."""
+        return self._saves_base + len(self._saves)
+
+    def _up_to_date(self, command: _StepCommand) -> EditStep:
+        """``command``'s step brought through every save since it was made (``identity.after_save`` in order: what
+        :meth:`mark_saved` would have done at each save, done when the step is needed)."""
+        step = command.step
+        for saved in self._saves[command.saves_seen - self._saves_base :]:
+            step = replace(step, before=after_save(step.before, saved), after=after_save(step.after, saved))
+        command.step, command.saves_seen = step, self.saves_made
+        return step
 
     def _command(self, index: int) -> _StepCommand:
         command = self.undo_stack.command(index)
@@ -377,18 +396,13 @@ class JobEditor(QObject):
         if saved.version != version:
             saved = replace(saved, version=version)
         saved = carry_client_ids(self.document, saved)
-        fixed: dict[int, Annotations] = {}
-
-        def fix(document: Annotations) -> Annotations:
-            done = fixed.get(id(document))
-            if done is None:
-                done = fixed[id(document)] = after_save(document, saved)
-            return done
-
-        for index in range(self.undo_stack.count()):
-            command = self._command(index)
-            step = command.step
-            command.step = replace(step, before=fix(step.before), after=fix(step.after))
+        # The steps the stack holds are brought through this save when they are next undone or redone (a dense job's
+        # 256 steps through after_save would take a while on the GUI thread now); saves no step needs are dropped.
+        self._saves.append(saved)
+        oldest = min((self._command(i).saves_seen for i in range(self.undo_stack.count())), default=self.saves_made)
+        drop = oldest - self._saves_base
+        del self._saves[:drop]
+        self._saves_base += drop
         self.version = version
         self.saved = saved
         before = self.document
@@ -433,7 +447,11 @@ class JobEditor(QObject):
                 log.exception("journal write failed")
                 self._journalFailed.emit(JournalError(str(error)))
 
-        future = pool.submit(run)
+        try:
+            future = pool.submit(run)
+        except RuntimeError:  # closed (the window went): nothing more is journaled
+            log.warning("journal of job %s closed; a write was dropped", self.job_id)
+            return
         self._journal_writes = [f for f in self._journal_writes if not f.done()]
         self._journal_writes.append(future)
 
@@ -532,15 +550,19 @@ class JobEditor(QObject):
         self._update_dirty()
 
     def _replay(self, step: EditStep, *, forward: bool) -> None:
-        """Apply ``step`` (or its inverse) as a delta on the document as it is now; show its frame and objects."""
+        """Apply ``step`` (or its inverse) as a delta on the document as it is now; show its frame and objects.
+
+        When the document now *is* the document the step left (nothing came in between: undo and redo go strictly
+        back and forth, and only a save brings other changes), that delta gives exactly the step's other side, which
+        is taken as it is (the same objects: nothing to parse, and the frame's reader sees what changed at once)."""
         source, target = (step.before, step.after) if forward else (step.after, step.before)
         now = self.document
-        after = apply_delta(now, rebased(now, delta(source, target)))
+        after = target if now is source else apply_delta(now, rebased(now, delta(source, target)))
         self._apply(EditStep(step.description, step.frame, now, after, step.objects))
         if self.host.frame != step.frame:
             self.host.go_to(step.frame)
-        present = [key for key in step.objects if _has(after, key)]
-        self.host.select(workspace_key(present[0]) if present else None)
+        present = [workspace_key(key) for key in step.objects if self.host.object(workspace_key(key)) is not None]
+        self.host.select(present[0] if present else None)
 
     def _reject(self, error: Exception) -> None:
         reason = error.reason if isinstance(error, EditRejected) else "missing"
@@ -570,14 +592,6 @@ class JobEditor(QObject):
         }
         text = texts.get(reason)
         return text if text is not None else arg(self.tr("The edit is not allowed (%1)."), reason)
-
-
-def _has(document: Annotations, key: DomainKey) -> bool:
-    try:
-        find(document, key)
-    except KeyError:
-        return False
-    return True
 
 
 def _occluded(document: Annotations, key: DomainKey, frame: int) -> bool:

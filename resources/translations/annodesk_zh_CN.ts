@@ -907,199 +907,199 @@
     <name>JobEditor</name>
     <message>
         <source>A save is running; edit again when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存；保存完成后再编辑。</translation>
     </message>
     <message>
         <source>A tag has no shape to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签没有可更改的形状。</translation>
     </message>
     <message>
         <source>A track is split after its first keyframe.</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹只能在第一个关键帧之后拆分。</translation>
     </message>
     <message>
         <source>A track keeps at least one keyframe.</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹至少保留一个关键帧。</translation>
     </message>
     <message>
         <source>Change an attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>更改属性</translation>
     </message>
     <message>
         <source>Change the label</source>
-        <translation type="unfinished"></translation>
+        <translation>更改标签</translation>
     </message>
     <message>
         <source>Change the points</source>
-        <translation type="unfinished"></translation>
+        <translation>更改点</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete a point</source>
-        <translation type="unfinished"></translation>
+        <translation>删除一个点</translation>
     </message>
     <message>
         <source>Draw a shape</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制形状</translation>
     </message>
     <message>
         <source>Draw a track</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制轨迹</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">分组</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>Keyframe</source>
-        <translation type="unfinished"></translation>
+        <translation>关键帧</translation>
     </message>
     <message>
         <source>Merge into a track</source>
-        <translation type="unfinished"></translation>
+        <translation>合并为轨迹</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>移动</translation>
     </message>
     <message>
         <source>Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>遮挡</translation>
     </message>
     <message>
         <source>Only objects of one label and type are merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能合并同一标签、同一类型的对象。</translation>
     </message>
     <message>
         <source>Only polygons and polylines have an orientation.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有多边形和折线有方向。</translation>
     </message>
     <message>
         <source>Only polygons have a start point.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有多边形有起点。</translation>
     </message>
     <message>
         <source>Only tracks have keyframes and an outside flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有轨迹有关键帧和“在画面外”标记。</translation>
     </message>
     <message>
         <source>Outside</source>
-        <translation type="unfinished"></translation>
+        <translation>在画面外</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished">粘贴</translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <source>Pick the objects to merge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要合并的对象。</translation>
     </message>
     <message>
         <source>Propagate</source>
-        <translation type="unfinished"></translation>
+        <translation>传播</translation>
     </message>
     <message>
         <source>Rectangles and cuboids keep their number of points.</source>
-        <translation type="unfinished"></translation>
+        <translation>矩形和长方体的点数不能改变。</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Restore or discard the unsaved edits of your last session first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先恢复或放弃上次会话中未保存的编辑。</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Set the start point</source>
-        <translation type="unfinished"></translation>
+        <translation>设置起点</translation>
     </message>
     <message>
         <source>Split the track</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分轨迹</translation>
     </message>
     <message>
         <source>Switch orientation</source>
-        <translation type="unfinished"></translation>
+        <translation>切换方向</translation>
     </message>
     <message>
         <source>Tag the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>为帧添加标签</translation>
     </message>
     <message>
         <source>That value is not allowed for this attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>该属性不允许这个值。</translation>
     </message>
     <message>
         <source>The disk is full: your last edits are kept in memory but not on disk. Save, or free some space.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满：最近的编辑保存在内存中，但未写入磁盘。请保存，或释放一些空间。</translation>
     </message>
     <message>
         <source>The edit is not allowed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>不允许此编辑（%1）。</translation>
     </message>
     <message>
         <source>The object is locked; unlock it to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>对象已锁定；请先解锁再编辑。</translation>
     </message>
     <message>
         <source>The object is locked; use a force delete (Shift+Del) to delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>对象已锁定；请用强制删除（Shift+Del）删除它。</translation>
     </message>
     <message>
         <source>The object is not in the job any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>该对象已不在此作业中。</translation>
     </message>
     <message>
         <source>The object&apos;s label has no such attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>该对象的标签没有这个属性。</translation>
     </message>
     <message>
         <source>The shape has too few (or too many) points.</source>
-        <translation type="unfinished"></translation>
+        <translation>形状的点太少（或太多）。</translation>
     </message>
     <message>
         <source>The shape is outside the image.</source>
-        <translation type="unfinished"></translation>
+        <translation>形状在图像之外。</translation>
     </message>
     <message>
         <source>The shape is too small (at least 3×3 pixels).</source>
-        <translation type="unfinished"></translation>
+        <translation>形状太小（至少 3×3 像素）。</translation>
     </message>
     <message>
         <source>The task has no such label.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务没有这个标签。</translation>
     </message>
     <message>
         <source>The track does not exist yet on this frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹在这一帧还不存在。</translation>
     </message>
     <message>
         <source>To the back</source>
-        <translation type="unfinished"></translation>
+        <translation>移到最后</translation>
     </message>
     <message>
         <source>To the front</source>
-        <translation type="unfinished"></translation>
+        <translation>移到最前</translation>
     </message>
     <message>
         <source>Two of the objects are visible on the same frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>有两个对象在同一帧上可见。</translation>
     </message>
     <message>
         <source>Ungroup</source>
-        <translation type="unfinished"></translation>
+        <translation>取消分组</translation>
     </message>
     <message>
         <source>Your last edits could not be written to the edit journal; they are kept in memory. Save soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的编辑无法写入编辑日志；它们保存在内存中。请尽快保存。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 
 from annodesk.annotations import Annotations as Document
+from annodesk.annotations import adopt_ids, changes, created_ids
 from annodesk.api import Annotations, AttributeVal, CvatClient, LabeledShape, LabeledTag, LabeledTrack, Task
 from annodesk.api import TrackedShape as ApiTrackedShape
 from annodesk.sandbox import SandboxServer
@@ -151,15 +152,18 @@ async def opened_job(
     job: tuple[Task, int],
     *,
     journal: Journal | None = None,
+    before_open: Callable[[WorkspaceController], None] | None = None,
 ) -> AsyncIterator[Opened]:
     """Open ``job`` (from :func:`put_annotations`) in a controller and wait until it is loaded and on its first
-    frame."""
+    frame (``before_open`` gets the controller before it opens: to connect to its signals)."""
     task, job_id = job
     async with CvatClient(server.base_url) as client:
         await client.login("admin", PASSWORDS["admin"])
         repository = Repository(client, OfflineCache(folder / "cache", server.base_url, "admin"))
         controller = WorkspaceController(repository, job_id, FrameSources(None), task_id=task.id, journal=journal)
         loaded = asyncio.ensure_future(wait_signal(controller.loaded))
+        if before_open is not None:
+            before_open(controller)
         controller.open()
         await loaded
         try:
@@ -168,3 +172,19 @@ async def opened_job(
             controller.close()
             if controller.editor is not None:
                 controller.editor.flush_journal(10)
+
+
+async def save_through(opened: Opened) -> Document:
+    """Save the editor's changes as a saver does (the merge engine's requests over real HTTP, the created ids
+    adopted) and tell the editor (``mark_saved``); the job as the server has it after."""
+    editor = opened.editor
+    local = editor.document.to_json()
+    requests = changes(editor.saved.to_json(), local, editor.labels)
+    created: dict[tuple[str, int], int] = {}
+    for action, body in requests.nonempty():
+        answer = await opened.client.patch_job_annotations(opened.job_id, action, msgspec.convert(body, Annotations))
+        if action == "create":
+            created = created_ids(msgspec.to_builtins(answer))
+    server = await server_document(opened.client, opened.job_id)
+    editor.mark_saved(Document.from_json(adopt_ids(local, created)), server.version)
+    return server
