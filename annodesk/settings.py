@@ -10,6 +10,7 @@ object with ``value``/``setValue``/``remove``/``sync`` (QSettings, or a test dou
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -26,7 +27,8 @@ MEGABYTE = 1024 * 1024
 SHORTCUTS_GROUP = "shortcuts"  # the workspace's remapped keys: shortcuts/<action>
 GEOMETRY_VERSION = 1  # raise when a window's layout changes so much that a stored geometry no longer fits
 MAX_RECENT_SERVERS = 8
-WORKSPACE_LAYOUT_VERSION = 2  # raise when the workspace's docks change (an older dock state is then not restored)
+MAX_DRAW_CHOICES = 200  # jobs whose label picker choice is remembered (the oldest is forgotten first)
+WORKSPACE_LAYOUT_VERSION = 3  # raise when the workspace's docks change (an older dock state is then not restored)
 
 
 def open_settings() -> QSettings:
@@ -57,6 +59,14 @@ def _number(value: Any) -> int:
 def _texts(value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else list(value or [])
     return [str(item) for item in items if item]
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _raw(value: Any) -> Any:
@@ -119,6 +129,7 @@ class Settings:
     workspace_layout_version = Key("workspace/layoutVersion", 0, _number)
     workspace_fps = Key("workspace/fps", 25, _number)
     workspace_step = Key("workspace/step", 10, _number)
+    draw_choices = Key("workspace/drawChoices", "", _text)  # JSON: "<server> <job id>" → the label picker's choice
     my_jobs_geometry = Key[Any]("myJobs/geometry", None, _raw)
     # memory for decoded frames (every workspace window's own budget) and disk for encoded chunks (per server)
     frame_memory_mb = Key("workspace/frameMemoryMB", 1024, _number)
@@ -177,6 +188,20 @@ class Settings:
         self.workspace_geometry = geometry
         self.workspace_state = state
         self.workspace_layout_version = WORKSPACE_LAYOUT_VERSION
+
+    def draw_choice(self, server: str, job_id: int) -> dict[str, Any] | None:
+        """The label picker's choice remembered for a job (``{"label": id, "attributes": {spec id: value}}``)."""
+        choice = _json_object(self.draw_choices).get(f"{server} {job_id}")
+        return choice if isinstance(choice, dict) else None
+
+    def set_draw_choice(self, server: str, job_id: int, choice: dict[str, Any]) -> None:
+        """Remember the label picker's choice for a job (the latest last; the oldest jobs beyond the limit go)."""
+        choices = _json_object(self.draw_choices)
+        key = f"{server} {job_id}"
+        choices.pop(key, None)
+        choices[key] = choice
+        kept = dict(list(choices.items())[-MAX_DRAW_CHOICES:])
+        self.draw_choices = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
 
     def sync(self) -> None:
         self.store.sync()

@@ -4,6 +4,8 @@ Run: ``QT_QPA_PLATFORM=offscreen python scripts/workspace_screenshots.py [--out 
 Produces ``workspace-dense.png`` / ``workspace-dense-zh.png`` (the 10,000×5,000 frame of ``--seed-dense-job``:
 5,000 polygons of 20 points and 5,000 rectangles, one object selected) and ``workspace-video.png`` /
 ``workspace-video-zh.png`` (a frame of the sample video task between keyframes: tracks of every shape type).
+Both show the tool palette, the label picker and the attribute editor (on the video frame: a track's, with its
+keyframe marks); ``workspace-dense-drawing.png`` / ``-zh`` show a polygon being drawn on the dense frame.
 ``conflict-view.png`` / ``conflict-view-zh.png``: the conflict view after another user's save met this one's edits of
 three players on a video frame (both moved one, both set another's number, one deleted here and changed there).
 Chinese is switched live, as a user would. Nothing touches the real keyring, settings or cache.
@@ -22,7 +24,9 @@ from pathlib import Path
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from annodesk.annotations import THEIRS
@@ -68,8 +72,34 @@ async def _painted(controller: WorkspaceController, act: Callable[[], None]) -> 
     await asyncio.wait_for(done, 120)
 
 
+def _drawing_a_polygon(window: WorkspaceWindow) -> None:
+    """A polygon under way on the canvas: four points placed, the mouse where the fifth goes."""
+    canvas = window.canvas
+    window.drawing.choose("polygon")
+    centre = canvas.rect().center()
+    for dx, dy in ((-160, -90), (60, -140), (190, 20), (40, 150)):
+        QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(dx, dy))
+    cursor = QPointF(centre + QPoint(-140, 110))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        cursor,
+        canvas.mapToGlobal(cursor),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(canvas, move)
+
+
 async def _shoot_job(
-    out: Path, work: Path, name: str, repository: Repository, job_id: int, languages: LanguageManager, step: int
+    out: Path,
+    work: Path,
+    name: str,
+    repository: Repository,
+    job_id: int,
+    languages: LanguageManager,
+    step: int,
+    act: Callable[[WorkspaceWindow], None] | None = None,
 ) -> None:
     names = {user.id: user.username for user in await repository.client.list_users()}  # as the task view passes
     settings = QSettings(str(work / f"{name}.ini"), QSettings.Format.IniFormat)
@@ -81,7 +111,10 @@ async def _shoot_job(
     await _painted(controller, controller.open)
     if step:
         await _painted(controller, lambda: controller.go_to(controller.first_frame + step))
-    controller.select_next()
+    if act is None:
+        controller.select_next()
+    else:
+        act(window)
     for language, suffix in ((ENGLISH, ""), (CHINESE, "-zh")):
         languages.set_choice(language)
         await asyncio.sleep(0.3)  # the language change's events and a relayout
@@ -167,6 +200,7 @@ async def _shoot(out: Path, work: Path, languages: LanguageManager, server: Sand
         if job == "dense":
             dense = await client.get_task(add_dense_job(server.state.db))
             await _shoot_job(out, work, "dense", repository, dense.jobs[0].id, languages, 0)
+            await _shoot_job(out, work, "dense-drawing", repository, dense.jobs[0].id, languages, 0, _drawing_a_polygon)
         else:
             page = await client.list_tasks(page=1, page_size=100, search=VIDEO_TASK)
             video = next(t for t in page.results if t.name == VIDEO_TASK)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import msgspec
@@ -531,11 +531,20 @@ class WorkspaceController(QObject):
         (self.hidden.add if hidden else self.hidden.discard)(key)
         self.objectsChanged.emit()
 
+    def set_hidden_many(self, keys: Iterable[ObjectKey], hidden: bool) -> None:
+        """Hide or show several objects at once (T+H: all of the frame's), one change said."""
+        (self.hidden.update if hidden else self.hidden.difference_update)(keys)
+        self.objectsChanged.emit()
+
+    def set_locked_many(self, keys: Iterable[ObjectKey], locked: bool) -> None:
+        """Lock or unlock several objects at once (T+L: all of the frame's), one change said."""
+        (self.locked.update if locked else self.locked.difference_update)(keys)
+        self.objectsChanged.emit()
+
     def set_locked(self, key: ObjectKey, locked: bool) -> None:
-        """Lock or unlock one object (client-only): a locked object cannot be selected on the canvas."""
+        """Lock or unlock one object (client-only): a locked object is not picked on the canvas nor edited, but stays
+        selectable from the objects panel (as in CVAT's sidebar), so L unlocks it and Shift+Del deletes it."""
         (self.locked.add if locked else self.locked.discard)(key)
-        if locked and self.selected == key:
-            self.select(None)
         self.objectsChanged.emit()
 
     def set_label_hidden(self, label_id: int, hidden: bool) -> None:
@@ -551,8 +560,9 @@ class WorkspaceController(QObject):
             self.objectsChanged.emit()
 
     def select(self, key: ObjectKey | None) -> None:
-        """Select one object of the frame (``None``: nothing); a locked or unknown object is not selected."""
-        if key is not None and (key in self.locked or self.object(key) is None):
+        """Select one object of the frame (``None``: nothing); an unknown object is not selected (a locked one is: the
+        canvas never picks it, the panel may)."""
+        if key is not None and self.object(key) is None:
             key = None
         if key == self.selected:
             return

@@ -74,6 +74,34 @@
 <context>
     <name>AttributeEditor</name>
     <message>
+        <source>%1 #%2 · %3 · %4</source>
+        <translation>%1 · 编号 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 (new) · %2 · %3</source>
+        <translation>%1（新）· %2 · %3</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden</source>
+        <translation>隐藏(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyframe</source>
+        <translation>关键帧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Occluded</source>
+        <translation>遮挡(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A locked object cannot be selected or changed on the canvas</source>
+        <translation>锁定的对象不能在画布上选中或修改</translation>
+    </message>
+    <message>
         <source>Attribute name</source>
         <translation>属性名称</translation>
     </message>
@@ -94,6 +122,10 @@
         <translation>输入类型</translation>
     </message>
     <message>
+        <source>Loc&amp;ked</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
         <source>Max:</source>
         <translation>最大值：</translation>
     </message>
@@ -110,6 +142,10 @@
         <translation>可变属性可以逐帧变化（用于轨迹）。</translation>
     </message>
     <message>
+        <source>O&amp;utside</source>
+        <translation>画面外(&amp;U)</translation>
+    </message>
+    <message>
         <source>One value per line</source>
         <translation>每行一个取值</translation>
     </message>
@@ -118,12 +154,43 @@
         <translation>删除此属性</translation>
     </message>
     <message>
+        <source>Select an object to see and change its label and attributes.</source>
+        <translation>选中一个对象，即可查看并修改它的标签和属性。</translation>
+    </message>
+    <message>
         <source>Step:</source>
         <translation>步长：</translation>
     </message>
     <message>
+        <source>The object has left the frame from here on</source>
+        <translation>对象从这一帧起离开画面</translation>
+    </message>
+    <message>
+        <source>This frame is one of the track&apos;s keyframes</source>
+        <translation>这一帧是轨迹的关键帧之一</translation>
+    </message>
+    <message>
         <source>Values:</source>
         <translation>取值：</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>整帧标签</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeForm</name>
+    <message>
+        <source>Set on each keyframe of a track</source>
+        <translation>在轨迹的每个关键帧上分别设置</translation>
     </message>
 </context>
 <context>
@@ -700,6 +767,21 @@
     <message>
         <source>— No project —</source>
         <translation>— 无项目 —</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingControl</name>
+    <message>
+        <source>&amp;Repeat the last drawing</source>
+        <translation>重复上次绘制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Draw &amp;tracks instead of shapes, or back</source>
+        <translation>在绘制轨迹与形状之间切换(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Draw the selected object &amp;again</source>
+        <translation>重新绘制选中的对象(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2007,21 @@
     </message>
 </context>
 <context>
+    <name>LabelPicker</name>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>New objects start with:</source>
+        <translation>新对象的初始属性：</translation>
+    </message>
+    <message>
+        <source>The label of the objects you draw next</source>
+        <translation>接下来绘制的对象所用的标签</translation>
+    </message>
+</context>
+<context>
     <name>LabelProblem</name>
     <message>
         <source>A checkbox&apos;s default must be true or false.</source>
@@ -2404,6 +2501,141 @@
     </message>
 </context>
 <context>
+    <name>ObjectActions</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>绘制(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>编组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>隐藏(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyframe</source>
+        <translation>关键帧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into a track</source>
+        <translation>合并为轨迹(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Next keyframe</source>
+        <translation>下一个关键帧(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Object</source>
+        <translation>对象(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Occluded</source>
+        <translation>遮挡(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Propagate…</source>
+        <translation>传播(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Split the track here</source>
+        <translation>在此处拆分轨迹(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Ungroup</source>
+        <translation>取消编组(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Delete the point</source>
+        <translation>删除此点</translation>
+    </message>
+    <message>
+        <source>Delete, even &amp;locked</source>
+        <translation>删除（包括已锁定的）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Group the objects picked with Ctrl+click and the selected one</source>
+        <translation>将按住 Ctrl 点选的对象与选中的对象编为一组</translation>
+    </message>
+    <message>
+        <source>Hide a&amp;ll</source>
+        <translation>全部隐藏(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock &amp;all</source>
+        <translation>全部锁定(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make it the start point</source>
+        <translation>设为起点</translation>
+    </message>
+    <message>
+        <source>Merge the objects picked with Ctrl+click and the selected one</source>
+        <translation>将按住 Ctrl 点选的对象与选中的对象合并为一条轨迹</translation>
+    </message>
+    <message>
+        <source>O&amp;utside</source>
+        <translation>画面外(&amp;U)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious keyframe</source>
+        <translation>上一个关键帧(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch orientation</source>
+        <translation>反转方向(&amp;W)</translation>
+    </message>
+    <message>
+        <source>To &amp;back</source>
+        <translation>置于底层(&amp;B)</translation>
+    </message>
+    <message>
+        <source>To &amp;front</source>
+        <translation>置于顶层(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>ObjectKind</name>
     <message>
         <source>shape</source>
@@ -2801,6 +3033,25 @@
     <message>
         <source>Status filter</source>
         <translation>状态筛选</translation>
+    </message>
+</context>
+<context>
+    <name>PropagateBar</name>
+    <message>
+        <source> frame(s)</source>
+        <translation> 帧</translation>
+    </message>
+    <message>
+        <source>&amp;Propagate</source>
+        <translation>传播(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Propagate to the next</source>
+        <translation>传播到后续</translation>
     </message>
 </context>
 <context>
@@ -3509,6 +3760,105 @@
     </message>
 </context>
 <context>
+    <name>ToolPalette</name>
+    <message>
+        <source>&amp;Shape</source>
+        <translation>形状(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A polygon, polyline or points finishes by itself at this many points (0: when you press N)</source>
+        <translation>多边形、折线或点达到这个点数时自动完成（0：按 N 时完成）</translation>
+    </message>
+    <message>
+        <source>A track: the object on this frame as its first keyframe</source>
+        <translation>轨迹：对象在这一帧上作为它的第一个关键帧</translation>
+    </message>
+    <message>
+        <source>By 2 points</source>
+        <translation>两点</translation>
+    </message>
+    <message>
+        <source>By 4 points</source>
+        <translation>四点</translation>
+    </message>
+    <message>
+        <source>Cuboid</source>
+        <translation>长方体</translation>
+    </message>
+    <message>
+        <source>Draw a cuboid</source>
+        <translation>绘制长方体</translation>
+    </message>
+    <message>
+        <source>Draw a polygon: click its points, N or Enter finishes</source>
+        <translation>绘制多边形：逐个点击顶点，按 N 或回车完成</translation>
+    </message>
+    <message>
+        <source>Draw a polyline: click its points, N or Enter finishes</source>
+        <translation>绘制折线：逐个点击顶点，按 N 或回车完成</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle: two clicks or a drag</source>
+        <translation>绘制矩形：点击两次或拖动</translation>
+    </message>
+    <message>
+        <source>Draw as</source>
+        <translation>绘制为</translation>
+    </message>
+    <message>
+        <source>From a rectangle</source>
+        <translation>由矩形</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Place points: click each, N or Enter finishes</source>
+        <translation>放置点：逐个点击，按 N 或回车完成</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>Polyline</source>
+        <translation>折线</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Select and edit objects (Esc)</source>
+        <translation>选择并编辑对象（Esc）</translation>
+    </message>
+    <message>
+        <source>T&amp;rack</source>
+        <translation>轨迹(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>整帧标签</translation>
+    </message>
+    <message>
+        <source>Tag this frame with the label</source>
+        <translation>给这一帧加上所选标签（整帧标签）</translation>
+    </message>
+    <message>
+        <source>any (N ends)</source>
+        <translation>不限（按 N 结束）</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <source>Cancelled. Nothing was imported.</source>
@@ -3830,6 +4180,10 @@
         <translation>按分组(&amp;G)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Instance</source>
         <translation>按实例(&amp;I)</translation>
     </message>
@@ -3860,6 +4214,10 @@
     <message>
         <source>&amp;Zoom to selection</source>
         <translation>缩放到所选(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
     </message>
     <message>
         <source>Attributes in the &amp;texts</source>
@@ -3920,6 +4278,10 @@
     <message>
         <source>Tags</source>
         <translation>整帧标签</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
     </message>
     <message>
         <source>x %1, y %2</source>

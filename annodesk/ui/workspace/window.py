@@ -29,15 +29,21 @@ from annodesk.workspace.drawables import Drawable
 from annodesk.workspace.drawing import removed_drawable
 from annodesk.workspace.frame_objects import COLOR_BY_GROUP, COLOR_BY_INSTANCE, COLOR_BY_LABEL, ObjectKey
 
+from .attribute_editor import AttributeEditor
 from .canvas import AnnotationCanvas
 from .close_guard import CloseGuard, UnsavedMark
+from .drawing_control import DrawingControl
 from .image_panel import ImagePanel
 from .job_info import JobInfoPanel
 from .keymap import KeyMap, ShortcutSettings
 from .navigation import NavigationBar
+from .object_actions import ObjectActions
 from .panels import LabelsPanel, ObjectsPanel, TagsPanel
+from .propagate_bar import PropagateBar
 from .restore_prompt import RestorePrompt
 from .save_actions import SaveActions
+from .shortcuts_dialog import ShortcutsAction
+from .tool_palette import ToolPalette
 
 
 def problem_text(problem: Problem) -> str:
@@ -107,9 +113,14 @@ class WorkspaceWindow(QMainWindow):
         self.job_info = JobInfoPanel(controller)
         self.image_panel = ImagePanel(self.canvas)
         self.keymap = KeyMap(ShortcutSettings(settings), self)
+        self.tool_palette = ToolPalette()
+        self.attribute_editor = AttributeEditor(controller)
+        self.drawing = DrawingControl(controller, self.canvas, self.tool_palette, self.keymap, settings)
         self.docks: dict[str, QDockWidget] = {}
         for name, panel, area_side in (
+            ("tools", self.tool_palette, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("objects", self.objects_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("attributes", self.attribute_editor, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("labels", self.labels_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("tags", self.tags_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             ("jobInfo", self.job_info, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -121,16 +132,20 @@ class WorkspaceWindow(QMainWindow):
             self.addDockWidget(area_side, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["labels"], self.docks["tags"])
+        self.tabifyDockWidget(self.docks["attributes"], self.docks["jobInfo"])
         self.tabifyDockWidget(self.docks["jobInfo"], self.docks["image"])
-        self.docks["jobInfo"].raise_()
+        self.docks["attributes"].raise_()
         self.docks["labels"].raise_()
         self.resizeDocks([self.docks["jobInfo"], self.docks["objects"]], [320, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["tools"], self.docks["attributes"]], [400, 460], Qt.Orientation.Vertical)
 
         self.cursor_label = QLabel()
         self.cursor_label.setObjectName("cursorPosition")
         self.frame_label = QLabel()
         self.message_label = QLabel()
         self.statusBar().addWidget(self.message_label, 1)
+        self.propagate_bar = PropagateBar()
+        self.statusBar().addPermanentWidget(self.propagate_bar)
         self.statusBar().addPermanentWidget(self.frame_label)
         self.statusBar().addPermanentWidget(self.cursor_label)
 
@@ -209,6 +224,24 @@ class WorkspaceWindow(QMainWindow):
         self.job_menu.addSeparator()
         self.job_menu.addAction(self.close_action)
         self.addAction(self.close_action)
+        self.object_actions = ObjectActions(
+            self.controller, self.keymap, self.drawing, self.propagate_bar, self.menuBar()
+        )
+        for menu in self.object_actions.menus:
+            self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
+        self.help_menu = self.menuBar().addMenu("")
+        self.shortcuts_action = ShortcutsAction(self.keymap, self, self)
+        self.help_menu.addAction(self.shortcuts_action)
+        navigation = self.navigation
+        for name, action in (
+            ("next_frame", navigation.next_action),
+            ("previous_frame", navigation.previous_action),
+            ("forward_step", navigation.forward_action),
+            ("backward_step", navigation.backward_action),
+            ("play_pause", navigation.play_action),
+            ("focus_frame", navigation.focus_frame_action),
+        ):
+            self.keymap.bind(name, action)
 
     def _bind(self) -> None:
         controller = self.controller
@@ -246,6 +279,8 @@ class WorkspaceWindow(QMainWindow):
             "tags": self.tr("Tags"),
             "jobInfo": self.tr("Job info"),
             "image": self.tr("Image"),
+            "tools": self.tr("Tools"),
+            "attributes": self.tr("Attributes"),
         }
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
@@ -253,6 +288,8 @@ class WorkspaceWindow(QMainWindow):
         self.save_actions.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self.job_menu.setTitle(self.tr("&Job"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.retranslate_ui()
         self.next_object_action.setText(self.tr("Next object (Tab)"))
         self.previous_object_action.setText(self.tr("Previous object (Shift+Tab)"))
         self.zoom_action.setText(self.tr("&Zoom to selection"))
