@@ -43,6 +43,7 @@ from annodesk.annotations.objects import Annotations, Track
 from annodesk.i18n import arg
 from annodesk.session.journal import Journal, JournalError, JournalFull
 
+from .cross_thread import deliver, prepare
 from .frame_objects import TRACK, ObjectKey, domain_key, workspace_key
 from .problems import Problem
 
@@ -105,7 +106,6 @@ class JobEditor(QObject):
     edited = Signal(object)  # EditStep (made, undone or redone): the controller re-reads the frame
     dirtyChanged = Signal(bool)
     rejected = Signal(object)  # Problem
-    _journalFailed = Signal(object)  # from the journal's thread, delivered on the GUI thread
 
     def __init__(
         self,
@@ -137,7 +137,7 @@ class JobEditor(QObject):
         self._saves: list[Annotations] = []  # the documents of the saves since the oldest step on the stack was made
         self._saves_base = 0  # how many saves came before _saves[0]
         self._dirty = False
-        self._journalFailed.connect(self._journal_failed)
+        prepare()  # journal failures come back from the journal thread through it
 
     # ---- state -----------------------------------------------------------------------------------------------------
 
@@ -442,10 +442,10 @@ class JobEditor(QObject):
             try:
                 write(journal)
             except JournalError as error:
-                self._journalFailed.emit(error)
+                deliver(self, self._journal_failed, error)
             except Exception as error:  # a bug must not kill the journal's thread silently
                 log.exception("journal write failed")
-                self._journalFailed.emit(JournalError(str(error)))
+                deliver(self, self._journal_failed, JournalError(str(error)))
 
         try:
             future = pool.submit(run)

@@ -7,7 +7,6 @@ the task view's details pane (whose jobs model it marks) and the journal, never 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +18,7 @@ from annodesk.api.models import Task
 from annodesk.models.job_tree import JobTreeModel
 from annodesk.session.journal import Journal, JournalError
 from annodesk.workspace.controller import WorkspaceController
+from annodesk.workspace.cross_thread import deliver, prepare
 
 if TYPE_CHECKING:
     from annodesk.ui.task_details import TaskDetails
@@ -42,7 +42,6 @@ class UnsavedJobs(QObject):
     """Keeps ``model``'s unsaved marks those of the journal. ``refreshed()`` after each reading."""
 
     refreshed = Signal()
-    _read_done = Signal(object, object)  # (job ids read, jobs found), from the reading thread
 
     def __init__(self, model: JobTreeModel, journal: Callable[[], Journal | None], parent: QObject | None = None):
         super().__init__(parent)
@@ -53,7 +52,7 @@ class UnsavedJobs(QObject):
         self._open: dict[int, bool] = {}  # open workspaces: job → unsaved edits in memory (their own word)
         # one reading thread (not an asyncio task: nothing is left pending when the session's loop ends)
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="unsaved-jobs")
-        self._read_done.connect(self._found)
+        prepare()
 
     @classmethod
     def attach(cls, details: TaskDetails, journal: Callable[[], Journal | None]) -> UnsavedJobs:
@@ -117,8 +116,7 @@ class UnsavedJobs(QObject):
         except Exception:  # a bug must not end the reading thread silently
             log.exception("the edit journal could not be read for the jobs tree")
             found = set()
-        with contextlib.suppress(RuntimeError):  # the jobs tree is gone
-            self._read_done.emit(job_ids, found)
+        deliver(self, self._found, job_ids, found)  # not a signal of ours: we may be deleted meanwhile
 
     def _found(self, job_ids: tuple[int, ...], found: set[int]) -> None:
         if job_ids == self._job_ids:  # the task shown meanwhile is read next
