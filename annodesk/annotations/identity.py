@@ -97,15 +97,17 @@ def identified(annotations: Annotations) -> Annotations:
 
 
 def find(annotations: Annotations, key: ObjectKey) -> tuple[int, Item]:
-    """The position and object with ``key``; ``KeyError`` if there is none."""
+    """The position and object with ``key``; ``KeyError`` if there is none. Searched from the newest object back
+    (keys are unique): the object just made, the one most asked about, is found at once on a dense job."""
     kind, wanted = key
     items = items_of(annotations, kind)
     if isinstance(wanted, str):
-        for index, item in enumerate(items):
-            if client_id(item) == wanted:
-                return index, item
+        for index in range(len(items) - 1, -1, -1):
+            if client_id(items[index]) == wanted:
+                return index, items[index]
     else:
-        for index, item in enumerate(items):
+        for index in range(len(items) - 1, -1, -1):
+            item = items[index]
             if item.id == wanted and client_id(item) is None:
                 return index, item
     raise KeyError(key)

@@ -569,3 +569,29 @@ def test_the_overview_stands_in_where_a_zoomed_out_layer_leaves_the_canvas_bare(
     centre = canvas.map_from_image(QPointF(175, 125))
     assert QRectF(canvas.rect()).contains(centre)
     assert near(canvas.grab().toImage(), centre.x(), centre.y(), RED, 0)  # from the overview, before any redraw
+
+
+def test_a_new_object_on_top_is_drawn_over_the_layer_as_a_full_render_would_draw_it(qtbot) -> None:
+    objects = [
+        shape(1, ShapeKind.RECTANGLE, [10, 10, 120, 90], BLUE),
+        shape(2, ShapeKind.POLYGON, [30, 20, 150, 40, 90, 130], GREEN, z_order=1),
+    ]
+    new = shape(3, ShapeKind.POLYGON, [20, 60, 170, 50, 100, 140], RED, z_order=2)  # over both, as a drawing is
+    images = []
+    for incremental in (True, False):
+        widget = AnnotationCanvas()
+        qtbot.addWidget(widget)
+        widget.resize(400, 300)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.set_frame(frame())
+        widget.set_drawables(objects if incremental else [*objects, new])
+        grab(widget)
+        rendered = widget.layers_rendered
+        if incremental:
+            widget.update_drawables([new])
+            assert widget.layers_rendered == rendered  # painted onto the layer, not rendered again
+        images.append(grab(widget))
+    incremental_image, full_image = images
+    assert near(incremental_image, 2 * 95, 2 * 55, RED, 0)  # on its edge (the fill is translucent)
+    assert incremental_image == full_image  # translucent fills stacked exactly once, in the same order

@@ -193,29 +193,39 @@ class AnnotationCanvas(QWidget):
             self.set_drawables(list(merged.values()))
             return
         dirty: list[Bounds] = []
+        on_top: list[int] = []  # new objects painted over everything: drawn onto the layers, nothing cleared
         for drawable in changed:
             if drawable.id not in known:  # a new object (drawn, pasted): on top of its z-order
                 added = self._scene.add(drawable)
-                dirty.extend(() if added is None else (added,))
+                if added is not None:
+                    index = self._scene.index_of[drawable.id]
+                    if self._scene.order and self._scene.order[-1] == index:
+                        on_top.append(index)
+                    else:
+                        dirty.append(added)
                 continue
             self._painter.forget(drawable.id)
             dirty.extend(b for b in self._scene.replace(drawable) if b is not None)
+        if dirty and on_top:  # a repair would draw them too (twice over a translucent fill): repair them as well
+            dirty.extend(self._scene.bounds[index] for index in on_top)
+            on_top = []
         if self._pending is not None:
             self._invalidate_layer()  # a layer under way starts again with the new objects
         elif self._layer is not None and self._layer.version == self._version:
-            self._repair_layer(self._layer, dirty)
+            self._repair_layer(self._layer, dirty, on_top)
         # The overview and one under way are repaired, not restarted: a drag that starts before the overview is
         # done would otherwise restart its 10,000 objects on every move (a chunk of it each event, never finished).
         for overview in (self._overview, self._overview_pending):
             if overview is not None and overview.version == self._version:
-                self._repair_layer(overview, dirty)
+                self._repair_layer(overview, dirty, on_top)
         self._start_overview()
         if self._hovered_id is not None and not self._is_selectable(self._hovered_id):
             self._set_hovered(None)
         self.update()
 
-    def _repair_layer(self, layer: _Layer, dirty: list[Bounds]) -> None:
-        """Clear the layer around each of ``dirty`` (image bounds) and draw again what lies there."""
+    def _repair_layer(self, layer: _Layer, dirty: list[Bounds], on_top: Sequence[int] = ()) -> None:
+        """Clear the layer around each of ``dirty`` (image bounds) and draw again what lies there; then draw the
+        objects ``on_top`` (scene indices, last in paint order) over what the layer holds."""
         transform = self._layer_transform(layer)
         inverse, _ = transform.inverted()
         pad = self._style.point_size + self._style.emphasis_width * 2 + 2
@@ -232,6 +242,10 @@ class AnnotationCanvas(QWidget):
             indices = self._scene.in_rect((area.left(), area.top(), area.right(), area.bottom()))
             painter.setTransform(transform)
             self._painter.draw_many(painter, self._scene.drawables, indices)
+        if on_top:
+            painter.setClipping(False)
+            painter.setTransform(transform)
+            self._painter.draw_many(painter, self._scene.drawables, on_top)
         painter.end()
 
     def drawables(self) -> tuple[Drawable, ...]:
