@@ -92,13 +92,17 @@ async def check_out(
         job = await client.get_job(job_id)
         task = await client.get_task(job.task_id)
         meta = await client.task_data_meta(task.id)
-        raw = await client.get_job_annotations_raw(job_id)
-        now = time.time()
+        if record is None:
+            raw = await client.get_job_annotations_raw(job_id)
+            base, version, now = raw.content, raw.version, time.time()
+            checked_out = synced = now
+        else:  # another quality of a job already out: its base stays (the journal's edits are made against it)
+            base, version, checked_out, synced = record.base, record.base_version, record.checked_out, record.synced
         record = Checkout(
             server=server, job_id=job.id, task_id=task.id, quality=quality,
             media_version=_media_version(task, meta),
             job=msgspec.json.encode(job), task=msgspec.json.encode(task), meta=msgspec.json.encode(meta),
-            base=raw.content, base_version=raw.version, checked_out=now, synced=now, complete=False,
+            base=base, base_version=version, checked_out=checked_out, synced=synced, complete=False,
         )  # fmt: skip
         await asyncio.to_thread(store.put_checkout, record, job_chunks(job, chunk_size_of(task, meta)))
     job = msgspec.json.decode(record.job, type=Job)
