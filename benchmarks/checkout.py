@@ -26,6 +26,8 @@ from annodesk.sandbox.bench_seed import FRAME_BENCH_VIDEO
 from annodesk.session.checkout import check_out, chunk_size_of, job_chunks
 from annodesk.session.checkout_store import CheckoutStore
 
+PHASES: list[tuple[float, float]] = []  # per checkout: (job, task, meta and annotations read and recorded; chunks)
+
 
 async def floor(base_url: str, token: str, task_id: int, numbers: list[int]) -> tuple[float, int]:
     """Seconds and bytes to GET every chunk with a bare httpx client (one connection, bodies read in full)."""
@@ -47,9 +49,11 @@ async def one_checkout(base_url: str, job_id: int, folder: Path) -> tuple[float,
     async with CvatClient(base_url) as client:
         await client.login(*ADMIN)
         store = CheckoutStore(folder)
+        marks: list[float] = []
         started = time.perf_counter()
-        result = await check_out(client, store, job_id)
+        result = await check_out(client, store, job_id, progress=lambda _: marks.append(time.perf_counter()))
         seconds = time.perf_counter() - started
+        PHASES.append((marks[0] - started, marks[-1] - marks[0]))
         disk = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
         store.close()
         return seconds, result.bytes_downloaded, disk
@@ -83,6 +87,10 @@ async def measure(base_url: str, rounds: int, tmp: Path) -> None:
     print(f"floor (bare httpx, same chunks): median {statistics.median(floors) * 1000:.0f} ms  {floors}")
     print(f"checkout:                        median {statistics.median(checkouts) * 1000:.0f} ms")
     print(f"checkout / floor: median {statistics.median(ratios):.2f}×  (goal ≤ 1.2×)  per round {ratios}")
+    metadata = statistics.median(phase[0] for phase in PHASES[1:])
+    chunks = statistics.median(phase[1] for phase in PHASES[1:])
+    print(f"  of which: job, task, meta, annotations {metadata * 1000:.0f} ms; chunks {chunks * 1000:.0f} ms")
+    print(f"chunk phase / floor: median {chunks / statistics.median(floors):.2f}×")
     disk = statistics.median(disks)
     print(f"disk: {disk / 1e6:.2f} MB = {disk / chunk_bytes:.3f}× the chunks' size (store database included)")
 

@@ -90,10 +90,13 @@ async def check_out(
     record = store.checkout(server, job_id)
     if record is None or record.quality != quality:
         job = await client.get_job(job_id)
-        task = await client.get_task(job.task_id)
-        meta = await client.task_data_meta(task.id)
+        task, meta, raw = await asyncio.gather(
+            client.get_task(job.task_id),
+            client.task_data_meta(job.task_id),
+            client.get_job_annotations_raw(job_id) if record is None else _nothing(),
+        )
         if record is None:
-            raw = await client.get_job_annotations_raw(job_id)
+            assert raw is not None
             base, version, now = raw.content, raw.version, time.time()
             checked_out = synced = now
         else:  # another quality of a job already out: its base stays (the journal's edits are made against it)
@@ -109,7 +112,8 @@ async def check_out(
     task = msgspec.json.decode(record.task, type=Task)
     meta = msgspec.json.decode(record.meta, type=DataMeta)
     chunk_size = chunk_size_of(task, meta)
-    states = await asyncio.to_thread(store.chunk_states, server, job_id)
+    # resuming: check the bytes of what an earlier run stored (a power cut may have lost unsynced chunk files)
+    states = await asyncio.to_thread(store.chunk_states, server, job_id, verify=not record.complete)
     frames_total = job.stop_frame - job.start_frame + 1
     done = [state.number for state in states if state.stored]
     frames_done = sum(_frames_in(number, job, chunk_size) for number in done)
@@ -126,18 +130,29 @@ async def check_out(
             raise CheckoutCancelled
         report(count)
 
-    report()
-    for state in states:
-        if state.stored:
-            continue
-        if cancelled is not None and cancelled():
-            raise CheckoutCancelled
-        data = await client.task_chunk(task.id, state.number, quality, on_bytes=on_bytes)
-        await asyncio.to_thread(store.put_chunk, server, task.id, quality, state.number, record.media_version, data)
+    async def store_chunk(number: int, data: bytes) -> None:
+        nonlocal received, frames_done
+        await asyncio.to_thread(store.put_chunk, server, task.id, quality, number, record.media_version, data)
         received += len(data)
-        downloaded.append(state.number)
-        frames_done += _frames_in(state.number, job, chunk_size)
+        downloaded.append(number)
+        frames_done += _frames_in(number, job, chunk_size)
         report()
+
+    report()
+    writing: asyncio.Task[None] | None = None  # the previous chunk is written while the next one downloads
+    try:
+        for state in states:
+            if state.stored:
+                continue
+            if cancelled is not None and cancelled():
+                raise CheckoutCancelled
+            data = await client.task_chunk(task.id, state.number, quality, on_bytes=on_bytes)
+            if writing is not None:
+                await writing
+            writing = asyncio.ensure_future(store_chunk(state.number, data))
+    finally:
+        if writing is not None:  # a chunk fully received is stored even when the next one failed
+            await writing
     await asyncio.to_thread(store.mark_complete, server, job_id)
     final = store.checkout(server, job_id)
     assert final is not None
@@ -158,6 +173,10 @@ def remove(
     if steps:
         journal.discard(job_id)
     return Removal(True, steps, freed)
+
+
+async def _nothing() -> None:
+    return None
 
 
 def _media_version(task: Task, meta: DataMeta) -> str:

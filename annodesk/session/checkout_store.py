@@ -7,10 +7,11 @@ quality, whether every chunk is there, and the chunk numbers the job needs. Chun
 (server, task, quality, number) and shared by overlapping jobs of one task: a chunk file is removed only when no
 checkout needs it any more.
 
-**Crash safety**: every database write is one transaction (WAL, ``synchronous=FULL``). A chunk file is written
-under a temporary name, fsynced, renamed, and only then recorded, so a kill at any moment leaves either the old
-state or the new one: a file renamed but not yet recorded is simply written again (and :meth:`sweep` removes
-leftovers); a recorded chunk whose file is missing or of the wrong size counts as missing.
+**Crash safety**: every database write is one transaction (WAL; ``synchronous=FULL`` but for chunk records). A
+chunk file is written under a temporary name, renamed, and only then recorded with its size and SHA-256, so a kill
+at any moment leaves either the old state or the new one: a file renamed but not yet recorded is simply written
+again (and :meth:`sweep` removes leftovers); a recorded chunk whose file is missing, of the wrong size or (checked
+on resume and on read) of the wrong digest counts as missing.
 """
 
 from __future__ import annotations
@@ -135,9 +136,11 @@ class CheckoutStore:
             self._db.close()
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """One transaction; ``durable`` False skips the fsync (safe against a kill, not against a power cut)."""
         with self._lock:
             try:
+                self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._db
@@ -193,19 +196,22 @@ class CheckoutStore:
                 (base, int(version), time.time(), server, int(job_id)),
             )
 
-    def chunk_states(self, server: str, job_id: int) -> list[ChunkState]:
-        """The chunks a checkout needs, in order: stored (file present with its recorded size) or missing."""
+    def chunk_states(self, server: str, job_id: int, *, verify: bool = False) -> list[ChunkState]:
+        """The chunks a checkout needs, in order: stored (file present with its recorded size — and, with ``verify``,
+        its recorded digest) or missing. Blocking (``verify`` reads every file)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT n.number, c.file, c.size, c.media_version = k.media_version FROM needed_chunks n"
+                "SELECT n.number, c.file, c.size, c.media_version = k.media_version, c.sha256 FROM needed_chunks n"
                 " JOIN checkouts k ON k.server = n.server AND k.job_id = n.job_id"
                 " LEFT JOIN chunks c ON c.server = n.server AND c.task_id = k.task_id AND c.quality = k.quality"
                 " AND c.number = n.number WHERE n.server = ? AND n.job_id = ? ORDER BY n.number",
                 (server, int(job_id)),
             ).fetchall()
         states = []
-        for number, file, size, same_media in rows:
+        for number, file, size, same_media, digest in rows:
             stored = file is not None and bool(same_media) and _size_of(self.chunk_root / file) == size
+            if stored and verify:
+                stored = _digest_of(self.chunk_root / file) == digest
             states.append(ChunkState(int(number), stored, int(size) if stored else 0))
         return states
 
@@ -237,7 +243,10 @@ class CheckoutStore:
         return f"{server_folder(server)}/task-{int(task_id)}/{quality}-{int(number)}.chunk"
 
     def put_chunk(self, server: str, task_id: int, quality: str, number: int, version: str, data: bytes) -> None:
-        """Write a chunk file (temporary name, fsync, rename), then record it. Blocking: call from a worker thread."""
+        """Write a chunk file (temporary name, rename), then record it with its digest. Blocking: call from a worker
+        thread. Neither is fsynced (chunks can be downloaded again, and fsyncs doubled a checkout's time,
+        benchmarks/checkout.py): a kill leaves the old state or the new one; a power cut may leave a recorded chunk
+        whose bytes are lost, which :meth:`read_chunk` (digest) and :meth:`chunk_states` with ``verify`` see."""
         file = self._chunk_file(server, task_id, quality, number)
         path = self.chunk_root / file
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -245,15 +254,13 @@ class CheckoutStore:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
             os.replace(temporary, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
         digest = hashlib.sha256(data).hexdigest()
-        with self._transaction() as db:
+        with self._transaction(durable=False) as db:
             db.execute(
                 "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (server, int(task_id), quality, int(number), version, file, len(data), digest),
@@ -294,6 +301,13 @@ class CheckoutStore:
                     path.unlink()
                     removed += 1
         return removed
+
+
+def _digest_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _size_of(path: Path) -> int | None:

@@ -170,11 +170,10 @@ async def test_a_cancelled_checkout_resumes_where_it_stopped(sandbox: SandboxSer
         progress: list[CheckoutProgress] = []
 
         async def cancel_after_one_chunk() -> None:
+            asked = _count_chunk_requests(client)  # cancel while the second chunk arrives: the first is kept
             with pytest.raises(CheckoutCancelled):
-                await check_out(
-                    client, store, jobs[0].id, progress=progress.append,
-                    cancelled=lambda: bool(progress) and progress[-1].chunks_done >= 1,
-                )  # fmt: skip
+                await check_out(client, store, jobs[0].id, progress=progress.append, cancelled=lambda: len(asked) >= 2)
+            assert asked == job_chunks(jobs[0], chunk_size)[:2]
             assert not store.checkout(client.server_url, jobs[0].id).complete  # type: ignore[union-attr]
 
         await _resumes_after(client, store, jobs[0], chunk_size, cancel_after_one_chunk)

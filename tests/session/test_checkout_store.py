@@ -43,7 +43,8 @@ def test_a_recorded_chunk_cut_short_or_damaged_reads_as_missing(tmp_path: Path) 
     store.put_chunk(SERVER, 5, "compressed", 1, "v1", b"chunk one")
     store.chunk_path(SERVER, 5, "compressed", 0).write_bytes(b"chunk")
     store.chunk_path(SERVER, 5, "compressed", 1).write_bytes(b"chunk ONE")  # same size, other bytes
-    assert _stored(store, 1) == {0: False, 1: True}
+    assert _stored(store, 1) == {0: False, 1: True}  # the size only, as when a complete checkout opens
+    assert [state.stored for state in store.chunk_states(SERVER, 1, verify=True)] == [False, False]  # on resume
     assert store.read_chunk(SERVER, 5, "compressed", 1) is None
 
 
