@@ -16,8 +16,8 @@ from annodesk.messages import action_error
 from annodesk.models.vocabulary import display_group
 
 from .background import spawn
+from .field_errors import FieldErrors
 from .form import ErrorLabel, FieldWithError, add_row, busy_bar
-from .server_words import field_errors_text
 
 EDITABLE = ("first_name", "last_name", "email")
 
@@ -143,21 +143,11 @@ class ProfilePanel(QDialog):
             self.reject()
 
     def _clear_errors(self) -> None:
-        for row in self.rows.values():
-            row.error.show_message("")
-        self.general_error.show_message("")
+        FieldErrors(self, self.rows, self.general_error).clear()
 
     def _show_field_errors(self, exc: InvalidInput) -> None:
-        for field, messages in exc.field_errors.items():
-            words = list(messages)
-            label = self.rows[field].error if field in self.rows else self.general_error
-            label.show_message(lambda words=words: field_errors_text(words))  # type: ignore[misc]
-        if not exc.field_errors:
-            self.general_error.show_message(lambda: action_error(exc))
+        FieldErrors(self, self.rows, self.general_error).show(exc)
 
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field (``general`` for the others)."""
-        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self)}
-        if self.general_error.isVisibleTo(self):
-            texts["general"] = self.general_error.text()
-        return texts
+        return FieldErrors(self, self.rows, self.general_error).texts()

@@ -13,6 +13,7 @@ from annodesk.api import CvatError, InvalidInput, normalize_server_url
 from annodesk.messages import error_sentence, server_address_error, sign_in_error
 
 from .background import spawn
+from .field_errors import FieldErrors
 from .form import ErrorLabel, FieldWithError, add_row, busy_bar
 
 
@@ -140,9 +141,7 @@ class RegisterDialog(QDialog):
             self.reject()
 
     def _clear_errors(self) -> None:
-        for row in self.rows.values():
-            row.error.show_message("")
-        self.general_error.show_message("")
+        FieldErrors(self, self.rows, self.general_error).clear()
 
     def _show_field_errors(self, exc: InvalidInput) -> None:
         shown = False

@@ -1,0 +1,41 @@
+"""A form's error lines: one under each field, one for the rest — filled from a server's field errors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QWidget
+
+from annodesk.api import InvalidInput
+from annodesk.messages import action_error
+
+from .form import ErrorLabel, FieldWithError
+from .server_words import field_errors_text
+
+
+class FieldErrors:
+    """The error lines of ``owner``'s form: ``rows`` by the server's field names, ``general`` for other fields."""
+
+    def __init__(self, owner: QWidget, rows: Mapping[str, FieldWithError], general: ErrorLabel) -> None:
+        self.owner, self.rows, self.general = owner, rows, general
+
+    def clear(self) -> None:
+        for row in self.rows.values():
+            row.error.show_message("")
+        self.general.show_message("")
+
+    def show(self, exc: InvalidInput) -> None:
+        """Each field's errors under it (in the UI's language), the others' in the general line."""
+        for field, messages in exc.field_errors.items():
+            words = list(messages)
+            label = self.rows[field].error if field in self.rows else self.general
+            label.show_message(lambda words=words: field_errors_text(words))  # type: ignore[misc]
+        if not exc.field_errors:
+            self.general.show_message(lambda: action_error(exc))
+
+    def texts(self) -> dict[str, str]:
+        """The visible error messages by field (``general`` for the others)."""
+        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self.owner)}
+        if self.general.isVisibleTo(self.owner):
+            texts["general"] = self.general.text()
+        return texts
