@@ -157,8 +157,5 @@ class RegisterDialog(QDialog):
             self.general_error.show_message(lambda: error_sentence(exc))
 
     def error_texts(self) -> dict[str, str]:
-        """The visible error messages by field."""
-        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self)}
-        if self.general_error.isVisibleTo(self):
-            texts["general"] = self.general_error.text()
-        return texts
+        """The visible error messages by field (``general`` for the others)."""
+        return FieldErrors(self, self.rows, self.general_error).texts()
