@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Awaitable, Mapping
 
 from PySide6.QtWidgets import QWidget
 
-from annodesk.api import InvalidInput
+from annodesk.api import CvatError, InvalidInput
+from annodesk.i18n import LiveText
 from annodesk.messages import action_error
 
 from .form import ErrorLabel, FieldWithError
@@ -39,3 +41,21 @@ class FieldErrors:
         if self.general.isVisibleTo(self.owner):
             texts["general"] = self.general.text()
         return texts
+
+    async def attempt(self, call: Awaitable[object], busy: QWidget, button: QWidget, cancelled: LiveText) -> bool:
+        """Await the form's request with ``busy`` shown and ``button`` off; its errors go to their lines (the server's
+        field errors under their fields, ``cancelled`` when it was cancelled). Whether it succeeded."""
+        try:
+            await call
+            return True
+        except InvalidInput as exc:
+            self.show(exc)
+        except CvatError as exc:
+            error = exc  # the message is made again in each language
+            self.general.show_message(lambda: action_error(error))
+        except asyncio.CancelledError:
+            self.general.show_message(cancelled)
+        finally:
+            busy.hide()
+            button.setEnabled(True)
+        return False

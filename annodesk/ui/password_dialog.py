@@ -10,8 +10,6 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annodesk.accounts.controller import PasswordChange
-from annodesk.api import CvatError, InvalidInput
-from annodesk.messages import action_error
 
 from .background import spawn
 from .field_errors import FieldErrors
@@ -88,21 +86,13 @@ class ChangePasswordDialog(QDialog):
         self._attempt = spawn(self._run(form))
 
     async def _run(self, form: PasswordChange) -> None:
-        success = False
+        errors = FieldErrors(self, self.rows, self.general_error)
         try:
-            await self._change(form)
-            success = True
-        except InvalidInput as exc:
-            self._show_field_errors(exc)
-        except CvatError as exc:
-            error = exc
-            self.general_error.show_message(lambda: action_error(error))
-        except asyncio.CancelledError:
-            self.general_error.show_message(lambda: self.tr("Cancelled."))
+            success = await errors.attempt(
+                self._change(form), self.busy, self.change_button, lambda: self.tr("Cancelled.")
+            )
         finally:
             self._attempt = None
-            self.busy.hide()
-            self.change_button.setEnabled(True)
         if success:
             for field in self.inputs.values():
                 field.clear()
@@ -117,9 +107,6 @@ class ChangePasswordDialog(QDialog):
 
     def _clear_errors(self) -> None:
         FieldErrors(self, self.rows, self.general_error).clear()
-
-    def _show_field_errors(self, exc: InvalidInput) -> None:
-        FieldErrors(self, self.rows, self.general_error).show(exc)
 
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field (``general`` for the others)."""

@@ -10,9 +10,7 @@ from collections.abc import Awaitable, Callable
 from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from annodesk.api import CvatError, InvalidInput
 from annodesk.api.models import User
-from annodesk.messages import action_error
 from annodesk.models.vocabulary import display_group
 
 from .background import spawn
@@ -117,21 +115,13 @@ class ProfilePanel(QDialog):
         self._attempt = spawn(self._run(changes))
 
     async def _run(self, changes: dict[str, str]) -> None:
-        success = False
+        errors = FieldErrors(self, self.rows, self.general_error)
         try:
-            await self._update(changes)
-            success = True
-        except InvalidInput as exc:
-            self._show_field_errors(exc)
-        except CvatError as exc:
-            error = exc
-            self.general_error.show_message(lambda: action_error(error))
-        except asyncio.CancelledError:
-            self.general_error.show_message(lambda: self.tr("Cancelled."))
+            success = await errors.attempt(
+                self._update(changes), self.busy, self.save_button, lambda: self.tr("Cancelled.")
+            )
         finally:
             self._attempt = None
-            self.busy.hide()
-            self.save_button.setEnabled(True)
         if success:
             self.accept()
         self.attemptFinished.emit(success)
@@ -144,9 +134,6 @@ class ProfilePanel(QDialog):
 
     def _clear_errors(self) -> None:
         FieldErrors(self, self.rows, self.general_error).clear()
-
-    def _show_field_errors(self, exc: InvalidInput) -> None:
-        FieldErrors(self, self.rows, self.general_error).show(exc)
 
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field (``general`` for the others)."""
