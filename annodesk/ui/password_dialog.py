@@ -10,12 +10,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annodesk.accounts.controller import PasswordChange
-from annodesk.api import CvatError, InvalidInput
-from annodesk.messages import action_error
 
 from .background import spawn
+from .field_errors import FieldErrors
 from .form import ErrorLabel, FieldWithError, add_row, busy_bar
-from .server_words import field_errors_text
 
 FIELDS = ("old_password", "new_password1", "new_password2")
 
@@ -88,21 +86,13 @@ class ChangePasswordDialog(QDialog):
         self._attempt = spawn(self._run(form))
 
     async def _run(self, form: PasswordChange) -> None:
-        success = False
+        errors = FieldErrors(self, self.rows, self.general_error)
         try:
-            await self._change(form)
-            success = True
-        except InvalidInput as exc:
-            self._show_field_errors(exc)
-        except CvatError as exc:
-            error = exc
-            self.general_error.show_message(lambda: action_error(error))
-        except asyncio.CancelledError:
-            self.general_error.show_message(lambda: self.tr("Cancelled."))
+            success = await errors.attempt(
+                self._change(form), self.busy, self.change_button, lambda: self.tr("Cancelled.")
+            )
         finally:
             self._attempt = None
-            self.busy.hide()
-            self.change_button.setEnabled(True)
         if success:
             for field in self.inputs.values():
                 field.clear()
@@ -116,21 +106,8 @@ class ChangePasswordDialog(QDialog):
             self.reject()
 
     def _clear_errors(self) -> None:
-        for row in self.rows.values():
-            row.error.show_message("")
-        self.general_error.show_message("")
-
-    def _show_field_errors(self, exc: InvalidInput) -> None:
-        for field, messages in exc.field_errors.items():
-            words = list(messages)
-            label = self.rows[field].error if field in self.rows else self.general_error
-            label.show_message(lambda words=words: field_errors_text(words))  # type: ignore[misc]
-        if not exc.field_errors:
-            self.general_error.show_message(lambda: action_error(exc))
+        FieldErrors(self, self.rows, self.general_error).clear()
 
     def error_texts(self) -> dict[str, str]:
         """The visible error messages by field (``general`` for the others)."""
-        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self)}
-        if self.general_error.isVisibleTo(self):
-            texts["general"] = self.general_error.text()
-        return texts
+        return FieldErrors(self, self.rows, self.general_error).texts()

@@ -13,6 +13,7 @@ from annodesk.api import CvatError, InvalidInput, normalize_server_url
 from annodesk.messages import error_sentence, server_address_error, sign_in_error
 
 from .background import spawn
+from .field_errors import FieldErrors
 from .form import ErrorLabel, FieldWithError, add_row, busy_bar
 
 
@@ -140,9 +141,7 @@ class RegisterDialog(QDialog):
             self.reject()
 
     def _clear_errors(self) -> None:
-        for row in self.rows.values():
-            row.error.show_message("")
-        self.general_error.show_message("")
+        FieldErrors(self, self.rows, self.general_error).clear()
 
     def _show_field_errors(self, exc: InvalidInput) -> None:
         shown = False
@@ -158,8 +157,5 @@ class RegisterDialog(QDialog):
             self.general_error.show_message(lambda: error_sentence(exc))
 
     def error_texts(self) -> dict[str, str]:
-        """The visible error messages by field."""
-        texts = {name: row.error.text() for name, row in self.rows.items() if row.error.isVisibleTo(self)}
-        if self.general_error.isVisibleTo(self):
-            texts["general"] = self.general_error.text()
-        return texts
+        """The visible error messages by field (``general`` for the others)."""
+        return FieldErrors(self, self.rows, self.general_error).texts()

@@ -135,6 +135,7 @@ def test_create_rename_create_a_task_in_it_and_delete_with_its_tasks(
         assert projects.dock.isVisible()
         await projects_shown(window)
         before = pane.model.rowCount()
+        await until(lambda: any(u.username == "bob" for u in window.controller.users.values()))  # read after page 1
         users = window.controller.users
         bob = next(u.id for u in users.values() if u.username == "bob")
 
