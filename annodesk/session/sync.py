@@ -25,17 +25,25 @@ nothing lost.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime
+import io
 import logging
+import os
+import tempfile
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from annodesk.annotations import Annotations, LabelSet, MergeResult
+from annodesk.annotations.cvat_xml import FrameInfo, JobInfo, job_xml
 from annodesk.annotations.identity import KINDS, items_of
 from annodesk.api import CvatClient, errors
-from annodesk.api.models import Job, Task, UserRef
+from annodesk.api.models import DataMeta, Job, Task, UserRef
 
 from .checkout_store import Checkout, CheckoutStore
 from .job_save import InFlight, JobSaver, NeedsDecision, SaveRefused
@@ -373,6 +381,65 @@ async def inspect(client: CvatClient, store: CheckoutStore, journal: Journal, jo
     return SyncStatus(state, raw.version, len(result.conflicts), view.changes)
 
 
+# -- export ----------------------------------------------------------------------------------------------------------
+
+
+def export_local(store: CheckoutStore, journal: Journal, server: str, job_id: int, path: Path | str) -> Path:
+    """Write the job as it is here (the effective base with the journal's steps) to ``path`` as CVAT's
+    ``annotations.xml`` — a ``.zip`` holding it when ``path`` ends so, plain XML otherwise — that CVAT's "CVAT 1.1"
+    importer reads (labels named as checked out). Written under a temporary name, then renamed. Blocking: a worker
+    thread. Raises ``LookupError`` when the job is not checked out, ``OSError`` when the file cannot be written."""
+    record = store.checkout(server, job_id)
+    copy = local_copy(store, journal, server, job_id)
+    if record is None or copy is None:
+        raise LookupError(f"job {job_id} is not checked out from {server}")
+    job = msgspec.json.decode(record.job, type=Job)
+    task = msgspec.json.decode(record.task, type=Task)
+    meta = msgspec.json.decode(record.meta, type=DataMeta)
+    info = JobInfo(
+        job_id=job.id, task_id=task.id, task_name=task.name, mode=task.mode, start_frame=meta.start_frame,
+        stop_frame=meta.stop_frame, frame_filter=meta.frame_filter, z_order=task.z_order, job_start=job.start_frame,
+        job_stop=job.stop_frame, server_url=server, dumped=str(datetime.datetime.now(datetime.UTC)),
+    )  # fmt: skip
+    frames = [_frame_info(meta, number) for number in range(job.start_frame, job.stop_frame + 1)]
+    text = job_xml(copy.document, LabelSet.from_json(_labels_json(task)), frames, info)
+    target = Path(path)
+    _write_atomically(target, _zipped(text) if target.suffix.lower() == ".zip" else text.encode("utf-8"))
+    return target
+
+
+def _frame_info(meta: DataMeta, number: int) -> FrameInfo:
+    """A frame's name and size: its own for an image task, the video's size and CVAT's ``frame_000042`` name for a
+    video (whose meta lists one entry)."""
+    if len(meta.frames) > 1 or (len(meta.frames) == 1 and meta.size == 1):
+        frame = meta.frames[min(number, len(meta.frames) - 1)]
+        return FrameInfo(number, frame.name, frame.width, frame.height)
+    first = meta.frames[0] if meta.frames else None
+    return FrameInfo(number, f"frame_{number:06d}", first.width if first else 0, first.height if first else 0)
+
+
+def _zipped(text: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("annotations.xml", text)
+    return out.getvalue()
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 __all__ = [
     "CHANGED_HERE",
     "CHANGED_ON_SERVER",
@@ -391,6 +458,7 @@ __all__ = [
     "SyncImpossible",
     "SyncOutcome",
     "SyncStatus",
+    "export_local",
     "inspect",
     "local_copy",
     "sync_job",
