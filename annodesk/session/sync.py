@@ -161,6 +161,21 @@ def local_copy(store: CheckoutStore, journal: Journal, server: str, job_id: int)
     return LocalCopy(version, base, base, 0)
 
 
+def reconcile(store: CheckoutStore, journal: Journal, server: str, job_id: int) -> bool:
+    """Copy the journal's base into the store when it is newer and has no steps on it (a save from the workspace,
+    or a kill between the two writes of a sync), so the store's ``base_version`` is the effective one; whether it
+    did. Blocking: a worker thread."""
+    record = store.checkout(server, job_id)
+    if record is None or journal.pending(job_id) is not None:
+        return False
+    journaled = journal.base(job_id)
+    if journaled is None or journaled[0] <= record.base_version:
+        return False
+    version, document = journaled
+    store.set_base(server, job_id, version, msgspec.json.encode(replace(document, version=version).to_json()))
+    return True
+
+
 def journaled_in_flight(journal: Journal, job_id: int) -> InFlight | None:
     """What an unfinished save or sync of the job left in the journal."""
     try:
@@ -277,7 +292,31 @@ async def sync_job(
 ) -> SyncOutcome:
     """Sync one checked-out job; see the module's docstring. ``choices``: the conflicts of an earlier
     :class:`SyncConflicts` decided (``{conflict.token: MINE | THEIRS | BOTH}``). Network failures raise the client's
-    error (every edit is kept, and what a request in flight may have done is in the journal)."""
+    error (every edit is kept, and what a request in flight may have done is in the journal). Two syncs of one job
+    (Sync, Sync all, on reconnect) never run at once in this process: the second waits for the first, then finds
+    what is left to do."""
+    key = (client.server_url, int(job_id))
+    while (running := _RUNNING.get(key)) is not None:
+        await asyncio.shield(running)
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    _RUNNING[key] = done
+    try:
+        return await _sync(client, store, journal, job_id, choices)
+    finally:
+        del _RUNNING[key]
+        done.set_result(None)
+
+
+_RUNNING: dict[tuple[str, int], asyncio.Future[None]] = {}  # the syncs under way, by (server, job)
+
+
+async def _sync(
+    client: CvatClient,
+    store: CheckoutStore,
+    journal: Journal,
+    job_id: int,
+    choices: Mapping[tuple[Any, ...], str] | None,
+) -> SyncOutcome:
     server = client.server_url
     record = await asyncio.to_thread(store.checkout, server, job_id)
     if record is None:
@@ -461,5 +500,6 @@ __all__ = [
     "export_local",
     "inspect",
     "local_copy",
+    "reconcile",
     "sync_job",
 ]

@@ -37,6 +37,7 @@ from annodesk.session.sync import (
     SyncImpossible,
     export_local,
     inspect,
+    reconcile,
     sync_job,
 )
 
@@ -323,9 +324,33 @@ async def test_a_kill_between_the_journal_and_the_store_heals_on_the_next_sync(
         offline.store.set_base(offline.server, job.id, old.base_version, old.base)  # as if killed before this write
         server = await server_json(client, job)
         assert offline.copy().base_version == server["version"]  # the journal's base wins
+        assert reconcile(offline.store, offline.journal, offline.server, job.id)  # and may be copied over
+        record = offline.store.checkout(offline.server, job.id)
+        assert record is not None and record.base_version == server["version"]
+        assert not reconcile(offline.store, offline.journal, offline.server, job.id)
+        offline.store.set_base(offline.server, job.id, old.base_version, old.base)
         writes = count_writes(client)
         again = await sync_job(client, offline.store, offline.journal, job.id)
         assert isinstance(again, SyncDone) and (again.created, again.updated, again.deleted) == (0, 0, 0)
         assert writes == []
+        assert_base_renewed(offline, server)
+        offline.close()
+
+
+async def test_two_syncs_of_one_job_at_once_send_the_edits_once(
+    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path
+) -> None:
+    client = await sign_in(fresh_sandbox, "demo")
+    async with client:
+        offline = await take_offline(client, job, tmp_path)
+        edit_offline(offline)
+        first, second = await asyncio.gather(
+            sync_job(client, offline.store, offline.journal, job.id),
+            sync_job(client, offline.store, offline.journal, job.id),
+        )
+        assert isinstance(first, SyncDone) and (first.created, first.updated) == (1, 1)
+        assert isinstance(second, SyncDone) and (second.created, second.updated) == (0, 0)
+        server = await server_json(client, job)
+        assert [s["points"] for s in server["shapes"]].count([50.0, 50.0, 60.0, 60.0]) == 1
         assert_base_renewed(offline, server)
         offline.close()
