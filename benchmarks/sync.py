@@ -23,9 +23,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
+import cProfile
 import gc
 import itertools
 import json
+import pstats
 import random
 import statistics
 import sys
@@ -156,6 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--conflicts", action="store_true", help="250 of the overlapping changes conflict")
+    parser.add_argument("--profile", action="store_true", help="profile the last run's sync (cProfile, top 30)")
     args = parser.parse_args()
     with (
         SandboxProcess(seed_tasks=0) as sandbox,
@@ -217,10 +220,13 @@ async def measure(
             for before, after in itertools.pairwise(steps):
                 journal.append(job_id, EditStep("Edit", 0, before, after))
             spent: dict[str, float] = {}
-            sent: list[tuple[str, bytes]] = []
+            sent: list[tuple[str, Any]] = []
             originals = patch(client, spent, sent)
             gc.collect()
+            profiler = cProfile.Profile() if args.profile and run == args.repeats - 1 else None
             try:
+                if profiler is not None:
+                    profiler.enable()
                 started = time.perf_counter()
                 outcome = await sync.sync_job(client, store, journal, job_id)
                 offered = ""
@@ -233,6 +239,9 @@ async def measure(
                 total = time.perf_counter() - started
             finally:
                 restore(originals)
+                if profiler is not None:
+                    profiler.disable()
+                    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
             assert isinstance(outcome, sync.SyncDone) and outcome.merged, type(outcome)
             outcome_text = offered + (
                 f"sent {outcome.created} created, {outcome.updated} updated, {outcome.deleted} deleted"
@@ -259,7 +268,7 @@ async def measure(
     ))  # fmt: skip
 
 
-def patch(client: CvatClient, spent: dict[str, float], sent: list[tuple[str, bytes]]) -> list[tuple[Any, str, Any]]:
+def patch(client: CvatClient, spent: dict[str, float], sent: list[tuple[str, Any]]) -> list[tuple[Any, str, Any]]:
     """Time the sync's phases by wrapping the functions it calls (and keep the bodies it sends); what to put
     back."""
     targets = [
@@ -278,7 +287,7 @@ def patch(client: CvatClient, spent: dict[str, float], sent: list[tuple[str, byt
     timed_patch = client.patch_job_annotations_json
 
     async def keeping(job_id: int, action: str, body: dict[str, Any]) -> dict[str, Any]:
-        sent.append((action, json.dumps(body).encode()))
+        sent.append((action, body))  # encoded for the floor after the sync, not on its clock
         return await timed_patch(job_id, action, body)
 
     client.patch_job_annotations_json = keeping  # type: ignore[method-assign]
@@ -294,18 +303,19 @@ def restore(originals: list[tuple[Any, str, Any]]) -> None:
 
 
 async def bare_floor(
-    base_url: str, key: str, job_id: int, put_back: Callable[[], dict[str, Any]], sent: list[tuple[str, bytes]]
+    base_url: str, key: str, job_id: int, put_back: Callable[[], dict[str, Any]], sent: list[tuple[str, Any]]
 ) -> float:
     """The network part of the same sync with nothing else: GET the annotations, then the PATCH requests the sync
     sent, the same bodies, prebuilt and encoded (the job put back first, so they apply as they did)."""
     await asyncio.to_thread(put_back)
+    bodies = [(action, json.dumps(body).encode()) for action, body in sent]
     headers = {"Authorization": f"Token {key}", "Content-Type": "application/json"}
     path = f"jobs/{job_id}/annotations"
     async with httpx.AsyncClient(base_url=f"{base_url}/api/v1/", headers=headers, timeout=300) as http:
         gc.collect()
         started = time.perf_counter()
         (await http.get(path)).raise_for_status()
-        for action, content in sent:
+        for action, content in bodies:
             (await http.patch(path, params={"action": action}, content=content)).raise_for_status()
         return time.perf_counter() - started
 

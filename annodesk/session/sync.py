@@ -43,6 +43,7 @@ from annodesk.annotations import Annotations, LabelSet, MergeResult
 from annodesk.annotations.cvat_xml import FrameInfo, JobInfo, job_xml
 from annodesk.annotations.identity import KINDS, items_of
 from annodesk.api import CvatClient, errors
+from annodesk.api.annotation_transfer import RawAnnotations
 from annodesk.api.models import DataMeta, Job, Task, UserRef
 
 from .checkout_store import Checkout, CheckoutStore
@@ -321,12 +322,19 @@ async def _sync(
     record = await asyncio.to_thread(store.checkout, server, job_id)
     if record is None:
         return SyncImpossible(f"job {job_id} is not checked out from {server}", ())
-    copy = await asyncio.to_thread(local_copy, store, journal, server, job_id)
+    # the journal is read (a worker thread) while the job, its task and its annotations are on their way
+    reading = asyncio.to_thread(local_copy, store, journal, server, job_id)
+    read_view, read_raw = _server_view(client, record), _read_or_none(client.get_job_annotations_raw(job_id))
+    results: tuple[Any, ...] = await asyncio.gather(reading, read_view, read_raw, return_exceptions=True)
+    for failure in (results[1], results[2], results[0]):
+        if isinstance(failure, errors.PermissionDenied):
+            return SyncImpossible("the server no longer lets this user read the job", (), _refused_read(failure))
+        if isinstance(failure, BaseException):
+            raise failure
+    copy: LocalCopy | None = results[0]
+    view: _ServerView = results[1]
+    raw: RawAnnotations | None = results[2]
     assert copy is not None
-    try:
-        view = await _server_view(client, record)
-    except errors.PermissionDenied as denied:
-        return SyncImpossible("the server no longer lets this user read the job", (), _refused_read(denied))
     changes = view.changes
     if view.gone or view.task is None:
         return SyncImpossible("the job or its task was deleted on the server", changes)
@@ -344,7 +352,7 @@ async def _sync(
         before_write=lambda flight: _keep_in_flight(journal, job_id, flight),
     )
     try:
-        outcome = await saver.save(copy.document, choices)
+        outcome = await saver.save(copy.document, choices, read=raw)
     except SaveRefused as refusal:
         _keep_in_flight(journal, job_id, saver.in_flight)
         return SyncImpossible(f"the server refused the sync: {refusal.reason}", changes, refusal)
@@ -376,8 +384,9 @@ def _renew_base(
 ) -> None:
     """The synced document becomes the base: in the journal first (steps and in-flight record cleared), then in the
     store with the server's current job and task JSON."""
-    journal.mark_saved(job_id, version, document, clear_in_flight=True)
-    store.set_base(server, job_id, version, msgspec.json.encode(document.to_json()), job=job, task=task)
+    encoded = msgspec.json.encode(document.to_json())  # once, for both
+    journal.mark_saved(job_id, version, document, clear_in_flight=True, encoded=encoded)
+    store.set_base(server, job_id, version, encoded, job=job, task=task)
 
 
 def _deleted(record: Checkout) -> ServerChange:
