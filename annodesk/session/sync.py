@@ -311,6 +311,24 @@ async def sync_job(
 _RUNNING: dict[tuple[str, int], asyncio.Future[None]] = {}  # the syncs under way, by (server, job)
 
 
+async def _read_all(
+    client: CvatClient, store: CheckoutStore, journal: Journal, record: Checkout
+) -> tuple[LocalCopy, _ServerView, RawAnnotations | None]:
+    """The local copy (read in a worker thread) while the job, its task and its annotations (None: gone) are on
+    their way; the first failure is raised once all are done."""
+    job_id = record.job_id
+    reading = asyncio.to_thread(local_copy, store, journal, record.server, job_id)
+    read_view, read_raw = _server_view(client, record), _read_or_none(client.get_job_annotations_raw(job_id))
+    results: tuple[Any, ...] = await asyncio.gather(reading, read_view, read_raw, return_exceptions=True)
+    for failure in (results[1], results[2], results[0]):
+        if isinstance(failure, BaseException):
+            raise failure
+    copy: LocalCopy | None = results[0]
+    if copy is None:
+        raise LookupError(f"job {job_id} is no longer checked out")
+    return copy, results[1], results[2]
+
+
 async def _sync(
     client: CvatClient,
     store: CheckoutStore,
@@ -322,19 +340,10 @@ async def _sync(
     record = await asyncio.to_thread(store.checkout, server, job_id)
     if record is None:
         return SyncImpossible(f"job {job_id} is not checked out from {server}", ())
-    # the journal is read (a worker thread) while the job, its task and its annotations are on their way
-    reading = asyncio.to_thread(local_copy, store, journal, server, job_id)
-    read_view, read_raw = _server_view(client, record), _read_or_none(client.get_job_annotations_raw(job_id))
-    results: tuple[Any, ...] = await asyncio.gather(reading, read_view, read_raw, return_exceptions=True)
-    for failure in (results[1], results[2], results[0]):
-        if isinstance(failure, errors.PermissionDenied):
-            return SyncImpossible("the server no longer lets this user read the job", (), _refused_read(failure))
-        if isinstance(failure, BaseException):
-            raise failure
-    copy: LocalCopy | None = results[0]
-    view: _ServerView = results[1]
-    raw: RawAnnotations | None = results[2]
-    assert copy is not None
+    try:
+        copy, view, raw = await _read_all(client, store, journal, record)
+    except errors.PermissionDenied as denied:
+        return SyncImpossible("the server no longer lets this user read the job", (), _refused_read(denied))
     changes = view.changes
     if view.gone or view.task is None:
         return SyncImpossible("the job or its task was deleted on the server", changes)
@@ -406,18 +415,15 @@ async def inspect(client: CvatClient, store: CheckoutStore, journal: Journal, jo
     record = await asyncio.to_thread(store.checkout, server, job_id)
     if record is None:
         return SyncStatus(UNAVAILABLE, None, 0, ())
-    copy = await asyncio.to_thread(local_copy, store, journal, server, job_id)
-    assert copy is not None
     try:
-        view = await _server_view(client, record)
+        copy, view, raw = await _read_all(client, store, journal, record)
     except errors.PermissionDenied:
         return SyncStatus(UNAVAILABLE, None, 0, ())
-    if view.gone or view.task is None:
+    if view.gone or view.task is None or raw is None:
         return SyncStatus(UNAVAILABLE, None, 0, view.changes)
     if lost_labels(msgspec.json.decode(record.task, type=Task), view.task, copy):
         return SyncStatus(UNAVAILABLE, None, 0, view.changes)
     in_flight = await asyncio.to_thread(journaled_in_flight, journal, job_id)
-    raw = await client.get_job_annotations_raw(job_id)
     local_changes = copy.steps > 0 or in_flight is not None
     if raw.version == copy.base_version:
         return SyncStatus(CHANGED_HERE if local_changes else IN_SYNC, raw.version, 0, view.changes)
