@@ -228,7 +228,7 @@ async def _server_view(client: CvatClient, record: Checkout) -> _ServerView:
             changes.append(ServerChange(REASSIGNED, names[0], names[1]))
         if job.status != before_job.status:
             changes.append(ServerChange(STATUS, before_job.status, job.status))
-    if task is not None and task.labels != before_task.labels:
+    if task is not None and _label_shape(task) != _label_shape(before_task):
         changes.append(ServerChange(LABELS_CHANGED, _label_names(before_task), _label_names(task)))
     return _ServerView(job, task, tuple(changes))
 
@@ -248,6 +248,11 @@ async def _user_names(client: CvatClient, users: tuple[int | UserRef | None, ...
             except errors.CvatError:
                 names.append(f"#{user_id}")
     return names
+
+
+def _label_shape(task: Task) -> list[tuple[Any, ...]]:
+    """What of the labels matters to annotations: ids, names, attribute specs (not colours)."""
+    return [(label.id, label.name, label.attributes) for label in task.labels]
 
 
 def _label_names(task: Task) -> str:

@@ -354,3 +354,17 @@ async def test_two_syncs_of_one_job_at_once_send_the_edits_once(
         assert [s["points"] for s in server["shapes"]].count([50.0, 50.0, 60.0, 60.0]) == 1
         assert_base_renewed(offline, server)
         offline.close()
+
+
+async def test_a_label_colour_changed_on_the_server_is_no_news(
+    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path
+) -> None:
+    client = await sign_in(fresh_sandbox, "demo")
+    async with client:
+        offline = await take_offline(client, job, tmp_path)
+        task = await client.update_task(job.task_id, labels=[NewLabel("car", color="#123456")])
+        assert next(label.color for label in task.labels if label.name == "car") == "#123456"
+        assert (await inspect(client, offline.store, offline.journal, job.id)).changes == ()
+        outcome = await sync_job(client, offline.store, offline.journal, job.id)
+        assert isinstance(outcome, SyncDone) and outcome.changes == ()
+        offline.close()
