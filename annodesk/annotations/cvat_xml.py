@@ -7,7 +7,8 @@ CVAT's "CVAT 1.1" importer reads back.
 the job's segment), one ``<image>`` per frame of the job with its shapes (``<box>``, ``<polygon>``…) and tags, and
 each track as a ``<track>`` with its keyframes (``keyframe="1"``; CVAT's importer keeps keyframes only, so nothing
 is lost and nothing is interpolated twice). Immutable attributes of a track are repeated on each of its shapes and
-its mutable ones are per keyframe, as in CVAT's "CVAT for video" files; the importer splits them again.
+its mutable ones are per keyframe, as in CVAT's "CVAT for video" files; the importer splits them again. Unlike
+CVAT's dumper, ``z_order`` is written whatever the task's setting (the importer reads it): nothing drawn is lost.
 """
 
 from __future__ import annotations
@@ -150,11 +151,9 @@ def _meta(xml: XmlWriter, info: JobInfo, labels: LabelSet, size: int) -> None:
     xml.close("meta")
 
 
-def _shape(xml: XmlWriter, kind: str, head: dict[str, str], points: Sequence[float], z_order: int | None,
+def _shape(xml: XmlWriter, kind: str, head: dict[str, str], points: Sequence[float], z_order: int,
            attributes: list[tuple[str, str]]) -> None:  # fmt: skip
-    data = {**head, **coordinates(kind, points)}
-    if z_order is not None:
-        data["z_order"] = str(z_order)
+    data = {**head, **coordinates(kind, points), "z_order": str(z_order)}
     element = SHAPE_TAGS[kind]
     if not attributes:
         xml.leaf(element, "", data)
@@ -178,7 +177,6 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
     tags: dict[int, list[int]] = {}
     for index, tag in enumerate(document.tags):
         tags.setdefault(tag.frame, []).append(index)
-    z_order = info.z_order
     for frame in frames:
         absolute = info.start_frame + frame.number * step
         xml.open(
@@ -192,7 +190,7 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
                     "source": item.source}  # fmt: skip
             if item.group:
                 head["group_id"] = str(item.group)
-            _shape(xml, item.type, head, item.points, item.z_order if z_order else None, _named(label, item.attributes))
+            _shape(xml, item.type, head, item.points, item.z_order, _named(label, item.attributes))
         for index in tags.get(frame.number, ()):
             tag = document.tags[index]
             label = labels.by_id.get(tag.label_id)
@@ -219,7 +217,7 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
                 "keyframe": "1",
             }
             values = fixed + _named(label, shape.attributes)
-            _shape(xml, shape.type, head, shape.points, shape.z_order if z_order else None, values)
+            _shape(xml, shape.type, head, shape.points, shape.z_order, values)
         xml.close("track")
     xml.close("annotations")
     return out.getvalue()
