@@ -363,7 +363,7 @@ async def _sync(
         labels,
         copy.base,
         in_flight,
-        before_write=lambda flight: _keep_in_flight(journal, job_id, flight),
+        before_write=lambda flight: asyncio.to_thread(_keep_in_flight, journal, job_id, flight),  # off the loop
     )
     try:
         outcome = await saver.save(copy.document, choices, read=raw)
