@@ -92,7 +92,8 @@ class JobInfo:
     dumped: str = ""
 
 
-def _step(frame_filter: str) -> int:
+def frame_step(frame_filter: str) -> int:
+    """The step of a task's frame filter (``step=3`` → 3; 1 without one)."""
     text = frame_filter.partition("=")[2].strip()
     return int(text) if text.isdigit() and int(text) > 0 else 1
 
@@ -170,7 +171,7 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
     xml = XmlWriter(out)
     xml.open("annotations")
     _meta(xml, info, labels, len(frames))
-    step = _step(info.frame_filter)
+    step = frame_step(info.frame_filter)
     shapes: dict[int, list[int]] = {}
     for index, item in enumerate(document.shapes):
         shapes.setdefault(item.frame, []).append(index)
