@@ -1,0 +1,229 @@
+"""The issue's kill test (issue 16): a real process running the app's checkout or sync is killed with SIGKILL at
+seeded random points, restarted (sometimes killed again) and run to the end; the server and the local store and
+journal then hold what an uninterrupted run leaves.
+
+Kill points: after the n-th event of the child (an answer received, a chunk stored: the kill lands in what follows —
+the next chunk's body, a write to the store or the journal, the next request), or while a request is held at the
+server: a chunk that never comes (``hang``), a PATCH the server never saw (``hang``) or applied without the answer
+reaching the app (``hang_after``: the write-ahead of the sync must keep the objects from being created twice)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import msgspec
+
+from annodesk.annotations import Annotations
+from annodesk.sandbox import SandboxServer
+from annodesk.session.checkout import job_chunks
+from annodesk.session.checkout_store import CheckoutStore
+from annodesk.session.journal import Journal
+
+from ..api.helpers import raw_client, sign_in
+from ..sandbox.annotation_helpers import Job, body, rectangle
+from ..sandbox.save_support import deleted, moved, new_rectangle
+from .kill_support import KillPoint, Ran, run_child
+from .sync_support import named, seeded_job, take_offline
+from .test_checkout import _jobs
+
+SEED = int(os.environ.get("ANNODESK_KILL_SEED", "16"))
+RUNS = int(os.environ.get("ANNODESK_KILL_RUNS", "10"))  # per test: checkout and sync, 20 in all
+ACTIONS = ("create", "update", "delete")
+
+
+def _second_kill(rng: random.Random) -> KillPoint | None:
+    """Half the restarted runs are killed again, early (a resumed run must survive a kill too)."""
+    return KillPoint(after=rng.randint(1, 3), label="again") if rng.random() < 0.5 else None
+
+
+def _finish(mode: str, server: SandboxServer, user: str, root: Path, job_id: int, rng: random.Random) -> Ran:
+    """Restart after a kill (maybe killed once more), then run to the end."""
+    again = _second_kill(rng)
+    if again is not None:
+        run_child(mode, server, user, root, job_id, again)
+    final = run_child(mode, server, user, root, job_id)
+    assert final.done is not None, final.lines
+    return final
+
+
+# -- checkout ------------------------------------------------------------------------------------------------------
+
+
+def _checkout_state(root: Path, server: str, job_id: int) -> dict[str, Any]:
+    """What a finished checkout left: the record (timestamps aside), each chunk's digest, the files on disk."""
+    store = CheckoutStore(root / "offline")
+    try:
+        record = store.checkout(server, job_id)
+        assert record is not None
+        states = store.chunk_states(server, job_id, verify=True)
+        chunks = {}
+        for state in states:
+            data = store.read_chunk(server, record.task_id, record.quality, state.number)
+            chunks[state.number] = (state.stored, hashlib.sha256(data).hexdigest() if data is not None else None)
+        files = sorted(p.relative_to(store.chunk_root).as_posix() for p in store.chunk_root.rglob("*") if p.is_file())
+        return {
+            "record": (record.job, record.task, record.meta, record.base, record.base_version, record.quality,
+                       record.media_version, record.complete),
+            "chunks": chunks,
+            "files": files,
+            "swept": store.sweep(),
+        }  # fmt: skip
+    finally:
+        store.close()
+
+
+def test_checkouts_killed_at_random_points_end_as_an_uninterrupted_checkout(
+    fresh_sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    server = fresh_sandbox
+
+    async def find() -> tuple[int, int, list[int], int]:
+        async with await sign_in(server, "admin") as client:
+            task, jobs, chunk_size = await _jobs(client)
+            job = max(jobs, key=lambda job: len(job_chunks(job, chunk_size)))
+            version = (await client.get_job_annotations_raw(job.id)).version
+            return task.id, job.id, job_chunks(job, chunk_size), version
+
+    task_id, job_id, needed, version = asyncio.run(find())
+    url = server.base_url.rstrip("/")
+    reference_root = tmp_path / "reference"
+    reference_root.mkdir()
+    reference = run_child("checkout", server, "admin", reference_root, job_id)
+    assert reference.done is not None
+    expected = _checkout_state(reference_root, url, job_id)
+    assert expected["record"][-1] and all(stored for stored, _ in expected["chunks"].values())
+    assert len(expected["chunks"]) == len(needed) > 1 and expected["swept"] == 0
+    events = len(reference.lines) - 1  # those before "done"
+
+    rng = random.Random(SEED)
+    killed = 0
+    for run in range(RUNS):
+        root = tmp_path / f"run-{run}"
+        root.mkdir()
+        if rng.random() < 0.6:
+            kill = KillPoint(after=rng.randint(1, events - 1), label="event")
+        else:
+            number = rng.choice(needed)
+            fault = {"kind": "hang", "path": rf"tasks/{task_id}/data", "query": rf"number={number}\b"}
+            kill = KillPoint(fault=fault, label=f"inside chunk {number}")
+        killed += run_child("checkout", server, "admin", root, job_id, kill).killed
+        _finish("checkout", server, "admin", root, job_id, rng)
+        assert _checkout_state(root, url, job_id) == expected, (run, kill.label)
+    assert killed >= RUNS // 2  # most kills landed inside the checkout (not after its end)
+
+    async def untouched() -> int:
+        async with await sign_in(server, "admin") as client:
+            return (await client.get_job_annotations_raw(job_id)).version
+
+    assert asyncio.run(untouched()) == version  # a checkout only reads
+
+
+# -- sync ----------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class OfflineWork:
+    """A job checked out into ``root`` with three offline edits journaled (move, delete, draw), while alice changed
+    another object and drew one of her own on the server: a sync sends create, update and delete, merged."""
+
+    job: Job
+    root: Path
+
+
+def _offline_work(server: SandboxServer, root: Path) -> OfflineWork:
+    job = seeded_job(server, root)
+
+    async def prepare() -> None:
+        async with await sign_in(server, "demo") as client, await sign_in(server, "alice") as other:
+            offline = await take_offline(client, job, root)
+            base = offline.copy().base
+            shape0, shape1, shape2 = (("shapes", item.id) for item in base.shapes)
+            local = offline.edit(base, moved(base, shape0), "Move")
+            local = offline.edit(local, deleted(local, shape1), "Delete")
+            drawn, _ = new_rectangle(job, local, [50.0, 50.0, 60.0, 60.0])
+            offline.edit(local, drawn, "Draw")
+            offline.close()
+            theirs = {shape["id"]: shape for shape in (await other.get_job_annotations_json(job.id))["shapes"]}
+            occluded = {**theirs[shape2[1]], "occluded": True}
+            await other.patch_job_annotations_json(job.id, "update", body(shapes=[occluded]))
+            await other.patch_job_annotations_json(job.id, "create", body(shapes=[rectangle(job, [1, 1, 2, 2], 1)]))
+
+    asyncio.run(prepare())
+    return OfflineWork(job, root)
+
+
+def _sync_state(server: SandboxServer, work: OfflineWork) -> dict[str, Any]:
+    """The server's objects (by label and attribute names, ids aside: a duplicate shows) and version, and whether
+    the journal and the store hold exactly that as their base, with nothing pending or in flight."""
+    job = work.job
+    with raw_client(server, "demo") as http:
+        document = http.get(job.path).json()
+    journal = Journal(work.root / "journal", server.base_url.rstrip("/"))
+    store = CheckoutStore(work.root / "offline")
+    try:
+        journaled = journal.base(job.id)
+        record = store.checkout(server.base_url.rstrip("/"), job.id)
+        assert journaled is not None and record is not None
+        stored = Annotations.from_json(msgspec.json.decode(record.base))
+        return {
+            "server": named(document, job.labels),
+            "version": document["version"],
+            "journal": (journaled[0] == document["version"], named(journaled[1], job.labels) == named(document,
+                        job.labels), journal.pending(job.id), journal.in_flight(job.id)),
+            "store": (record.base_version == document["version"], named(stored, job.labels) == named(document,
+                      job.labels)),
+        }  # fmt: skip
+    finally:
+        journal.close()
+        store.close()
+
+
+def _version(http: httpx.Client, job: Job) -> int:
+    return int(http.get(job.path).json()["version"])
+
+
+def _reached(http: httpx.Client, job: Job, version: int) -> bool:
+    return _version(http, job) >= version
+
+
+def test_syncs_killed_at_random_points_end_as_an_uninterrupted_sync(
+    fresh_sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    server = fresh_sandbox
+    reference = _offline_work(server, tmp_path / "reference")
+    ran = run_child("sync", server, "demo", reference.root, reference.job.id)
+    assert ran.done is not None and ran.done.startswith("done version="), ran.lines
+    expected = _sync_state(server, reference)
+    assert expected["journal"] == (True, True, None, None) and expected["store"] == (True, True)
+    events = len(ran.lines) - 1
+    assert [line.split()[-1] for line in ran.lines if line.startswith("answer PATCH")] == list(ACTIONS)
+
+    rng = random.Random(SEED)
+    killed = 0
+    for run in range(RUNS):
+        work = _offline_work(server, tmp_path / f"run-{run}")
+        choice = rng.random()
+        with raw_client(server, "demo") as http:
+            if choice < 0.5:
+                kill = KillPoint(after=rng.randint(1, events - 1), label="event")
+            else:
+                action = rng.choice(ACTIONS)
+                kind = "hang_after" if choice < 0.8 else "hang"
+                fault = {"kind": kind, "path": rf"jobs/{work.job.id}/annotations", "method": "PATCH",
+                         "query": rf"action={action}\b"}  # fmt: skip
+                # hang_after: killed once the server has applied the held PATCH (and those before it)
+                applied = _version(http, work.job) + ACTIONS.index(action) + 1
+                ready = None if kind == "hang" else functools.partial(_reached, http, work.job, applied)
+                kill = KillPoint(fault=fault, ready=ready, label=f"{kind} {action}")
+            killed += run_child("sync", server, "demo", work.root, work.job.id, kill).killed
+        _finish("sync", server, "demo", work.root, work.job.id, rng)
+        assert _sync_state(server, work) == expected, (run, kill.label)
+    assert killed >= RUNS // 2
