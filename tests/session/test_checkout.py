@@ -254,3 +254,29 @@ def test_a_checkout_killed_part_way_is_completed_by_the_next_run(fresh_sandbox: 
         store.close()
 
     asyncio.run(finish())
+
+
+async def test_the_task_given_is_read_beside_the_job_and_a_wrong_one_costs_nothing_but_time(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    client = await sign_in(sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[1]
+        paths: list[str] = []
+
+        async def hook(response: httpx.Response) -> None:
+            paths.append(response.request.url.path.split("/api/v1/", 1)[1])
+
+        client.add_response_hook(hook)
+        right = CheckoutStore(tmp_path / "right")
+        await check_out(client, right, job.id, task_id=task.id)
+        assert paths.count(f"tasks/{task.id}") == paths.count(f"tasks/{task.id}/data/meta") == 1
+
+        other = next(t for t in (await client.list_tasks(page_size=5)).results if t.id != task.id)
+        wrong = CheckoutStore(tmp_path / "wrong")
+        result = await check_out(client, wrong, job.id, task_id=other.id)
+        assert result.checkout.task_id == task.id and result.downloaded == tuple(job_chunks(job, chunk_size))
+        assert result.checkout.task == right.checkout(client.server_url, job.id).task  # type: ignore[union-attr]
+        right.close()
+        wrong.close()
