@@ -1,11 +1,12 @@
-"""The issue's kill test (issue 16): a real process running the app's checkout or sync is killed with SIGKILL at
-seeded random points, restarted (sometimes killed again) and run to the end; the server and the local store and
-journal then hold what an uninterrupted run leaves.
+"""The issue's kill test (issue 16): the app itself, as its headless command (``annodesk offline checkout|sync JOB``:
+signed in from its settings and keyring, the store and journal in its data dir), is killed with SIGKILL at seeded
+random points of a checkout or a sync, restarted (half the time killed again) and run to the end; the server and the
+local store and journal then hold what an uninterrupted run leaves.
 
-Kill points: after the n-th event of the child (an answer received, a chunk stored: the kill lands in what follows —
-the next chunk's body, a write to the store or the journal, the next request), or while a request is held at the
-server: a chunk that never comes (``hang``), a PATCH the server never saw (``hang``) or applied without the answer
-reaching the app (``hang_after``: the write-ahead of the sync must keep the objects from being created twice)."""
+Kill points: once the n-th request of the run has reached the server (the kill lands while it is answered or
+read, or in what follows: a write to the store or the journal, the next request), or while a request is held at
+the server: a chunk that never comes (``hang``), a PATCH the server never saw (``hang``) or applied without the
+answer reaching the app (``hang_after``: the write-ahead of the sync must keep objects from being created twice)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from annodesk.session.journal import Journal
 from ..api.helpers import raw_client, sign_in
 from ..sandbox.annotation_helpers import Job, body, rectangle
 from ..sandbox.save_support import deleted, moved, new_rectangle
-from .kill_support import KillPoint, Ran, run_child
+from .kill_support import AppHome, KillPoint, Ran
 from .sync_support import named, seeded_job, take_offline
 from .test_checkout import _jobs
 
@@ -39,34 +40,29 @@ RUNS = int(os.environ.get("ANNODESK_KILL_RUNS", "10"))  # per test: checkout and
 ACTIONS = ("create", "update", "delete")
 
 
-def _second_kill(rng: random.Random) -> KillPoint | None:
-    """Half the restarted runs are killed again, early (a resumed run must survive a kill too)."""
-    return KillPoint(after=rng.randint(1, 3), label="again") if rng.random() < 0.5 else None
-
-
-def _finish(mode: str, server: SandboxServer, user: str, root: Path, job_id: int, rng: random.Random) -> Ran:
-    """Restart after a kill (maybe killed once more), then run to the end."""
-    again = _second_kill(rng)
-    if again is not None:
-        run_child(mode, server, user, root, job_id, again)
-    final = run_child(mode, server, user, root, job_id)
-    assert final.done is not None, final.lines
+def _finish(home: AppHome, command: tuple[str, ...], rng: random.Random) -> Ran:
+    """Restart after a kill (half the time killed once more, early: a resumed run must survive a kill too), then run
+    to the end."""
+    if rng.random() < 0.5:
+        home.run(*command, kill=KillPoint(requests=rng.randint(1, 3), label="again"))
+    final = home.run(*command)
+    assert final.code == 0, final.output
     return final
 
 
 def _landed(kill: KillPoint, ran: Ran) -> str:
-    """Where a kill landed, said for the test's output: after which event, or inside which held request."""
-    last = ran.lines[-1] if ran.lines else "(no event yet)"
-    where = f"after {last!r}" if kill.after is not None else f"{kill.label}, after {last!r}"
+    """Where a kill landed, said for the test's output."""
+    where = kill.label + (f" ({ran.requests} had reached the server)" if kill.requests is not None else "")
     return f"{'killed' if ran.killed else 'ended first'}: {where}"
 
 
 # -- checkout ------------------------------------------------------------------------------------------------------
 
 
-def _checkout_state(root: Path, server: str, job_id: int) -> dict[str, Any]:
+def _checkout_state(home: AppHome, job_id: int) -> dict[str, Any]:
     """What a finished checkout left: the record (timestamps aside), each chunk's digest, the files on disk."""
-    store = CheckoutStore(root / "offline")
+    store = CheckoutStore(home.data / "offline")
+    server = home.server_url
     try:
         record = store.checkout(server, job_id)
         assert record is not None
@@ -100,30 +96,27 @@ def test_checkouts_killed_at_random_points_end_as_an_uninterrupted_checkout(
             return task.id, job.id, job_chunks(job, chunk_size), version
 
     task_id, job_id, needed, version = asyncio.run(find())
-    url = server.base_url.rstrip("/")
-    reference_root = tmp_path / "reference"
-    reference_root.mkdir()
-    reference = run_child("checkout", server, "admin", reference_root, job_id)
-    assert reference.done is not None
-    expected = _checkout_state(reference_root, url, job_id)
+    command = ("checkout", str(job_id), "--task", str(task_id))
+    reference_home = AppHome(tmp_path / "reference", server, "admin")
+    reference = reference_home.run(*command, count=True)
+    expected = _checkout_state(reference_home, job_id)
     assert expected["record"][-1] and all(stored for stored, _ in expected["chunks"].values())
     assert len(expected["chunks"]) == len(needed) > 1 and expected["swept"] == 0
-    events = len(reference.lines) - 1  # those before "done"
 
     rng = random.Random(SEED)
     landed: list[str] = []
     for run in range(RUNS):
-        root = tmp_path / f"run-{run}"
-        root.mkdir()
+        home = AppHome(tmp_path / f"run-{run}", server, "admin")
         if rng.random() < 0.6:
-            kill = KillPoint(after=rng.randint(1, events - 1), label="event")
+            count = rng.randint(1, reference.requests)
+            kill = KillPoint(requests=count, label=f"once request {count} of {reference.requests} reached the server")
         else:
             number = rng.choice(needed)
             fault = {"kind": "hang", "path": rf"tasks/{task_id}/data", "query": rf"number={number}\b"}
             kill = KillPoint(fault=fault, label=f"inside chunk {number}")
-        landed.append(_landed(kill, run_child("checkout", server, "admin", root, job_id, kill)))
-        _finish("checkout", server, "admin", root, job_id, rng)
-        assert _checkout_state(root, url, job_id) == expected, (run, landed[-1])
+        landed.append(_landed(kill, home.run(*command, kill=kill)))
+        _finish(home, command, rng)
+        assert _checkout_state(home, job_id) == expected, (run, landed[-1])
     print("kill points:", *landed, sep="\n  ")  # shown with -s, and on a failure
     assert sum(point.startswith("killed") for point in landed) >= RUNS // 2  # most landed before the end
 
@@ -139,19 +132,20 @@ def test_checkouts_killed_at_random_points_end_as_an_uninterrupted_checkout(
 
 @dataclass
 class OfflineWork:
-    """A job checked out into ``root`` with three offline edits journaled (move, delete, draw), while alice changed
-    another object and drew one of her own on the server: a sync sends create, update and delete, merged."""
+    """A job checked out into the app's data dir with three offline edits journaled (move, delete, draw), while
+    alice changed another object and drew one of her own on the server: a sync sends create, update and delete."""
 
     job: Job
-    root: Path
+    home: AppHome
 
 
 def _offline_work(server: SandboxServer, root: Path) -> OfflineWork:
+    home = AppHome(root, server, "demo")
     job = seeded_job(server, root)
 
     async def prepare() -> None:
         async with await sign_in(server, "demo") as client, await sign_in(server, "alice") as other:
-            offline = await take_offline(client, job, root)
+            offline = await take_offline(client, job, home.data)
             base = offline.copy().base
             shape0, shape1, shape2 = (("shapes", item.id) for item in base.shapes)
             local = offline.edit(base, moved(base, shape0), "Move")
@@ -165,7 +159,7 @@ def _offline_work(server: SandboxServer, root: Path) -> OfflineWork:
             await other.patch_job_annotations_json(job.id, "create", body(shapes=[rectangle(job, [1, 1, 2, 2], 1)]))
 
     asyncio.run(prepare())
-    return OfflineWork(job, root)
+    return OfflineWork(job, home)
 
 
 def _sync_state(server: SandboxServer, work: OfflineWork) -> dict[str, Any]:
@@ -174,11 +168,11 @@ def _sync_state(server: SandboxServer, work: OfflineWork) -> dict[str, Any]:
     job = work.job
     with raw_client(server, "demo") as http:
         document = http.get(job.path).json()
-    journal = Journal(work.root / "journal", server.base_url.rstrip("/"))
-    store = CheckoutStore(work.root / "offline")
+    journal = Journal(work.home.data / "journal", work.home.server_url)
+    store = CheckoutStore(work.home.data / "offline")
     try:
         journaled = journal.base(job.id)
-        record = store.checkout(server.base_url.rstrip("/"), job.id)
+        record = store.checkout(work.home.server_url, job.id)
         assert journaled is not None and record is not None
         stored = Annotations.from_json(msgspec.json.decode(record.base))
         return {
@@ -207,21 +201,21 @@ def test_syncs_killed_at_random_points_end_as_an_uninterrupted_sync(
 ) -> None:
     server = fresh_sandbox
     reference = _offline_work(server, tmp_path / "reference")
-    ran = run_child("sync", server, "demo", reference.root, reference.job.id)
-    assert ran.done is not None and ran.done.startswith("done version="), ran.lines
+    ran = reference.home.run("sync", str(reference.job.id), count=True)
+    assert "1 created, 1 updated, 1 deleted (merged" in ran.output, ran.output
     expected = _sync_state(server, reference)
     assert expected["journal"] == (True, True, None, None) and expected["store"] == (True, True)
-    events = len(ran.lines) - 1
-    assert [line.split()[-1] for line in ran.lines if line.startswith("answer PATCH")] == list(ACTIONS)
 
     rng = random.Random(SEED)
     landed: list[str] = []
     for run in range(RUNS):
         work = _offline_work(server, tmp_path / f"run-{run}")
+        command = ("sync", str(work.job.id))
         choice = rng.random()
         with raw_client(server, "demo") as http:
             if choice < 0.5:
-                kill = KillPoint(after=rng.randint(1, events - 1), label="event")
+                count = rng.randint(1, ran.requests)
+                kill = KillPoint(requests=count, label=f"once request {count} of {ran.requests} reached the server")
             else:
                 action = rng.choice(ACTIONS)
                 kind = "hang_after" if choice < 0.8 else "hang"
@@ -231,9 +225,8 @@ def test_syncs_killed_at_random_points_end_as_an_uninterrupted_sync(
                 applied = _version(http, work.job) + ACTIONS.index(action) + 1
                 ready = None if kind == "hang" else functools.partial(_reached, http, work.job, applied)
                 kill = KillPoint(fault=fault, ready=ready, label=f"{kind} {action}")
-            ran = run_child("sync", server, "demo", work.root, work.job.id, kill)
-        landed.append(_landed(kill, ran))
-        _finish("sync", server, "demo", work.root, work.job.id, rng)
+            landed.append(_landed(kill, work.home.run(*command, kill=kill)))
+        _finish(work.home, command, rng)
         assert _sync_state(server, work) == expected, (run, landed[-1])
     print("kill points:", *landed, sep="\n  ")  # shown with -s, and on a failure
     assert sum(point.startswith("killed") for point in landed) >= RUNS // 2
