@@ -15,6 +15,8 @@ import functools
 import hashlib
 import os
 import random
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ import httpx
 import msgspec
 
 from annodesk.annotations import Annotations
+from annodesk.offline_cli import NOT_SIGNED_IN
 from annodesk.sandbox import SandboxServer
 from annodesk.session.checkout import job_chunks
 from annodesk.session.checkout_store import CheckoutStore
@@ -31,7 +34,8 @@ from annodesk.session.journal import Journal
 from ..api.helpers import raw_client, sign_in
 from ..sandbox.annotation_helpers import Job, body, rectangle
 from ..sandbox.save_support import deleted, moved, new_rectangle
-from .kill_support import AppHome, KillPoint, Ran
+from .file_keyring import ENVIRONMENT
+from .kill_support import REPOSITORY, AppHome, KillPoint, Ran
 from .sync_support import named, seeded_job, take_offline
 from .test_checkout import _jobs
 
@@ -230,3 +234,15 @@ def test_syncs_killed_at_random_points_end_as_an_uninterrupted_sync(
         assert _sync_state(server, work) == expected, (run, landed[-1])
     print("kill points:", *landed, sep="\n  ")  # shown with -s, and on a failure
     assert sum(point.startswith("killed") for point in landed) >= RUNS // 2
+
+
+def test_the_headless_command_says_plainly_when_nobody_is_signed_in(tmp_path: Path) -> None:
+    environment = {**os.environ, "ANNODESK_CONFIG_DIR": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path)}
+    environment |= {"PYTHON_KEYRING_BACKEND": "tests.session.file_keyring.FileKeyring"}
+    environment[ENVIRONMENT] = str(tmp_path / "keyring.json")
+    done = subprocess.run(
+        [sys.executable, "-m", "annodesk", "offline", "sync", "1"], capture_output=True, text=True,
+        cwd=REPOSITORY, env=environment, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == NOT_SIGNED_IN and "Not signed in" in done.stderr
+    assert not (tmp_path / "annodesk" / "offline").exists()  # nothing was opened or written
