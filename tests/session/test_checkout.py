@@ -280,3 +280,52 @@ async def test_the_task_given_is_read_beside_the_job_and_a_wrong_one_costs_nothi
         assert result.checkout.task == right.checkout(client.server_url, job.id).task  # type: ignore[union-attr]
         right.close()
         wrong.close()
+
+
+async def test_chunks_fetched_ahead_with_a_chunk_size_the_meta_contradicts_are_fetched_again(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """The chunks start on the task's chunk size; the meta's has the last word (here they differ)."""
+    client = await sign_in(sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[1]
+        real_get_task = client.get_task
+
+        async def task_saying_another_chunk_size(task_id: int) -> Task:
+            return msgspec.structs.replace(await real_get_task(task_id), data_chunk_size=7)
+
+        client.get_task = task_saying_another_chunk_size  # type: ignore[method-assign]
+        store = CheckoutStore(tmp_path / "offline")
+        result = await check_out(client, store, job.id, task_id=task.id)
+        assert result.downloaded == tuple(job_chunks(job, chunk_size))
+        for number in result.downloaded:
+            assert store.read_chunk(client.server_url, task.id, "compressed", number) == await client.task_chunk(
+                task.id, number
+            )
+        store.close()
+
+
+async def test_a_checkout_whose_task_is_cancelled_leaves_no_download_running(
+    fresh_sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    client = await sign_in(fresh_sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[0]
+        first, second = job_chunks(job, chunk_size)
+        fresh_sandbox.faults.add("hang", path=rf"tasks/{task.id}/data", query=rf"number={second}\b")
+        store = CheckoutStore(tmp_path / "offline")
+        stored = asyncio.Event()
+        before = asyncio.all_tasks()
+        running = asyncio.ensure_future(
+            check_out(client, store, job.id, progress=lambda state: state.chunks_done and stored.set())
+        )
+        await stored.wait()
+        running.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await running
+        fresh_sandbox.faults.clear()
+        assert asyncio.all_tasks() == before  # the held download was abandoned, not left running
+        assert [s.number for s in store.chunk_states(client.server_url, job.id) if s.stored] == [first]
+        store.close()
