@@ -11,7 +11,6 @@ longer be sent (see the Offline jobs view, or export them).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from typing import Any
 
@@ -40,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         print("Not signed in: sign in with annodesk first (with “Remember me”).", file=sys.stderr)
         return NOT_SIGNED_IN
     verify: bool | str = servers.ca_file_for(settings, server) or True
+    import asyncio  # here, not above: ``annodesk`` builds its parser before the first window, which asyncio delays
+
     return asyncio.run(_run(args, server, token, verify))
 
 
