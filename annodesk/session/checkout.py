@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -143,20 +144,34 @@ class _Run:
         self.chunks_total = len(states)
         self.counting = True
         self._report()
-        while (done := await downloads.next_done()) is not None:
-            number, data = done
-            await asyncio.to_thread(store.put_chunk, server, task.id, self.quality, number, record.media_version, data)
-            downloads.release(number)
-            self.received += len(data)
-            self.downloaded.append(number)
-            self.frames_done += _frames_in(number, job, chunk_size)
-            self._report()
-            if self.cancelled is not None and self.cancelled():
-                raise CheckoutCancelled
+        writes: list[asyncio.Future[None]] = []  # each chunk is written as it arrives, while the others download
+        try:
+            while (done := await downloads.next_done()) is not None:
+                for write in [write for write in writes if write.done()]:
+                    writes.remove(write)
+                    write.result()  # a failed write (full disk) stops the checkout
+                writes.append(asyncio.ensure_future(self._store(record, job, chunk_size, *done)))
+        finally:  # the chunks received in full are stored, whatever stopped the checkout
+            written = await asyncio.gather(*writes, return_exceptions=True)
+        for outcome in written:
+            if isinstance(outcome, BaseException):
+                raise outcome
         await asyncio.to_thread(store.mark_complete, server, job_id)
-        final = store.checkout(server, job_id)
-        assert final is not None
+        final = dataclasses.replace(record, complete=True)
         return CheckoutResult(final, tuple(sorted(self.downloaded)), self.received, tuple(self.reused))
+
+    async def _store(self, record: Checkout, job: Job, chunk_size: int, number: int, data: bytes) -> None:
+        """Write one chunk (a worker thread), then count it; a cancel seen here stops the downloads."""
+        arguments = (self.client.server_url, record.task_id, self.quality, number, record.media_version, data)
+        await asyncio.to_thread(self.store.put_chunk, *arguments)
+        assert self.downloads is not None
+        self.downloads.release(number)
+        self.received += len(data)
+        self.downloaded.append(number)
+        self.frames_done += _frames_in(number, job, chunk_size)
+        self._report()
+        if self.cancelled is not None and self.cancelled():
+            self.downloads.stop(CheckoutCancelled())
 
     async def close(self) -> None:
         if self.downloads is not None:

@@ -79,6 +79,12 @@ class ChunkDownloads:
         """A handed-over chunk is stored: its bytes are now counted by the caller."""
         self._partial.pop(number, None)
 
+    def stop(self, error: BaseException) -> None:
+        """Abandon every download: :meth:`next_done` raises ``error`` (a cancel seen elsewhere)."""
+        self._failure = error
+        for task in self._running.values():
+            task.cancel()
+
     async def next_done(self) -> tuple[int, bytes] | None:
         """The next downloaded chunk (number, body) in the order they finish, or None once every one is handed over.
         Raises the first failure once the downloads running when it happened have been handed over."""
