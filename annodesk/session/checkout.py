@@ -183,18 +183,17 @@ class _Run:
         client = self.client
         pending: list[asyncio.Future[Any]] = []
         try:
-            annotations = _start(pending, client.get_job_annotations_raw(job_id)) if earlier is None else None
-            if task_id is not None:
-                task_answer = _start(pending, client.get_task(task_id))
-                meta_answer = _start(pending, client.task_data_meta(task_id))
+            # the job and its task first: they say which chunks to download; meta and annotations come meanwhile
+            task_answer = _start(pending, client.get_task(task_id)) if task_id is not None else None
             job = await client.get_job(job_id)
-            if job.task_id != task_id:
+            if task_answer is None or job.task_id != task_id:
                 task_answer = _start(pending, client.get_task(job.task_id))
-                meta_answer = _start(pending, client.task_data_meta(job.task_id))
             task = await task_answer
             guess = task.data_chunk_size or 0
             if guess:
                 self._fetch_ahead(job, task.id, guess)
+            meta_answer = _start(pending, client.task_data_meta(task.id))
+            annotations = _start(pending, client.get_job_annotations_raw(job_id)) if earlier is None else None
             meta = await meta_answer
             chunk_size = chunk_size_of(task, meta)
             if chunk_size != guess:
