@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     entry.add_argument(
         "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added, then exit"
     )
+    from .offline_cli import add_parser as add_offline
+
+    add_offline(parser.add_subparsers(dest="command", metavar="offline"))
     return parser
 
 
@@ -47,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         from .self_test import run_self_test
 
         return run_self_test()
+    if args.command == "offline":
+        from .offline_cli import run as run_offline
+
+        return run_offline(args)
     from .display_check import check_display
 
     if (problem := check_display()) is not None:  # one plain line instead of Qt's abort

@@ -104,7 +104,7 @@ async def test_overlapping_jobs_share_their_chunks(sandbox: SandboxServer, tmp_p
         store = CheckoutStore(tmp_path / "offline")
         requested = _count_chunk_requests(client)
         await check_out(client, store, first.id)
-        assert requested == job_chunks(first, chunk_size)
+        assert sorted(requested) == job_chunks(first, chunk_size)  # two at a time: answers may come in any order
         requested.clear()
         result = await check_out(client, store, second.id)
         assert set(requested) == set(job_chunks(second, chunk_size)) - shared
@@ -162,21 +162,30 @@ async def _resumes_after(
     assert all(state.stored for state in store.chunk_states(client.server_url, job.id))
 
 
-async def test_a_cancelled_checkout_resumes_where_it_stopped(sandbox: SandboxServer, tmp_path: Path) -> None:
-    client = await sign_in(sandbox, "admin")
+async def test_a_cancelled_checkout_resumes_where_it_stopped(fresh_sandbox: SandboxServer, tmp_path: Path) -> None:
+    """Cancelled once the first chunk is stored, while the second one's answer is held back (so the cancel lands
+    inside the checkout): the stored chunk is kept, nothing more is stored, and the next run downloads the rest."""
+    client = await sign_in(fresh_sandbox, "admin")
     async with client:
-        _, jobs, chunk_size = await _jobs(client)
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[0]
+        first, second = job_chunks(job, chunk_size)
         store = CheckoutStore(tmp_path / "offline")
         progress: list[CheckoutProgress] = []
 
         async def cancel_after_one_chunk() -> None:
-            asked = _count_chunk_requests(client)  # cancel while the second chunk arrives: the first is kept
+            fresh_sandbox.faults.add("hang", path=rf"tasks/{task.id}/data", query=rf"number={second}\b")
             with pytest.raises(CheckoutCancelled):
-                await check_out(client, store, jobs[0].id, progress=progress.append, cancelled=lambda: len(asked) >= 2)
-            assert asked == job_chunks(jobs[0], chunk_size)[:2]
-            assert not store.checkout(client.server_url, jobs[0].id).complete  # type: ignore[union-attr]
+                await check_out(
+                    client, store, job.id, progress=progress.append,
+                    cancelled=lambda: bool(progress) and progress[-1].chunks_done >= 1,
+                )  # fmt: skip
+            fresh_sandbox.faults.clear()
+            assert [state.number for state in store.chunk_states(client.server_url, job.id) if state.stored] == [first]
+            assert not store.checkout(client.server_url, job.id).complete  # type: ignore[union-attr]
+            assert progress[-1].chunks_done == 1 and progress[-1].frames_done == chunk_size - job.start_frame
 
-        await _resumes_after(client, store, jobs[0], chunk_size, cancel_after_one_chunk)
+        await _resumes_after(client, store, job, chunk_size, cancel_after_one_chunk)
         store.close()
 
 
@@ -245,3 +254,78 @@ def test_a_checkout_killed_part_way_is_completed_by_the_next_run(fresh_sandbox: 
         store.close()
 
     asyncio.run(finish())
+
+
+async def test_the_task_given_is_read_beside_the_job_and_a_wrong_one_costs_nothing_but_time(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    client = await sign_in(sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[1]
+        paths: list[str] = []
+
+        async def hook(response: httpx.Response) -> None:
+            paths.append(response.request.url.path.split("/api/v1/", 1)[1])
+
+        client.add_response_hook(hook)
+        right = CheckoutStore(tmp_path / "right")
+        await check_out(client, right, job.id, task_id=task.id)
+        assert paths.count(f"tasks/{task.id}") == paths.count(f"tasks/{task.id}/data/meta") == 1
+
+        other = next(t for t in (await client.list_tasks(page_size=5)).results if t.id != task.id)
+        wrong = CheckoutStore(tmp_path / "wrong")
+        result = await check_out(client, wrong, job.id, task_id=other.id)
+        assert result.checkout.task_id == task.id and result.downloaded == tuple(job_chunks(job, chunk_size))
+        assert result.checkout.task == right.checkout(client.server_url, job.id).task  # type: ignore[union-attr]
+        right.close()
+        wrong.close()
+
+
+async def test_chunks_fetched_ahead_with_a_chunk_size_the_meta_contradicts_are_fetched_again(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """The chunks start on the task's chunk size; the meta's has the last word (here they differ)."""
+    client = await sign_in(sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[1]
+        real_get_task = client.get_task
+
+        async def task_saying_another_chunk_size(task_id: int) -> Task:
+            return msgspec.structs.replace(await real_get_task(task_id), data_chunk_size=7)
+
+        client.get_task = task_saying_another_chunk_size  # type: ignore[method-assign]
+        store = CheckoutStore(tmp_path / "offline")
+        result = await check_out(client, store, job.id, task_id=task.id)
+        assert result.downloaded == tuple(job_chunks(job, chunk_size))
+        for number in result.downloaded:
+            assert store.read_chunk(client.server_url, task.id, "compressed", number) == await client.task_chunk(
+                task.id, number
+            )
+        store.close()
+
+
+async def test_a_checkout_whose_task_is_cancelled_leaves_no_download_running(
+    fresh_sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    client = await sign_in(fresh_sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[0]
+        first, second = job_chunks(job, chunk_size)
+        fresh_sandbox.faults.add("hang", path=rf"tasks/{task.id}/data", query=rf"number={second}\b")
+        store = CheckoutStore(tmp_path / "offline")
+        stored = asyncio.Event()
+        before = asyncio.all_tasks()
+        running = asyncio.ensure_future(
+            check_out(client, store, job.id, progress=lambda state: state.chunks_done and stored.set())
+        )
+        await stored.wait()
+        running.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await running
+        fresh_sandbox.faults.clear()
+        assert asyncio.all_tasks() == before  # the held download was abandoned, not left running
+        assert [s.number for s in store.chunk_states(client.server_url, job.id) if s.stored] == [first]
+        store.close()
