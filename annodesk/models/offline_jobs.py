@@ -6,10 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annodesk.i18n import QT_TRANSLATE_NOOP, arg, format_datetime, format_number, format_size, translated
+from annodesk.session.sync import (
+    JOB_DELETED,
+    LABELS_CHANGED,
+    REASSIGNED,
+    STATUS,
+    TASK_DELETED,
+    ServerChange,
+    SyncImpossible,
+)
 from annodesk.tasks.offline import (
     CHANGED_HERE,
     CHANGED_ON_SERVER,
@@ -19,6 +28,8 @@ from annodesk.tasks.offline import (
     UNAVAILABLE,
     OfflineJob,
 )
+
+from .vocabulary import display_status
 
 OFFLINE_JOB_ROLE = Qt.ItemDataRole.UserRole + 31
 SORT_ROLE = Qt.ItemDataRole.UserRole + 32
@@ -45,6 +56,62 @@ STATES = {
 }
 STATE_COLORS = {CHANGED_HERE: "#1565c0", CHANGED_ON_SERVER: "#6a1b9a", CONFLICTS: "#b00020", UNAVAILABLE: "#b00020",
                 INCOMPLETE: "#8a5a00"}  # fmt: skip
+
+
+def change_sentence(change: ServerChange) -> str:
+    """What changed on the server while the job was out, as a sentence."""
+    before, after = change.before or "", change.after or ""
+    if change.kind == REASSIGNED:
+        if not change.after:
+            return arg(QCoreApplication.translate("OfflineJobs", "It is no longer assigned to %1."), before)
+        if not change.before:
+            return arg(QCoreApplication.translate("OfflineJobs", "It was assigned to %1."), after)
+        return arg(QCoreApplication.translate("OfflineJobs", "It was reassigned from %1 to %2."), before, after)
+    if change.kind == STATUS:
+        return arg(
+            QCoreApplication.translate("OfflineJobs", "Its status changed from “%1” to “%2”."),
+            display_status(before),
+            display_status(after),
+        )
+    if change.kind == JOB_DELETED:
+        return QCoreApplication.translate("OfflineJobs", "The job was deleted on the server.")
+    if change.kind == TASK_DELETED:
+        return arg(QCoreApplication.translate("OfflineJobs", "Its task “%1” was deleted on the server."), before)
+    if change.kind == LABELS_CHANGED:
+        return arg(QCoreApplication.translate("OfflineJobs", "The task's labels changed; they are now: %1."), after)
+    return QCoreApplication.translate("OfflineJobs", "The job changed on the server.")
+
+
+def changes_text(job_id: int, changes: tuple[ServerChange, ...]) -> str:
+    """Every change of a job on the server, after the job's name."""
+    sentences = " ".join(change_sentence(change) for change in changes)
+    return arg(QCoreApplication.translate("OfflineJobs", "Job #%1 changed on the server while it was out: %2"),
+               job_id, sentences)  # fmt: skip
+
+
+def impossible_text(job_id: int, outcome: SyncImpossible) -> str:
+    """Why a job's edits can no longer be sent, and that they are kept (and can be exported)."""
+    kinds = {change.kind for change in outcome.changes}
+    sentences = " ".join(change_sentence(change) for change in outcome.changes)
+    if outcome.refusal is not None:
+        why = arg(QCoreApplication.translate("OfflineJobs", "The server refused the edits: “%1”."),
+                  outcome.refusal.reason)  # fmt: skip
+    elif kinds & {JOB_DELETED, TASK_DELETED}:
+        why = ""
+    elif LABELS_CHANGED in kinds:
+        why = QCoreApplication.translate("OfflineJobs", "Labels the edits use were removed on the server.")
+    else:
+        why = QCoreApplication.translate("OfflineJobs", "The server no longer accepts them.")
+    reasons = " ".join(text for text in (sentences, why) if text)
+    return arg(
+        QCoreApplication.translate(
+            "OfflineJobs",
+            "Job #%1 can no longer be synced. %2 Its edits are kept on this computer: export them to a file in "
+            "CVAT's format to keep them.",
+        ),
+        job_id,
+        reasons,
+    )
 
 
 class OfflineJobsModel(QAbstractTableModel):

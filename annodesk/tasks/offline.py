@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 
 import msgspec
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -21,9 +22,19 @@ from annodesk.api import CvatError, NetworkError
 from annodesk.api.models import Job, Task
 from annodesk.i18n import LiveText, arg, format_size
 from annodesk.messages import action_error
+from annodesk.session import sync as sync_module
 from annodesk.session.checkout import COMPRESSED, ORIGINAL, CheckoutCancelled, CheckoutProgress, check_out, remove
 from annodesk.session.checkout_store import CheckoutStore, CheckoutStoreError
 from annodesk.session.journal import Journal, JournalError
+from annodesk.session.sync import (
+    ServerChange,
+    SyncConflicts,
+    SyncDone,
+    SyncOutcome,
+    SyncStatus,
+    inspect,
+    sync_job,
+)
 from annodesk.settings import MEGABYTE, Settings
 
 from .controller import TaskController
@@ -54,7 +65,7 @@ class OfflineJob:
     state: str  # IN_SYNC, CHANGED_HERE, CHANGED_ON_SERVER, CONFLICTS, UNAVAILABLE or INCOMPLETE
     checked: bool = False  # the state came from the server (else from what is here only)
     conflicts: int = 0
-    changes: tuple[object, ...] = ()  # annodesk.session.sync.ServerChange s, when the server was asked
+    changes: tuple[ServerChange, ...] = ()  # what changed on the server while the job was out (when asked)
 
     @property
     def frame_count(self) -> int:
@@ -105,10 +116,6 @@ def read_offline_jobs(store: CheckoutStore, journal_for: Callable[[str], Journal
     return found
 
 
-class _OverBudget(Exception):
-    """A checkout would take the store over its budget."""
-
-
 class OfflineJobsController(QObject):
     """The checkouts of ``store`` and the work on them for ``tasks``' account.
 
@@ -117,7 +124,9 @@ class OfflineJobsController(QObject):
     a sentence for the status line; ``tookOffline(job id, bool)`` after each job of the queue (True: complete);
     ``removalRefused(server, job id, unsynced steps)`` — ask, then :meth:`remove` with ``force``; ``removed(job id)``;
     ``openRequested(job id, task id, sync)`` — open the job in the workspace (``sync``: start a save at once, so
-    that conflicts go to the conflict view).
+    that conflicts go to the conflict view); ``synced(job id, SyncOutcome)`` after each sync that reached the
+    server (``SyncImpossible``: show its sentences with an Export… button); ``syncsEnded()`` when the sync queue is
+    empty.
     """
 
     jobsChanged = Signal(object)
@@ -127,6 +136,9 @@ class OfflineJobsController(QObject):
     removalRefused = Signal(str, int, int)
     removed = Signal(int)
     openRequested = Signal(int, int, bool)
+    synced = Signal(int, object)
+    exported = Signal(int, object)
+    syncsEnded = Signal()
 
     def __init__(
         self,
@@ -157,6 +169,8 @@ class OfflineJobsController(QObject):
         self._batch_total = 0
         self._stop: set[int] = set()  # jobs whose checkout is to stop (cancelled, or being removed)
         self._job_ended = asyncio.Event()  # set each time a job of the queue ends
+        self.sync_queue: list[tuple[int, bool]] = []  # (job, open its window on conflicts)
+        self.syncing: int | None = None
         tasks.onlineChanged.connect(self._online_changed)
 
     # -- reading -----------------------------------------------------------------------------------
@@ -189,6 +203,26 @@ class OfflineJobsController(QObject):
         self.jobs = [_keep_checked(job, checked.get((job.server, job.job_id))) for job in jobs]
         self.total_bytes = total
         self.jobsChanged.emit(self.jobs)
+        if self.tasks.online and not self.work.running("inspect"):
+            self.work.start(self._inspect_all(), "inspect")
+
+    async def _inspect_all(self) -> None:
+        """Ask the server about each complete checkout of this server (read-only): the rows' states."""
+        for key in [(job.server, job.job_id) for job in self.jobs if job.server == self.server and job.complete]:
+            row = self.job(key[1])
+            if row is None or self.syncing == key[1]:
+                continue
+            try:
+                status = await inspect(self.client, self.store, self.journal_for(self.server), key[1])
+            except CvatError as error:
+                log.info("job %s could not be inspected: %s", key[1], type(error).__name__)
+                return
+            except (CheckoutStoreError, JournalError):
+                log.warning("job %s could not be read here", key[1], exc_info=True)
+                continue
+            now = self.job(key[1])
+            if now is not None and now.local_changes == row.local_changes and now.base_version == row.base_version:
+                self._replace(_with_status(now, status))
 
     def _replace(self, job: OfflineJob) -> None:
         self.jobs = [job if (row.server, row.job_id) == (job.server, job.job_id) else row for row in self.jobs]
@@ -257,22 +291,26 @@ class OfflineJobsController(QObject):
             return False
         self._report(job_id, None)
 
+        over_budget = False
+
         def progress(step: CheckoutProgress) -> None:
-            if used + step.bytes_received > budget:
-                raise _OverBudget
+            nonlocal over_budget
+            over_budget = over_budget or used + step.bytes_received > budget  # stops at the next piece
             self._report(job_id, step)
 
         try:
             stop = self._stop
             result = await check_out(
-                self.client, self.store, job_id, quality=quality, progress=progress, cancelled=lambda: job_id in stop
-            )
+                self.client, self.store, job_id, quality=quality, progress=progress,
+                cancelled=lambda: over_budget or job_id in stop,
+            )  # fmt: skip
         except CheckoutCancelled:
-            self.say(lambda: arg(self.tr("Taking job #%1 offline was cancelled; what was downloaded is kept."), job_id))
-            return False
-        except _OverBudget:
-            self._say_over_budget(job_id, used, budget)
-            self.queue.clear()
+            if over_budget:
+                self._say_over_budget(job_id, used, budget)
+                self.queue.clear()
+            else:
+                self.say(lambda: arg(self.tr("Taking job #%1 offline was cancelled; what was downloaded is kept."),
+                                     job_id))  # fmt: skip
             return False
         except NetworkError as error:
             self.interrupted.add(job_id)
@@ -317,6 +355,15 @@ class OfflineJobsController(QObject):
             return
         if self.interrupted:
             self.take_offline(sorted(self.interrupted))
+        if Settings(self.settings).offline_sync_on_reconnect:
+            self.work.start(self._sync_changed(), "sync on reconnect")
+
+    async def _sync_changed(self) -> None:
+        """Sync every checkout of this server that changed here (conflicts are left for the user)."""
+        await self._refresh_quietly()
+        changed = [job.job_id for job in self.jobs if job.server == self.server and job.local_changes]
+        if changed:
+            self.sync(changed, open_conflicts=False)
 
     # -- removing ----------------------------------------------------------------------------------
 
@@ -360,6 +407,134 @@ class OfflineJobsController(QObject):
     def _removed_text(self, job_id: int, freed: int) -> str:
         return arg(self.tr("Job #%1 removed from this computer (%2 freed)."), job_id, format_size(freed))
 
+    # -- syncing -----------------------------------------------------------------------------------
+
+    def sync(self, job_ids: Iterable[int], *, open_conflicts: bool = True) -> None:
+        """Queue ``job_ids`` (of this server) to be synced one after the other; with ``open_conflicts``, a job
+        whose sync has conflicts opens in its window (``openRequested`` with ``sync``) for the user to resolve."""
+        queued = {job for job, _ in self.sync_queue}
+        added = [job for job in dict.fromkeys(job_ids) if job not in queued and job != self.syncing]
+        self.sync_queue.extend((job, open_conflicts) for job in added)
+        if added and not self.work.running("sync"):
+            self.work.start(self._sync_queue(), "sync")
+
+    def sync_all(self) -> None:
+        """Sync every complete checkout of this server (the unchanged ones take the server's newer work)."""
+        self.sync([job.job_id for job in self.jobs if job.server == self.server and job.complete])
+
+    @property
+    def sync_running(self) -> bool:
+        return self.work.running("sync")
+
+    async def _sync_queue(self) -> None:
+        try:
+            while self.sync_queue:
+                job_id, open_conflicts = self.sync_queue.pop(0)
+                self.syncing = job_id
+                try:
+                    go_on = await self._sync_one(job_id, open_conflicts)
+                finally:
+                    self.syncing = None
+                if not go_on:
+                    self.sync_queue.clear()
+        finally:
+            self.syncing = None
+            self.syncsEnded.emit()
+            await self._refresh()
+
+    async def _sync_one(self, job_id: int, open_conflicts: bool) -> bool:
+        """Sync one job; False when the others should wait (the connection dropped)."""
+        if self.is_open(job_id):
+            self.say(partial(self._open_elsewhere_text, job_id))
+            return True
+        self.say(lambda: arg(self.tr("Syncing job #%1…"), job_id))
+        try:
+            outcome = await sync_job(self.client, self.store, self.journal_for(self.server), job_id)
+        except NetworkError as error:
+            dropped = error
+            self.tasks.refresh()  # the task view learns that the server is gone (and retries: onlineChanged)
+            self.say(lambda: arg(self.tr("Job #%1 was not synced: %2 Its edits are kept here."), job_id,
+                                 action_error(dropped)))  # fmt: skip
+            return False
+        except CvatError as error:
+            failure = error
+            self.say(lambda: arg(self.tr("Job #%1 was not synced: %2 Its edits are kept here."), job_id,
+                                 action_error(failure)))  # fmt: skip
+            return True
+        except (CheckoutStoreError, JournalError, OSError) as error:
+            log.warning("sync of job %s failed here: %s", job_id, error)
+            self.say(lambda: arg(self.tr("Job #%1 was not synced: this computer's copy could not be read or "
+                                         "written (is the disk full?). Its edits are kept."), job_id))  # fmt: skip
+            return True
+        await self._refresh_quietly()
+        row = self.job(job_id)
+        if row is not None:
+            self._replace(_with_outcome(row, outcome))
+        self._say_outcome(job_id, outcome, open_conflicts)
+        self.synced.emit(job_id, outcome)
+        if isinstance(outcome, SyncConflicts) and open_conflicts and row is not None:
+            self.openRequested.emit(job_id, row.task_id, True)
+        return True
+
+    async def _refresh_quietly(self) -> None:
+        """Read the store and journals again, without asking the server (a sync just did)."""
+        try:
+            jobs = await asyncio.to_thread(read_offline_jobs, self.store, self.journal_for)
+            self.total_bytes = await asyncio.to_thread(self.store.disk_bytes)
+        except CheckoutStoreError:
+            return
+        checked = {(job.server, job.job_id): job for job in self.jobs if job.checked}
+        self.jobs = [_keep_checked(job, checked.get((job.server, job.job_id))) for job in jobs]
+        self.jobsChanged.emit(self.jobs)
+
+    def _say_outcome(self, job_id: int, outcome: SyncOutcome, opened: bool) -> None:
+        if isinstance(outcome, SyncDone):
+            done = outcome
+            if done.created or done.updated or done.deleted:
+                self.say(lambda: arg(self.tr("Job #%1 synced: %2 created, %3 changed, %4 deleted on the server."),
+                                     job_id, done.created, done.updated, done.deleted))  # fmt: skip
+            else:
+                self.say(lambda: arg(self.tr("Job #%1 synced: it now holds the server's latest version."), job_id))
+        elif isinstance(outcome, SyncConflicts):
+            count = len(outcome.result.conflicts)
+            if opened:
+                self.say(lambda: arg(self.tr("Job #%1: %n change(s) here conflict with the server's; resolve them in "
+                                             "its window.", "", count), job_id))  # fmt: skip
+            else:
+                self.say(lambda: arg(self.tr("Job #%1: %n change(s) here conflict with the server's; open it to "
+                                             "resolve them.", "", count), job_id))  # fmt: skip
+        else:
+            self.say(lambda: arg(self.tr("Job #%1 can no longer be synced; its edits are kept here."), job_id))
+
+    def _open_elsewhere_text(self, job_id: int) -> str:
+        return arg(self.tr("Job #%1 is open in its window: save it there (Ctrl+S) to sync it."), job_id)
+
+    # -- exporting ---------------------------------------------------------------------------------
+
+    def export_local(self, job_id: int, path: Path) -> None:
+        """Write job ``job_id``'s document as edited here to ``path`` (CVAT for images 1.1 XML); ``exported(job id,
+        path or None)`` when done."""
+        self.work.start(self._export_local(job_id, path))
+
+    async def _export_local(self, job_id: int, path: Path) -> None:
+        export: Callable[..., Path] | None = getattr(sync_module, "export_local", None)  # helper A's (sync16)
+        if export is None:
+            self.say(lambda: self.tr("Exporting the local edits is not available in this version."))
+            self.exported.emit(job_id, None)
+            return
+        try:
+            written = await asyncio.to_thread(export, self.store, self.journal_for(self.server), self.server, job_id,
+                                              path)  # fmt: skip
+        except (OSError, CheckoutStoreError, JournalError, ValueError) as error:
+            log.warning("export of job %s to %s failed: %s", job_id, path, error)
+            name = str(path)
+            self.say(lambda: arg(self.tr("Job #%1's edits could not be written to %2."), job_id, name))
+            self.exported.emit(job_id, None)
+            return
+        name = str(written)
+        self.say(lambda: arg(self.tr("Job #%1 as edited here was saved to %2."), job_id, name))
+        self.exported.emit(job_id, written)
+
     # -- opening -----------------------------------------------------------------------------------
 
     def open(self, job_id: int) -> None:
@@ -374,6 +549,20 @@ class OfflineJobsController(QObject):
         if self.current is not None:
             self._stop.add(self.current)
         await self.work.close()
+
+
+def _with_status(job: OfflineJob, status: SyncStatus) -> OfflineJob:
+    return replace(job, state=status.state, checked=True, conflicts=status.conflicts, changes=status.changes)
+
+
+def _with_outcome(job: OfflineJob, outcome: SyncOutcome) -> OfflineJob:
+    if isinstance(outcome, SyncDone):
+        return replace(job, state=IN_SYNC if not job.local_changes else CHANGED_HERE, checked=True, conflicts=0,
+                       changes=outcome.changes)  # fmt: skip
+    if isinstance(outcome, SyncConflicts):
+        return replace(job, state=CONFLICTS, checked=True, conflicts=len(outcome.result.conflicts),
+                       changes=outcome.changes)  # fmt: skip
+    return replace(job, state=UNAVAILABLE, checked=True, conflicts=0, changes=outcome.changes)
 
 
 def _keep_checked(job: OfflineJob, checked: OfflineJob | None) -> OfflineJob:

@@ -8,12 +8,15 @@ opens, Delete removes, F5 reads again, Ctrl+Shift+S syncs the selected jobs; Esc
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -27,9 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from annodesk.i18n import LiveText, arg, format_number, format_size, live
-from annodesk.models.offline_jobs import OFFLINE_JOB_ROLE, SORT_ROLE, OfflineJobsModel
+from annodesk.models.offline_jobs import (
+    OFFLINE_JOB_ROLE,
+    SORT_ROLE,
+    OfflineJobsModel,
+    changes_text,
+    impossible_text,
+)
+from annodesk.session.sync import SyncImpossible, SyncOutcome
 from annodesk.settings import Settings
-from annodesk.tasks.offline import INCOMPLETE, OfflineJob, OfflineJobsController, TakeOfflineProgress
+from annodesk.tasks.offline import INCOMPLETE, UNAVAILABLE, OfflineJob, OfflineJobsController, TakeOfflineProgress
 
 from .copy_text import add_copy_action
 from .elided_label import ElidedLabel
@@ -119,8 +129,9 @@ class OfflineJobsWindow(QWidget):
         self.notice_label.setStyleSheet("color: #5c4400;")
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_export_button = QPushButton()
+        self.notice_export_button.clicked.connect(self._export_notice_job)
         self.notice_close_button = QPushButton()
-        self.notice_close_button.clicked.connect(self.notice_frame.hide)
+        self.notice_close_button.clicked.connect(self._hide_notice)
         notice_layout = QHBoxLayout(self.notice_frame)
         notice_layout.addWidget(self.notice_label, 1)
         notice_layout.addWidget(self.notice_export_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -198,10 +209,12 @@ class OfflineJobsWindow(QWidget):
         controller.progressChanged.connect(self._show_progress)
         controller.message.connect(self.set_message)
         controller.removalRefused.connect(self.ask_removal)
+        controller.synced.connect(self._synced)
+        controller.syncsEnded.connect(self._update_buttons)
         controller.tasks.onlineChanged.connect(lambda _online: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activatedByKey.connect(self.open_selected)
-        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._selection_changed())
         self.open_button.clicked.connect(self.open_selected)
         self.sync_button.clicked.connect(self.sync_selected)
         self.sync_all_button.clicked.connect(self.sync_all)
@@ -257,6 +270,7 @@ class OfflineJobsWindow(QWidget):
         self._show_total()
         self._show_progress(self._progress)
         self.message_label.setText(live(self._message))
+        self.notice_label.setText(live(self._notice))
         self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -331,6 +345,14 @@ class OfflineJobsWindow(QWidget):
         self._notice_job = export_job
         self.notice_frame.show()
 
+    def _hide_notice(self) -> None:
+        self._notice_job = None
+        self.notice_frame.hide()
+
+    def _export_notice_job(self) -> None:
+        if self._notice_job is not None:
+            self.export_job(self._notice_job)
+
     # -- selection and buttons ---------------------------------------------------------------------
 
     def selected_jobs(self) -> list[OfflineJob]:
@@ -366,6 +388,10 @@ class OfflineJobsWindow(QWidget):
             for button in (self.open_button, self.sync_button, self.export_button):
                 button.setToolTip(tip)
 
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self._notice_for_current()
+
     def _budget_changed(self, gigabytes: float) -> None:
         self.controller.set_budget_mb(max(1, round(gigabytes * GIGABYTE_MB)))
         self._show_total()
@@ -384,13 +410,56 @@ class OfflineJobsWindow(QWidget):
             self.controller.open(here[0].job_id)
 
     def sync_selected(self) -> None:
-        """Implemented once sync is there."""
+        """Sync the selected jobs of this server (conflicts open the job's window to resolve them)."""
+        jobs = [job.job_id for job in self.selected_jobs() if job.server == self.controller.server and job.complete]
+        if jobs and self.controller.tasks.online:
+            self.controller.sync(jobs)
 
     def sync_all(self) -> None:
-        """Implemented once sync is there."""
+        if self.controller.tasks.online:
+            self.controller.sync_all()
 
     def export_selected(self) -> None:
-        """Implemented once sync is there."""
+        here = [job for job in self.selected_jobs() if job.server == self.controller.server]
+        if len(here) == 1:
+            self.export_job(here[0])
+
+    def export_job(self, job: OfflineJob) -> None:
+        """Ask where, then write ``job`` as edited here to a CVAT for images 1.1 XML file."""
+        stored = Settings(self.settings)
+        folder = Path(stored.export_folder) if stored.export_folder else Path.home()
+        name = arg(self.tr("job-%1-local-edits.xml"), job.job_id)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export local edits"), str(folder / name), self.tr("CVAT for images 1.1 (*.xml)")
+        )
+        if not path:
+            return
+        stored.export_folder = str(Path(path).parent)
+        self.controller.export_local(job.job_id, Path(path))
+
+    def _synced(self, job_id: int, outcome: SyncOutcome) -> None:
+        """Say plainly what changed on the server, and why a job can no longer be synced (with Export…)."""
+        row = self.controller.job(job_id)
+        if isinstance(outcome, SyncImpossible):
+            self.show_notice(lambda: impossible_text(job_id, outcome), row)
+        elif outcome.changes:
+            changes = outcome.changes
+            self.show_notice(lambda: changes_text(job_id, changes))
+
+    def _notice_for_current(self) -> None:
+        """The selected job's server changes (as the server was last asked), said above the table."""
+        jobs = self.selected_jobs()
+        if len(jobs) != 1 or not jobs[0].changes:
+            if self._notice_job is None or all(job.job_id != self._notice_job.job_id for job in jobs):
+                self.notice_frame.hide()
+            return
+        job = jobs[0]
+        changes = job.changes
+        if job.state == UNAVAILABLE:
+            impossible = SyncImpossible("", changes)
+            self.show_notice(lambda: impossible_text(job.job_id, impossible), job)
+        else:
+            self.show_notice(lambda: changes_text(job.job_id, changes))
 
     def remove_selected(self) -> None:
         jobs = self.selected_jobs()
