@@ -9,6 +9,7 @@ and may be removed, but are opened and synced from their own account.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -38,9 +39,9 @@ from annodesk.session.sync import (
 from annodesk.settings import MEGABYTE, Settings
 
 from .controller import TaskController
-from .work import Work
 
 log = logging.getLogger(__name__)
+_serial = itertools.count(1)
 
 IN_SYNC, CHANGED_HERE, CHANGED_ON_SERVER, CONFLICTS = "in_sync", "changed_here", "changed_on_server", "conflicts"
 UNAVAILABLE, INCOMPLETE = "unavailable", "incomplete"
@@ -158,8 +159,9 @@ class OfflineJobsController(QObject):
         self.is_open = is_open or (lambda _job_id: False)
         self.client = tasks.repository.client
         self.server = self.client.server_url
-        self.work = Work(tasks.crashed)
+        self.work = tasks.work  # the account's: its close ends these loads before the client closes
         self.jobs: list[OfflineJob] = []
+        self.closed = False
         self.total_bytes = 0
         self.last_message: LiveText = ""
         self.queue: list[int] = []  # jobs waiting to be taken offline
@@ -189,9 +191,11 @@ class OfflineJobsController(QObject):
 
     def refresh(self) -> None:
         """Read the store and the journals again (off the GUI thread); ``jobsChanged`` when read."""
-        self.work.start(self._refresh(), "refresh")
+        self.work.start(self._refresh(), "offline: refresh")
 
     async def _refresh(self) -> None:
+        if self.closed:
+            return
         try:
             jobs = await asyncio.to_thread(read_offline_jobs, self.store, self.journal_for)
             total = await asyncio.to_thread(self.store.disk_bytes)
@@ -203,8 +207,8 @@ class OfflineJobsController(QObject):
         self.jobs = [_keep_checked(job, checked.get((job.server, job.job_id))) for job in jobs]
         self.total_bytes = total
         self.jobsChanged.emit(self.jobs)
-        if self.tasks.online and not self.work.running("inspect"):
-            self.work.start(self._inspect_all(), "inspect")
+        if self.tasks.online and not self.work.running("offline: inspect"):
+            self.work.start(self._inspect_all(), "offline: inspect")
 
     async def _inspect_all(self) -> None:
         """Ask the server about each complete checkout of this server (read-only): the rows' states."""
@@ -242,8 +246,9 @@ class OfflineJobsController(QObject):
         self.queue.extend(added)
         self._batch_total += len(added)
         self.interrupted.difference_update(added)
-        if not self.work.running("take offline"):
-            self.work.start(self._take_offline_queue(), "take offline")
+        if not self.work.running("offline: take offline"):
+            self.work.start(self._take_offline_queue(), "offline: take offline")
+            self._report(self.queue[0], None)  # said at once: the first job is being read
         else:
             self._report(self.current, None)
 
@@ -255,7 +260,7 @@ class OfflineJobsController(QObject):
 
     @property
     def taking_offline(self) -> bool:
-        return self.work.running("take offline")
+        return self.work.running("offline: take offline")
 
     def _report(self, job_id: int | None, progress: CheckoutProgress | None) -> None:
         if job_id is not None:
@@ -356,7 +361,7 @@ class OfflineJobsController(QObject):
         if self.interrupted:
             self.take_offline(sorted(self.interrupted))
         if Settings(self.settings).offline_sync_on_reconnect:
-            self.work.start(self._sync_changed(), "sync on reconnect")
+            self.work.start(self._sync_changed(), "offline: sync on reconnect")
 
     async def _sync_changed(self) -> None:
         """Sync every checkout of this server that changed here (conflicts are left for the user)."""
@@ -370,7 +375,7 @@ class OfflineJobsController(QObject):
     def remove(self, keys: Iterable[tuple[str, int]], *, force: bool = False) -> None:
         """Remove the checkouts ``(server, job id)``; one holding unsynced edits is kept (``removalRefused``) unless
         ``force`` (then its edits are discarded with it)."""
-        self.work.start(self._remove(list(keys), force))
+        self.work.start(self._remove(list(keys), force), f"offline: remove {next(_serial)}")
 
     async def _remove(self, keys: list[tuple[str, int]], force: bool) -> None:
         for server, job_id in keys:
@@ -415,8 +420,8 @@ class OfflineJobsController(QObject):
         queued = {job for job, _ in self.sync_queue}
         added = [job for job in dict.fromkeys(job_ids) if job not in queued and job != self.syncing]
         self.sync_queue.extend((job, open_conflicts) for job in added)
-        if added and not self.work.running("sync"):
-            self.work.start(self._sync_queue(), "sync")
+        if added and not self.work.running("offline: sync"):
+            self.work.start(self._sync_queue(), "offline: sync")
 
     def sync_all(self) -> None:
         """Sync every complete checkout of this server (the unchanged ones take the server's newer work)."""
@@ -424,7 +429,7 @@ class OfflineJobsController(QObject):
 
     @property
     def sync_running(self) -> bool:
-        return self.work.running("sync")
+        return self.work.running("offline: sync")
 
     async def _sync_queue(self) -> None:
         try:
@@ -439,8 +444,9 @@ class OfflineJobsController(QObject):
                     self.sync_queue.clear()
         finally:
             self.syncing = None
-            self.syncsEnded.emit()
-            await self._refresh()
+            if not self.closed:
+                self.syncsEnded.emit()
+                await self._refresh()
 
     async def _sync_one(self, job_id: int, open_conflicts: bool) -> bool:
         """Sync one job; False when the others should wait (the connection dropped)."""
@@ -514,7 +520,7 @@ class OfflineJobsController(QObject):
     def export_local(self, job_id: int, path: Path) -> None:
         """Write job ``job_id``'s document as edited here to ``path`` (CVAT for images 1.1 XML); ``exported(job id,
         path or None)`` when done."""
-        self.work.start(self._export_local(job_id, path))
+        self.work.start(self._export_local(job_id, path), f"offline: export {next(_serial)}")
 
     async def _export_local(self, job_id: int, path: Path) -> None:
         export: Callable[..., Path] | None = getattr(sync_module, "export_local", None)  # helper A's (sync16)
@@ -545,10 +551,17 @@ class OfflineJobsController(QObject):
 
     async def close(self) -> None:
         """Stop every download and sync; nothing is emitted afterwards."""
+        self.closed = True
         self.queue.clear()
+        self.sync_queue.clear()
         if self.current is not None:
             self._stop.add(self.current)
-        await self.work.close()
+        running = [task for name in list(self.work.names()) if name.startswith("offline: ")
+                   if (task := self.work.get(name)) is not None and task is not asyncio.current_task()]  # fmt: skip
+        for task in running:
+            task.cancel()
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
 
 
 def _with_status(job: OfflineJob, status: SyncStatus) -> OfflineJob:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -48,13 +49,18 @@ GIGABYTE_MB = 1024
 
 
 class OfflineJobsTable(QTableView):
-    """The checkouts; Enter opens the current one (``activatedByKey``), as a double-click does."""
+    """The checkouts; Enter opens the current one (``activatedByKey``), as a double-click does; Delete asks to remove
+    the selected ones (``removeByKey``)."""
 
     activatedByKey = Signal()
+    removeByKey = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activatedByKey.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Delete:
+            self.removeByKey.emit()
             return
         super().keyPressEvent(event)
 
@@ -91,7 +97,10 @@ class OfflineJobsWindow(QWidget):
         self.progress_bar.setTextVisible(False)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.controller.cancel_take_offline)
+        self.batch_label = QLabel()
+        self.batch_label.setObjectName("takeOfflineBatch")
         progress_layout = QHBoxLayout(self.progress_frame)
+        progress_layout.addWidget(self.batch_label)
         progress_layout.addWidget(self.progress_label, 3)
         progress_layout.addWidget(self.progress_bar, 2)
         progress_layout.addWidget(self.cancel_button)
@@ -189,11 +198,19 @@ class OfflineJobsWindow(QWidget):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.controller.refresh)
+        self.open_action = QAction(self)
+        self.open_action.triggered.connect(self.open_selected)
+        self.sync_selected_action = QAction(self)
+        self.sync_selected_action.triggered.connect(self.sync_selected)
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(self.export_selected)
         self.remove_action = QAction(self)
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))  # shown; the table handles it
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected)
-        self.table.addAction(self.remove_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.menu: QMenu | None = None
         self.sync_action = QAction(self)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_action.triggered.connect(self.sync_selected)
@@ -214,6 +231,7 @@ class OfflineJobsWindow(QWidget):
         controller.tasks.onlineChanged.connect(lambda _online: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activatedByKey.connect(self.open_selected)
+        self.table.removeByKey.connect(self.remove_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._selection_changed())
         self.open_button.clicked.connect(self.open_selected)
         self.sync_button.clicked.connect(self.sync_selected)
@@ -246,8 +264,7 @@ class OfflineJobsWindow(QWidget):
         self.refresh_button.setText(self.tr("Re&fresh"))
         self.notice_export_button.setText(self.tr("E&xport…"))
         self.notice_close_button.setText(self.tr("&Dismiss"))
-        self.budget_label.setText(self.tr("Allowed &space:"))
-        self.budget_box.setSuffix(self.tr(" GB"))
+        self.budget_label.setText(self.tr("Allowed &space (GB):"))
         self.budget_box.setToolTip(self.tr("Jobs are not taken offline beyond this much disk space"))
         self.sync_on_reconnect_box.setText(self.tr("Sync when the &connection comes back"))
         self.sync_on_reconnect_box.setToolTip(
@@ -263,7 +280,10 @@ class OfflineJobsWindow(QWidget):
             )
         )
         self.refresh_action.setText(self.tr("Refresh"))
-        self.remove_action.setText(self.tr("Remove"))
+        self.remove_action.setText(self.tr("&Remove…"))
+        self.open_action.setText(self.tr("&Open"))
+        self.sync_selected_action.setText(self.tr("&Sync"))
+        self.export_action.setText(self.tr("&Export local edits…"))
         self.sync_action.setText(self.tr("Sync"))
         self.close_action.setText(self.tr("Close"))
         self.model.retranslate()
@@ -315,9 +335,8 @@ class OfflineJobsWindow(QWidget):
         self.progress_frame.setVisible(progress is not None)
         if progress is None:
             return
-        batch = ""
-        if progress.total > 1:
-            batch = arg(self.tr("job %1 of %2"), progress.done + 1, progress.total)
+        self.batch_label.setVisible(progress.total > 1)
+        self.batch_label.setText(arg(self.tr("Job %1 of %2"), progress.done + 1, progress.total))
         step = progress.progress
         if step is None:
             text = arg(self.tr("Taking job #%1 offline: reading it…"), progress.job_id)
@@ -330,7 +349,7 @@ class OfflineJobsWindow(QWidget):
             )  # fmt: skip
             self.progress_bar.setRange(0, max(1, step.frames_total))
             self.progress_bar.setValue(step.frames_done)
-        self.progress_label.setText(arg(self.tr("%1 (%2)"), text, batch) if batch else text)
+        self.progress_label.setText(text)
 
     def set_message(self, text: LiveText) -> None:
         self._message = text
@@ -392,6 +411,22 @@ class OfflineJobsWindow(QWidget):
         self._update_buttons()
         self._notice_for_current()
 
+    def _show_menu(self, position: QPoint) -> None:
+        """The context menu of the selected rows (right-click or the menu key)."""
+        if not self.selected_jobs():
+            return
+        menu = self.menu = QMenu(self.table)
+        for action, button in (
+            (self.open_action, self.open_button),
+            (self.sync_selected_action, self.sync_button),
+            (self.export_action, self.export_button),
+        ):
+            action.setEnabled(button.isEnabled())
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.remove_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
     def _budget_changed(self, gigabytes: float) -> None:
         self.controller.set_budget_mb(max(1, round(gigabytes * GIGABYTE_MB)))
         self._show_total()
@@ -428,7 +463,7 @@ class OfflineJobsWindow(QWidget):
         """Ask where, then write ``job`` as edited here to a CVAT for images 1.1 XML file."""
         stored = Settings(self.settings)
         folder = Path(stored.export_folder) if stored.export_folder else Path.home()
-        name = arg(self.tr("job-%1-local-edits.xml"), job.job_id)
+        name = f"job-{job.job_id}-local-edits.xml"
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export local edits"), str(folder / name), self.tr("CVAT for images 1.1 (*.xml)")
         )
@@ -478,9 +513,9 @@ class OfflineJobsWindow(QWidget):
         box.setWindowTitle(self.tr("Remove offline job"))
         box.setText(
             arg(
-                self.tr("Job #%1 holds %2 edit(s) made here and not yet sent to the server. Remove it anyway? "
-                        "Those edits are lost."),
-                job_id, format_number(steps),
+                self.tr("Job #%1 holds %n edit(s) made here and not yet sent to the server. Remove it anyway? "
+                        "Those edits are lost.", "", steps),
+                job_id,
             )
         )  # fmt: skip
         remove = box.addButton(self.tr("&Remove anyway"), QMessageBox.ButtonRole.DestructiveRole)

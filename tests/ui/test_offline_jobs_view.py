@@ -1,0 +1,284 @@
+"""The *Offline jobs* window and *Take offline*, through the app signed in to the sandbox over real HTTP: the jobs
+tree's context menu takes the selected jobs offline (progress shown in the window), the Task menu takes every job
+of a task, My jobs and the workspace's Job menu have the action; the window lists the checkouts, opens one with
+Enter, removes with Delete (asking first when it holds unsynced edits), keeps its budget and settings; the model
+passes qtmodeltester."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from annodesk.controller import AppController
+from annodesk.i18n import LanguageManager
+from annodesk.models.offline_jobs import STATE_COLUMN, OfflineJobsModel
+from annodesk.sandbox import SandboxServer
+from annodesk.session.checkout_store import CheckoutStore
+from annodesk.session.journal import Journal
+from annodesk.settings import Settings
+from annodesk.tasks.offline import read_offline_jobs
+from annodesk.ui.main_window import MainWindow
+from annodesk.ui.offline_jobs import OfflineJobsWindow
+
+from .conftest import next_emission, until, wait_for
+from .offline_support import SPORTS, STREET, job_ids, task_named
+from .test_i18n import switch
+from .test_job_editing import jobs_model, open_task
+from .test_session import sign_in_through_dialog
+from .test_unsaved_jobs import edit as journal_edit
+
+SCREENSHOTS = os.environ.get("ANNODESK_SCREENSHOTS")  # a folder: the window is saved there in English and Chinese
+
+
+def right_click_job(window: MainWindow, job_id: int) -> None:
+    """The context menu of a job row, asked for as a right-click does (the selection stays as it is)."""
+    view = window.details.jobs_view
+    index = jobs_model(window).job_index(job_id)
+    view.scrollTo(index)
+    position = view.visualRect(index).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position, view.viewport().mapToGlobal(position))
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def select_jobs(window: MainWindow, *jobs: int) -> None:
+    view, model = window.details.jobs_view, jobs_model(window)
+    view.selectionModel().clearSelection()
+    for job in jobs:
+        view.selectionModel().select(
+            model.job_index(job), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
+
+
+def offline_window(window: MainWindow) -> OfflineJobsWindow:
+    view = window.offline.window
+    assert view is not None and view.isVisible()
+    return view
+
+
+async def test_take_selected_jobs_offline_from_the_jobs_tree_then_remove_them_with_the_keyboard(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController], tmp_path: Path
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    client = window.controller.repository.client
+    task = await task_named(client, SPORTS)
+    await open_task(window, task.id, SPORTS)
+    first, second, third = job_ids(task)[:3]
+
+    select_jobs(window, first, second)
+    right_click_job(window, second)
+    menu = window.job_editing.menu
+    assert menu is not None
+    action = next(a for a in menu.actions() if a.objectName() == "takeOfflineAction")
+    assert action.text().replace("&", "") == "Take the 2 selected jobs offline" and action.isEnabled()
+    progress: list[Any] = []
+    window.offline.controller.progressChanged.connect(progress.append)
+    action.trigger()
+    menu.close()
+
+    view = offline_window(window)  # shown at once, with the progress
+    assert view.progress_frame.isVisible() and view.cancel_button.isEnabled()
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 2)
+    assert not view.progress_frame.isVisible()
+    assert any(p is not None and p.total == 2 for p in progress)
+    assert [job.job_id for job in view.model.jobs] == [first, second]
+    store = window.offline_store
+    assert store is controller.offline_store and store.root == tmp_path / "offline"  # never the user's folders
+    assert {c.job_id for c in store.checkouts()} == {first, second}
+    assert "Offline jobs use" in view.total_label.text()
+    await until(lambda: all(job.checked for job in view.model.jobs))
+    assert view.model.index(0, STATE_COLUMN).data() == "In sync"
+
+    # a single job from its menu; then the Delete key removes the selected rows (no edits: nothing asked)
+    select_jobs(window, third)
+    right_click_job(window, third)
+    menu = window.job_editing.menu
+    assert menu is not None
+    action = next(a for a in menu.actions() if a.objectName() == "takeOfflineAction")
+    assert action.text().replace("&", "") == f"Take job #{third} offline"
+    action.trigger()
+    menu.close()
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 3)
+
+    view.table.setFocus()
+    view.table.selectAll()
+    QTest.keyClick(view.table, Qt.Key.Key_Delete)
+    await until(lambda: view.model.rowCount() == 0)
+    assert view.empty_label.isVisible() and not store.checkouts()
+    await controller.shutdown()
+
+
+async def test_removing_a_job_with_unsynced_edits_asks(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController], tmp_path: Path
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    task = await task_named(window.controller.repository.client, STREET)
+    await open_task(window, task.id, STREET)
+    first, second = job_ids(task)[:2]
+    window.offline.task_action.trigger()  # the Task menu: every job of the task
+    view = offline_window(window)
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 3)
+    journal = window.workspaces.journal()
+    journal_edit(journal, second)
+    view.refresh_button.click()
+    await until(lambda: view.model.jobs[1].local_changes == 1)
+    assert view.model.index(1, STATE_COLUMN).data() in ("Changed here", "Conflicts", "Cannot be synced")
+
+    view.select_job(second)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Delete)
+    await until(lambda: view.removal_question is not None)
+    box = view.removal_question
+    assert box is not None and f"Job #{second} holds 1 edit made here" in box.text()
+    assert box.defaultButton().text().replace("&", "") == "Keep it"
+    QTest.keyClick(box, Qt.Key.Key_Escape)  # keep it
+    await until(lambda: view.removal_question is None)
+    assert window.offline_store.checkout(window.controller.repository.client.server_url, second) is not None
+
+    QTest.keyClick(view.table, Qt.Key.Key_Delete)
+    await until(lambda: view.removal_question is not None)
+    box = view.removal_question
+    assert box is not None
+    remove = next(b for b in box.buttons() if b.text().replace("&", "") == "Remove anyway")
+    remove.click()
+    await until(lambda: view.model.rowCount() == 2)
+    assert journal.pending(second) is None and [job.job_id for job in view.model.jobs] == [first, job_ids(task)[2]]
+    await controller.shutdown()
+
+
+async def test_budget_and_settings_are_kept_and_enter_opens_the_job(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController], settings_path: Path
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    task = await task_named(window.controller.repository.client, STREET)
+    await open_task(window, task.id, STREET)
+    assert window.offline.show_action.shortcut().toString() == "Ctrl+Shift+O"
+    window.offline.show_action.trigger()
+    view = offline_window(window)
+    assert view.empty_label.isVisible() and not view.sync_all_button.isEnabled()
+    view.budget_box.setValue(2.5)
+    view.sync_on_reconnect_box.setChecked(True)
+    view.original_quality_box.setChecked(True)
+    stored = Settings(window.settings)
+    assert (stored.offline_budget_mb, stored.offline_sync_on_reconnect, stored.offline_original_quality) == (
+        2560,
+        True,
+        True,
+    )
+    assert "of 2.7 GB" in view.total_label.text()  # 2.5 GiB in the SI units of the rest of the app
+    view.original_quality_box.setChecked(False)
+
+    job = job_ids(task)[2]
+    window.offline.take_offline([job])
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 1)
+    view.table.setFocus()
+    opened = next_emission(window.workspaces.opened)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    workspace = await wait_for(opened)
+    assert workspace.controller.job_id == job
+    take = next(a for a in workspace.job_menu.actions() if a.objectName() == "takeOfflineAction")
+    assert take.text().replace("&", "") == "Take this job offline"
+    await controller.shutdown()
+
+
+async def test_my_jobs_takes_its_selected_jobs_offline(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "demo")
+    window.workspaces.my_jobs_action.trigger()
+    my_jobs = window.workspaces.my_jobs_view
+    assert my_jobs is not None
+    await wait_for(next_emission(my_jobs.loaded))
+    assert my_jobs.model.rowCount() >= 2
+    button = my_jobs.findChild(QPushButton, "takeOfflineButton")
+    assert button is not None and button.text().replace("&", "") == "Take offline"
+    my_jobs.table.selectRow(0)
+    my_jobs.table.selectionModel().select(
+        my_jobs.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    wanted = [job.job_id for job in my_jobs.selected_jobs()]
+    assert len(wanted) == 2
+    button.click()
+    view = offline_window(window)
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 2)
+    assert sorted(job.job_id for job in view.model.jobs) == sorted(wanted)
+    await controller.shutdown()
+
+
+def test_the_offline_jobs_model_is_consistent(qtmodeltester: Any, sandbox: SandboxServer, tmp_path: Path) -> None:
+    """qtmodeltester over rows read from a real store (two jobs taken offline from the sandbox, one edited)."""
+    import asyncio
+
+    from annodesk.session.checkout import check_out
+
+    from ..api.helpers import sign_in
+
+    async def take() -> str:
+        client = await sign_in(sandbox, "admin")
+        async with client:
+            task = await task_named(client, STREET)
+            for job in job_ids(task)[:2]:
+                await check_out(client, store, job)
+            return client.server_url
+
+    store = CheckoutStore(tmp_path / "offline")
+    server = asyncio.run(take())
+    journal = Journal(tmp_path / "journal", server)
+    journal_edit(journal, store.checkouts()[1].job_id)
+    rows = read_offline_jobs(store, lambda _server: journal)
+    model = OfflineJobsModel()
+    qtmodeltester.check(model)
+    model.set_jobs(rows)
+    qtmodeltester.check(model)
+    assert [model.index(row, 6).data() for row in range(2)] == ["0", "1"]
+    model.set_jobs(rows[:1])
+    qtmodeltester.check(model)
+    model.set_jobs([])
+    qtmodeltester.check(model)
+    journal.close()
+    store.close()
+
+
+@pytest.mark.skipif(not SCREENSHOTS, reason="ANNODESK_SCREENSHOTS names a folder for the screenshots")
+async def test_screenshots(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController], languages: LanguageManager
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    task = await task_named(window.controller.repository.client, SPORTS)
+    await open_task(window, task.id, SPORTS)
+    window.offline.take_offline(job_ids(task)[:3])
+    view = offline_window(window)
+    view.resize(1100, 460)
+    await until(lambda: view.progress_frame.isVisible() and view.model.rowCount() >= 1)
+    folder = Path(str(SCREENSHOTS))
+    folder.mkdir(parents=True, exist_ok=True)
+    view.grab().save(str(folder / "offline-progress-en.png"))
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 3)
+    await until(lambda: all(job.checked for job in view.model.jobs))
+    journal_edit(window.workspaces.journal(), job_ids(task)[1])
+    view.refresh_button.click()
+    await until(lambda: view.model.jobs[1].local_changes == 1 and view.model.jobs[1].checked)
+    view.select_job(job_ids(task)[1])
+    view.grab().save(str(folder / "offline-en.png"))
+    window.grab().save(str(folder / "main-en.png"))
+    switch(languages, "zh_CN")
+    view.grab().save(str(folder / "offline-zh.png"))
+    right_click_job(window, job_ids(task)[0])
+    menu = window.job_editing.menu
+    assert menu is not None
+    menu.grab().save(str(folder / "jobs-menu-zh.png"))
+    menu.close()
+    switch(languages, "en")
+    await controller.shutdown()
