@@ -135,7 +135,7 @@ class Settings:
     frame_memory_mb = Key("workspace/frameMemoryMB", 1024, _number)
     chunk_disk_mb = Key("workspace/chunkDiskMB", 4096, _number)
     # offline jobs (issue 16): the checkout store's budget, sync on reconnect, the chunks' quality, the view's place
-    offline_budget_mb = Key("offline/budgetMB", 10 * 1024, _number)
+    offline_budget_mb = Key("offline/budgetMB", 10_000, _number)  # SI megabytes (10⁶ bytes), as sizes are shown
     offline_sync_on_reconnect = Key("offline/syncOnReconnect", False, _flag)
     offline_original_quality = Key("offline/originalQuality", False, _flag)
     offline_jobs_geometry = Key[Any]("offline/viewGeometry", None, _raw)

@@ -82,9 +82,17 @@ def change_sentence(change: ServerChange) -> str:
     return QCoreApplication.translate("OfflineJobs", "The job changed on the server.")
 
 
+def joined(sentences: Iterable[str]) -> str:
+    """Sentences one after the other: a space after a Latin full stop, none after a Chinese one (。)."""
+    text = ""
+    for sentence in sentences:
+        text += sentence if not text or text.endswith(("。", "！", "？")) else " " + sentence
+    return text
+
+
 def changes_text(job_id: int, changes: tuple[ServerChange, ...]) -> str:
     """Every change of a job on the server, after the job's name."""
-    sentences = " ".join(change_sentence(change) for change in changes)
+    sentences = joined(change_sentence(change) for change in changes)
     return arg(QCoreApplication.translate("OfflineJobs", "Job #%1 changed on the server while it was out: %2"),
                job_id, sentences)  # fmt: skip
 
@@ -92,7 +100,7 @@ def changes_text(job_id: int, changes: tuple[ServerChange, ...]) -> str:
 def impossible_text(job_id: int, outcome: SyncImpossible) -> str:
     """Why a job's edits can no longer be sent, and that they are kept (and can be exported)."""
     kinds = {change.kind for change in outcome.changes}
-    sentences = " ".join(change_sentence(change) for change in outcome.changes)
+    sentences = joined(change_sentence(change) for change in outcome.changes)
     if outcome.refusal is not None:
         why = arg(QCoreApplication.translate("OfflineJobs", "The server refused the edits: “%1”."),
                   outcome.refusal.reason)  # fmt: skip
@@ -102,7 +110,7 @@ def impossible_text(job_id: int, outcome: SyncImpossible) -> str:
         why = QCoreApplication.translate("OfflineJobs", "Labels the edits use were removed on the server.")
     else:
         why = QCoreApplication.translate("OfflineJobs", "The server no longer accepts them.")
-    reasons = " ".join(text for text in (sentences, why) if text)
+    reasons = joined(text for text in (sentences, why) if text)
     return arg(
         QCoreApplication.translate(
             "OfflineJobs",

@@ -36,12 +36,13 @@ from annodesk.session.sync import (
     inspect,
     sync_job,
 )
-from annodesk.settings import MEGABYTE, Settings
+from annodesk.settings import Settings
 
 from .controller import TaskController
 
 log = logging.getLogger(__name__)
 _serial = itertools.count(1)
+SI_MEGABYTE = 1_000_000  # as format_size shows sizes: a budget of 10 GB reads "10.0 GB"
 
 IN_SYNC, CHANGED_HERE, CHANGED_ON_SERVER, CONFLICTS = "in_sync", "changed_here", "changed_on_server", "conflicts"
 UNAVAILABLE, INCOMPLETE = "unavailable", "incomplete"
@@ -179,8 +180,8 @@ class OfflineJobsController(QObject):
 
     @property
     def budget(self) -> int:
-        """Bytes the store may hold (``offline/budgetMB``)."""
-        return max(1, Settings(self.settings).offline_budget_mb) * MEGABYTE
+        """Bytes the store may hold (``offline/budgetMB``, in the SI megabytes sizes are shown in)."""
+        return max(1, Settings(self.settings).offline_budget_mb) * SI_MEGABYTE
 
     def set_budget_mb(self, megabytes: int) -> None:
         Settings(self.settings).offline_budget_mb = max(1, int(megabytes))

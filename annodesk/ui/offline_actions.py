@@ -99,7 +99,7 @@ class OfflineActions(QObject):
     def retranslate(self) -> None:
         self.show_action.setText(self.tr("O&ffline jobs…"))
         self.show_action.setToolTip(self.tr("The jobs kept on this computer for work with no network"))
-        self.task_action.setText(self.tr("Take all jobs &offline"))
+        self.task_action.setText(self.tr("Take all jobs o&ffline"))
         self.update_state()
 
     def update_state(self) -> None:
@@ -177,9 +177,9 @@ class OfflineActions(QObject):
         selected = self._menu_selection if job.id in self._menu_selection else [job.id]
         if len(selected) > 1:
             count = len(selected)
-            action = menu.addAction(self.tr("Take the %n selected job(s) &offline", "", count))
+            action = menu.addAction(self.tr("Take the %n selected job(s) o&ffline", "", count))
         else:
-            action = menu.addAction(arg(self.tr("Take job #%1 &offline"), job.id))
+            action = menu.addAction(arg(self.tr("Take job #%1 o&ffline"), job.id))
         action.setObjectName("takeOfflineAction")
         action.setEnabled(self.tasks.online)
         if not self.tasks.online:
@@ -197,7 +197,7 @@ class OfflineActions(QObject):
         button.setObjectName("takeOfflineButton")
 
         def retranslate() -> None:
-            button.setText(self.tr("Take &offline"))
+            button.setText(self.tr("Take o&ffline"))
             button.setToolTip(self.tr("Keep the selected jobs on this computer for work with no network"))
 
         retranslate()
@@ -212,7 +212,7 @@ class OfflineActions(QObject):
         action.triggered.connect(lambda: self.take_offline([job_id]))
 
         def retranslate() -> None:
-            action.setText(self.tr("Take this job &offline"))
+            action.setText(self.tr("Take this job o&ffline"))
             action.setEnabled(self.tasks.online)
 
         retranslate()

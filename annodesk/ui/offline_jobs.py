@@ -45,7 +45,7 @@ from annodesk.tasks.offline import INCOMPLETE, UNAVAILABLE, OfflineJob, OfflineJ
 from .copy_text import add_copy_action
 from .elided_label import ElidedLabel
 
-GIGABYTE_MB = 1024
+GIGABYTE_MB = 1000  # the budget is kept in SI megabytes, shown in gigabytes
 
 
 class OfflineJobsTable(QTableView):
@@ -287,6 +287,8 @@ class OfflineJobsWindow(QWidget):
         self.sync_action.setText(self.tr("Sync"))
         self.close_action.setText(self.tr("Close"))
         self.model.retranslate()
+        if self.model.jobs:
+            self._fit_columns()  # the texts of the other language have other widths
         self._show_total()
         self._show_progress(self._progress)
         self.message_label.setText(live(self._message))
@@ -308,11 +310,10 @@ class OfflineJobsWindow(QWidget):
         self.controller.refresh()
 
     def _show_jobs(self, jobs: list[OfflineJob]) -> None:
-        first = self.model.rowCount() == 0
+        rows_before = [(job.server, job.job_id) for job in self.model.jobs]
         self.model.set_jobs(jobs)
-        if first and jobs:
-            self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setStretchLastSection(True)
+        if jobs and rows_before != [(job.server, job.job_id) for job in jobs]:
+            self._fit_columns()  # rows came or went: every text shows whole
         if jobs and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
             self.table.selectionModel().select(
@@ -323,6 +324,10 @@ class OfflineJobsWindow(QWidget):
         self.empty_label.setVisible(not jobs)
         self._show_total()
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def _show_total(self) -> None:
         used, budget = self.controller.total_bytes, self.controller.budget

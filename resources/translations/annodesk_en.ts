@@ -125,10 +125,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Take the %n selected job(s) &amp;offline</source>
+        <source>Take the %n selected job(s) o&amp;ffline</source>
         <translation>
-            <numerusform>Take the %n selected job &amp;offline</numerusform>
-            <numerusform>Take the %n selected jobs &amp;offline</numerusform>
+            <numerusform>Take the %n selected job o&amp;ffline</numerusform>
+            <numerusform>Take the %n selected jobs o&amp;ffline</numerusform>
         </translation>
     </message>
 </context>

@@ -2716,26 +2716,26 @@
         <translation>请选择一个包含作业的任务，再将其作业设为离线可用。</translation>
     </message>
     <message>
-        <source>Take &amp;offline</source>
-        <translation>离线可用(&amp;O)</translation>
+        <source>Take all jobs o&amp;ffline</source>
+        <translation>将全部作业设为离线可用(&amp;F)</translation>
     </message>
     <message>
-        <source>Take all jobs &amp;offline</source>
-        <translation>将全部作业设为离线可用(&amp;O)</translation>
+        <source>Take job #%1 o&amp;ffline</source>
+        <translation>将作业 #%1 设为离线可用(&amp;F)</translation>
     </message>
     <message>
-        <source>Take job #%1 &amp;offline</source>
-        <translation>将作业 #%1 设为离线可用(&amp;O)</translation>
+        <source>Take o&amp;ffline</source>
+        <translation>离线可用(&amp;F)</translation>
     </message>
     <message numerus="yes">
-        <source>Take the %n selected job(s) &amp;offline</source>
+        <source>Take the %n selected job(s) o&amp;ffline</source>
         <translation>
-            <numerusform>将所选的 %n 个作业设为离线可用(&amp;O)</numerusform>
+            <numerusform>将所选的 %n 个作业设为离线可用(&amp;F)</numerusform>
         </translation>
     </message>
     <message>
-        <source>Take this job &amp;offline</source>
-        <translation>将此作业设为离线可用(&amp;O)</translation>
+        <source>Take this job o&amp;ffline</source>
+        <translation>将此作业设为离线可用(&amp;F)</translation>
     </message>
     <message>
         <source>The jobs kept on this computer for work with no network</source>
@@ -2766,7 +2766,7 @@
     </message>
     <message>
         <source>Job #%1 can no longer be synced. %2 Its edits are kept on this computer: export them to a file in CVAT&apos;s format to keep them.</source>
-        <translation>作业 #%1 已无法同步。%2 它的修改仍保存在本机：可将其导出为 CVAT 格式的文件以便保留。</translation>
+        <translation>作业 #%1 已无法同步。%2它的修改仍保存在本机：可将其导出为 CVAT 格式的文件以便保留。</translation>
     </message>
     <message>
         <source>Job #%1 changed on the server while it was out: %2</source>
@@ -2829,7 +2829,7 @@
     </message>
     <message>
         <source>Job #%1 could not be taken offline: %2 What was downloaded is kept; it resumes when the server answers again.</source>
-        <translation>无法将作业 #%1 设为离线可用：%2 已下载的内容会保留；服务器恢复响应后将继续下载。</translation>
+        <translation>无法将作业 #%1 设为离线可用：%2已下载的内容会保留；服务器恢复响应后将继续下载。</translation>
     </message>
     <message>
         <source>Job #%1 is available offline (%2 downloaded).</source>
@@ -2857,7 +2857,7 @@
     </message>
     <message>
         <source>Job #%1 was not synced: %2 Its edits are kept here.</source>
-        <translation>作业 #%1 未能同步：%2 它的修改仍保存在本机。</translation>
+        <translation>作业 #%1 未能同步：%2它的修改仍保存在本机。</translation>
     </message>
     <message>
         <source>Job #%1 was not synced: this computer&apos;s copy could not be read or written (is the disk full?). Its edits are kept.</source>

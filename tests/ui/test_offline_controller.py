@@ -109,7 +109,7 @@ async def test_the_budget_stops_a_checkout_and_says_so(sandbox: SandboxServer, t
 
         # the store already holds more than allowed: nothing is downloaded, the rest of the queue waits
         controller.set_budget_mb(1)
-        assert controller.budget == 1024 * 1024 == Settings(setup.settings).offline_budget_mb * 1024 * 1024
+        assert controller.budget == 1_000_000 == Settings(setup.settings).offline_budget_mb * 1_000_000
         requested = chunk_requests(client)
         took = next_emission(controller.tookOffline)
         controller.take_offline([second, third])
@@ -120,7 +120,7 @@ async def test_the_budget_stops_a_checkout_and_says_so(sandbox: SandboxServer, t
         assert f"Job #{second} was not taken offline" in message and "more than the 1.0 MB allowed" in message
 
         # room for less than the missing chunk (1.4 MB): stopped part-way, the checkout recorded, unfinished
-        controller.set_budget_mb(setup.store.disk_bytes() // (1024 * 1024) + 1)  # less than 1 MB left
+        controller.set_budget_mb(setup.store.disk_bytes() // 1_000_000 + 1)  # less than 1 MB left
         took = next_emission(controller.tookOffline)
         controller.take_offline([second])
         assert await wait_for(took) == (second, False)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from annodesk.controller import AppController
 from annodesk.i18n import LanguageManager
-from annodesk.models.offline_jobs import STATE_COLUMN, OfflineJobsModel
+from annodesk.models.offline_jobs import STATE_COLUMN, OfflineJobsModel, impossible_text
 from annodesk.sandbox import SandboxServer
 from annodesk.session.checkout_store import CheckoutStore
 from annodesk.session.journal import Journal
+from annodesk.session.sync import REASSIGNED, TASK_DELETED, ServerChange, SyncImpossible
 from annodesk.settings import Settings
 from annodesk.tasks.offline import read_offline_jobs
 from annodesk.ui.main_window import MainWindow
@@ -103,7 +104,7 @@ async def test_take_selected_jobs_offline_from_the_jobs_tree_then_remove_them_wi
     menu = window.job_editing.menu
     assert menu is not None
     action = next(a for a in menu.actions() if a.objectName() == "takeOfflineAction")
-    assert action.text().replace("&", "") == f"Take job #{third} offline"
+    assert action.text().replace("&", "") == f"Take job #{third} offline" and "&f" in action.text()
     action.trigger()
     menu.close()
     await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 3)
@@ -171,11 +172,11 @@ async def test_budget_and_settings_are_kept_and_enter_opens_the_job(
     view.original_quality_box.setChecked(True)
     stored = Settings(window.settings)
     assert (stored.offline_budget_mb, stored.offline_sync_on_reconnect, stored.offline_original_quality) == (
-        2560,
+        2500,
         True,
         True,
     )
-    assert "of 2.7 GB" in view.total_label.text()  # 2.5 GiB in the SI units of the rest of the app
+    assert "of 2.5 GB" in view.total_label.text()
     view.original_quality_box.setChecked(False)
 
     job = job_ids(task)[2]
@@ -272,9 +273,15 @@ async def test_screenshots(
     await until(lambda: view.model.jobs[1].local_changes == 1 and view.model.jobs[1].checked)
     view.select_job(job_ids(task)[1])
     view.grab().save(str(folder / "offline-en.png"))
+    gone = SyncImpossible("", (ServerChange(REASSIGNED, "demo", "bob"), ServerChange(TASK_DELETED, SPORTS, None)))
+    job = job_ids(task)[1]
+    view.show_notice(lambda: impossible_text(job, gone), view.model.jobs[1])
+    view.grab().save(str(folder / "offline-notice-en.png"))
     window.grab().save(str(folder / "main-en.png"))
     switch(languages, "zh_CN")
     view.grab().save(str(folder / "offline-zh.png"))
+    view.window().activateWindow()
+    view.table.setFocus()
     right_click_job(window, job_ids(task)[0])
     menu = window.job_editing.menu
     assert menu is not None
