@@ -183,26 +183,41 @@ class JobSaver:
         self._busy = False
 
     async def save(
-        self, local: Annotations, choices: Mapping[tuple[Any, ...], str] | None = None
+        self,
+        local: Annotations,
+        choices: Mapping[tuple[Any, ...], str] | None = None,
+        *,
+        read: RawAnnotations | None = None,
     ) -> Saved | NeedsDecision:
-        """Save ``local`` (the user's document); see the module's docstring."""
+        """Save ``local`` (the user's document); see the module's docstring. ``read``: the job's annotations as the
+        caller read them just before (step 1 is skipped; the version check after the writes still sees anyone who
+        wrote since)."""
         if self._busy:
             raise RuntimeError("a save of this job is already running")
         self._busy = True
         try:
-            return await self._save(identified(local), dict(choices or {}))
+            return await self._save(identified(local), dict(choices or {}), read)
         finally:
             self._busy = False
 
-    async def _save(self, local: Annotations, choices: dict[tuple[Any, ...], str]) -> Saved | NeedsDecision:
+    async def _save(
+        self, local: Annotations, choices: dict[tuple[Any, ...], str], read: RawAnnotations | None = None
+    ) -> Saved | NeedsDecision:
         base = self.base
-        # The diff of a normal save does not depend on the read: it is worked out while the read is on its way.
-        diff = asyncio.ensure_future(asyncio.to_thread(_diff, base, local, self.labels)) if not self.in_flight else None
-        try:
-            raw = await self.client.get_job_annotations_raw(self.job_id)
-        finally:
-            if diff is not None:
-                diff.add_done_callback(_retrieved)
+        diff: asyncio.Future[_Plan] | None = None
+        if read is not None:
+            raw = read
+            if not self.in_flight and raw.version == base.version:
+                diff = asyncio.ensure_future(asyncio.to_thread(_diff, base, local, self.labels))
+        else:
+            # The diff of a normal save does not depend on the read: it is worked out while the read is on its way.
+            if not self.in_flight:
+                diff = asyncio.ensure_future(asyncio.to_thread(_diff, base, local, self.labels))
+            try:
+                raw = await self.client.get_job_annotations_raw(self.job_id)
+            finally:
+                if diff is not None:
+                    diff.add_done_callback(_retrieved)
         if diff is not None and raw.version == base.version:
             plan = await diff
         else:

@@ -231,14 +231,21 @@ class Journal:
             ],
         )
 
-    def mark_saved(self, job: int, version: int, document: Annotations, *, clear_in_flight: bool = False) -> None:
+    def mark_saved(
+        self,
+        job: int,
+        version: int,
+        document: Annotations,
+        *,
+        clear_in_flight: bool = False,
+        encoded: bytes | None = None,
+    ) -> None:
         """The saved ``document`` (at ``version``) becomes the base; the steps are cleared (and, with
-        ``clear_in_flight``, the in-flight record of the save that just finished) — one transaction."""
+        ``clear_in_flight``, the in-flight record of the save that just finished) — one transaction. ``encoded``:
+        the document's JSON already encoded (``msgspec.json.encode(document.to_json())``) by the caller."""
+        data = encoded if encoded is not None else _encode_document(document)
         statements: list[tuple[str, tuple[Any, ...]]] = [
-            (
-                "INSERT OR REPLACE INTO base (id, version, document) VALUES (1, ?, ?)",
-                (version, _encode_document(document)),
-            ),
+            ("INSERT OR REPLACE INTO base (id, version, document) VALUES (1, ?, ?)", (version, data)),
             ("DELETE FROM steps", ()),
         ]
         if clear_in_flight:

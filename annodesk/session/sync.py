@@ -25,17 +25,26 @@ nothing lost.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime
+import io
 import logging
+import os
+import tempfile
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from annodesk.annotations import Annotations, LabelSet, MergeResult
+from annodesk.annotations.cvat_xml import FrameInfo, JobInfo, job_xml
 from annodesk.annotations.identity import KINDS, items_of
 from annodesk.api import CvatClient, errors
-from annodesk.api.models import Job, Task, UserRef
+from annodesk.api.annotation_transfer import RawAnnotations
+from annodesk.api.models import DataMeta, Job, Task, UserRef
 
 from .checkout_store import Checkout, CheckoutStore
 from .job_save import InFlight, JobSaver, NeedsDecision, SaveRefused
@@ -153,6 +162,21 @@ def local_copy(store: CheckoutStore, journal: Journal, server: str, job_id: int)
     return LocalCopy(version, base, base, 0)
 
 
+def reconcile(store: CheckoutStore, journal: Journal, server: str, job_id: int) -> bool:
+    """Copy the journal's base into the store when it is newer and has no steps on it (a save from the workspace,
+    or a kill between the two writes of a sync), so the store's ``base_version`` is the effective one; whether it
+    did. Blocking: a worker thread."""
+    record = store.checkout(server, job_id)
+    if record is None or journal.pending(job_id) is not None:
+        return False
+    journaled = journal.base(job_id)
+    if journaled is None or journaled[0] <= record.base_version:
+        return False
+    version, document = journaled
+    store.set_base(server, job_id, version, msgspec.json.encode(replace(document, version=version).to_json()))
+    return True
+
+
 def journaled_in_flight(journal: Journal, job_id: int) -> InFlight | None:
     """What an unfinished save or sync of the job left in the journal."""
     try:
@@ -204,7 +228,7 @@ async def _server_view(client: CvatClient, record: Checkout) -> _ServerView:
             changes.append(ServerChange(REASSIGNED, names[0], names[1]))
         if job.status != before_job.status:
             changes.append(ServerChange(STATUS, before_job.status, job.status))
-    if task is not None and task.labels != before_task.labels:
+    if task is not None and _label_shape(task) != _label_shape(before_task):
         changes.append(ServerChange(LABELS_CHANGED, _label_names(before_task), _label_names(task)))
     return _ServerView(job, task, tuple(changes))
 
@@ -224,6 +248,11 @@ async def _user_names(client: CvatClient, users: tuple[int | UserRef | None, ...
             except errors.CvatError:
                 names.append(f"#{user_id}")
     return names
+
+
+def _label_shape(task: Task) -> list[tuple[Any, ...]]:
+    """What of the labels matters to annotations: ids, names, attribute specs (not colours)."""
+    return [(label.id, label.name, label.attributes) for label in task.labels]
 
 
 def _label_names(task: Task) -> str:
@@ -269,15 +298,55 @@ async def sync_job(
 ) -> SyncOutcome:
     """Sync one checked-out job; see the module's docstring. ``choices``: the conflicts of an earlier
     :class:`SyncConflicts` decided (``{conflict.token: MINE | THEIRS | BOTH}``). Network failures raise the client's
-    error (every edit is kept, and what a request in flight may have done is in the journal)."""
+    error (every edit is kept, and what a request in flight may have done is in the journal). Two syncs of one job
+    (Sync, Sync all, on reconnect) never run at once in this process: the second waits for the first, then finds
+    what is left to do."""
+    key = (client.server_url, int(job_id))
+    while (running := _RUNNING.get(key)) is not None:
+        await asyncio.shield(running)
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    _RUNNING[key] = done
+    try:
+        return await _sync(client, store, journal, job_id, choices)
+    finally:
+        del _RUNNING[key]
+        done.set_result(None)
+
+
+_RUNNING: dict[tuple[str, int], asyncio.Future[None]] = {}  # the syncs under way, by (server, job)
+
+
+async def _read_all(
+    client: CvatClient, store: CheckoutStore, journal: Journal, record: Checkout
+) -> tuple[LocalCopy, _ServerView, RawAnnotations | None]:
+    """The local copy (read in a worker thread) while the job, its task and its annotations (None: gone) are on
+    their way; the first failure is raised once all are done."""
+    job_id = record.job_id
+    reading = asyncio.to_thread(local_copy, store, journal, record.server, job_id)
+    read_view, read_raw = _server_view(client, record), _read_or_none(client.get_job_annotations_raw(job_id))
+    results: tuple[Any, ...] = await asyncio.gather(reading, read_view, read_raw, return_exceptions=True)
+    for failure in (results[1], results[2], results[0]):
+        if isinstance(failure, BaseException):
+            raise failure
+    copy: LocalCopy | None = results[0]
+    if copy is None:
+        raise LookupError(f"job {job_id} is no longer checked out")
+    return copy, results[1], results[2]
+
+
+async def _sync(
+    client: CvatClient,
+    store: CheckoutStore,
+    journal: Journal,
+    job_id: int,
+    choices: Mapping[tuple[Any, ...], str] | None,
+) -> SyncOutcome:
     server = client.server_url
     record = await asyncio.to_thread(store.checkout, server, job_id)
     if record is None:
         return SyncImpossible(f"job {job_id} is not checked out from {server}", ())
-    copy = await asyncio.to_thread(local_copy, store, journal, server, job_id)
-    assert copy is not None
     try:
-        view = await _server_view(client, record)
+        copy, view, raw = await _read_all(client, store, journal, record)
     except errors.PermissionDenied as denied:
         return SyncImpossible("the server no longer lets this user read the job", (), _refused_read(denied))
     changes = view.changes
@@ -297,7 +366,7 @@ async def sync_job(
         before_write=lambda flight: _keep_in_flight(journal, job_id, flight),
     )
     try:
-        outcome = await saver.save(copy.document, choices)
+        outcome = await saver.save(copy.document, choices, read=raw)
     except SaveRefused as refusal:
         _keep_in_flight(journal, job_id, saver.in_flight)
         return SyncImpossible(f"the server refused the sync: {refusal.reason}", changes, refusal)
@@ -329,8 +398,9 @@ def _renew_base(
 ) -> None:
     """The synced document becomes the base: in the journal first (steps and in-flight record cleared), then in the
     store with the server's current job and task JSON."""
-    journal.mark_saved(job_id, version, document, clear_in_flight=True)
-    store.set_base(server, job_id, version, msgspec.json.encode(document.to_json()), job=job, task=task)
+    encoded = msgspec.json.encode(document.to_json())  # once, for both
+    journal.mark_saved(job_id, version, document, clear_in_flight=True, encoded=encoded)
+    store.set_base(server, job_id, version, encoded, job=job, task=task)
 
 
 def _deleted(record: Checkout) -> ServerChange:
@@ -350,18 +420,15 @@ async def inspect(client: CvatClient, store: CheckoutStore, journal: Journal, jo
     record = await asyncio.to_thread(store.checkout, server, job_id)
     if record is None:
         return SyncStatus(UNAVAILABLE, None, 0, ())
-    copy = await asyncio.to_thread(local_copy, store, journal, server, job_id)
-    assert copy is not None
     try:
-        view = await _server_view(client, record)
+        copy, view, raw = await _read_all(client, store, journal, record)
     except errors.PermissionDenied:
         return SyncStatus(UNAVAILABLE, None, 0, ())
-    if view.gone or view.task is None:
+    if view.gone or view.task is None or raw is None:
         return SyncStatus(UNAVAILABLE, None, 0, view.changes)
     if lost_labels(msgspec.json.decode(record.task, type=Task), view.task, copy):
         return SyncStatus(UNAVAILABLE, None, 0, view.changes)
     in_flight = await asyncio.to_thread(journaled_in_flight, journal, job_id)
-    raw = await client.get_job_annotations_raw(job_id)
     local_changes = copy.steps > 0 or in_flight is not None
     if raw.version == copy.base_version:
         return SyncStatus(CHANGED_HERE if local_changes else IN_SYNC, raw.version, 0, view.changes)
@@ -371,6 +438,65 @@ async def inspect(client: CvatClient, store: CheckoutStore, journal: Journal, jo
     result = await asyncio.to_thread(saver.preview, raw, copy.document)
     state = CONFLICTS if result.conflicts else CHANGED_HERE
     return SyncStatus(state, raw.version, len(result.conflicts), view.changes)
+
+
+# -- export ----------------------------------------------------------------------------------------------------------
+
+
+def export_local(store: CheckoutStore, journal: Journal, server: str, job_id: int, path: Path | str) -> Path:
+    """Write the job as it is here (the effective base with the journal's steps) to ``path`` as CVAT's
+    ``annotations.xml`` — a ``.zip`` holding it when ``path`` ends so, plain XML otherwise — that CVAT's "CVAT 1.1"
+    importer reads (labels named as checked out). Written under a temporary name, then renamed. Blocking: a worker
+    thread. Raises ``LookupError`` when the job is not checked out, ``OSError`` when the file cannot be written."""
+    record = store.checkout(server, job_id)
+    copy = local_copy(store, journal, server, job_id)
+    if record is None or copy is None:
+        raise LookupError(f"job {job_id} is not checked out from {server}")
+    job = msgspec.json.decode(record.job, type=Job)
+    task = msgspec.json.decode(record.task, type=Task)
+    meta = msgspec.json.decode(record.meta, type=DataMeta)
+    info = JobInfo(
+        job_id=job.id, task_id=task.id, task_name=task.name, mode=task.mode, start_frame=meta.start_frame,
+        stop_frame=meta.stop_frame, frame_filter=meta.frame_filter, z_order=task.z_order, job_start=job.start_frame,
+        job_stop=job.stop_frame, server_url=server, dumped=str(datetime.datetime.now(datetime.UTC)),
+    )  # fmt: skip
+    frames = [_frame_info(meta, number) for number in range(job.start_frame, job.stop_frame + 1)]
+    text = job_xml(copy.document, LabelSet.from_json(_labels_json(task)), frames, info)
+    target = Path(path)
+    _write_atomically(target, _zipped(text) if target.suffix.lower() == ".zip" else text.encode("utf-8"))
+    return target
+
+
+def _frame_info(meta: DataMeta, number: int) -> FrameInfo:
+    """A frame's name and size: its own for an image task, the video's size and CVAT's ``frame_000042`` name for a
+    video (whose meta lists one entry)."""
+    if len(meta.frames) > 1 or (len(meta.frames) == 1 and meta.size == 1):
+        frame = meta.frames[min(number, len(meta.frames) - 1)]
+        return FrameInfo(number, frame.name, frame.width, frame.height)
+    first = meta.frames[0] if meta.frames else None
+    return FrameInfo(number, f"frame_{number:06d}", first.width if first else 0, first.height if first else 0)
+
+
+def _zipped(text: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("annotations.xml", text)
+    return out.getvalue()
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 __all__ = [
@@ -391,7 +517,9 @@ __all__ = [
     "SyncImpossible",
     "SyncOutcome",
     "SyncStatus",
+    "export_local",
     "inspect",
     "local_copy",
+    "reconcile",
     "sync_job",
 ]

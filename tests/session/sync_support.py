@@ -4,11 +4,12 @@ edits through the API."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annodesk.annotations import Annotations, LabelSet
+from annodesk.annotations import Annotations, LabelSet, normalized
 from annodesk.annotations.history import EditStep
 from annodesk.api import CvatClient
 from annodesk.sandbox import SandboxServer
@@ -18,16 +19,17 @@ from annodesk.session.journal import Journal
 from annodesk.session.sync import LocalCopy, local_copy
 
 from ..annotations.merge_support import canonical
-from ..api.helpers import raw_client
+from ..api.helpers import raw_client, ready_task
 from ..sandbox.annotation_helpers import Job, body, car_track, make_job, patch, rectangle, tag
 
 KINDS = ("tags", "shapes", "tracks")
 
 
-def seeded_job(server: SandboxServer, folder: Path) -> Job:
-    """A fresh task's first job holding three rectangles (frames 0-2), a car track and a tag, saved by demo."""
-    job = make_job(server, folder)
-    with raw_client(server, "demo") as http:
+def seeded_job(server: SandboxServer, folder: Path, owner: str = "demo") -> Job:
+    """A fresh task's first job holding three rectangles (frames 0-2), a car track and a tag, saved by ``owner``
+    (who created the task; it has no assignee, so anyone may annotate it)."""
+    job = make_job(server, folder) if owner == "demo" else _job_of(server, folder, owner)
+    with raw_client(server, owner) as http:
         shapes = [rectangle(job, [10.0 * i, 0, 10.0 * i + 5, 5], frame=i) for i in range(3)]
         created = patch(http, job, "create", body(shapes=shapes, tracks=[car_track(job, [0, 2])], tags=[tag(job, 1)]))
         assert created.status_code == 200, created.text
@@ -90,3 +92,45 @@ def same_objects(
     gave them ids; ``expected`` has none) as a multiset."""
     fresh = ids(server) - ids(before)
     return canonical(server, fresh, labels=job.labels) == canonical(expected, labels=job.labels)
+
+
+def named(document: dict[str, Any] | Annotations, labels: list[dict[str, Any]]) -> Counter[Any]:
+    """The objects of a document with labels and attributes by name, ids left out (a multiset): what survives an
+    export to CVAT's XML and an import into another task with the same labels (other ids)."""
+    annotations = document if isinstance(document, Annotations) else Annotations.from_json(document)
+    label_set = LabelSet.from_json(labels)
+    annotations = normalized(annotations, label_set)
+    names = {label.id: label.name for label in label_set.labels}
+    specs = {spec.id: spec.name for label in label_set.labels for spec in label.attributes}
+
+    def values(attributes: Any) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((specs[a.spec_id], str(a.value)) for a in attributes))
+
+    def points(values_: Any) -> tuple[float, ...]:
+        return tuple(round(float(p), 2) for p in values_)
+
+    found: Counter[Any] = Counter()
+    for item in annotations.tags:
+        found["tag", item.frame, names[item.label_id], item.group or 0, values(item.attributes)] += 1
+    for shape in annotations.shapes:
+        found[
+            "shape", shape.frame, names[shape.label_id], shape.type, points(shape.points), shape.occluded,
+            shape.group or 0, values(shape.attributes),
+        ] += 1  # fmt: skip
+    for track in annotations.tracks:
+        keyframes = tuple(
+            (k.frame, k.type, points(k.points), k.outside, k.occluded, values(k.attributes)) for k in track.shapes
+        )
+        found["track", names[track.label_id], track.group or 0, values(track.attributes), keyframes] += 1
+    return found
+
+
+def _job_of(server: SandboxServer, folder: Path, owner: str) -> Job:
+    """``make_job`` for a task that ``owner`` creates."""
+    task = ready_task(server, folder, username=owner, count=6, segment_size=3)
+    with raw_client(server, owner) as http:
+        labels = http.get(f"tasks/{task.id}").json()["labels"]
+    ids = {label["name"]: label["id"] for label in labels}
+    ids |= {f"{label['name']}.{a['name']}": a["id"] for label in labels for a in label["attributes"]}
+    jobs = [job.id for segment in task.segments for job in segment.jobs]
+    return Job(jobs[0], jobs[1], task.id, labels, ids)
