@@ -23,7 +23,6 @@ from annodesk.api import CvatError, NetworkError
 from annodesk.api.models import Job, Task
 from annodesk.i18n import LiveText, arg, format_size
 from annodesk.messages import action_error
-from annodesk.session import sync as sync_module
 from annodesk.session.checkout import COMPRESSED, ORIGINAL, CheckoutCancelled, CheckoutProgress, check_out, remove
 from annodesk.session.checkout_store import CheckoutStore, CheckoutStoreError
 from annodesk.session.journal import Journal, JournalError
@@ -33,6 +32,7 @@ from annodesk.session.sync import (
     SyncDone,
     SyncOutcome,
     SyncStatus,
+    export_local,
     inspect,
     sync_job,
 )
@@ -519,20 +519,15 @@ class OfflineJobsController(QObject):
     # -- exporting ---------------------------------------------------------------------------------
 
     def export_local(self, job_id: int, path: Path) -> None:
-        """Write job ``job_id``'s document as edited here to ``path`` (CVAT for images 1.1 XML); ``exported(job id,
-        path or None)`` when done."""
+        """Write job ``job_id``'s document as edited here to ``path`` (CVAT for images 1.1: ``annotations.xml``, zipped
+        when ``path`` ends in ``.zip``); ``exported(job id, path or None)`` when done."""
         self.work.start(self._export_local(job_id, path), f"offline: export {next(_serial)}")
 
     async def _export_local(self, job_id: int, path: Path) -> None:
-        export: Callable[..., Path] | None = getattr(sync_module, "export_local", None)  # helper A's (sync16)
-        if export is None:
-            self.say(lambda: self.tr("Exporting the local edits is not available in this version."))
-            self.exported.emit(job_id, None)
-            return
         try:
-            written = await asyncio.to_thread(export, self.store, self.journal_for(self.server), self.server, job_id,
-                                              path)  # fmt: skip
-        except (OSError, CheckoutStoreError, JournalError, ValueError) as error:
+            written = await asyncio.to_thread(export_local, self.store, self.journal_for(self.server), self.server,
+                                              job_id, path)  # fmt: skip
+        except (OSError, LookupError, CheckoutStoreError, JournalError, ValueError) as error:
             log.warning("export of job %s to %s failed: %s", job_id, path, error)
             name = str(path)
             self.say(lambda: arg(self.tr("Job #%1's edits could not be written to %2."), job_id, name))

@@ -469,9 +469,8 @@ class OfflineJobsWindow(QWidget):
         stored = Settings(self.settings)
         folder = Path(stored.export_folder) if stored.export_folder else Path.home()
         name = f"job-{job.job_id}-local-edits.xml"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export local edits"), str(folder / name), self.tr("CVAT for images 1.1 (*.xml)")
-        )
+        filters = ";;".join((self.tr("CVAT for images 1.1 (*.xml)"), self.tr("CVAT for images 1.1, zipped (*.zip)")))
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export local edits"), str(folder / name), filters)
         if not path:
             return
         stored.export_folder = str(Path(path).parent)

@@ -2804,10 +2804,6 @@
         <translation>请先关闭作业 #%1 的窗口。</translation>
     </message>
     <message>
-        <source>Exporting the local edits is not available in this version.</source>
-        <translation>此版本尚不能导出本地修改。</translation>
-    </message>
-    <message>
         <source>Job #%1 as edited here was saved to %2.</source>
         <translation>作业 #%1 在本机修改后的内容已保存到 %2。</translation>
     </message>
@@ -3028,6 +3024,10 @@
     <message>
         <source>CVAT for images 1.1 (*.xml)</source>
         <translation>CVAT for images 1.1 格式 (*.xml)</translation>
+    </message>
+    <message>
+        <source>CVAT for images 1.1, zipped (*.zip)</source>
+        <translation>CVAT for images 1.1 格式，压缩 (*.zip)</translation>
     </message>
     <message>
         <source>Close</source>

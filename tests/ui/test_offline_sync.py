@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 
 from annodesk.annotations import Annotations
 from annodesk.annotations.history import EditStep
@@ -17,6 +18,7 @@ from annodesk.sandbox import SandboxServer
 from annodesk.session.sync import REASSIGNED, SyncConflicts, SyncDone, SyncImpossible, local_copy
 from annodesk.settings import Settings
 from annodesk.tasks.offline import CHANGED_HERE, CONFLICTS, IN_SYNC, UNAVAILABLE, OfflineJobsController
+from annodesk.ui.offline_jobs import OfflineJobsWindow
 
 from ..api.helpers import sign_in
 from ..sandbox.annotation_helpers import Job, body, rectangle
@@ -164,10 +166,12 @@ async def test_sync_on_reconnect_sends_the_jobs_changed_here(
 
 
 async def test_a_reassigned_job_and_a_deleted_task_are_said_plainly_and_nothing_is_lost(
-    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path
+    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with offline_setup(fresh_sandbox, tmp_path, "demo") as setup:
         controller = setup.controller
+        view = OfflineJobsWindow(controller, setup.settings)
+        view.show_and_refresh()
         await taken_offline(controller, job)
         admin = await sign_in(fresh_sandbox, "admin")
         async with admin:
@@ -178,6 +182,8 @@ async def test_a_reassigned_job_and_a_deleted_task_are_said_plainly_and_nothing_
             assert isinstance(outcome, SyncDone) and [change.kind for change in outcome.changes] == [REASSIGNED]
             text = changes_text(job.id, outcome.changes)
             assert text.startswith(f"Job #{job.id} changed on the server while it was out:") and "bob" in text
+            assert view.notice_frame.isVisible() and view.notice_label.text() == text  # said in the window
+            assert not view.notice_export_button.isVisible()  # synced: nothing to export
 
             edit(setup, job, "move")
             await admin.delete_task(job.task_id)
@@ -190,3 +196,18 @@ async def test_a_reassigned_job_and_a_deleted_task_are_said_plainly_and_nothing_
         row = controller.job(job.id)
         assert row is not None and row.state == UNAVAILABLE and row.local_changes == 1  # the edit is kept
         assert setup.journal().pending(job.id) is not None
+
+        # the window says it, with Export…: the edits as edited here, to a file CVAT imports
+        assert view.notice_frame.isVisible() and view.notice_label.text() == text
+        assert view.notice_export_button.isVisible()
+        target = tmp_path / "kept" / f"job-{job.id}.xml"
+        target.parent.mkdir()
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+        exported = next_emission(controller.exported)
+        view.notice_export_button.click()
+        assert await wait_for(exported) == (job.id, target)
+        xml = target.read_text(encoding="utf-8")
+        document = setup.journal().pending(job.id).document  # type: ignore[union-attr]
+        assert xml.split("<track")[0].count("<box ") == len(document.shapes) and xml.count("<track ") == 1
+        assert f"Job #{job.id} as edited here was saved to" in live(controller.last_message)
+        view.close()
