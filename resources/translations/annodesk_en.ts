@@ -116,6 +116,16 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) made offline are back; they are synced when you save.</source>
+        <translation>
+            <numerusform>%n change made offline is back; it is synced when you save.</numerusform>
+            <numerusform>%n changes made offline are back; they are synced when you save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>

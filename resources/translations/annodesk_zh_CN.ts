@@ -2692,6 +2692,35 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) made offline are back; they are synced when you save.</source>
+        <translation>
+            <numerusform>已恢复离线时所做的 %n 处修改；保存时会同步到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected again</source>
+        <translation>已重新连接</translation>
+    </message>
+    <message>
+        <source>Connected to the server again: saving works.</source>
+        <translation>已重新连接服务器：可以保存了。</translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept on this computer</source>
+        <translation>离线 — 修改保存在这台电脑上</translation>
+    </message>
+    <message>
+        <source>Save (%1) to sync the changes you made offline.</source>
+        <translation>按保存（%1）同步离线时所做的修改。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Every tool works; your edits are kept here and synced when you save once the server answers again.</source>
+        <translation>无法连接服务器。所有工具照常可用；你的修改保存在本机，服务器恢复后保存即可同步。</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>
@@ -3151,6 +3180,10 @@
         <translation>
             <numerusform>尚未保存：%n 处修改与另一位用户的修改冲突，请选择。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offline: your changes are kept on this computer and will be synced when the server answers again.</source>
+        <translation>离线：你的修改保存在这台电脑上，服务器恢复连接后会同步。</translation>
     </message>
     <message>
         <source>Save and mark the job &amp;completed</source>
@@ -4147,6 +4180,10 @@
     <message>
         <source>Status saved.</source>
         <translation>状态已保存。</translation>
+    </message>
+    <message>
+        <source>The offline copy of job #%1 could not be read.</source>
+        <translation>无法读取作业 #%1 的离线副本。</translation>
     </message>
     <message>
         <source>The status of job #%1 was not changed.</source>

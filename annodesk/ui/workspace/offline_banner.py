@@ -29,7 +29,7 @@ _STYLES = {
 
 
 class OfflineBanner(QFrame):
-    """A bar over the canvas; ``state`` is ``hidden``, ``offline`` or ``reconnected``; ``text`` says it."""
+    """A bar over the canvas; ``state`` is ``hidden``, ``offline`` or ``reconnected``; ``head`` and ``text`` say it."""
 
     def __init__(
         self,
@@ -46,13 +46,20 @@ class OfflineBanner(QFrame):
         self._say = say
         self.state = HIDDEN
         self.icon = QLabel()
+        self.head = QLabel()
+        self.head.setObjectName("offlineHead")
+        font = self.head.font()
+        font.setBold(True)
+        self.head.setFont(font)
         self.text = QLabel()
         self.text.setObjectName("offlineText")
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(10)
         layout.addWidget(self.icon)
+        layout.addWidget(self.head)
         layout.addWidget(self.text, 1)
         controller.offlineChanged.connect(self._offline_changed)
         controller.restored.connect(self._restored)
@@ -110,14 +117,10 @@ class OfflineBanner(QFrame):
             detail = arg(self.tr("Save (%1) to sync the changes you made offline."), shortcut)
         else:
             return
-        self.text.setText(f"<b>{_escaped(head)}</b> &nbsp; {_escaped(detail)}")
-        self.setToolTip(detail)
+        self.head.setText(head)
+        self.text.setText(detail)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
