@@ -2716,8 +2716,8 @@
         <translation>按保存（%1）同步离线时所做的修改。</translation>
     </message>
     <message>
-        <source>The server cannot be reached. Every tool works; your edits are kept here and synced when you save once the server answers again.</source>
-        <translation>无法连接服务器。所有工具照常可用；你的修改保存在本机，服务器恢复后保存即可同步。</translation>
+        <source>The server cannot be reached. Every tool works; save once it answers again to sync your edits.</source>
+        <translation>无法连接服务器。所有工具照常可用；服务器恢复后保存即可同步你的修改。</translation>
     </message>
 </context>
 <context>
@@ -4196,6 +4196,10 @@
 </context>
 <context>
     <name>WorkspaceWindow</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
     <message>
         <source>&amp;Actual size (1:1)</source>
         <translation>实际大小 (1:1)(&amp;A)</translation>

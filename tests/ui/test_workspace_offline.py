@@ -126,6 +126,7 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         assert drawn_near(workspace, (x1 + x2) / 2, y1, rectangle.color)  # objects drawn over the stored frame
         banner = workspace.offline_banner
         assert banner.isVisible() and banner.state == OFFLINE and banner.head.text() == OFFLINE_WORDS
+        assert workspace.windowTitle().endswith(" (offline)")
         await until(lambda: not tasks.online)  # the network failure made the task view look, and it is offline
 
         # every edit goes to the journal
@@ -158,6 +159,7 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         tasks.retry_now()
         await until(lambda: not ws.offline, 30)
         assert banner.state == RECONNECTED and banner.head.text() == "Connected again"
+        assert not workspace.windowTitle().endswith(" (offline)") and actions.state_label.text() == ""
         done = next_emission(ws.saving.saved)
         ctrl_s(workspace)
         outcome = await wait_for(done, 30)

@@ -74,10 +74,10 @@ class OfflineBanner(QFrame):
             return
         editor = self.controller.editor
         if editor is not None and editor.is_dirty():
-            self._show(RECONNECTED)
+            self._show(RECONNECTED)  # says it, and that a save syncs
         else:
             self._show(HIDDEN)
-        self._say(lambda: self.tr("Connected to the server again: saving works."))
+            self._say(lambda: self.tr("Connected to the server again: saving works."))
 
     def _restored(self, steps: int) -> None:
         self._say(lambda: self.tr("%n change(s) made offline are back; they are synced when you save.", "", steps))
@@ -108,8 +108,7 @@ class OfflineBanner(QFrame):
         if self.state == OFFLINE:
             head = self.tr("Offline — changes are kept on this computer")
             detail = self.tr(
-                "The server cannot be reached. Every tool works; your edits are kept here and synced when you "
-                "save once the server answers again."
+                "The server cannot be reached. Every tool works; save once it answers again to sync your edits."
             )
         elif self.state == RECONNECTED:
             shortcut = self.save_actions.save_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -81,6 +81,7 @@ class SaveActions(QObject):
         status_bar.addPermanentWidget(self.state_label)
 
         controller.loaded.connect(self._loaded)
+        controller.offlineChanged.connect(self._offline_changed)
         self._update_enabled()
         self.retranslate()
 
@@ -166,6 +167,10 @@ class SaveActions(QObject):
     def _completed(self, _job: object) -> None:
         saved = self._text
         self._set_state(SAVED, lambda: arg(self.tr("%1 The job is marked completed."), live(saved)))
+
+    def _offline_changed(self, offline: bool) -> None:
+        if not offline and self.state == OFFLINE:
+            self._set_state(IDLE, "")  # the server answers again: saving works (the offline bar says so)
 
     def _failed(self, problem: Problem) -> None:
         if self.controller.offline and isinstance(problem.error, NetworkError):

@@ -255,6 +255,7 @@ class WorkspaceWindow(QMainWindow):
         controller.objectsChanged.connect(self._objects_changed)
         controller.selectionChanged.connect(self._selection_changed)
         controller.message.connect(self._show_problem)
+        controller.offlineChanged.connect(lambda _offline: self._update_title())
         self.canvas.selected.connect(lambda drawable: controller.select(controller.key_of_drawable(drawable)))
         self.canvas.cursorMoved.connect(self._cursor_moved)
         self.objects_panel.zoomRequested.connect(self.zoom_to_selection)
@@ -329,6 +330,8 @@ class WorkspaceWindow(QMainWindow):
             title = arg(self.tr("Job #%1"), self.controller.job_id)
         else:
             title = arg(self.tr("Job #%1 · %2 · frames %3–%4"), job.id, task.name, job.start_frame, job.stop_frame)
+        if self.controller.offline:
+            title = arg(self.tr("%1 (offline)"), title)
         self.setWindowTitle(f"[*]{title}")  # Qt shows "*" at [*] while there are unsaved edits (windowModified)
 
     # -- controller → view -------------------------------------------------------------------------
