@@ -253,3 +253,34 @@ def test_started_offline_a_checked_out_job_opens_with_its_offline_edits_and_a_sy
         await second.shutdown()
 
     loop.run_until_complete(body())
+
+
+def test_a_save_that_cannot_reach_the_server_keeps_a_checked_out_jobs_edits_for_the_sync(
+    loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    async def body() -> None:
+        _, job_id, _ = await put_receipt_annotations(fresh_sandbox)
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        await check_out(window.workspaces.tasks.repository.client, store_of(window), job_id)
+        workspace = await open_from_jobs_tree(window, RECEIPTS, "Receipts OCR", job_id)
+        ws, actions = workspace.controller, workspace.save_actions
+        assert not ws.offline and ws.editor is not None and ws.saving is not None
+        rectangle = next(obj for obj in ws.objects if obj.type == "rectangle")
+        assert ws.editor.move(rectangle.key, 3, 3)
+
+        await set_refusing(fresh_sandbox, True)
+        failed = next_emission(ws.saving.failed)
+        ctrl_s(workspace)
+        await wait_for(failed, 30)
+        assert ws.offline and actions.state == SAVE_OFFLINE and workspace.offline_banner.state == OFFLINE
+        assert "kept on this computer" in actions.state_label.text()
+        await until(lambda: not window.workspaces.tasks.online, 30)  # the task view was told to look
+        assert ws.editor.flush_journal(10)
+        assert workspace.close()  # offline: no question, the journal keeps the edit for the sync
+        pending = window.workspaces.journal().pending(job_id)
+        assert pending is not None and pending.steps == 1
+        await set_refusing(fresh_sandbox, False)
+        await controller.shutdown()
+
+    loop.run_until_complete(body())
