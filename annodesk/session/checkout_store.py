@@ -188,12 +188,23 @@ class CheckoutStore:
         with self._transaction() as db:
             db.execute("UPDATE checkouts SET complete = 1 WHERE server = ? AND job_id = ?", (server, int(job_id)))
 
-    def set_base(self, server: str, job_id: int, version: int, base: bytes) -> None:
-        """After a sync: the merged annotations become the new base (and ``synced`` now)."""
+    def set_base(
+        self,
+        server: str,
+        job_id: int,
+        version: int,
+        base: bytes,
+        *,
+        job: bytes | None = None,
+        task: bytes | None = None,
+    ) -> None:
+        """After a sync: the merged annotations become the new base (and ``synced`` now); ``job`` and ``task``: the
+        server's JSON of them as read by the sync (current assignee, status, labels), when given."""
         with self._transaction() as db:
             db.execute(
-                "UPDATE checkouts SET base = ?, base_version = ?, synced = ? WHERE server = ? AND job_id = ?",
-                (base, int(version), time.time(), server, int(job_id)),
+                "UPDATE checkouts SET base = ?, base_version = ?, synced = ?, job = COALESCE(?, job),"
+                " task = COALESCE(?, task) WHERE server = ? AND job_id = ?",
+                (base, int(version), time.time(), job, task, server, int(job_id)),
             )
 
     def chunk_states(self, server: str, job_id: int, *, verify: bool = False) -> list[ChunkState]:

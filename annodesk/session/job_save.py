@@ -16,6 +16,11 @@ not known (or that stopped half-way) left behind. :meth:`JobSaver.save` does, in
    so when the last answer has exactly the expected version nobody else wrote and the document is known; else the
    job is read again and that is the new base (someone saved between our read and our writes).
 
+Write-ahead: ``before_write`` (optional) is called before each PATCH, synchronously, with the :class:`InFlight`
+that would describe that request's outcome being unknown (None when nothing would be left behind), so a caller can
+put it on disk first: a kill during the request then leaves what the next save needs to find the creations that
+reached the server (never a duplicate).
+
 Failures: a 400 or 403 raises :class:`SaveRefused` (the server's reason, the objects of the refused body); a
 timeout, a dropped connection, a 5xx or an unreadable answer re-raises the client's error with :attr:`in_flight`
 set. The caller's document is never changed by a failed save: every edit is kept.
@@ -24,7 +29,7 @@ set. The caller's document is never changed by a failed save: every edit is kept
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -167,12 +172,14 @@ class JobSaver:
         labels: LabelSet,
         base: Annotations,
         in_flight: InFlight | None = None,
+        before_write: Callable[[InFlight | None], None] | None = None,
     ) -> None:
         self.client = client
         self.job_id = job_id
         self.labels = labels
         self.base = base
         self.in_flight = in_flight
+        self.before_write = before_write  # see the module's docstring (write-ahead)
         self._busy = False
 
     async def save(
@@ -206,6 +213,9 @@ class JobSaver:
         answers: dict[str, dict[str, Any]] = {}
         adopted = {kind: dict(ids) for kind, ids in plan.adopted.items()}
         for action, body in requests:
+            if self.before_write is not None:  # write-ahead: on disk before the request may reach the server
+                done = [a for a, _ in requests if a in answers]
+                self.before_write(self._left_behind(True, plan, raw, action, body, adopted, done))
             try:
                 answers[action] = await self.client.patch_job_annotations_json(self.job_id, action, body)
             except errors.CvatError as exc:
@@ -279,15 +289,33 @@ class JobSaver:
         done: list[str],
     ) -> None:
         """Remember what this save leaves behind: creations made, and a create whose outcome is unknown."""
+        self.in_flight = self._left_behind(unknown, plan, raw, action, body, adopted, done)
+
+    def _left_behind(
+        self,
+        unknown: bool,
+        plan: _Plan,
+        raw: RawAnnotations,
+        action: str,
+        body: dict[str, Any],
+        adopted: dict[str, dict[str, int]],
+        done: list[str],
+    ) -> InFlight | None:
+        """What a save stopped at ``action`` leaves behind (a snapshot: later creations do not change it)."""
         sent = (*done, action)
         if action == "create" and unknown:
             known = {kind: tuple(i.id for i in items_of(plan.base, kind) if i.id is not None) for kind in KINDS}
             if raw.version != plan.base.version or plan.adopted:  # the server's objects, not the base's
                 remote = raw.json()
                 known = {kind: tuple(int(item["id"]) for item in remote.get(kind, ())) for kind in KINDS}
-            self.in_flight = InFlight(raw.version, body, plan.create_keys, known, adopted, sent, plan.copies)
-        else:
-            self.in_flight = _carry(raw.version, adopted, sent, plan.copies)
+            made = {kind: dict(ids) for kind, ids in adopted.items()}
+            return InFlight(raw.version, body, plan.create_keys, known, made, sent, plan.copies)
+        return _carry(raw.version, adopted, sent, plan.copies)
+
+    def preview(self, raw: RawAnnotations, local: Annotations) -> MergeResult:
+        """The merge a save of ``local`` would make against the server's ``raw`` answer, sending nothing (after the
+        same recovery of a save in flight). Blocking: a worker thread."""
+        return self._plan(raw, identified(local), {}).result
 
     def _refusal(self, exc: errors.CvatError, plan: _Plan, action: str, body: dict[str, Any]) -> SaveRefused | None:
         """A 400 or 403 as a :class:`SaveRefused` naming the objects of the refused request (None: not a refusal)."""

@@ -231,18 +231,19 @@ class Journal:
             ],
         )
 
-    def mark_saved(self, job: int, version: int, document: Annotations) -> None:
-        """The saved ``document`` (at ``version``) becomes the base; the steps are cleared — one transaction."""
-        self._write(
-            job,
-            [
-                (
-                    "INSERT OR REPLACE INTO base (id, version, document) VALUES (1, ?, ?)",
-                    (version, _encode_document(document)),
-                ),
-                ("DELETE FROM steps", ()),
-            ],
-        )
+    def mark_saved(self, job: int, version: int, document: Annotations, *, clear_in_flight: bool = False) -> None:
+        """The saved ``document`` (at ``version``) becomes the base; the steps are cleared (and, with
+        ``clear_in_flight``, the in-flight record of the save that just finished) — one transaction."""
+        statements: list[tuple[str, tuple[Any, ...]]] = [
+            (
+                "INSERT OR REPLACE INTO base (id, version, document) VALUES (1, ?, ?)",
+                (version, _encode_document(document)),
+            ),
+            ("DELETE FROM steps", ()),
+        ]
+        if clear_in_flight:
+            statements.append(("DELETE FROM in_flight", ()))
+        self._write(job, statements)
 
     def set_in_flight(self, job: int, data: dict[str, Any] | None) -> None:
         """Keep what an unfinished save left behind (``InFlight.to_json()``), or forget it (None)."""

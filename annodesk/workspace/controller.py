@@ -300,13 +300,17 @@ class WorkspaceController(QObject):
         if self.saving is not None:
             self.saving.deleteLater()
         job_id = self.job_id
-        saver = JobSaver(self.repository.client, job_id, editor.labels, editor.saved, self._journaled_in_flight())
+        saver = JobSaver(
+            self.repository.client, job_id, editor.labels, editor.saved, self._journaled_in_flight(),
+            before_write=self._journal_in_flight,  # write-ahead: a kill mid-request must not create anything twice
+        )  # fmt: skip
         self.saving = JobSaving(
             saver, editor, self.work, mark_completed=lambda: change_job_status(self.repository, job_id, "completed"),
             parent=self,
         )  # fmt: skip
         self.saving.statusSaved.connect(self._status_saved)
         self.saving.inFlightChanged.connect(self._journal_in_flight)
+        self.saving.saved.connect(self._save_went_through)
         self.saving.saved.connect(self._saved)
         self.saving.failed.connect(self._save_failed)
 
@@ -329,6 +333,11 @@ class WorkspaceController(QObject):
             self.journal.set_in_flight(self.job_id, in_flight.to_json() if in_flight is not None else None)
         except JournalError:
             log.exception("the unfinished save of job %s could not be journaled", self.job_id)
+
+    def _save_went_through(self, _saved: object) -> None:
+        """A save went through: what its write-ahead put in the journal (before each request) is done with."""
+        if self.saving is not None and self.saving.in_flight is None:
+            self._journal_in_flight(None)
 
     def _status_saved(self, job: Job) -> None:
         if self.data is not None:

@@ -32,7 +32,8 @@ DEAD_SERVER = "http://127.0.0.1:9"  # loopback, nothing listens: every request f
 async def checked_out(server: SandboxServer, root: Path, quality: str = "compressed") -> tuple[CheckoutStore, Checkout]:
     client = await sign_in(server, "admin")
     async with client:
-        task = [t async for t in client.iter_all_tasks() if t.name == SPORTS][0]
+        tasks = [t async for t in client.iter_all_tasks() if t.name == SPORTS]
+        task = tasks[0]
         job = (await client.task_jobs(task.id))[1]
         store = CheckoutStore(root / "offline")
         result = await check_out(client, store, job.id, quality=quality)

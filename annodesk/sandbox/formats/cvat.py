@@ -11,15 +11,10 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse
 
+from annodesk.annotations.cvat_xml import CUBOID_KEYS, SHAPE_TAGS, XmlWriter, coordinates
+
 from .members import open_member
 from .model import FlatShape, ImageSource, TaskSnapshot, new_annotations, python_datetime_text, shape, tag
-from .xml_writer import XmlWriter
-
-CUBOID_KEYS = (
-    "xtl1", "ytl1", "xbl1", "ybl1", "xtr1", "ytr1", "xbr1", "ybr1",
-    "xtl2", "ytl2", "xbl2", "ybl2", "xtr2", "ytr2", "xbr2", "ybr2",
-)  # fmt: skip
-SHAPE_TAGS = {"rectangle": "box", "polygon": "polygon", "polyline": "polyline", "points": "points", "cuboid": "cuboid"}
 
 
 def _frame_step(task: TaskSnapshot) -> int:
@@ -29,15 +24,6 @@ def _frame_step(task: TaskSnapshot) -> int:
 
 def _absolute(task: TaskSnapshot, frame: int) -> int:
     return task.start_frame + frame * _frame_step(task)
-
-
-def _coordinates(kind: str, points: list[float]) -> dict[str, str]:
-    if kind == "rectangle":
-        return dict(zip(("xtl", "ytl", "xbr", "ybr"), (f"{p:.2f}" for p in points[:4]), strict=True))
-    if kind == "cuboid":
-        return dict(zip(CUBOID_KEYS, (f"{p:.2f}" for p in points[:16]), strict=False))
-    pairs = zip(points[::2], points[1::2], strict=False)
-    return {"points": ";".join(f"{x:.2f},{y:.2f}" for x, y in pairs)}
 
 
 def _write_meta(xml: XmlWriter, task: TaskSnapshot, dumped: str) -> None:
@@ -104,7 +90,7 @@ def _write_meta(xml: XmlWriter, task: TaskSnapshot, dumped: str) -> None:
 
 
 def _write_shape(xml: XmlWriter, task: TaskSnapshot, item: FlatShape, head: dict[str, str]) -> None:
-    data = {**head, **_coordinates(item.type, item.points)}
+    data = {**head, **coordinates(item.type, item.points)}
     if task.z_order:
         data["z_order"] = str(item.z_order)
     if item.group and item.track_id is None:
