@@ -130,6 +130,7 @@ class WorkspaceController(QObject):
         self.checkouts = checkouts
         self.checkout: Checkout | None = None  # the job's checkout in the store, once the load found it
         self.offline = False  # opened from the checkout store, or the server went away since: saving waits
+        self._from_store = False  # the job, task and meta shown were read from the checkout store
         self.sync_on_load = False  # once loaded (and restored), save: a sync whose conflicts the user resolves here
         self.editor: JobEditor | None = None
         self.saving: JobSaving | None = None  # the job's save, once loaded
@@ -264,6 +265,7 @@ class WorkspaceController(QObject):
 
     def _loaded_with(self, data: JobData, indexed: _Indexed, *, offline: bool) -> None:
         self.data = data
+        self._from_store = offline
         self._reader, self._counts, self._counted = indexed.reader, indexed.counts, indexed.document
         self._start_editor(indexed)
         self.frame = data.job.start_frame
@@ -377,7 +379,10 @@ class WorkspaceController(QObject):
         if checkouts is None or editor is None or self.checkout is None:
             return
         job_id, version, document = self.job_id, saved.version, editor.saved
-        editor.after_journal(lambda: checkouts.renew_base(job_id, version, document))
+        job = task = None
+        if self.data is not None and not self._from_store:  # read from the server: its current job and task
+            job, task = self.data.job, self.data.task
+        editor.after_journal(lambda: checkouts.renew_base(job_id, version, document, job, task))
 
     def _save_failed(self, problem: Problem) -> None:
         """The server could not be reached: a checked-out job goes on offline (its edits stay in the journal)."""

@@ -89,12 +89,19 @@ class Checkouts:
             log.exception("the checkout of job %s could not be read", job_id)
             return None
 
-    def renew_base(self, job_id: int, version: int, document: Annotations) -> None:
-        """After a save: the saved document becomes the store's base too (blocking; call it after the journal's
-        ``mark_saved``, which is the authority — a failure here is healed by the effective-base rule)."""
+    def renew_base(
+        self, job_id: int, version: int, document: Annotations, job: Job | None = None, task: Task | None = None
+    ) -> None:
+        """After a save: the saved document becomes the store's base too, and ``job`` and ``task`` (as the server
+        sent them) its job and task (blocking; call it after the journal's ``mark_saved``, which is the authority —
+        a failure here is healed by the effective-base rule)."""
         try:
             base = msgspec.json.encode(server_form(replace(document, version=version)).to_json())
-            self.store.set_base(self.server, job_id, version, base)
+            self.store.set_base(
+                self.server, job_id, version, base,
+                job=msgspec.json.encode(job) if job is not None else None,
+                task=msgspec.json.encode(task) if task is not None else None,
+            )  # fmt: skip
         except CheckoutStoreError:
             log.exception("the offline base of job %s could not be renewed", job_id)
 

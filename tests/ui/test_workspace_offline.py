@@ -16,6 +16,7 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from annodesk.api.models import Job
 from annodesk.controller import AppController
 from annodesk.sandbox import SandboxServer
 from annodesk.session.checkout import check_out
@@ -101,7 +102,7 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
         client = window.workspaces.tasks.repository.client
         store = store_of(window)
-        await check_out(client, store, job_id)
+        checked = (await check_out(client, store, job_id)).checkout
 
         # online, a checked-out job's frames come from the store: nothing is downloaded
         requested = chunk_requests(window)
@@ -181,6 +182,7 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         stored = msgspec.json.decode(checkout.base)
         assert sorted(map(tuple, server_points(stored).values())) == sorted(map(tuple, points.values()))
         assert all("client_id" not in shape for shape in stored["shapes"])
+        assert checkout.job == checked.job and checkout.task == checked.task  # opened from the store: kept
         workspace.close()
         await controller.shutdown()
 
@@ -247,8 +249,16 @@ def test_started_offline_a_checked_out_job_opens_with_its_offline_edits_and_a_sy
         await wait_for(done, 30)
         on_server = await job_annotations(fresh_sandbox, job_id)
         assert server_points(on_server)[rectangle.id] == [p + 5 for p in rectangle.points]
-        checkout = store_of(window).checkout(window.workspaces.tasks.repository.client.server_url, job_id)
-        await until(lambda: store_of(window).checkout(checkout.server, job_id).base_version == on_server["version"])  # type: ignore[union-attr]
+        server_url = window.workspaces.tasks.repository.client.server_url
+
+        def stored_version() -> int | None:
+            checkout = store_of(window).checkout(server_url, job_id)
+            return checkout.base_version if checkout is not None else None
+
+        await until(lambda: stored_version() == on_server["version"])
+        checkout = store_of(window).checkout(server_url, job_id)
+        assert checkout is not None  # opened from the server: its job and task as read now are stored with the base
+        assert msgspec.json.decode(checkout.job, type=Job) == workspace.controller.job
         workspace.close()
         await second.shutdown()
 
