@@ -212,7 +212,7 @@ class WorkspaceController(QObject):
             return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
         except NetworkError as exc:
             if checkout is None:
-                self._load_failed(exc)
+                self._load_failed(exc, not_checked_out=checkouts is not None)
                 return
             unreachable = True  # opened from the store below
         except CvatError as exc:
@@ -259,9 +259,15 @@ class WorkspaceController(QObject):
         if self.source is not None:
             self.source.request(job.start_frame)
 
-    def _load_failed(self, exc: CvatError) -> None:
+    def _load_failed(self, exc: CvatError, *, not_checked_out: bool = False) -> None:
         job_id = self.job_id
-        self.loadFailed.emit(Problem(lambda: arg(self.tr("Job #%1 could not be opened."), job_id), exc))
+        if not_checked_out:  # the server cannot be reached and the job is not on this computer
+            text = lambda: arg(  # noqa: E731
+                self.tr("Job #%1 could not be opened; to work on it with no network, take it offline first."), job_id
+            )
+        else:
+            text = lambda: arg(self.tr("Job #%1 could not be opened."), job_id)  # noqa: E731
+        self.loadFailed.emit(Problem(text, exc))
 
     def _loaded_with(self, data: JobData, indexed: _Indexed, *, offline: bool) -> None:
         self.data = data

@@ -27,6 +27,8 @@ from .frames import COMPRESSED, TaskMedia
 
 log = logging.getLogger(__name__)
 
+STORED_MEMORY_BUDGET = 64 * 1024**2  # stored chunks kept in memory once read (reading one again is a local file)
+
 
 class StoredJobError(Exception):
     """The checkout could not be read (the message is for logs)."""
@@ -148,7 +150,7 @@ class CheckoutChunks(ChunkCache):
     memory once read; anything else (and a chunk the store lacks) from ``fallback``, where fetched chunks go too."""
 
     def __init__(self, stored: StoredChunks, fallback: ChunkCache | None = None) -> None:
-        super().__init__(None, stored.checkout.server)
+        super().__init__(None, stored.checkout.server, memory_budget=STORED_MEMORY_BUDGET)
         self.stored = stored
         self.fallback = fallback
         self.store_reads = 0  # chunks read from the store (tests)

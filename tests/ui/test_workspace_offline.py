@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import msgspec
+import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -26,11 +27,13 @@ from annodesk.ui.workspace.offline_banner import OFFLINE, RECONNECTED
 from annodesk.ui.workspace.save_actions import CONFLICTS
 from annodesk.ui.workspace.save_actions import OFFLINE as SAVE_OFFLINE
 from annodesk.ui.workspace.window import WorkspaceWindow
+from annodesk.workspace.drawables import ShapeKind
 from annodesk.workspace.offline import CheckoutChunks
 
 from .conftest import next_emission, until, wait_for
 from .test_session import sign_in_through_dialog
 from .workspace_helpers import RECEIPTS, drawn_near, job_annotations, open_from_jobs_tree, put_receipt_annotations
+from .workspace_tools_helpers import choose_tool, drag_at, flat_at
 
 OFFLINE_WORDS = "Offline — changes are kept on this computer"
 
@@ -138,10 +141,16 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         assert polygon is not None
         doomed = next(obj for obj in ws.objects if obj.type == "polyline")
         assert editor.delete(doomed.key)
+        choose_tool(workspace, ShapeKind.RECTANGLE)  # a tool of the palette, drawn with the mouse on the canvas
+        drag_at(workspace, (60, 600), (200, 700))
+        drawn = ws.object(ws.selected)
+        assert drawn is not None and drawn.type == "rectangle" and drawn.key != rectangle.key
+        drawn_points = list(drawn.points)
+        assert drawn_points == pytest.approx(flat_at(workspace, [(60, 600), (200, 700)]))
         assert editor.flush_journal(10)
         journal = window.workspaces.journal()
         pending = journal.pending(job_id)
-        assert pending is not None and pending.steps == 3 and pending.version == saved.version
+        assert pending is not None and pending.steps == 4 and pending.version == saved.version
 
         # Ctrl+S offline: nothing is tried, the edits are kept here for the sync
         actions = workspace.save_actions
@@ -164,7 +173,7 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         done = next_emission(ws.saving.saved)
         ctrl_s(workspace)
         outcome = await wait_for(done, 30)
-        assert outcome.merged and (outcome.created, outcome.updated, outcome.deleted) == (1, 1, 1)
+        assert outcome.merged and (outcome.created, outcome.updated, outcome.deleted) == (2, 1, 1)
         assert not banner.isVisible() and not workspace.isWindowModified()
 
         on_server = await job_annotations(fresh_sandbox, job_id)
@@ -172,6 +181,7 @@ def test_a_checked_out_job_is_worked_offline_and_synced_when_the_server_answers_
         assert points[rectangle.key[1]] == [p + (10 if i % 2 == 0 else 20) for i, p in enumerate(rectangle.points)]
         assert [50.0, 50.0, 150.0, 60.0, 100.0, 150.0] in points.values()
         assert [400.0, 800.0, 500.0, 900.0] in points.values()
+        assert drawn_points in points.values()
         assert doomed.key[1] not in points
         # the base is renewed: the journal's first, the store's after it
         assert editor.flush_journal(10)
@@ -193,7 +203,7 @@ def test_started_offline_a_checked_out_job_opens_with_its_offline_edits_and_a_sy
     loop: qasync.QEventLoop, fresh_sandbox: SandboxServer, make_controller: Callable[..., AppController]
 ) -> None:
     async def body() -> None:
-        _, job_id, saved = await put_receipt_annotations(fresh_sandbox)
+        task, job_id, saved = await put_receipt_annotations(fresh_sandbox)
         first = make_controller()
         window = await sign_in_through_dialog(first, fresh_sandbox, "demo")
         await check_out(window.workspaces.tasks.repository.client, store_of(window), job_id)
@@ -225,6 +235,17 @@ def test_started_offline_a_checked_out_job_opens_with_its_offline_edits_and_a_sy
         assert "1 change made offline is back" in workspace.message_label.text()
         assert workspace.offline_banner.isVisible() and requested == []
         assert workspace.close()
+        # a job that is not checked out cannot be opened offline: said plainly
+        other = task.jobs[0].id
+        shown = next_emission(window.workspaces.opened)
+        window.workspaces.open_job(other, RECEIPTS)
+        elsewhere = await wait_for(shown)
+        await until(lambda: elsewhere.notice.isVisible(), 30)
+        assert elsewhere.notice.text.text().startswith(
+            f"Job #{other} could not be opened; to work on it with no network, take it offline first."
+        )
+        assert elsewhere.controller.checkout is None and not elsewhere.offline_banner.isVisible()
+        assert elsewhere.close()
 
         # back online, another user moved the same rectangle: the sync opens the job and offers the conflict
         await set_refusing(fresh_sandbox, False)
