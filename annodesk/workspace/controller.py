@@ -380,7 +380,9 @@ class WorkspaceController(QObject):
 
     def _saved(self, saved: Saved) -> None:
         """A save of a checked-out job is its sync: the store's base follows the journal's (written after it)."""
-        self._set_offline(False)
+        if self.offline:  # the server answered before the app noticed: the app looks again now
+            self._set_offline(False)
+            self.check_connection()
         checkouts, editor = self.checkouts, self.editor
         if checkouts is None or editor is None or self.checkout is None:
             return
