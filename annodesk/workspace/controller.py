@@ -95,8 +95,8 @@ class WorkspaceController(QObject):
     the server cannot be reached it opens from the store (:attr:`offline` True, ``offlineChanged(bool)``), its
     journal's steps restored without asking (``restored(steps)``: they are the user's offline work — online too).
     ``connectionCheckWanted()`` asks the app to try the server now (a network failure here, or a save asked for
-    offline: :meth:`check_connection`); :meth:`set_online`
-    follows the app's word; a save (:meth:`sync`) of a checked-out job is its sync and renews the store's base.
+    offline: :meth:`check_connection`); :meth:`set_online` follows the app's word; a save (:meth:`sync`) of a
+    checked-out job is its sync and renews the store's base.
     """
 
     loaded = Signal()
