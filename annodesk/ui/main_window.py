@@ -197,7 +197,9 @@ class MainWindow(QMainWindow):
         self.view_menu.setToolTipsVisible(True)
         self.thumbnails = TableThumbnails(table, self.model, tasks.repository, self.settings)
         self.view_menu.addAction(self.thumbnails.action)
-        self.workspaces = JobOpening.attach(tasks, self.settings, details, self.view_menu, self, self.closed)  # jobs
+        self.workspaces = JobOpening.attach(
+            tasks, self.settings, details, self.view_menu, self, self.closed, store=self.offline_store
+        )  # the jobs tree opens jobs; checked-out ones read from the store
         self.offline = OfflineActions.attach(
             tasks, self.settings, self.offline_store, details, self.task_menu, self.view_menu, self.workspaces, self,
             self.closed,

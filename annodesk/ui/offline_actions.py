@@ -229,11 +229,7 @@ class OfflineActions(QObject):
     def _open_job(self, job_id: int, task_id: int, sync: bool) -> None:
         if self.opening is None:
             return
-        if sync:  # JobOpening.open_job(job_id, task_id, sync=True) of branch offws16: open, then save at once
-            open_job: Callable[..., object] = self.opening.open_job
-            open_job(job_id, task_id, sync=True)
-        else:
-            self.opening.open_job(job_id, task_id)
+        self.opening.open_job(job_id, task_id, sync=sync)  # sync: open, then save at once (the conflict view)
 
 
 def store_for(repository: Repository) -> CheckoutStore:

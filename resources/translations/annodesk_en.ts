@@ -133,6 +133,16 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) made offline are back; they are synced when you save.</source>
+        <translation>
+            <numerusform>%n change made offline is back; it is synced when you save.</numerusform>
+            <numerusform>%n changes made offline are back; they are synced when you save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OfflineJobsController</name>
     <message numerus="yes">
         <source>Job #%1: %n change(s) here conflict with the server&apos;s; open it to resolve them.</source>

@@ -2743,6 +2743,35 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) made offline are back; they are synced when you save.</source>
+        <translation>
+            <numerusform>已恢复离线时所做的 %n 处修改；保存时会同步到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected again</source>
+        <translation>已重新连接</translation>
+    </message>
+    <message>
+        <source>Connected to the server again: saving works.</source>
+        <translation>已重新连接服务器：可以保存了。</translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept on this computer</source>
+        <translation>离线 — 修改保存在这台电脑上</translation>
+    </message>
+    <message>
+        <source>Save (%1) to sync the changes you made offline.</source>
+        <translation>按保存（%1）同步离线时所做的修改。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Every tool works; save once it answers again to sync your edits.</source>
+        <translation>无法连接服务器。所有工具照常可用；服务器恢复后保存即可同步你的修改。</translation>
+    </message>
+</context>
+<context>
     <name>OfflineJobs</name>
     <message>
         <source>It is no longer assigned to %1.</source>
@@ -3600,6 +3629,10 @@
         <translation>
             <numerusform>尚未保存：%n 处修改与另一位用户的修改冲突，请选择。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offline: your changes are kept on this computer and will be synced when the server answers again.</source>
+        <translation>离线：你的修改保存在这台电脑上，服务器恢复连接后会同步。</translation>
     </message>
     <message>
         <source>Save and mark the job &amp;completed</source>
@@ -4586,6 +4619,10 @@
         <translation>无法打开作业 #%1。</translation>
     </message>
     <message>
+        <source>Job #%1 could not be opened; to work on it with no network, take it offline first.</source>
+        <translation>无法打开作业 #%1；如需在无网络时处理它，请先将其设为离线。</translation>
+    </message>
+    <message>
         <source>Some objects of this frame could not be read.</source>
         <translation>本帧的部分对象无法读取。</translation>
     </message>
@@ -4598,6 +4635,10 @@
         <translation>状态已保存。</translation>
     </message>
     <message>
+        <source>The offline copy of job #%1 could not be read.</source>
+        <translation>无法读取作业 #%1 的离线副本。</translation>
+    </message>
+    <message>
         <source>The status of job #%1 was not changed.</source>
         <translation>作业 #%1 的状态未更改。</translation>
     </message>
@@ -4608,6 +4649,10 @@
 </context>
 <context>
     <name>WorkspaceWindow</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
     <message>
         <source>&amp;Actual size (1:1)</source>
         <translation>实际大小 (1:1)(&amp;A)</translation>
