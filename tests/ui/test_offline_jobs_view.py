@@ -12,23 +12,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import qasync
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from annodesk.annotations.history import EditStep
 from annodesk.controller import AppController
 from annodesk.i18n import LanguageManager
 from annodesk.models.offline_jobs import STATE_COLUMN, OfflineJobsModel, impossible_text
 from annodesk.sandbox import SandboxServer
 from annodesk.session.checkout_store import CheckoutStore
 from annodesk.session.journal import Journal
-from annodesk.session.sync import REASSIGNED, TASK_DELETED, ServerChange, SyncImpossible
+from annodesk.session.sync import REASSIGNED, TASK_DELETED, ServerChange, SyncImpossible, local_copy
 from annodesk.settings import Settings
 from annodesk.tasks.offline import read_offline_jobs
 from annodesk.ui.main_window import MainWindow
 from annodesk.ui.offline_jobs import OfflineJobsWindow
+from annodesk.ui.workspace.save_actions import CONFLICTS
 
+from ..api.helpers import sign_in
+from ..sandbox.annotation_helpers import body
+from ..sandbox.save_support import moved
+from ..session.sync_support import seeded_job
 from .conftest import next_emission, until, wait_for
 from .offline_support import SPORTS, STREET, job_ids, task_named
 from .test_i18n import switch
@@ -289,3 +296,67 @@ async def test_screenshots(
     menu.close()
     switch(languages, "en")
     await controller.shutdown()
+
+
+def test_sync_with_conflicts_opens_the_job_and_its_conflict_view(
+    loop: qasync.QEventLoop,
+    fresh_sandbox: SandboxServer,
+    make_controller: Callable[..., AppController],
+    tmp_path: Path,
+) -> None:
+    job = seeded_job(fresh_sandbox, tmp_path / "media")  # (its helpers run a loop of their own: before ours)
+
+    async def scenario() -> None:
+        controller = make_controller()
+        window = await sign_in_through_dialog(controller, fresh_sandbox, "demo")
+        actions = window.offline
+        actions.take_offline([job.id])
+        view = offline_window(window)
+        await until(lambda: not actions.controller.taking_offline and view.model.rowCount() == 1)
+        server = window.controller.repository.client.server_url
+
+        # an edit made offline (journaled as the workspace does), and Alice moves the same rectangle meanwhile
+        journal = window.workspaces.journal()
+        copy = local_copy(window.offline_store, journal, server, job.id)
+        assert copy is not None
+        journal.begin(job.id, copy.base_version, copy.base)
+        rectangle = copy.base.shapes[0]
+        mine = moved(copy.base, ("shapes", rectangle.id), 5)
+        journal.append(job.id, EditStep("Move", 0, copy.base, mine))
+        other = await sign_in(fresh_sandbox, "alice")
+        async with other:
+            theirs = await other.get_job_annotations_json(job.id)
+            shape = next(item for item in theirs["shapes"] if item["id"] == rectangle.id)
+            moved_by_alice = {**shape, "points": [p + 9 for p in shape["points"]]}
+            await other.patch_job_annotations_json(job.id, "update", body(shapes=[moved_by_alice]))
+
+            view.refresh_button.click()
+            await until(lambda: view.model.jobs[0].local_changes == 1 and view.model.jobs[0].checked)
+            assert view.model.jobs[0].state == "conflicts"
+            assert view.model.index(0, STATE_COLUMN).data() == "Conflicts (1)"
+            view.select_job(job.id)
+            shown = next_emission(window.workspaces.opened)
+            view.sync_action.trigger()  # Ctrl+Shift+S
+            workspace = await wait_for(shown, 30)
+            save_actions = workspace.save_actions
+            await until(lambda: save_actions.state == CONFLICTS, 30)
+            conflicts = save_actions.conflict_view
+            assert conflicts is not None and conflicts.isVisible() and len(conflicts.conflicts) == 1
+            assert f"Job #{job.id}: 1 change here conflicts with the server's" in view.message_label.text()
+
+            saving = workspace.controller.saving
+            assert saving is not None
+            saved = next_emission(saving.saved)
+            QTest.mouseClick(conflicts.keep_mine_button, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(conflicts.save_button, Qt.MouseButton.LeftButton)
+            await wait_for(saved, 30)
+            after = await other.get_job_annotations_json(job.id)
+        points = next(item["points"] for item in after["shapes"] if item["id"] == rectangle.id)
+        assert points == [p + 5 for p in rectangle.points]  # mine kept
+        assert workspace.close()
+        view.refresh_button.click()
+        version = after["version"]
+        await until(lambda: view.model.jobs[0].local_changes == 0 and view.model.jobs[0].base_version == version)
+        await controller.shutdown()
+
+    loop.run_until_complete(scenario())
