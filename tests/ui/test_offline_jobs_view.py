@@ -360,3 +360,34 @@ def test_sync_with_conflicts_opens_the_job_and_its_conflict_view(
         await controller.shutdown()
 
     loop.run_until_complete(scenario())
+
+
+async def test_the_window_is_driven_with_the_keyboard(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    task = await task_named(window.controller.repository.client, STREET)
+    window.offline.take_offline(job_ids(task)[:2])
+    view = offline_window(window)
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 2)
+    view.activateWindow()
+    view.table.setFocus()
+    await until(lambda: QApplication.focusWidget() is view.table)
+    reached = []
+    for _ in range(12):  # Tab walks out of the table through every control and back
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if reached[-1] is view.table:
+            break
+    buttons = [view.open_button, view.sync_button, view.sync_all_button, view.export_button, view.remove_button]
+    controls = [*buttons, view.refresh_button, view.budget_box, view.original_quality_box, view.sync_on_reconnect_box]
+    assert [widget for widget in reached if widget in controls] == [
+        control for control in controls if control.isEnabled()
+    ]
+    assert reached[-1] is view.table
+    QTest.keyClick(view.table, Qt.Key.Key_Down)  # the second row
+    assert view.selected_jobs()[0].job_id == job_ids(task)[1]
+    QTest.keyClick(view.table, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+    await controller.shutdown()
