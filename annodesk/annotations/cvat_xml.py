@@ -7,7 +7,8 @@ CVAT's "CVAT 1.1" importer reads back.
 the job's segment), one ``<image>`` per frame of the job with its shapes (``<box>``, ``<polygon>``…) and tags, and
 each track as a ``<track>`` with its keyframes (``keyframe="1"``; CVAT's importer keeps keyframes only, so nothing
 is lost and nothing is interpolated twice). Immutable attributes of a track are repeated on each of its shapes and
-its mutable ones are per keyframe, as in CVAT's "CVAT for video" files; the importer splits them again.
+its mutable ones are per keyframe, as in CVAT's "CVAT for video" files; the importer splits them again. Unlike
+CVAT's dumper, ``z_order`` is written whatever the task's setting (the importer reads it): nothing drawn is lost.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ class JobInfo:
     dumped: str = ""
 
 
-def _step(frame_filter: str) -> int:
+def frame_step(frame_filter: str) -> int:
+    """The step of a task's frame filter (``step=3`` → 3; 1 without one)."""
     text = frame_filter.partition("=")[2].strip()
     return int(text) if text.isdigit() and int(text) > 0 else 1
 
@@ -150,11 +152,9 @@ def _meta(xml: XmlWriter, info: JobInfo, labels: LabelSet, size: int) -> None:
     xml.close("meta")
 
 
-def _shape(xml: XmlWriter, kind: str, head: dict[str, str], points: Sequence[float], z_order: int | None,
+def _shape(xml: XmlWriter, kind: str, head: dict[str, str], points: Sequence[float], z_order: int,
            attributes: list[tuple[str, str]]) -> None:  # fmt: skip
-    data = {**head, **coordinates(kind, points)}
-    if z_order is not None:
-        data["z_order"] = str(z_order)
+    data = {**head, **coordinates(kind, points), "z_order": str(z_order)}
     element = SHAPE_TAGS[kind]
     if not attributes:
         xml.leaf(element, "", data)
@@ -171,14 +171,13 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
     xml = XmlWriter(out)
     xml.open("annotations")
     _meta(xml, info, labels, len(frames))
-    step = _step(info.frame_filter)
+    step = frame_step(info.frame_filter)
     shapes: dict[int, list[int]] = {}
     for index, item in enumerate(document.shapes):
         shapes.setdefault(item.frame, []).append(index)
     tags: dict[int, list[int]] = {}
     for index, tag in enumerate(document.tags):
         tags.setdefault(tag.frame, []).append(index)
-    z_order = info.z_order
     for frame in frames:
         absolute = info.start_frame + frame.number * step
         xml.open(
@@ -192,7 +191,7 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
                     "source": item.source}  # fmt: skip
             if item.group:
                 head["group_id"] = str(item.group)
-            _shape(xml, item.type, head, item.points, item.z_order if z_order else None, _named(label, item.attributes))
+            _shape(xml, item.type, head, item.points, item.z_order, _named(label, item.attributes))
         for index in tags.get(frame.number, ()):
             tag = document.tags[index]
             label = labels.by_id.get(tag.label_id)
@@ -219,7 +218,7 @@ def job_xml(document: Annotations, labels: LabelSet, frames: Sequence[FrameInfo]
                 "keyframe": "1",
             }
             values = fixed + _named(label, shape.attributes)
-            _shape(xml, shape.type, head, shape.points, shape.z_order if z_order else None, values)
+            _shape(xml, shape.type, head, shape.points, shape.z_order, values)
         xml.close("track")
     xml.close("annotations")
     return out.getvalue()

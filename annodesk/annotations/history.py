@@ -113,16 +113,20 @@ def apply_delta(document: Annotations, change: Delta) -> Annotations:
         gone.setdefault(kind, set()).add(removed_id)
     for kind, ids in gone.items():
         lists[kind] = [item for item in items(kind) if item_id(item) not in ids]
+    positions: dict[str, dict[int | str, int]] = {}  # per kind, made once: item id → its first position
     for kind, changed_json in change.changed:
         new_item = _PARSE[kind](changed_json)
         wanted = item_id(new_item)
         current = items(kind)
-        for index, existing in enumerate(current):
-            if item_id(existing) == wanted:
-                current[index] = new_item
-                break
-        else:
+        where = positions.get(kind)
+        if where is None:
+            where = positions[kind] = {}
+            for index, existing in enumerate(current):
+                where.setdefault(item_id(existing), index)
+        position = where.get(wanted)
+        if position is None:
             raise KeyError((kind, wanted))
+        current[position] = new_item  # the same id: every position stays right
     for kind, position, inserted_json in change.inserted:
         items(kind).insert(position, _PARSE[kind](inserted_json))
     result = document

@@ -16,10 +16,10 @@ not known (or that stopped half-way) left behind. :meth:`JobSaver.save` does, in
    so when the last answer has exactly the expected version nobody else wrote and the document is known; else the
    job is read again and that is the new base (someone saved between our read and our writes).
 
-Write-ahead: ``before_write`` (optional) is called before each PATCH, synchronously, with the :class:`InFlight`
-that would describe that request's outcome being unknown (None when nothing would be left behind), so a caller can
-put it on disk first: a kill during the request then leaves what the next save needs to find the creations that
-reached the server (never a duplicate).
+Write-ahead: ``before_write`` (optional) is called before each PATCH with the :class:`InFlight` that would describe
+that request's outcome being unknown (None when nothing would be left behind), and the request waits for it (when
+it returns an awaitable, until that is done): a caller puts it on disk first, so a kill during the request leaves
+what the next save needs to find the creations that reached the server (never a duplicate).
 
 Failures: a 400 or 403 raises :class:`SaveRefused` (the server's reason, the objects of the refused body); a
 timeout, a dropped connection, a 5xx or an unreadable answer re-raises the client's error with :attr:`in_flight`
@@ -29,7 +29,7 @@ set. The caller's document is never changed by a failed save: every edit is kept
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -172,7 +172,7 @@ class JobSaver:
         labels: LabelSet,
         base: Annotations,
         in_flight: InFlight | None = None,
-        before_write: Callable[[InFlight | None], None] | None = None,
+        before_write: Callable[[InFlight | None], Awaitable[None] | None] | None = None,
     ) -> None:
         self.client = client
         self.job_id = job_id
@@ -230,7 +230,13 @@ class JobSaver:
         for action, body in requests:
             if self.before_write is not None:  # write-ahead: on disk before the request may reach the server
                 done = [a for a, _ in requests if a in answers]
-                self.before_write(self._left_behind(True, plan, raw, action, body, adopted, done))
+                try:
+                    written = self.before_write(self._left_behind(True, plan, raw, action, body, adopted, done))
+                    if written is not None:
+                        await written
+                except BaseException:  # cancelled, or the disk failed: this request did not go out
+                    self.in_flight = _carry(raw.version, adopted, done, plan.copies)
+                    raise
             try:
                 answers[action] = await self.client.patch_job_annotations_json(self.job_id, action, body)
             except errors.CvatError as exc:

@@ -40,7 +40,7 @@ from typing import Any
 import msgspec
 
 from annodesk.annotations import Annotations, LabelSet, MergeResult
-from annodesk.annotations.cvat_xml import FrameInfo, JobInfo, job_xml
+from annodesk.annotations.cvat_xml import FrameInfo, JobInfo, frame_step, job_xml
 from annodesk.annotations.identity import KINDS, items_of
 from annodesk.api import CvatClient, errors
 from annodesk.api.annotation_transfer import RawAnnotations
@@ -363,7 +363,7 @@ async def _sync(
         labels,
         copy.base,
         in_flight,
-        before_write=lambda flight: _keep_in_flight(journal, job_id, flight),
+        before_write=lambda flight: asyncio.to_thread(_keep_in_flight, journal, job_id, flight),  # off the loop
     )
     try:
         outcome = await saver.save(copy.document, choices, read=raw)
@@ -474,7 +474,8 @@ def _frame_info(meta: DataMeta, number: int) -> FrameInfo:
         frame = meta.frames[min(number, len(meta.frames) - 1)]
         return FrameInfo(number, frame.name, frame.width, frame.height)
     first = meta.frames[0] if meta.frames else None
-    return FrameInfo(number, f"frame_{number:06d}", first.width if first else 0, first.height if first else 0)
+    absolute = meta.start_frame + number * frame_step(meta.frame_filter)  # CVAT names video frames so
+    return FrameInfo(number, f"frame_{absolute:06d}", first.width if first else 0, first.height if first else 0)
 
 
 def _zipped(text: str) -> bytes:

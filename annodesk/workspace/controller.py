@@ -310,7 +310,7 @@ class WorkspaceController(QObject):
         job_id = self.job_id
         saver = JobSaver(
             self.repository.client, job_id, editor.labels, editor.saved, self._journaled_in_flight(),
-            before_write=self._journal_in_flight,  # write-ahead: a kill mid-request must not create anything twice
+            before_write=self._write_ahead,  # a kill mid-request must not create anything twice
         )  # fmt: skip
         self.saving = JobSaving(
             saver, editor, self.work, mark_completed=lambda: change_job_status(self.repository, job_id, "completed"),
@@ -341,6 +341,11 @@ class WorkspaceController(QObject):
             self.journal.set_in_flight(self.job_id, in_flight.to_json() if in_flight is not None else None)
         except JournalError:
             log.exception("the unfinished save of job %s could not be journaled", self.job_id)
+
+    async def _write_ahead(self, in_flight: InFlight | None) -> None:
+        """Before each request of a save: what it leaves behind if its answer never comes, on disk (a worker thread:
+        the fsync does not hold the window up)."""
+        await asyncio.to_thread(self._journal_in_flight, in_flight)
 
     def _save_went_through(self, _saved: object) -> None:
         """A save went through: what its write-ahead put in the journal (before each request) is done with."""

@@ -115,11 +115,12 @@ def named(document: dict[str, Any] | Annotations, labels: list[dict[str, Any]]) 
     for shape in annotations.shapes:
         found[
             "shape", shape.frame, names[shape.label_id], shape.type, points(shape.points), shape.occluded,
-            shape.group or 0, values(shape.attributes),
+            shape.z_order, shape.group or 0, values(shape.attributes),
         ] += 1  # fmt: skip
     for track in annotations.tracks:
         keyframes = tuple(
-            (k.frame, k.type, points(k.points), k.outside, k.occluded, values(k.attributes)) for k in track.shapes
+            (k.frame, k.type, points(k.points), k.outside, k.occluded, k.z_order, values(k.attributes))
+            for k in track.shapes
         )
         found["track", names[track.label_id], track.group or 0, values(track.attributes), keyframes] += 1
     return found

@@ -46,8 +46,9 @@ async def test_a_video_jobs_export_imports_back_to_the_same_objects(
         base = offline.copy().base
         label = task.labels[0].id
         frame = job.start_frame + 7
-        drawn = edits.create_shape(base, labels, shape_type="polygon", frame=frame, label_id=label,
-                                   points=[10.0, 10.0, 80.0, 12.5, 40.25, 70.0], image=None).annotations  # fmt: skip
+        polygon = [10.0, 10.0, 80.0, 12.5, 40.25, 70.0]
+        drawn = edits.create_shape(base, labels, shape_type="polygon", frame=frame, label_id=label, points=polygon,
+                                   image=None, z_order=3).annotations  # fmt: skip
         tracked = edits.create_track(drawn, labels, shape_type="rectangle", frame=frame + 3, label_id=label,
                                      points=[5.0, 6.0, 50.0, 60.0], image=None).annotations  # fmt: skip
         offline.edit(base, tracked, "Draw")

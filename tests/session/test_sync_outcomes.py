@@ -17,7 +17,7 @@ import pytest
 
 from annodesk.annotations import MINE, THEIRS, edits, merge
 from annodesk.annotations.merge import BOTH_CHANGED
-from annodesk.api import CvatClient, NewLabel
+from annodesk.api import CvatClient, CvatError, NewLabel
 from annodesk.sandbox import SandboxServer
 from annodesk.session.checkout_store import CheckoutStore
 from annodesk.session.journal import Journal
@@ -43,7 +43,7 @@ from annodesk.session.sync import (
 
 from ..api.helpers import sign_in
 from ..sandbox.annotation_helpers import Job, body, rectangle
-from ..sandbox.save_support import moved, new_rectangle
+from ..sandbox.save_support import deleted, moved, new_rectangle
 from .sync_support import Offline, named, same_objects, seeded_job, server_json, take_offline
 from .test_sync import assert_base_renewed
 
@@ -367,4 +367,43 @@ async def test_a_label_colour_changed_on_the_server_is_no_news(
         assert (await inspect(client, offline.store, offline.journal, job.id)).changes == ()
         outcome = await sync_job(client, offline.store, offline.journal, job.id)
         assert isinstance(outcome, SyncDone) and outcome.changes == ()
+        offline.close()
+
+
+@pytest.mark.parametrize(
+    ("fault", "action"),
+    [
+        ("close_after", "create"),  # the creation made, the connection dropped before its answer
+        ("close", "update"),  # the connection dropped before the update was handled
+        ("500", "delete"),  # the server failed on the last request
+        ("refuse", None),  # the server gone before the sync could read anything
+    ],
+)
+async def test_a_sync_cut_off_by_the_network_loses_nothing_and_the_next_one_ends_as_one_would_have(
+    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path, fault: str, action: str | None
+) -> None:
+    client = await sign_in(fresh_sandbox, "demo")
+    async with client:
+        offline = await take_offline(client, job, tmp_path)
+        edit_offline(offline)
+        base = offline.copy().base
+        local = offline.edit(offline.copy().document, deleted(offline.copy().document, ("shapes", base.shapes[2].id)))
+        before = await server_json(client, job)
+        expected = merge(base, local, before, offline.labels).merged
+        if action is None:
+            fresh_sandbox.faults.add(fault)
+        else:
+            fresh_sandbox.faults.add(fault, path=rf"/jobs/{job.id}/annotations$", query=f"action={action}", times=1)
+
+        with pytest.raises(CvatError):
+            await sync_job(client, offline.store, offline.journal, job.id)
+
+        fresh_sandbox.faults.clear()
+        assert offline.copy().steps == 3 and offline.copy().document == local  # every edit kept
+        outcome = await sync_job(client, offline.store, offline.journal, job.id)
+        server = await server_json(client, job)
+        assert isinstance(outcome, SyncDone)
+        assert [s["points"] for s in server["shapes"]].count([50.0, 50.0, 60.0, 60.0]) == 1
+        assert same_objects(server, expected, before, job)
+        assert_base_renewed(offline, server)
         offline.close()

@@ -6,6 +6,8 @@ went through."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +18,16 @@ from annodesk.annotations import Annotations, LabelSet
 from annodesk.annotations.frames import SHAPE
 from annodesk.sandbox import SandboxServer
 from annodesk.session.job_save import InFlight, JobSaver, Saved
-from annodesk.session.journal import Journal
+from annodesk.session.journal import Journal, JournalFull
+from annodesk.session.sync import SyncDone, sync_job
 
 from ..api.helpers import sign_in
 from ..sandbox.annotation_helpers import Job
 from ..sandbox.save_support import deleted, moved, new_rectangle
 from ..workspace.editing import opened_job, put_annotations, sample_annotations, wait_signal
-from .sync_support import seeded_job, server_json
-from .test_sync_outcomes import until
+from .sync_support import seeded_job, server_json, take_offline
+from .test_sync import assert_base_renewed
+from .test_sync_outcomes import edit_offline, until
 
 
 @pytest.fixture
@@ -110,3 +114,84 @@ async def test_the_workspace_save_journals_its_creation_before_sending_it_and_cl
         assert [s["points"] for s in server["shapes"]].count([300.0, 300.0, 340.0, 340.0]) == 1
         on_disk.close()
     journal.close()
+
+
+class SlowDisk(Journal):
+    """A journal whose second in-flight write, once written, holds its caller until ``go`` is set (a disk that
+    stalls on the fsync)."""
+
+    def __init__(self, root: Path, server: str) -> None:
+        super().__init__(root, server)
+        self.writes = 0
+        self.waiting = threading.Event()
+        self.go = threading.Event()
+
+    def set_in_flight(self, job: int, data: dict[str, Any] | None) -> None:
+        super().set_in_flight(job, data)
+        self.writes += 1
+        if self.writes == 2:  # the write-ahead of the request after the creation: written, then the disk stalls
+            self.waiting.set()
+            self.go.wait(30)
+
+
+async def test_a_sync_cancelled_while_its_write_ahead_waits_for_the_disk_creates_nothing_twice(
+    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path
+) -> None:
+    client = await sign_in(fresh_sandbox, "demo")
+    async with client:
+        offline = await take_offline(client, job, tmp_path)
+        edit_offline(offline)
+        slow = SlowDisk(tmp_path / "journal", client.server_url)
+        running = asyncio.ensure_future(sync_job(client, offline.store, slow, job.id))
+        await until(slow.waiting.is_set)  # the creation went through; the update waits for the disk
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+        slow.go.set()
+        flight = slow.in_flight(job.id)
+        assert flight is not None and flight["adopted"]  # the id the server gave the creation is kept
+        slow.close()
+
+        outcome = await sync_job(client, offline.store, offline.journal, job.id)
+        server = await server_json(client, job)
+        assert isinstance(outcome, SyncDone) and outcome.created == 0 and outcome.updated == 1
+        assert [s["points"] for s in server["shapes"]].count([50.0, 50.0, 60.0, 60.0]) == 1
+        offline.close()
+
+
+class FullOnce(Journal):
+    """A journal on a disk that is full when the sync's new base is written (once)."""
+
+    def __init__(self, root: Path, server: str) -> None:
+        super().__init__(root, server)
+        self.full = True
+
+    def mark_saved(self, job: int, version: int, document: Any, **kwargs: Any) -> None:
+        if self.full:
+            self.full = False
+            raise JournalFull("the disk is full")
+        super().mark_saved(job, version, document, **kwargs)
+
+
+async def test_a_full_disk_after_the_push_keeps_the_edits_and_the_next_sync_sends_nothing_twice(
+    fresh_sandbox: SandboxServer, job: Job, tmp_path: Path
+) -> None:
+    client = await sign_in(fresh_sandbox, "demo")
+    async with client:
+        offline = await take_offline(client, job, tmp_path)
+        edit_offline(offline)
+        offline.journal.close()
+        offline.journal = FullOnce(tmp_path / "journal", client.server_url)
+        with pytest.raises(JournalFull):
+            await sync_job(client, offline.store, offline.journal, job.id)
+        pushed = await server_json(client, job)
+        assert [s["points"] for s in pushed["shapes"]].count([50.0, 50.0, 60.0, 60.0]) == 1  # it went out
+        assert offline.copy().steps == 2 and offline.journal.in_flight(job.id) is not None  # kept here
+
+        outcome = await sync_job(client, offline.store, offline.journal, job.id)
+
+        server = await server_json(client, job)
+        assert isinstance(outcome, SyncDone) and (outcome.created, outcome.updated, outcome.deleted) == (0, 0, 0)
+        assert server["version"] == pushed["version"]
+        assert_base_renewed(offline, server)
+        offline.close()
