@@ -190,11 +190,12 @@ class OfflineJobsController(QObject):
         server = self.server if server is None else server
         return next((job for job in self.jobs if job.job_id == job_id and job.server == server), None)
 
-    def refresh(self) -> None:
-        """Read the store and the journals again (off the GUI thread); ``jobsChanged`` when read."""
-        self.work.start(self._refresh(), "offline: refresh")
+    def refresh(self, *, ask_server: bool = True) -> None:
+        """Read the store and the journals again (off the GUI thread); ``jobsChanged`` when read. ``ask_server``
+        (when online): then each row's state is asked of the server (read-only)."""
+        self.work.start(self._refresh(ask_server), "offline: refresh")
 
-    async def _refresh(self) -> None:
+    async def _refresh(self, ask_server: bool = True) -> None:
         if self.closed:
             return
         try:
@@ -208,7 +209,7 @@ class OfflineJobsController(QObject):
         self.jobs = [_keep_checked(job, checked.get((job.server, job.job_id))) for job in jobs]
         self.total_bytes = total
         self.jobsChanged.emit(self.jobs)
-        if self.tasks.online and not self.work.running("offline: inspect"):
+        if ask_server and self.tasks.online and not self.work.running("offline: inspect"):
             self.work.start(self._inspect_all(), "offline: inspect")
 
     async def _inspect_all(self) -> None:

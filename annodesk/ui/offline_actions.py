@@ -20,7 +20,7 @@ from annodesk.session.checkout_store import CheckoutStore
 from annodesk.session.journal import Journal
 from annodesk.session.repository import Repository
 from annodesk.tasks.controller import TaskController
-from annodesk.tasks.offline import OfflineJobsController
+from annodesk.tasks.offline import OfflineJob, OfflineJobsController
 
 from .offline_jobs import OfflineJobsWindow
 
@@ -156,6 +156,14 @@ class OfflineActions(QObject):
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         details.jobMenuRequested.connect(self._add_to_job_menu)
+        self.controller.jobsChanged.connect(self._mark_tree)
+        self.controller.refresh(ask_server=False)  # the marks of the jobs already offline
+
+    def _mark_tree(self, jobs: list[OfflineJob]) -> None:
+        """The jobs tree marks the jobs of this server kept offline (“Job #12 • offline”)."""
+        if self.details is not None:
+            server = self.controller.server
+            self.details.jobs_model.set_offline_jobs(job.job_id for job in jobs if job.server == server)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         details = self.details

@@ -1626,8 +1626,20 @@
         <translation>作业 #%1</translation>
     </message>
     <message>
+        <source>Job #%1 • offline</source>
+        <translation>作业 #%1 • 离线可用</translation>
+    </message>
+    <message>
+        <source>Job #%1 • offline, unsaved edits</source>
+        <translation>作业 #%1 • 离线可用，有未保存的修改</translation>
+    </message>
+    <message>
         <source>Job #%1 • unsaved edits</source>
         <translation>作业 #%1 • 有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Kept on this computer for work with no network (View ▸ Offline jobs)</source>
+        <translation>已保存在本机，可在无网络时处理（视图 ▸ 离线作业）</translation>
     </message>
     <message>
         <source>Segment / job</source>

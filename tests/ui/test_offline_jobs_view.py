@@ -104,6 +104,13 @@ async def test_take_selected_jobs_offline_from_the_jobs_tree_then_remove_them_wi
     assert "Offline jobs use" in view.total_label.text()
     await until(lambda: all(job.checked for job in view.model.jobs))
     assert view.model.index(0, STATE_COLUMN).data() == "In sync"
+    model = jobs_model(window)  # the jobs tree marks them
+    assert [model.job_index(job).data() for job in (first, second, third)] == [
+        f"Job #{first} • offline",
+        f"Job #{second} • offline",
+        f"Job #{third}",
+    ]
+    assert "no network" in model.job_index(first).data(Qt.ItemDataRole.ToolTipRole)
 
     # a single job from its menu; then the Delete key removes the selected rows (no edits: nothing asked)
     select_jobs(window, third)
@@ -121,6 +128,7 @@ async def test_take_selected_jobs_offline_from_the_jobs_tree_then_remove_them_wi
     QTest.keyClick(view.table, Qt.Key.Key_Delete)
     await until(lambda: view.model.rowCount() == 0)
     assert view.empty_label.isVisible() and not store.checkouts()
+    assert model.job_index(first).data() == f"Job #{first}"
     await controller.shutdown()
 
 
