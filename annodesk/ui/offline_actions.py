@@ -161,9 +161,19 @@ class OfflineActions(QObject):
 
     def _mark_tree(self, jobs: list[OfflineJob]) -> None:
         """The jobs tree marks the jobs of this server kept offline (“Job #12 • offline”)."""
-        if self.details is not None:
-            server = self.controller.server
-            self.details.jobs_model.set_offline_jobs(job.job_id for job in jobs if job.server == server)
+        if self.details is None:
+            return
+        server, model = self.controller.server, self.details.jobs_model
+        marked = {job.job_id for job in jobs if job.server == server}
+        if any(model.is_offline(job_id) != (job_id in marked) for job_id in _task_jobs(self._shown_segments())):
+            model.set_offline_jobs(marked)
+            self.details.jobs_view.resizeColumnToContents(0)  # the mark shows whole
+        else:
+            model.set_offline_jobs(marked)
+
+    def _shown_segments(self) -> tuple[object, ...]:
+        task = self.details.task if self.details is not None else None
+        return task.segments if task is not None else ()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         details = self.details

@@ -294,6 +294,9 @@ async def test_screenshots(
     view.grab().save(str(folder / "offline-notice-en.png"))
     window.grab().save(str(folder / "main-en.png"))
     switch(languages, "zh_CN")
+    view.grab().save(str(folder / "offline-notice-zh.png"))
+    view.notice_close_button.click()
+    view.layout().activate()  # laid out again without the notice
     view.grab().save(str(folder / "offline-zh.png"))
     view.window().activateWindow()
     view.table.setFocus()
