@@ -209,8 +209,8 @@ class OfflineJobsController(QObject):
         self.jobs = [_keep_checked(job, checked.get((job.server, job.job_id))) for job in jobs]
         self.total_bytes = total
         self.jobsChanged.emit(self.jobs)
-        if ask_server and self.tasks.online and not self.work.running("offline: inspect"):
-            self.work.start(self._inspect_all(), "offline: inspect")
+        if ask_server and self.tasks.online:
+            self.work.start(self._inspect_all(), "offline: inspect")  # a newer reading asks again (latest wins)
 
     async def _inspect_all(self) -> None:
         """Ask the server about each complete checkout of this server (read-only): the rows' states."""
@@ -282,7 +282,7 @@ class OfflineJobsController(QObject):
                     ended, self._job_ended = self._job_ended, asyncio.Event()
                     ended.set()
                 self.tookOffline.emit(job_id, complete)
-                await self._refresh()
+                await self._refresh(ask_server=not self.queue)  # the server asked once, at the end
         finally:
             self.queue.clear()
             self._batch_done = self._batch_total = 0
@@ -405,7 +405,7 @@ class OfflineJobsController(QObject):
             self.interrupted.discard(job_id)
             self.say(partial(self._removed_text, job_id, removal.bytes_freed))
             self.removed.emit(job_id)
-        await self._refresh()
+        await self._refresh(ask_server=False)
 
     def _close_first_text(self, job_id: int) -> str:
         return arg(self.tr("Close job #%1's window first."), job_id)
@@ -450,7 +450,7 @@ class OfflineJobsController(QObject):
             self.syncing = None
             if not self.closed:
                 self.syncsEnded.emit()
-                await self._refresh()
+                await self._refresh(ask_server=False)
 
     async def _sync_one(self, job_id: int, open_conflicts: bool) -> bool:
         """Sync one job; False when the others should wait (the connection dropped)."""
