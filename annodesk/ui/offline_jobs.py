@@ -250,15 +250,10 @@ class OfflineJobsWindow(QWidget):
         self.cancel_button.setText(self.tr("&Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop taking jobs offline; what was downloaded is kept"))
         self.open_button.setText(self.tr("&Open"))
-        self.open_button.setToolTip(self.tr("Open the job in its window (Enter)"))
         self.sync_button.setText(self.tr("&Sync"))
-        self.sync_button.setToolTip(
-            self.tr("Send the selected jobs' local changes and take the server's (Ctrl+Shift+S)")
-        )
         self.sync_all_button.setText(self.tr("Sync &all"))
         self.sync_all_button.setToolTip(self.tr("Sync every job of this server that changed here"))
         self.export_button.setText(self.tr("&Export local edits…"))
-        self.export_button.setToolTip(self.tr("Save the job as edited here to a file in CVAT's format"))
         self.remove_button.setText(self.tr("&Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected jobs from this computer (Delete)"))
         self.refresh_button.setText(self.tr("Re&fresh"))
@@ -407,10 +402,15 @@ class OfflineJobsWindow(QWidget):
         self.export_button.setEnabled(len(here) == 1 and here[0].local_changes > 0)
         self.remove_button.setEnabled(bool(jobs))
         self.remove_action.setEnabled(bool(jobs))
-        if jobs and not here:
-            tip = self.tr("Sign in to that job's server to open or sync it.")
-            for button in (self.open_button, self.sync_button, self.export_button):
-                button.setToolTip(tip)
+        elsewhere = bool(jobs) and not here
+        tip = self.tr("Sign in to that job's server to open or sync it.")
+        self.open_button.setToolTip(tip if elsewhere else self.tr("Open the job in its window (Enter)"))
+        self.sync_button.setToolTip(
+            tip if elsewhere else self.tr("Send the selected jobs' local changes and take the server's (Ctrl+Shift+S)")
+        )
+        self.export_button.setToolTip(
+            tip if elsewhere else self.tr("Save the job as edited here to a file in CVAT's format")
+        )
 
     def _selection_changed(self) -> None:
         self._update_buttons()

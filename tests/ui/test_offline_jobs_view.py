@@ -6,6 +6,7 @@ passes qtmodeltester."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -401,4 +402,34 @@ async def test_the_window_is_driven_with_the_keyboard(
     assert view.selected_jobs()[0].job_id == job_ids(task)[1]
     QTest.keyClick(view.table, Qt.Key.Key_Escape)
     assert not view.isVisible()
+    await controller.shutdown()
+
+
+async def test_a_checkout_of_another_server_is_listed_and_only_removed_here(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController]
+) -> None:
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    task = await task_named(window.controller.repository.client, STREET)
+    job = job_ids(task)[2]
+    window.offline.take_offline([job])
+    view = offline_window(window)
+    await until(lambda: not window.offline.controller.taking_offline and view.model.rowCount() == 1)
+    store = window.offline_store
+    record = store.checkouts()[0]
+    elsewhere = "https://cvat.example.org"  # another account's server (never contacted)
+    store.put_checkout(dataclasses.replace(record, server=elsewhere), [])
+    view.refresh_button.click()
+    await until(lambda: view.model.rowCount() == 2)
+    assert [row.server for row in view.model.jobs] == [record.server, elsewhere]
+    view.table.selectRow(1)
+    assert not view.open_button.isEnabled() and not view.sync_button.isEnabled()
+    assert view.sync_button.toolTip() == "Sign in to that job's server to open or sync it."
+    assert view.remove_button.isEnabled()
+    view.table.selectRow(0)
+    assert view.open_button.isEnabled() and "Enter" in view.open_button.toolTip()
+    view.table.selectRow(1)
+    view.remove_button.click()
+    await until(lambda: view.model.rowCount() == 1)
+    assert store.checkout(elsewhere, job) is None and store.checkout(record.server, job) is not None
     await controller.shutdown()
