@@ -235,9 +235,9 @@ class OfflineActions(QObject):
 
         retranslate()
         window.job_menu.aboutToShow.connect(retranslate)
-        actions = window.job_menu.actions()
-        if len(actions) >= 2:
-            window.job_menu.insertAction(actions[-2], action)  # above the separator and Close
+        if window.close_action in window.job_menu.actions():
+            window.job_menu.insertAction(window.close_action, action)  # just above Close
+            window.job_menu.insertSeparator(window.close_action)
         else:
             window.job_menu.addAction(action)
 

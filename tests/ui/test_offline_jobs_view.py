@@ -205,6 +205,8 @@ async def test_budget_and_settings_are_kept_and_enter_opens_the_job(
     assert workspace.controller.job_id == job
     take = next(a for a in workspace.job_menu.actions() if a.objectName() == "takeOfflineAction")
     assert take.text().replace("&", "") == "Take this job offline"
+    menu = workspace.job_menu.actions()
+    assert menu.index(take) == menu.index(workspace.close_action) - 2 and menu[menu.index(take) + 1].isSeparator()
     await controller.shutdown()
 
 
