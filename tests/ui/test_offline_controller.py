@@ -65,11 +65,11 @@ async def test_jobs_taken_offline_are_listed_with_their_size_and_state(sandbox: 
 async def test_a_cancelled_checkout_resumes_without_downloading_again(sandbox: SandboxServer, tmp_path: Path) -> None:
     async with offline_setup(sandbox, tmp_path) as setup:
         controller, client = setup.controller, setup.client
-        task = await task_named(client, SPORTS)
+        task = await task_named(client, DRONE)
         job = job_ids(task)[0]
         meta = await client.task_data_meta(task.id)
         needed = job_chunks(await client.get_job(job), meta.chunk_size)
-        assert len(needed) >= 2
+        assert len(needed) >= 3  # the next chunk downloads while one is written: the third is never asked for
         requested = chunk_requests(client)
 
         def cancel_after_first_chunk(progress: TakeOfflineProgress | None) -> None:
