@@ -143,33 +143,32 @@ async def test_a_dropped_connection_keeps_what_was_downloaded_and_resumes_on_rec
         task = await task_named(client, DRONE)
         job = job_ids(task)[0]
         meta = await client.task_data_meta(task.id)
-        assert len(job_chunks(await client.get_job(job), meta.chunk_size)) >= 3  # the next one downloads meanwhile
-
-        def drop_after_first_chunk(progress: TakeOfflineProgress | None) -> None:
-            if progress is not None and progress.progress is not None and progress.progress.chunks_done >= 1:
-                fresh_sandbox.stop()
-
-        controller.progressChanged.connect(drop_after_first_chunk)
+        needed = job_chunks(await client.get_job(job), meta.chunk_size)
+        assert len(needed) >= 3
+        # the last chunk's answer starts, then the connection drops
+        faults = fresh_sandbox.faults
+        faults.add("close", path=rf"tasks/{task.id}/data", query=rf"number={needed[-1]}\b", times=1)
         took = next_emission(controller.tookOffline)
         controller.take_offline([job])
         assert await wait_for(took, 30) == (job, False)
-        controller.progressChanged.disconnect(drop_after_first_chunk)
-        assert job in controller.interrupted and "resumes when the server answers again" in live(
-            controller.last_message
-        )
+        assert job in controller.interrupted, live(controller.last_message)
+        assert "resumes when the server answers again" in live(controller.last_message)
         record_ = setup.store.checkout(setup.server, job)
         assert record_ is not None and not record_.complete
-        stored = [state.number for state in setup.store.chunk_states(setup.server, job) if state.stored]
-        assert stored
-        await until(lambda: not setup.tasks.online, 30)  # the task view tried the server and found it gone
+        kept = [state.number for state in setup.store.chunk_states(setup.server, job) if state.stored]
+        assert kept and needed[-1] not in kept
+        # the server then goes away altogether: the task view finds it gone
+        faults.add("refuse")
+        setup.tasks.refresh()
+        await until(lambda: not setup.tasks.online, 30)
 
         # the server answers again: the task view says so, and the checkout resumes with what is missing
-        fresh_sandbox.start()
+        faults.clear()
         requested = chunk_requests(client)
         took = next_emission(controller.tookOffline)
         setup.tasks.retry_now()
         assert await wait_for(took, 30) == (job, True)
-        assert requested and not set(requested) & set(stored) and not controller.interrupted
+        assert requested and not set(requested) & set(kept) and not controller.interrupted
 
 
 def _edited(setup_journal: object, job: int) -> None:
