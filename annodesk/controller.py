@@ -26,6 +26,7 @@ from .ui.sign_in_dialog import Credentials, SignInDialog
 if TYPE_CHECKING:  # imported where first used: the sign-in dialog paints before they load (annodesk/warmup.py)
     from annodesk.api import CvatClient
     from annodesk.session.cache import OfflineCache
+    from annodesk.session.checkout_store import CheckoutStore
     from annodesk.session.repository import PageQuery
 
     from .tasks.controller import TaskController
@@ -67,6 +68,7 @@ class AppController(QObject):
         self.cache_root = Path(cache_root)
         self.finished = asyncio.Event()
         self.client: CvatClient | None = None
+        self.offline_store: CheckoutStore | None = None
         self.window: MainWindow | None = None
         self.tasks: TaskController | None = None  # the main window's controller
         self.dialog: SignInDialog | None = None
@@ -285,6 +287,20 @@ class AppController(QObject):
 
         return OfflineCache(self.cache_root, server, username)
 
+    def _offline_store(self) -> CheckoutStore:
+        """The checked-out jobs' store, one for every account (made, and its leftovers swept, the first time):
+        the user data dir's in the app, one beside the cache root otherwise (tests)."""
+        if self.offline_store is None:
+            from annodesk import paths
+            from annodesk.session.checkout_store import CheckoutStore
+
+            if self.cache_root == paths.cache_dir():
+                self.offline_store = CheckoutStore.default()
+            else:
+                self.offline_store = CheckoutStore(self.cache_root.parent / "offline")
+            self.offline_store.sweep()  # what a killed checkout left; no checkout runs yet
+        return self.offline_store
+
     def _first_query(self) -> PageQuery:
         from annodesk.session.repository import PageQuery
 
@@ -326,7 +342,7 @@ class AppController(QObject):
         tasks.start()
         self.tasks = tasks
         report_crashes_to(tasks.crashed)  # what dialogs and transfers start: said in this window's status bar
-        window = MainWindow(tasks, self.settings)
+        window = MainWindow(tasks, self.settings, self._offline_store())
         window.set_language_choice(self.languages.choice, self.languages.resolve(SYSTEM))
         window.languageRequested.connect(self.languages.set_choice)
         window.signOutRequested.connect(lambda: spawn(self.sign_out()))

@@ -134,6 +134,11 @@ class Settings:
     # memory for decoded frames (every workspace window's own budget) and disk for encoded chunks (per server)
     frame_memory_mb = Key("workspace/frameMemoryMB", 1024, _number)
     chunk_disk_mb = Key("workspace/chunkDiskMB", 4096, _number)
+    # offline jobs (issue 16): the checkout store's budget, sync on reconnect, the chunks' quality, the view's place
+    offline_budget_mb = Key("offline/budgetMB", 10_000, _number)  # SI megabytes (10⁶ bytes), as sizes are shown
+    offline_sync_on_reconnect = Key("offline/syncOnReconnect", False, _flag)
+    offline_original_quality = Key("offline/originalQuality", False, _flag)
+    offline_jobs_geometry = Key[Any]("offline/viewGeometry", None, _raw)
 
     def __init__(self, store: Any) -> None:
         self.store = store

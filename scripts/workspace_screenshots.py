@@ -8,6 +8,8 @@ Both show the tool palette, the label picker and the attribute editor (on the vi
 keyframe marks); ``workspace-dense-drawing.png`` / ``-zh`` show a polygon being drawn on the dense frame.
 ``conflict-view.png`` / ``conflict-view-zh.png``: the conflict view after another user's save met this one's edits of
 three players on a video frame (both moved one, both set another's number, one deleted here and changed there).
+``workspace-offline.png`` / ``-zh``: a checked-out video job opened with the server gone (issue 16): the offline bar,
+"(offline)" in the title, a player moved and Ctrl+S's word that the changes are kept on this computer.
 Chinese is switched live, as a user would. Nothing touches the real keyring, settings or cache.
 """
 
@@ -36,10 +38,14 @@ from annodesk.sandbox import SandboxServer
 from annodesk.sandbox.bench_seed import add_dense_job
 from annodesk.sandbox.seed import SAMPLE_USERS
 from annodesk.session.cache import OfflineCache
+from annodesk.session.checkout import check_out
+from annodesk.session.checkout_store import CheckoutStore
+from annodesk.session.journal import Journal
 from annodesk.session.repository import Repository
 from annodesk.ui.workspace.frame_glue import FrameSources
 from annodesk.ui.workspace.window import WorkspaceWindow
 from annodesk.workspace.controller import WorkspaceController
+from annodesk.workspace.offline import Checkouts
 
 VIDEO_TASK = "Sports: basketball players"
 
@@ -191,8 +197,45 @@ async def _shoot_conflicts(
     window.deleteLater()
 
 
+async def _shoot_offline(
+    out: Path, work: Path, repository: Repository, server: SandboxServer, job_id: int, languages: LanguageManager
+) -> None:
+    """The job checked out, the server gone: opened from the store, a player moved, Ctrl+S pressed."""
+    client = repository.client
+    store = CheckoutStore(work / "offline")
+    await check_out(client, store, job_id)
+    await asyncio.to_thread(server.faults.add, "refuse")
+    try:
+        settings = QSettings(str(work / "offline.ini"), QSettings.Format.IniFormat)
+        checkouts = Checkouts(store, client.server_url, online=lambda: False)
+        journal = Journal(work / "journal", client.server_url)
+        controller = WorkspaceController(repository, job_id, FrameSources(None), journal=journal, checkouts=checkouts)
+        window = WorkspaceWindow(controller, settings)
+        window.resize(1600, 960)
+        window.show()
+        await _painted(controller, controller.open)
+        await _painted(controller, lambda: controller.go_to(controller.first_frame + 12))
+        controller.select_next()
+        editor = controller.editor
+        assert editor is not None and controller.selected is not None
+        editor.move(controller.selected, 60, 20)
+        window.save_actions.save()  # offline: nothing tried, the changes kept here
+        for language, suffix in ((ENGLISH, ""), (CHINESE, "-zh")):
+            languages.set_choice(language)
+            await asyncio.sleep(0.3)
+            window.canvas.finish_rendering()
+            await asyncio.sleep(0.1)
+            window.grab().save(str(out / f"workspace-offline{suffix}.png"))
+            print(f"saved workspace-offline{suffix}.png", flush=True)
+        languages.set_choice(ENGLISH)
+        window.close()
+        window.deleteLater()
+    finally:
+        await asyncio.to_thread(server.faults.clear)
+
+
 async def _shoot(out: Path, work: Path, languages: LanguageManager, server: SandboxServer, job: str) -> None:
-    """Shoot ``job`` (``dense``, ``video`` or ``conflicts``) with a client of its own."""
+    """Shoot ``job`` (``dense``, ``video``, ``conflicts`` or ``offline``) with a client of its own."""
     password = next(p for user, p, *_rest in SAMPLE_USERS if user == "admin")
     async with CvatClient(server.base_url) as client:
         await client.login("admin", password)
@@ -206,6 +249,8 @@ async def _shoot(out: Path, work: Path, languages: LanguageManager, server: Sand
             video = next(t for t in page.results if t.name == VIDEO_TASK)
             if job == "video":
                 await _shoot_job(out, work, "video", repository, video.jobs[0].id, languages, 12)
+            elif job == "offline":
+                await _shoot_offline(out, work, repository, server, video.jobs[1].id, languages)
             else:
                 await _shoot_conflicts(out, work, repository, server, video.jobs[0].id, languages)
 
@@ -213,7 +258,9 @@ async def _shoot(out: Path, work: Path, languages: LanguageManager, server: Sand
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("jobs", nargs="*", default=["dense", "video", "conflicts"], help="dense, video, conflicts")
+    parser.add_argument(
+        "jobs", nargs="*", default=["dense", "video", "conflicts", "offline"], help="dense, video, conflicts, offline"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)

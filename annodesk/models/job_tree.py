@@ -16,6 +16,7 @@ from .vocabulary import RAW_VALUE_ROLE, display_status
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 UNSAVED_EDITS_ROLE = Qt.ItemDataRole.UserRole + 2
+OFFLINE_ROLE = Qt.ItemDataRole.UserRole + 3  # the job is checked out to this computer (issue 16)
 """On a job row: ``True`` when this computer holds annotation edits of the job not saved to the server."""
 STATUS_COLORS = {"annotation": "#1f6fb2", "validation": "#b26b00", "completed": "#2e7d32"}
 
@@ -43,6 +44,7 @@ class JobTreeModel(TreeModel):
         super().__init__(parent)
         self._users: Mapping[int, User] = {}
         self._unsaved_edits: frozenset[int] = frozenset()
+        self._offline: frozenset[int] = frozenset()  # jobs checked out to this computer (issue 16)
 
     def set_unsaved_edits(self, job_ids: Iterable[int]) -> None:
         """Mark the jobs with annotation edits not saved yet (from the edit journal); the others unmarked."""
@@ -54,6 +56,20 @@ class JobTreeModel(TreeModel):
                 self.dataChanged.emit(
                     self.createIndex(node.row, 0, node.id), self.createIndex(node.row, len(self.headers) - 1, node.id)
                 )
+
+    def set_offline_jobs(self, job_ids: Iterable[int]) -> None:
+        """Mark the jobs kept on this computer for work with no network (checked out); the others unmarked."""
+        marked = frozenset(job_ids)
+        changed = marked ^ self._offline
+        self._offline = marked
+        for node in list(self._nodes.values()):
+            if node.kind == "job" and node.payload.id in changed:
+                self.dataChanged.emit(
+                    self.createIndex(node.row, 0, node.id), self.createIndex(node.row, len(self.headers) - 1, node.id)
+                )
+
+    def is_offline(self, job_id: int) -> bool:
+        return job_id in self._offline
 
     def has_unsaved_edits(self, job_id: int) -> bool:
         return job_id in self._unsaved_edits
@@ -83,13 +99,21 @@ class JobTreeModel(TreeModel):
         return None
 
     def _job_cell(self, job: JobRef, column: int, role: int) -> Any:
-        unsaved = job.id in self._unsaved_edits
+        unsaved, offline = job.id in self._unsaved_edits, job.id in self._offline
         if role == UNSAVED_EDITS_ROLE:
             return unsaved
+        if role == OFFLINE_ROLE:
+            return offline
         if unsaved and column == 0 and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Annotation edits of this job are on this computer but not saved to the server yet")
+        if offline and column == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Kept on this computer for work with no network (View ▸ Offline jobs)")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                if unsaved and offline:
+                    return arg(self.tr("Job #%1 • offline, unsaved edits"), job.id)
+                if offline:
+                    return arg(self.tr("Job #%1 • offline"), job.id)
                 return arg(self.tr("Job #%1 • unsaved edits"), job.id) if unsaved else arg(self.tr("Job #%1"), job.id)
             if column == 1:
                 return display_status(job.status)

@@ -48,6 +48,10 @@ class Work:
         task = self._tasks.get(name)
         return task if task is not None and not task.done() else None
 
+    def names(self) -> list[str]:
+        """The names of the tasks not yet ended (anonymous ones as ``#n``)."""
+        return [name for name, task in self._tasks.items() if not task.done()]
+
     def running(self, name: str) -> bool:
         task = self._tasks.get(name)
         return task is not None and not task.done()

@@ -23,6 +23,7 @@ from annodesk.api import CvatError
 from annodesk.api.models import Page, Task, User
 from annodesk.i18n import LiveText, arg, format_datetime, live
 from annodesk.models.task_table import TaskTableModel, sortable
+from annodesk.session.checkout_store import CheckoutStore
 from annodesk.session.repository import Fetched
 from annodesk.settings import Settings
 from annodesk.tasks.controller import PAGE_SIZES, TaskController
@@ -32,6 +33,7 @@ from .cache_notice import CacheNotice
 from .elided_label import ElidedLabel
 from .job_editing import JobEditing
 from .language_menu import LanguageMenu
+from .offline_actions import OfflineActions, store_for
 from .pager import Pager
 from .profile_box import show_profile
 from .projects import ProjectBrowsing
@@ -57,10 +59,14 @@ class MainWindow(QMainWindow):
     detailsShown = Signal(int)
     closed = Signal()
 
-    def __init__(self, controller: TaskController, settings: QSettings) -> None:
+    def __init__(
+        self, controller: TaskController, settings: QSettings, offline_store: CheckoutStore | None = None
+    ) -> None:
         super().__init__()
         self.controller = controller
         self.settings = settings
+        # the checked-out jobs (issue 16): the app's store, or one beside the offline cache (tests)
+        self.offline_store = offline_store if offline_store is not None else store_for(controller.repository)
         self.setWindowTitle(f"annodesk — {controller.username} @ {controller.server_url}")
         self._message: LiveText = ""
         self._notice: LiveText = ""
@@ -191,7 +197,13 @@ class MainWindow(QMainWindow):
         self.view_menu.setToolTipsVisible(True)
         self.thumbnails = TableThumbnails(table, self.model, tasks.repository, self.settings)
         self.view_menu.addAction(self.thumbnails.action)
-        self.workspaces = JobOpening.attach(tasks, self.settings, details, self.view_menu, self, self.closed)  # jobs
+        self.workspaces = JobOpening.attach(
+            tasks, self.settings, details, self.view_menu, self, self.closed, store=self.offline_store
+        )  # the jobs tree opens jobs; checked-out ones read from the store
+        self.offline = OfflineActions.attach(
+            tasks, self.settings, self.offline_store, details, self.task_menu, self.view_menu, self.workspaces, self,
+            self.closed,
+        )  # fmt: skip
         self.projects = ProjectBrowsing(ProjectsController(tasks), self.view_menu, details, self.authoring)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.projects.dock)
         self.task_deletion.deleted.connect(self.thumbnails.forget)
@@ -232,6 +244,7 @@ class MainWindow(QMainWindow):
         self.task_deletion.retranslate()
         self.thumbnails.retranslate()
         self.workspaces.retranslate()
+        self.offline.retranslate()
         self.authoring.retranslate()
         self.projects.retranslate()
         self.model.retranslate()

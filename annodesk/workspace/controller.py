@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 import msgspec
 from PySide6.QtCore import QObject, QSize, Signal
@@ -20,11 +21,13 @@ from PySide6.QtGui import QImage
 from annodesk.annotations import LabelSet
 from annodesk.annotations.identity import identified
 from annodesk.annotations.objects import Annotations
-from annodesk.api import CvatError, NotAuthenticated, PermissionDenied
+from annodesk.api import CvatError, NetworkError, NotAuthenticated, PermissionDenied
+from annodesk.api.annotation_models import Annotations as ServerAnnotations
 from annodesk.api.models import DataMeta, Job, Task
 from annodesk.i18n import arg
+from annodesk.session.checkout_store import Checkout
 from annodesk.session.job_data import JobData, change_job_status, load_job_media
-from annodesk.session.job_save import InFlight, JobSaver
+from annodesk.session.job_save import InFlight, JobSaver, Saved
 from annodesk.session.journal import Journal, JournalError, Pending
 from annodesk.session.repository import Repository
 from annodesk.tasks.work import Work
@@ -43,6 +46,7 @@ from .frame_objects import (
     job_counts,
 )
 from .frames import COMPRESSED, ORIGINAL, FrameLoadError, FrameSource, FrameSuperseded
+from .offline import Checkouts, StoredChunks, StoredJob, StoredJobError, read_stored_job
 from .playback import FrameClock
 from .problems import Problem
 from .saving import JobSaving
@@ -53,7 +57,12 @@ JOB_STATUSES = ("annotation", "validation", "completed")
 TASK_NAMES = ("load", "frame", "status")  # the controller's named, latest-wins work
 
 
-FrameSourceFactory = Callable[[Repository, Task, DataMeta, Job], FrameSource]
+class FrameSourceFactory(Protocol):
+    """Makes a job's frame source; ``stored``: the job's checkout, whose chunk files it reads."""
+
+    def __call__(
+        self, repository: Repository, task: Task, meta: DataMeta, job: Job, stored: StoredChunks | None = None
+    ) -> FrameSource: ...
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,13 @@ class WorkspaceController(QObject):
 
     Once loaded, :attr:`editor` (a :class:`JobEditor`) holds the job's annotations: the frame's objects are read
     from its document and again after every edit. ``journal``: where edits are journaled (None: nowhere).
+
+    A checked-out job (``checkouts``, issue 16) reads its frames from the checkout store; when the app is offline or
+    the server cannot be reached it opens from the store (:attr:`offline` True, ``offlineChanged(bool)``), its
+    journal's steps restored without asking (``restored(steps)``: they are the user's offline work — online too).
+    ``connectionCheckWanted()`` asks the app to try the server now (a network failure here, or a save asked for
+    offline: :meth:`check_connection`); :meth:`set_online` follows the app's word; a save (:meth:`sync`) of a
+    checked-out job is its sync and renews the store's base.
     """
 
     loaded = Signal()
@@ -94,6 +110,9 @@ class WorkspaceController(QObject):
     message = Signal(object)
     playingChanged = Signal(bool)
     restorable = Signal(object)
+    restored = Signal(int)
+    offlineChanged = Signal(bool)
+    connectionCheckWanted = Signal()
 
     def __init__(
         self,
@@ -104,9 +123,15 @@ class WorkspaceController(QObject):
         *,
         task_id: int | None = None,
         journal: Journal | None = None,
+        checkouts: Checkouts | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
+        self.checkouts = checkouts
+        self.checkout: Checkout | None = None  # the job's checkout in the store, once the load found it
+        self.offline = False  # opened from the checkout store, or the server went away since: saving waits
+        self._from_store = False  # the job, task and meta shown were read from the checkout store
+        self.sync_on_load = False  # once loaded (and restored), save: a sync whose conflicts the user resolves here
         self.editor: JobEditor | None = None
         self.saving: JobSaving | None = None  # the job's save, once loaded
         self.pending: Pending | None = None  # unsaved edits of an earlier session, until restored or discarded
@@ -165,38 +190,105 @@ class WorkspaceController(QObject):
         self.work.start(self._load(), "load")
 
     async def _load(self) -> None:
-        """The job, task and meta first (the first frame is asked for at once), the annotations meanwhile."""
+        """The job, task and meta first (the first frame is asked for at once), the annotations meanwhile. A
+        checked-out job opens from the store when the app is offline or the server cannot be reached."""
+        checkouts = self.checkouts
+        checkout = await asyncio.to_thread(checkouts.find, self.job_id) if checkouts is not None else None
+        self.checkout = checkout
+        if checkout is not None and checkouts is not None and not checkouts.online():
+            await self._load_stored(checkout)
+            return
+        stored = StoredChunks(checkouts.store, checkout) if checkouts is not None and checkout is not None else None
         annotations = asyncio.ensure_future(self.repository.client.get_job_annotations(self.job_id))
+        unreachable = False
         try:
             media = await load_job_media(self.repository, self.job_id, self.task_id)
-            if self.source is not None:
-                self.source.close()
-            self.source = self._frame_sources(self.repository, media.task, media.meta, media.job)
-            self.source.request(media.job.start_frame)  # on its way while the annotations come and are read
+            self._replace_source(self._frame_sources(self.repository, media.task, media.meta, media.job, stored))
+            self._request_first(media.job)  # on its way while the annotations come and are read
             data = JobData(media.job, media.task, media.meta, await annotations)
             # indexing thousands of objects is pure Python: off the GUI thread, so the window keeps answering
             indexed = await asyncio.to_thread(_index, data, self.color_by, self.journal)
         except NotAuthenticated:
             return  # the session's one 401 path (AuthWatch) takes the user back to sign-in
+        except NetworkError as exc:
+            if checkout is None:
+                self._load_failed(exc, not_checked_out=checkouts is not None)
+                return
+            unreachable = True  # opened from the store below
         except CvatError as exc:
-            job_id = self.job_id
-            self.loadFailed.emit(Problem(lambda: arg(self.tr("Job #%1 could not be opened."), job_id), exc))
+            self._load_failed(exc)
             return
         finally:
             if not annotations.done():
                 annotations.cancel()
             elif not annotations.cancelled():
                 annotations.exception()  # retrieved: a failure here was reported above
+        if unreachable:
+            assert checkout is not None
+            self.connectionCheckWanted.emit()
+            await self._load_stored(checkout)
+            return
+        self._loaded_with(data, indexed, offline=False)
+
+    async def _load_stored(self, checkout: Checkout) -> None:
+        """Open the job from its checkout: job, task, meta and the effective base from the store, frames from its
+        chunk files, the journal's steps restored."""
+        try:
+            stored = await asyncio.to_thread(read_stored_job, checkout, self.journal)
+        except StoredJobError:
+            log.exception("the offline copy of job %s could not be read", self.job_id)
+            job_id = self.job_id
+            self.loadFailed.emit(
+                Problem(lambda: arg(self.tr("The offline copy of job #%1 could not be read."), job_id))
+            )
+            return
+        assert self.checkouts is not None
+        chunks = StoredChunks(self.checkouts.store, checkout)
+        self._replace_source(self._frame_sources(self.repository, stored.task, stored.meta, stored.job, chunks))
+        self._request_first(stored.job)
+        data = JobData(stored.job, stored.task, stored.meta, ServerAnnotations(version=stored.base.version))
+        indexed = await asyncio.to_thread(_index, data, self.color_by, self.journal, stored)
+        self._loaded_with(data, indexed, offline=True)
+
+    def _replace_source(self, source: FrameSource) -> None:
+        if self.source is not None:
+            self.source.close()
+        self.source = source
+
+    def _request_first(self, job: Job) -> None:
+        if self.source is not None:
+            self.source.request(job.start_frame)
+
+    def _load_failed(self, exc: CvatError, *, not_checked_out: bool = False) -> None:
+        job_id = self.job_id
+        if not_checked_out:  # the server cannot be reached and the job is not on this computer
+            text = lambda: arg(  # noqa: E731
+                self.tr("Job #%1 could not be opened; to work on it with no network, take it offline first."), job_id
+            )
+        else:
+            text = lambda: arg(self.tr("Job #%1 could not be opened."), job_id)  # noqa: E731
+        self.loadFailed.emit(Problem(text, exc))
+
+    def _loaded_with(self, data: JobData, indexed: _Indexed, *, offline: bool) -> None:
         self.data = data
+        self._from_store = offline
         self._reader, self._counts, self._counted = indexed.reader, indexed.counts, indexed.document
         self._start_editor(indexed)
         self.frame = data.job.start_frame
+        self._set_offline(offline)
         self.loaded.emit()
         self.go_to(data.job.start_frame, force=True)
-        if indexed.pending is not None:
-            self.restorable.emit(indexed.pending)
+        pending = indexed.pending
+        if pending is not None and self.checkout is not None:
+            self.restore()  # the user's offline work: taken back without asking
+            self.restored.emit(pending.steps)
+        elif pending is not None:
+            self.restorable.emit(pending)
         elif self.editor is not None:
             self.editor.begin_journal()
+        if self.sync_on_load:
+            self.sync_on_load = False
+            self.sync()
 
     def _start_editor(self, indexed: _Indexed) -> None:
         if self.editor is not None:
@@ -227,6 +319,8 @@ class WorkspaceController(QObject):
         self.saving.statusSaved.connect(self._status_saved)
         self.saving.inFlightChanged.connect(self._journal_in_flight)
         self.saving.saved.connect(self._save_went_through)
+        self.saving.saved.connect(self._saved)
+        self.saving.failed.connect(self._save_failed)
 
     def _journaled_in_flight(self) -> InFlight | None:
         """What an unfinished save of an earlier session left in the journal (its next save looks for it first)."""
@@ -262,6 +356,52 @@ class WorkspaceController(QObject):
         if self.data is not None:
             self.data = replace(self.data, job=job)
             self.statusChanged.emit(job.status)
+
+    # -- a checked-out job: offline, online, sync -------------------------------------------------
+
+    def set_online(self, online: bool) -> None:
+        """The app's word on its connection: a checked-out job goes offline with it (saving waits), and back."""
+        if self.checkout is not None and self.data is not None:
+            self._set_offline(not online)
+
+    def _set_offline(self, offline: bool) -> None:
+        if offline != self.offline:
+            self.offline = offline
+            self.offlineChanged.emit(offline)
+
+    def check_connection(self) -> None:
+        """Ask the app to try the server now (its answer comes back through :meth:`set_online`)."""
+        self.connectionCheckWanted.emit()
+
+    def sync(self) -> None:
+        """Save now — for a checked-out job, its sync (base: the journal's; conflicts go to the conflict view);
+        asked before the load ended, it runs once the job is loaded and its offline work restored."""
+        if self.saving is None or self.editor is None:
+            self.sync_on_load = True
+            return
+        if self.pending is not None:
+            self.restore()
+        self.saving.save()
+
+    def _saved(self, saved: Saved) -> None:
+        """A save of a checked-out job is its sync: the store's base follows the journal's (written after it)."""
+        if self.offline:  # the server answered before the app noticed: the app looks again now
+            self._set_offline(False)
+            self.check_connection()
+        checkouts, editor = self.checkouts, self.editor
+        if checkouts is None or editor is None or self.checkout is None:
+            return
+        job_id, version, document = self.job_id, saved.version, editor.saved
+        job = task = None
+        if self.data is not None and not self._from_store:  # read from the server: its current job and task
+            job, task = self.data.job, self.data.task
+        editor.after_journal(lambda: checkouts.renew_base(job_id, version, document, job, task))
+
+    def _save_failed(self, problem: Problem) -> None:
+        """The server could not be reached: a checked-out job goes on offline (its edits stay in the journal)."""
+        if isinstance(problem.error, NetworkError) and self.checkout is not None:
+            self._set_offline(True)
+            self.connectionCheckWanted.emit()
 
     # -- unsaved edits of an earlier session -------------------------------------------------------
 
@@ -645,10 +785,10 @@ class WorkspaceController(QObject):
             self.statusChanged.emit(before.status)
 
 
-def _index(data: JobData, color_by: str, journal: Journal | None) -> _Indexed:
-    """The job's annotations as a domain document, indexed by frame and counted, and the journal's unsaved edits
-    of the job (a worker thread: no Qt here)."""
-    document = identified(as_document(data.annotations))
+def _index(data: JobData, color_by: str, journal: Journal | None, stored: StoredJob | None = None) -> _Indexed:
+    """The job's annotations as a domain document (``stored``: its checkout's effective base), indexed by frame and
+    counted, and the journal's unsaved edits of the job (a worker thread: no Qt here)."""
+    document = identified(stored.base if stored is not None else as_document(data.annotations))
     pending = None
     if journal is not None:
         try:

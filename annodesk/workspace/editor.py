@@ -455,6 +455,14 @@ class JobEditor(QObject):
         self._journal_writes = [f for f in self._journal_writes if not f.done()]
         self._journal_writes.append(future)
 
+    def after_journal(self, task: Callable[[], None]) -> None:
+        """Run ``task`` on the journal's thread once every journal write asked for so far is done (e.g. a copy that
+        must never be newer than the journal's). Run at once when there is no journal."""
+        if self.journal is None:
+            task()
+            return
+        self._journal(lambda _journal: task())
+
     def flush_journal(self, timeout: float | None = None) -> bool:
         """Wait until every journal write asked for so far is on disk (tests, closing); False on a timeout."""
         for future in list(self._journal_writes):

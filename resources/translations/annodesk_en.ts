@@ -116,6 +116,60 @@
     </message>
 </context>
 <context>
+    <name>OfflineActions</name>
+    <message numerus="yes">
+        <source>Keep the task&apos;s %n job(s) on this computer for work with no network</source>
+        <translation>
+            <numerusform>Keep the task&apos;s %n job on this computer for work with no network</numerusform>
+            <numerusform>Keep the task&apos;s %n jobs on this computer for work with no network</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take the %n selected job(s) o&amp;ffline</source>
+        <translation>
+            <numerusform>Take the %n selected job o&amp;ffline</numerusform>
+            <numerusform>Take the %n selected jobs o&amp;ffline</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) made offline are back; they are synced when you save.</source>
+        <translation>
+            <numerusform>%n change made offline is back; it is synced when you save.</numerusform>
+            <numerusform>%n changes made offline are back; they are synced when you save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfflineJobsController</name>
+    <message numerus="yes">
+        <source>Job #%1: %n change(s) here conflict with the server&apos;s; open it to resolve them.</source>
+        <translation>
+            <numerusform>Job #%1: %n change here conflicts with the server&apos;s; open it to resolve it.</numerusform>
+            <numerusform>Job #%1: %n changes here conflict with the server&apos;s; open it to resolve them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Job #%1: %n change(s) here conflict with the server&apos;s; resolve them in its window.</source>
+        <translation>
+            <numerusform>Job #%1: %n change here conflicts with the server&apos;s; resolve it in its window.</numerusform>
+            <numerusform>Job #%1: %n changes here conflict with the server&apos;s; resolve them in its window.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfflineJobsWindow</name>
+    <message numerus="yes">
+        <source>Job #%1 holds %n edit(s) made here and not yet sent to the server. Remove it anyway? Those edits are lost.</source>
+        <translation>
+            <numerusform>Job #%1 holds %n edit made here and not yet sent to the server. Remove it anyway? That edit is lost.</numerusform>
+            <numerusform>Job #%1 holds %n edits made here and not yet sent to the server. Remove it anyway? Those edits are lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>

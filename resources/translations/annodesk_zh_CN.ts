@@ -1626,8 +1626,20 @@
         <translation>作业 #%1</translation>
     </message>
     <message>
+        <source>Job #%1 • offline</source>
+        <translation>作业 #%1 • 离线可用</translation>
+    </message>
+    <message>
+        <source>Job #%1 • offline, unsaved edits</source>
+        <translation>作业 #%1 • 离线可用，有未保存的修改</translation>
+    </message>
+    <message>
         <source>Job #%1 • unsaved edits</source>
         <translation>作业 #%1 • 有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Kept on this computer for work with no network (View ▸ Offline jobs)</source>
+        <translation>已保存在本机，可在无网络时处理（视图 ▸ 离线作业）</translation>
     </message>
     <message>
         <source>Segment / job</source>
@@ -2692,6 +2704,484 @@
     </message>
 </context>
 <context>
+    <name>OfflineActions</name>
+    <message>
+        <source>Keep the selected jobs on this computer for work with no network</source>
+        <translation>将所选作业保存在本机，以便无网络时工作</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the task&apos;s %n job(s) on this computer for work with no network</source>
+        <translation>
+            <numerusform>将该任务的 %n 个作业保存在本机，以便无网络时工作</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>O&amp;ffline jobs…</source>
+        <translation>离线作业(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Offline: jobs can be taken offline once the server answers.</source>
+        <translation>离线：服务器恢复响应后才能将作业设为离线可用。</translation>
+    </message>
+    <message>
+        <source>Select a task with jobs to take them offline.</source>
+        <translation>请选择一个包含作业的任务，再将其作业设为离线可用。</translation>
+    </message>
+    <message>
+        <source>Take all jobs o&amp;ffline</source>
+        <translation>将全部作业设为离线可用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Take job #%1 o&amp;ffline</source>
+        <translation>将作业 #%1 设为离线可用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Take o&amp;ffline</source>
+        <translation>离线可用(&amp;F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take the %n selected job(s) o&amp;ffline</source>
+        <translation>
+            <numerusform>将所选的 %n 个作业设为离线可用(&amp;F)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take this job o&amp;ffline</source>
+        <translation>将此作业设为离线可用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The jobs kept on this computer for work with no network</source>
+        <translation>保存在本机、可在无网络时处理的作业</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) made offline are back; they are synced when you save.</source>
+        <translation>
+            <numerusform>已恢复离线时所做的 %n 处修改；保存时会同步到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected again</source>
+        <translation>已重新连接</translation>
+    </message>
+    <message>
+        <source>Connected to the server again: saving works.</source>
+        <translation>已重新连接服务器：可以保存了。</translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept on this computer</source>
+        <translation>离线 — 修改保存在这台电脑上</translation>
+    </message>
+    <message>
+        <source>Save (%1) to sync the changes you made offline.</source>
+        <translation>按保存（%1）同步离线时所做的修改。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Every tool works; save once it answers again to sync your edits.</source>
+        <translation>无法连接服务器。所有工具照常可用；服务器恢复后保存即可同步你的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineJobs</name>
+    <message>
+        <source>It is no longer assigned to %1.</source>
+        <translation>它已不再分配给 %1。</translation>
+    </message>
+    <message>
+        <source>It was assigned to %1.</source>
+        <translation>它已被分配给 %1。</translation>
+    </message>
+    <message>
+        <source>It was reassigned from %1 to %2.</source>
+        <translation>它已从 %1 改派给 %2。</translation>
+    </message>
+    <message>
+        <source>Its status changed from “%1” to “%2”.</source>
+        <translation>它的状态已从“%1”变为“%2”。</translation>
+    </message>
+    <message>
+        <source>Its task “%1” was deleted on the server.</source>
+        <translation>它所属的任务“%1”已在服务器上删除。</translation>
+    </message>
+    <message>
+        <source>Job #%1 can no longer be synced. %2 Its edits are kept on this computer: export them to a file in CVAT&apos;s format to keep them.</source>
+        <translation>作业 #%1 已无法同步。%2它的修改仍保存在本机：可将其导出为 CVAT 格式的文件以便保留。</translation>
+    </message>
+    <message>
+        <source>Job #%1 changed on the server while it was out: %2</source>
+        <translation>作业 #%1 离线期间在服务器上发生了变化：%2</translation>
+    </message>
+    <message>
+        <source>Labels the edits use were removed on the server.</source>
+        <translation>这些修改所用的标签已在服务器上删除。</translation>
+    </message>
+    <message>
+        <source>The job changed on the server.</source>
+        <translation>该作业已在服务器上发生变化。</translation>
+    </message>
+    <message>
+        <source>The job was deleted on the server.</source>
+        <translation>该作业已在服务器上删除。</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts them.</source>
+        <translation>服务器已不再接受这些修改。</translation>
+    </message>
+    <message>
+        <source>The server refused the edits: “%1”.</source>
+        <translation>服务器拒绝了这些修改：“%1”。</translation>
+    </message>
+    <message>
+        <source>The task&apos;s labels changed; they are now: %1.</source>
+        <translation>任务的标签已变更，现在为：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineJobsController</name>
+    <message>
+        <source>Close job #%1&apos;s window first.</source>
+        <translation>请先关闭作业 #%1 的窗口。</translation>
+    </message>
+    <message>
+        <source>Job #%1 as edited here was saved to %2.</source>
+        <translation>作业 #%1 在本机修改后的内容已保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Job #%1 can no longer be synced; its edits are kept here.</source>
+        <translation>作业 #%1 已无法同步；它的修改仍保存在本机。</translation>
+    </message>
+    <message>
+        <source>Job #%1 could not be removed from this computer.</source>
+        <translation>无法从本机移除作业 #%1。</translation>
+    </message>
+    <message>
+        <source>Job #%1 could not be stored on this computer (is the disk full?).</source>
+        <translation>无法将作业 #%1 保存到本机（磁盘是否已满？）。</translation>
+    </message>
+    <message>
+        <source>Job #%1 could not be taken offline: %2</source>
+        <translation>无法将作业 #%1 设为离线可用：%2</translation>
+    </message>
+    <message>
+        <source>Job #%1 could not be taken offline: %2 What was downloaded is kept; it resumes when the server answers again.</source>
+        <translation>无法将作业 #%1 设为离线可用：%2已下载的内容会保留；服务器恢复响应后将继续下载。</translation>
+    </message>
+    <message>
+        <source>Job #%1 is available offline (%2 downloaded).</source>
+        <translation>作业 #%1 已可离线使用（下载了 %2）。</translation>
+    </message>
+    <message>
+        <source>Job #%1 is available offline.</source>
+        <translation>作业 #%1 已可离线使用。</translation>
+    </message>
+    <message>
+        <source>Job #%1 is open in its window: save it there (Ctrl+S) to sync it.</source>
+        <translation>作业 #%1 已在其窗口中打开：请在该窗口中保存（Ctrl+S）以完成同步。</translation>
+    </message>
+    <message>
+        <source>Job #%1 removed from this computer (%2 freed).</source>
+        <translation>已从本机移除作业 #%1（释放了 %2）。</translation>
+    </message>
+    <message>
+        <source>Job #%1 synced: %2 created, %3 changed, %4 deleted on the server.</source>
+        <translation>作业 #%1 已同步：在服务器上新建 %2 个、修改 %3 个、删除 %4 个对象。</translation>
+    </message>
+    <message>
+        <source>Job #%1 synced: it now holds the server&apos;s latest version.</source>
+        <translation>作业 #%1 已同步：现在是服务器上的最新版本。</translation>
+    </message>
+    <message>
+        <source>Job #%1 was not synced: %2 Its edits are kept here.</source>
+        <translation>作业 #%1 未能同步：%2它的修改仍保存在本机。</translation>
+    </message>
+    <message>
+        <source>Job #%1 was not synced: this computer&apos;s copy could not be read or written (is the disk full?). Its edits are kept.</source>
+        <translation>作业 #%1 未能同步：无法读写本机副本（磁盘是否已满？）。它的修改仍会保留。</translation>
+    </message>
+    <message>
+        <source>Job #%1 was not taken offline: the offline jobs would need more than the %2 allowed (%3 used). Remove jobs you no longer need offline, or allow more space.</source>
+        <translation>作业 #%1 未设为离线可用：离线作业所需空间将超过允许的 %2（已用 %3）。请移除不再需要离线的作业，或调大允许的空间。</translation>
+    </message>
+    <message>
+        <source>Job #%1&apos;s edits could not be written to %2.</source>
+        <translation>无法将作业 #%1 的修改写入 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job #%1: %n change(s) here conflict with the server&apos;s; open it to resolve them.</source>
+        <translation>
+            <numerusform>作业 #%1：本机有 %n 处修改与服务器上的修改冲突；请打开该作业解决冲突。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Job #%1: %n change(s) here conflict with the server&apos;s; resolve them in its window.</source>
+        <translation>
+            <numerusform>作业 #%1：本机有 %n 处修改与服务器上的修改冲突；请在其窗口中解决冲突。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing job #%1…</source>
+        <translation>正在同步作业 #%1…</translation>
+    </message>
+    <message>
+        <source>Taking job #%1 offline was cancelled; what was downloaded is kept.</source>
+        <translation>已取消将作业 #%1 设为离线可用；已下载的内容会保留。</translation>
+    </message>
+    <message>
+        <source>The offline jobs could not be read from this computer&apos;s disk.</source>
+        <translation>无法从本机磁盘读取离线作业。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineJobsModel</name>
+    <message>
+        <source>As far as this computer knows: the server has not been asked yet.</source>
+        <translation>这是本机所知的状态：尚未向服务器查询。</translation>
+    </message>
+    <message>
+        <source>Base version</source>
+        <translation>基准版本</translation>
+    </message>
+    <message>
+        <source>Cannot be synced</source>
+        <translation>无法同步</translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation>本机有修改</translation>
+    </message>
+    <message>
+        <source>Changed on the server</source>
+        <translation>服务器上有修改</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>有冲突</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>有冲突（%1）</translation>
+    </message>
+    <message>
+        <source>Download unfinished</source>
+        <translation>下载未完成</translation>
+    </message>
+    <message>
+        <source>Edits made here and not yet sent to the server</source>
+        <translation>在本机所做、尚未发送到服务器的修改</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Job #%1</source>
+        <translation>作业 #%1</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Local changes</source>
+        <translation>本机修改</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>占用空间</translation>
+    </message>
+    <message>
+        <source>Some frames are not on this computer yet: take the job offline again to resume.</source>
+        <translation>部分帧尚未下载到本机：再次将该作业设为离线可用即可继续下载。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>The server&apos;s annotation version the local copy is based on</source>
+        <translation>本机副本所基于的服务器标注版本</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineJobsWindow</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>关闭提示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export local edits…</source>
+        <translation>导出本地修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove anyway</source>
+        <translation>仍然移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;space (GB):</source>
+        <translation>允许的空间（GB）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>CVAT for images 1.1 (*.xml)</source>
+        <translation>CVAT for images 1.1 格式 (*.xml)</translation>
+    </message>
+    <message>
+        <source>CVAT for images 1.1, zipped (*.zip)</source>
+        <translation>CVAT for images 1.1 格式，压缩 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export local edits</source>
+        <translation>导出本地修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job #%1 holds %n edit(s) made here and not yet sent to the server. Remove it anyway? Those edits are lost.</source>
+        <translation>
+            <numerusform>作业 #%1 有 %n 处在本机所做、尚未发送到服务器的修改。仍要移除吗？这些修改将会丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Job %1 of %2</source>
+        <translation>第 %1 个，共 %2 个作业</translation>
+    </message>
+    <message>
+        <source>Jobs are not taken offline beyond this much disk space</source>
+        <translation>离线作业占用的磁盘空间不会超过此值</translation>
+    </message>
+    <message>
+        <source>No job is offline yet. Take jobs offline from a task&apos;s jobs (right-click), the Task menu or My jobs.</source>
+        <translation>还没有离线作业。可在任务的作业列表（右键）、“任务”菜单或“我的作业”中将作业设为离线可用。</translation>
+    </message>
+    <message>
+        <source>Offline jobs</source>
+        <translation>离线作业</translation>
+    </message>
+    <message>
+        <source>Offline jobs use %1 of %2.</source>
+        <translation>离线作业已用 %1，共允许 %2。</translation>
+    </message>
+    <message>
+        <source>Open the job in its window (Enter)</source>
+        <translation>在作业窗口中打开（Enter）</translation>
+    </message>
+    <message>
+        <source>Original &amp;quality</source>
+        <translation>原始画质(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Remove offline job</source>
+        <translation>移除离线作业</translation>
+    </message>
+    <message>
+        <source>Remove the selected jobs from this computer (Delete)</source>
+        <translation>从本机移除所选作业（Delete）</translation>
+    </message>
+    <message>
+        <source>Save the job as edited here to a file in CVAT&apos;s format</source>
+        <translation>将本机修改后的作业保存为 CVAT 格式的文件</translation>
+    </message>
+    <message>
+        <source>Send the selected jobs&apos; local changes and take the server&apos;s (Ctrl+Shift+S)</source>
+        <translation>发送所选作业的本机修改，并获取服务器上的修改（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Sign in to that job&apos;s server to open or sync it.</source>
+        <translation>请登录该作业所在的服务器后再打开或同步。</translation>
+    </message>
+    <message>
+        <source>Stop taking jobs offline; what was downloaded is kept</source>
+        <translation>停止将作业设为离线可用；已下载的内容会保留</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync &amp;all</source>
+        <translation>全部同步(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sync every job of this server that changed here</source>
+        <translation>同步此服务器上在本机有修改的每个作业</translation>
+    </message>
+    <message>
+        <source>Sync when the &amp;connection comes back</source>
+        <translation>连接恢复时自动同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Take jobs offline with their frames as uploaded (larger) instead of the compressed chunks</source>
+        <translation>离线时下载上传时的原始帧（较大），而不是压缩后的数据块</translation>
+    </message>
+    <message>
+        <source>Taking job #%1 offline: %2 received, %3 of %4 frames here</source>
+        <translation>正在将作业 #%1 设为离线可用：已接收 %2，已有 %3 / %4 帧</translation>
+    </message>
+    <message>
+        <source>Taking job #%1 offline: reading it…</source>
+        <translation>正在将作业 #%1 设为离线可用：正在读取…</translation>
+    </message>
+    <message>
+        <source>When the server answers again, send the jobs changed here (conflicts wait for you)</source>
+        <translation>服务器恢复响应后，发送在本机有修改的作业（有冲突的作业会等您处理）</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message numerus="yes">
         <source>%Ln task(s) in all</source>
@@ -3151,6 +3641,10 @@
         <translation>
             <numerusform>尚未保存：%n 处修改与另一位用户的修改冲突，请选择。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offline: your changes are kept on this computer and will be synced when the server answers again.</source>
+        <translation>离线：你的修改保存在这台电脑上，服务器恢复连接后会同步。</translation>
     </message>
     <message>
         <source>Save and mark the job &amp;completed</source>
@@ -4137,6 +4631,10 @@
         <translation>无法打开作业 #%1。</translation>
     </message>
     <message>
+        <source>Job #%1 could not be opened; to work on it with no network, take it offline first.</source>
+        <translation>无法打开作业 #%1；如需在无网络时处理它，请先将其设为离线。</translation>
+    </message>
+    <message>
         <source>Some objects of this frame could not be read.</source>
         <translation>本帧的部分对象无法读取。</translation>
     </message>
@@ -4149,6 +4647,10 @@
         <translation>状态已保存。</translation>
     </message>
     <message>
+        <source>The offline copy of job #%1 could not be read.</source>
+        <translation>无法读取作业 #%1 的离线副本。</translation>
+    </message>
+    <message>
         <source>The status of job #%1 was not changed.</source>
         <translation>作业 #%1 的状态未更改。</translation>
     </message>
@@ -4159,6 +4661,10 @@
 </context>
 <context>
     <name>WorkspaceWindow</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
     <message>
         <source>&amp;Actual size (1:1)</source>
         <translation>实际大小 (1:1)(&amp;A)</translation>

@@ -608,11 +608,12 @@ def test_job_editing_deletion_and_previews_in_chinese_fit_and_are_chinese(
         job_menu = window.job_editing.job_menu(job.id)
         check("job menu", list(_menu_texts(job_menu.actions(), "job")))
         texts = [a.text() for a in job_menu.actions() if not a.isSeparator()]
-        assert texts[-4:] == [
+        assert texts[-5:] == [
             "重新保存(&R)",
             "放弃修改(&D)",
             f"将标注导入作业 #{job.id}(&I)…",
             f"打开作业 #{job.id}(&O)",
+            f"将作业 #{job.id} 设为离线可用(&F)",
         ]
 
         view = window.details.jobs_view

@@ -953,6 +953,7 @@ def test_task_actions_follow_the_selection(
             actions.export_action,
             actions.import_action,
             actions.transfers_action,
+            window.offline.task_action,  # issue 16: every job of the task taken offline
         ]
         await select(window, empty.id)
         assert not actions.export_action.isEnabled() and not actions.import_action.isEnabled()  # nothing to export
@@ -980,9 +981,10 @@ def test_task_actions_follow_the_selection(
         jobs.customContextMenuRequested.emit(position)
         (popup,) = [m for m in jobs.findChildren(QMenu) if m.isVisible()]
         job = with_data.segments[0].jobs[0]
-        assert popup.actions()[-2].text() == f"&Import annotations into job #{job.id}…"  # after the job's own
-        assert popup.actions()[-1].text() == f"&Open job #{job.id}"  # the workspace's (annodesk.ui.workspace)
-        popup.actions()[-2].trigger()
+        assert popup.actions()[-3].text() == f"&Import annotations into job #{job.id}…"  # after the job's own
+        assert popup.actions()[-2].text() == f"&Open job #{job.id}"  # the workspace's (annodesk.ui.workspace)
+        assert popup.actions()[-1].text() == f"Take job #{job.id} o&ffline"  # issue 16 (annodesk.ui.offline_actions)
+        popup.actions()[-3].trigger()
         assert window.transfers.dialogs[("import-job", job.id)].isVisible()
         popup.hide()
         await controller.shutdown()

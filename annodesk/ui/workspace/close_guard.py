@@ -4,7 +4,8 @@
 ``editor.dirtyChanged``. :class:`CloseGuard` stops a close while the editor has unsaved edits and asks, without
 blocking the event loop (a message box shown with ``open()``): *Save* saves, then closes once saved (the window stays
 open on a failure or conflicts, which the status bar and the conflict view show); *Discard* drops the edits and
-their journal, then closes; *Cancel* keeps the window. Both get the controller and the window as the widget they
+their journal, then closes; *Cancel* keeps the window. A checked-out job offline closes without asking: its edits
+stay in the journal for the sync. Both get the controller and the window as the widget they
 attach to (its title, its close events), nothing else of it.
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from annodesk.workspace.controller import WorkspaceController
 
-from .save_actions import CONFLICTS, FAILED, REFUSED, SAVED, SaveActions
+from .save_actions import CONFLICTS, FAILED, OFFLINE, REFUSED, SAVED, SaveActions
 
 log = logging.getLogger(__name__)
 JOURNAL_FLUSH_SECONDS = 5.0
@@ -72,6 +73,9 @@ class CloseGuard(QObject):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.Close and not self._allowed and self.unsaved():
+            if self.controller.offline:  # a checked-out job: the journal keeps the edits for the sync
+                self._flush_journal()
+                return False
             event.ignore()
             self.ask()
             return True
@@ -104,11 +108,15 @@ class CloseGuard(QObject):
         elif button is self.discard_button:
             self.discard_and_close()
 
+    def _flush_journal(self) -> None:
+        editor = self.controller.editor
+        if editor is not None and not editor.flush_journal(JOURNAL_FLUSH_SECONDS):
+            log.warning("the edit journal of job %s was still being written at the close", self.controller.job_id)
+
     def discard_and_close(self) -> None:
         """Forget the unsaved edits (and their journal), then close."""
-        editor, journal = self.controller.editor, self.controller.journal
-        if editor is not None and not editor.flush_journal(JOURNAL_FLUSH_SECONDS):
-            log.warning("the edit journal of job %s was still being written when discarded", self.controller.job_id)
+        journal = self.controller.journal
+        self._flush_journal()
         if journal is not None:
             journal.discard(self.controller.job_id)
         self._close_now()
@@ -119,7 +127,7 @@ class CloseGuard(QObject):
         if state == SAVED and not self.unsaved():
             self._close_when_saved = False
             self._close_now()
-        elif state in (FAILED, REFUSED, CONFLICTS):
+        elif state in (FAILED, REFUSED, CONFLICTS, OFFLINE):
             self._close_when_saved = False  # stays open: the status bar (or the conflict view) says why
 
     def _close_now(self) -> None:

@@ -1,5 +1,6 @@
 """Which frame source the workspace uses for a job: the frames branch's :class:`FrameSource` (chunks, caches,
-prefetch), with one chunk cache (memory and disk, reused across sessions) shared by every workspace window."""
+prefetch), with one chunk cache (memory and disk, reused across sessions) shared by every workspace window; a
+checked-out job's chunks come from the checkout store (no download, no network needed)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from annodesk.messages import error_sentence
 from annodesk.session.chunk_cache import ChunkCache
 from annodesk.session.repository import Repository
 from annodesk.workspace.frames import FrameSource, TaskMedia
+from annodesk.workspace.offline import CheckoutChunks, StoredChunks
 
 CHUNKS_FOLDER = "chunks"
 DISK_BUDGET = 4 * 1024**3  # encoded chunks kept on disk per server (least recently used go first)
@@ -38,15 +40,23 @@ class FrameSources:
                 ).start()
         return cache
 
-    def __call__(self, repository: Repository, task: Task, meta: DataMeta, job: Job) -> FrameSource:
+    def __call__(
+        self, repository: Repository, task: Task, meta: DataMeta, job: Job, stored: StoredChunks | None = None
+    ) -> FrameSource:
+        """The job's frame source; with ``stored`` (the job is checked out, of the same media) its chunks are read
+        from the checkout store."""
         client = repository.client
         media = TaskMedia.of(task, meta)
+        cache = self.chunk_cache(client.server_url)
+        if stored is not None and stored.serves(task, meta):
+            media = stored.media(task, meta)
+            cache = CheckoutChunks(stored, fallback=cache)
         return FrameSource(
             client,
             media,
             job.start_frame,
             job.stop_frame,
-            chunk_cache=self.chunk_cache(client.server_url),
+            chunk_cache=cache,
             decoded_budget=self.decoded_budget,
             describe_error=error_sentence,  # failures said in the UI's translated sentences
         )

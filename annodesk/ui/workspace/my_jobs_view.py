@@ -59,7 +59,7 @@ class MyJobsView(QWidget):
         self.table = MyJobsTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
@@ -74,7 +74,8 @@ class MyJobsView(QWidget):
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_current)
         self.open_button.setDefault(True)
-        buttons = QHBoxLayout()
+        self._retranslations: list[Callable[[], None]] = []  # of buttons other features added (add_button)
+        self.buttons = buttons = QHBoxLayout()
         buttons.addWidget(self.state_label, 1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.open_button)
@@ -94,6 +95,18 @@ class MyJobsView(QWidget):
         self.open_button.setText(self.tr("&Open job"))
         self.model.retranslate()
         self.state_label.setText(live(self._state))
+        for retranslate in self._retranslations:
+            retranslate()
+
+    def add_button(self, button: QPushButton, retranslate: Callable[[], None]) -> None:
+        """A feature's button (e.g. *Take offline*), before Refresh; ``retranslate`` sets its texts."""
+        self.buttons.insertWidget(self.buttons.indexOf(self.refresh_button), button)
+        self._retranslations.append(retranslate)
+
+    def selected_jobs(self) -> list[AssignedJob]:
+        """The selected rows' jobs, in the table's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.jobs[row] for row in rows if 0 <= row < len(self.model.jobs)]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,6 +7,7 @@ AuthWatch sees it on the shared client and the app goes back to sign-in once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 from annodesk import paths
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
+from annodesk.session.checkout_store import CheckoutStore, CheckoutStoreError
 from annodesk.session.journal import Journal
 from annodesk.session.my_jobs import AssignedJob, my_jobs
 from annodesk.session.repository import Repository
 from annodesk.settings import Settings
 from annodesk.tasks.controller import TaskController
 from annodesk.workspace.controller import FrameSourceFactory, WorkspaceController
+from annodesk.workspace.offline import Checkouts
 
 from .frame_glue import FrameSources, chunk_folder
 from .my_jobs_view import MyJobsView
@@ -34,11 +37,16 @@ if TYPE_CHECKING:
 
     from annodesk.ui.task_details import TaskDetails
 
+log = logging.getLogger(__name__)
+
 
 class JobOpening(QObject):
     """Opens one workspace window per job (opening it again raises it) and the *My jobs* window.
 
     ``opened(window)`` after a new workspace window is shown. ``my_jobs_action`` (Ctrl+J) shows *My jobs*.
+    ``store``: the checkout store (issue 16; None: no offline jobs) — a checked-out job reads its frames from it,
+    and opens from it when the app is offline or the server cannot be reached; the windows follow the task view's
+    connection state, and a network failure in one makes the task view try the server at once.
     """
 
     opened = Signal(object)
@@ -49,10 +57,13 @@ class JobOpening(QObject):
         settings: QSettings,
         frame_sources: FrameSourceFactory | None = None,
         parent: QObject | None = None,
+        *,
+        store: CheckoutStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
+        self.store = store
         self.unsaved_jobs: UnsavedJobs | None = None
         stored = Settings(settings)  # budgets: workspace/frameMemoryMB, workspace/chunkDiskMB
         self._frame_sources = frame_sources or FrameSources(
@@ -66,6 +77,7 @@ class JobOpening(QObject):
         self.my_jobs_action = QAction(self)
         self.my_jobs_action.setShortcut(QKeySequence("Ctrl+J"))
         self.my_jobs_action.triggered.connect(self.show_my_jobs)
+        tasks.connectionChanged.connect(self._connection_changed)
         self.retranslate()
 
     @classmethod
@@ -77,10 +89,12 @@ class JobOpening(QObject):
         menu: QMenu,
         owner: QWidget,
         closed: SignalInstance,
+        store: CheckoutStore | None = None,
     ) -> JobOpening:
         """The workspace for a task view: ``details``' jobs tree opens jobs, ``menu`` gets *My jobs…* (its key works
-        anywhere in ``owner``), and every workspace window closes on ``closed`` (the task view's end)."""
-        opening = cls(tasks, settings, parent=owner)
+        anywhere in ``owner``), and every workspace window closes on ``closed`` (the task view's end). ``store``:
+        the checkout store (default: :func:`store_for` the task view's repository)."""
+        opening = cls(tasks, settings, parent=owner, store=store if store is not None else store_for(tasks.repository))
         opening.attach_jobs_tree(details)
         unsaved = opening.unsaved_jobs = UnsavedJobs.attach(details, opening.journal)
         opening.opened.connect(
@@ -97,9 +111,10 @@ class JobOpening(QObject):
 
     # -- the workspace windows ---------------------------------------------------------------------
 
-    def open_job(self, job_id: int, task_id: int | None = None) -> WorkspaceWindow:
+    def open_job(self, job_id: int, task_id: int | None = None, sync: bool = False) -> WorkspaceWindow:
         """Show job ``job_id`` (of task ``task_id``, when known) in its workspace window (made and loaded the first
-        time, raised after)."""
+        time, raised after). ``sync``: then save at once — a checked-out job's offline work (restored without
+        asking) is synced, and conflicts go to the conflict view (the offline jobs view's sync asks for this)."""
         window = self.windows.get(job_id)
         if window is not None:
             if window.isMinimized():
@@ -107,10 +122,19 @@ class JobOpening(QObject):
             window.show()
             window.raise_()
             window.activateWindow()
+            if sync:
+                window.controller.sync()
             return window
         controller = WorkspaceController(
-            self.tasks.repository, job_id, self._frame_sources, task_id=task_id, journal=self.journal()
+            self.tasks.repository,
+            job_id,
+            self._frame_sources,
+            task_id=task_id,
+            journal=self.journal(),
+            checkouts=self.checkouts(),
         )
+        controller.sync_on_load = sync
+        controller.connectionCheckWanted.connect(self.tasks.retry_now)
         window = WorkspaceWindow(controller, self.settings)
         window.job_info.set_user_names({user_id: user.username for user_id, user in self.tasks.users.items()})
         window.closed.connect(self._closed)
@@ -128,6 +152,17 @@ class JobOpening(QObject):
         if journal is None:
             journal = self._journals[server] = journal_for(repository)
         return journal
+
+    def checkouts(self) -> Checkouts | None:
+        """The checked-out jobs of the signed-in server (None without a store)."""
+        if self.store is None:
+            return None
+        return Checkouts(self.store, self.tasks.repository.client.server_url, online=lambda: self.tasks.online)
+
+    def _connection_changed(self) -> None:
+        online = self.tasks.online
+        for window in self.windows.values():
+            window.controller.set_online(online)
 
     def _closed(self, job_id: int) -> None:
         window = self.windows.pop(job_id, None)
@@ -204,6 +239,19 @@ def journal_for(repository: Repository) -> Journal:
     if root == paths.cache_dir():
         return Journal.default(server)
     return Journal(root.parent / "journal", server)
+
+
+def store_for(repository: Repository) -> CheckoutStore | None:
+    """The checkout store: in the user data dir (:meth:`CheckoutStore.default`) in the app; beside the offline
+    cache's root when that is not the app's (tests). None when it cannot be opened (offline jobs are then off)."""
+    root = repository.cache.folder.parent
+    try:
+        if root == paths.cache_dir():
+            return CheckoutStore.default()
+        return CheckoutStore(root.parent / "offline")
+    except CheckoutStoreError:
+        log.exception("the checkout store could not be opened; offline jobs are off")
+        return None
 
 
 class _EnterOpens(QObject):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QStyle, QToolBar, QWidget
 
 from annodesk.annotations import MergeResult
+from annodesk.api import NetworkError
 from annodesk.i18n import LiveText, arg, format_number, live
 from annodesk.session.job_save import Saved
 from annodesk.workspace.controller import Problem, WorkspaceController
@@ -22,6 +23,7 @@ from .conflict_view import ConflictView
 from .keymap import KeyMap
 
 IDLE, SAVING, SAVED, FAILED, REFUSED, CONFLICTS = "idle", "saving", "saved", "failed", "refused", "conflicts"
+OFFLINE = "offline"  # a checked-out job with no server: nothing sent, the edits kept here for the sync
 
 
 def problem_words(problem: Problem) -> str:
@@ -31,7 +33,9 @@ def problem_words(problem: Problem) -> str:
 
 class SaveActions(QObject):
     """The save actions of one workspace. ``state`` is one of ``idle``, ``saving``, ``saved``, ``failed``,
-    ``refused``, ``conflicts``; ``stateChanged(state)`` follows it (the close guard waits on it)."""
+    ``refused``, ``conflicts``, ``offline``; ``stateChanged(state)`` follows it (the close guard waits on it).
+    Offline (a checked-out job, no server) a save is not tried: it says the edits are kept here and will be synced,
+    and asks the app to try the server."""
 
     stateChanged = Signal(str)
 
@@ -77,6 +81,7 @@ class SaveActions(QObject):
         status_bar.addPermanentWidget(self.state_label)
 
         controller.loaded.connect(self._loaded)
+        controller.offlineChanged.connect(self._offline_changed)
         self._update_enabled()
         self.retranslate()
 
@@ -92,7 +97,19 @@ class SaveActions(QObject):
         saving = self.saving
         if saving is None:
             return
+        if self.controller.offline:
+            self._offline()
+            self.controller.check_connection()
+            return
         saving.save(mark_completed=mark_completed)
+
+    def _offline(self) -> None:
+        self._set_state(
+            OFFLINE,
+            lambda: self.tr(
+                "Offline: your changes are kept on this computer and will be synced when the server answers again."
+            ),
+        )
 
     def _loaded(self) -> None:
         saving = self.saving
@@ -151,8 +168,15 @@ class SaveActions(QObject):
         saved = self._text
         self._set_state(SAVED, lambda: arg(self.tr("%1 The job is marked completed."), live(saved)))
 
+    def _offline_changed(self, offline: bool) -> None:
+        if not offline and self.state == OFFLINE:
+            self._set_state(IDLE, "")  # the server answers again: saving works (the offline bar says so)
+
     def _failed(self, problem: Problem) -> None:
-        self._set_state(FAILED, lambda: problem_words(problem))
+        if self.controller.offline and isinstance(problem.error, NetworkError):
+            self._offline()  # a checked-out job: the controller went offline, the edits wait in the journal
+        else:
+            self._set_state(FAILED, lambda: problem_words(problem))
         if self.conflict_view is not None and self.conflict_view.isVisible():
             self.conflict_view.save_failed()
 

@@ -38,6 +38,7 @@ from .job_info import JobInfoPanel
 from .keymap import KeyMap, ShortcutSettings
 from .navigation import NavigationBar
 from .object_actions import ObjectActions
+from .offline_banner import OfflineBanner
 from .panels import LabelsPanel, ObjectsPanel, TagsPanel
 from .propagate_bar import PropagateBar
 from .restore_prompt import RestorePrompt
@@ -103,6 +104,7 @@ class WorkspaceWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self._central_layout = layout  # the offline bar goes above the navigation bar
         layout.addWidget(self.navigation)
         layout.addWidget(area, 1)
         self.setCentralWidget(central)
@@ -253,13 +255,14 @@ class WorkspaceWindow(QMainWindow):
         controller.objectsChanged.connect(self._objects_changed)
         controller.selectionChanged.connect(self._selection_changed)
         controller.message.connect(self._show_problem)
+        controller.offlineChanged.connect(lambda _offline: self._update_title())
         self.canvas.selected.connect(lambda drawable: controller.select(controller.key_of_drawable(drawable)))
         self.canvas.cursorMoved.connect(self._cursor_moved)
         self.objects_panel.zoomRequested.connect(self.zoom_to_selection)
 
     def _attach_saving(self) -> None:
-        """Save actions and state, the restore prompt, the unsaved mark and the close prompt (annodesk.ui.workspace:
-        save_actions, restore_prompt, close_guard)."""
+        """Save actions and state, the restore prompt, the unsaved mark, the close prompt and the offline bar
+        (annodesk.ui.workspace: save_actions, restore_prompt, close_guard, offline_banner)."""
         self.save_toolbar = self.addToolBar("")
         self.save_toolbar.setObjectName("saveToolBar")  # saveState/restoreState find toolbars by name
         self.save_actions = SaveActions(
@@ -268,6 +271,9 @@ class WorkspaceWindow(QMainWindow):
         self.restore_prompt = RestorePrompt(self.controller, self)
         self.unsaved_mark = UnsavedMark(self.controller, self)
         self.close_guard = CloseGuard(self.controller, self.save_actions, self)
+        # a checked-out job: the offline bar over the navigation bar (annodesk.ui.workspace.offline_banner)
+        self.offline_banner = OfflineBanner(self.controller, self.save_actions, self.set_message)
+        self._central_layout.insertWidget(0, self.offline_banner)
 
     # -- language ----------------------------------------------------------------------------------
 
@@ -324,6 +330,8 @@ class WorkspaceWindow(QMainWindow):
             title = arg(self.tr("Job #%1"), self.controller.job_id)
         else:
             title = arg(self.tr("Job #%1 · %2 · frames %3–%4"), job.id, task.name, job.start_frame, job.stop_frame)
+        if self.controller.offline:
+            title = arg(self.tr("%1 (offline)"), title)
         self.setWindowTitle(f"[*]{title}")  # Qt shows "*" at [*] while there are unsaved edits (windowModified)
 
     # -- controller → view -------------------------------------------------------------------------
