@@ -280,6 +280,10 @@ def test_started_offline_a_checked_out_job_opens_with_its_offline_edits_and_a_sy
         checkout = store_of(window).checkout(server_url, job_id)
         assert checkout is not None  # opened from the server: its job and task as read now are stored with the base
         assert msgspec.json.decode(checkout.job, type=Job) == workspace.controller.job
+        # asked again for the open window: raised and synced once more (nothing left to send)
+        again = next_emission(saving.saved)
+        assert window.workspaces.open_job(job_id, RECEIPTS, sync=True) is workspace
+        assert not (await wait_for(again, 30)).sent
         workspace.close()
         await second.shutdown()
 
