@@ -4632,7 +4632,7 @@
     </message>
     <message>
         <source>Job #%1 could not be opened; to work on it with no network, take it offline first.</source>
-        <translation>无法打开作业 #%1；如需在无网络时处理它，请先将其设为离线。</translation>
+        <translation>无法打开作业 #%1；如需在无网络时处理它，请先将其设为离线可用。</translation>
     </message>
     <message>
         <source>Some objects of this frame could not be read.</source>
