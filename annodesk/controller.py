@@ -69,6 +69,7 @@ class AppController(QObject):
         self.finished = asyncio.Event()
         self.client: CvatClient | None = None
         self.offline_store: CheckoutStore | None = None
+        self._offline_store_failed = False
         self.window: MainWindow | None = None
         self.tasks: TaskController | None = None  # the main window's controller
         self.dialog: SignInDialog | None = None
@@ -287,18 +288,22 @@ class AppController(QObject):
 
         return OfflineCache(self.cache_root, server, username)
 
-    def _offline_store(self) -> CheckoutStore:
+    def _offline_store(self) -> CheckoutStore | None:
         """The checked-out jobs' store, one for every account (made, and its leftovers swept, the first time):
-        the user data dir's in the app, one beside the cache root otherwise (tests)."""
-        if self.offline_store is None:
-            from annodesk import paths
-            from annodesk.session.checkout_store import CheckoutStore
+        the user data dir's in the app, one beside the cache root otherwise (tests). None when it cannot be opened
+        (offline jobs are off; the app works on)."""
+        if self.offline_store is None and not self._offline_store_failed:
+            import sqlite3
 
-            if self.cache_root == paths.cache_dir():
-                self.offline_store = CheckoutStore.default()
-            else:
-                self.offline_store = CheckoutStore(self.cache_root.parent / "offline")
-            self.offline_store.sweep()  # what a killed checkout left; no checkout runs yet
+            from annodesk.session.checkout_store import CheckoutStoreError, store_for_cache
+
+            self.offline_store = store_for_cache(self.cache_root)
+            self._offline_store_failed = self.offline_store is None
+            if self.offline_store is not None:
+                try:
+                    self.offline_store.sweep()  # what a killed checkout left; no checkout runs yet
+                except (CheckoutStoreError, OSError, sqlite3.Error):
+                    log.exception("the offline store could not be swept")
         return self.offline_store
 
     def _first_query(self) -> PageQuery:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import sqlite3
 import tempfile
@@ -29,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from .journal import server_folder
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -334,3 +337,19 @@ def _checkout(row: tuple[Any, ...]) -> Checkout:
         server, int(job_id), int(task_id), quality, version, bytes(job), bytes(task), bytes(meta), bytes(base),
         int(base_version), float(checked), float(synced), bool(complete),
     )  # fmt: skip
+
+
+def store_for_cache(cache_root: Path) -> CheckoutStore | None:
+    """The checkout store of the app whose offline caches live under ``cache_root``: the user data dir's
+    (:meth:`CheckoutStore.default`) when that is the app's cache dir; beside ``cache_root`` otherwise (tests, which
+    must never write to the user's folders). None when it cannot be opened: offline jobs are then off, and the
+    reason is logged."""
+    from annodesk.paths import cache_dir
+
+    try:
+        if Path(cache_root) == cache_dir():
+            return CheckoutStore.default()
+        return CheckoutStore(Path(cache_root).parent / "offline")
+    except CheckoutStoreError:
+        log.exception("the offline store could not be opened; offline jobs are off")
+        return None

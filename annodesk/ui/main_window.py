@@ -33,7 +33,7 @@ from .cache_notice import CacheNotice
 from .elided_label import ElidedLabel
 from .job_editing import JobEditing
 from .language_menu import LanguageMenu
-from .offline_actions import OfflineActions, store_for
+from .offline_actions import OfflineActions
 from .pager import Pager
 from .profile_box import show_profile
 from .projects import ProjectBrowsing
@@ -44,7 +44,7 @@ from .task_details import PREVIEW_SIZE, PROPERTIES_BESIDE_WIDTH, TaskDetails
 from .task_table import TaskTable, column_of, ordering_of
 from .thumbnails import TableThumbnails
 from .transfer_actions import TransferActions
-from .workspace.opening import JobOpening
+from .workspace.opening import JobOpening, store_for
 
 SEARCH_DEBOUNCE_MS = 300
 
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = settings
         # the checked-out jobs (issue 16): the app's store, or one beside the offline cache (tests)
+        # (None: the store could not be opened, offline jobs are off)
         self.offline_store = offline_store if offline_store is not None else store_for(controller.repository)
         self.setWindowTitle(f"annodesk — {controller.username} @ {controller.server_url}")
         self._message: LiveText = ""
@@ -200,10 +201,12 @@ class MainWindow(QMainWindow):
         self.workspaces = JobOpening.attach(
             tasks, self.settings, details, self.view_menu, self, self.closed, store=self.offline_store
         )  # the jobs tree opens jobs; checked-out ones read from the store
-        self.offline = OfflineActions.attach(
-            tasks, self.settings, self.offline_store, details, self.task_menu, self.view_menu, self.workspaces, self,
-            self.closed,
-        )  # fmt: skip
+        self.offline: OfflineActions | None = None
+        if self.offline_store is not None:
+            self.offline = OfflineActions.attach(
+                tasks, self.settings, self.offline_store, details, self.task_menu, self.view_menu, self.workspaces,
+                self, self.closed,
+            )  # fmt: skip
         self.projects = ProjectBrowsing(ProjectsController(tasks), self.view_menu, details, self.authoring)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.projects.dock)
         self.task_deletion.deleted.connect(self.thumbnails.forget)
@@ -244,7 +247,8 @@ class MainWindow(QMainWindow):
         self.task_deletion.retranslate()
         self.thumbnails.retranslate()
         self.workspaces.retranslate()
-        self.offline.retranslate()
+        if self.offline is not None:
+            self.offline.retranslate()
         self.authoring.retranslate()
         self.projects.retranslate()
         self.model.retranslate()

@@ -12,13 +12,11 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
 
-from annodesk import paths
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
 from annodesk.models.job_tree import PAYLOAD_ROLE
 from annodesk.session.checkout_store import CheckoutStore
 from annodesk.session.journal import Journal
-from annodesk.session.repository import Repository
 from annodesk.tasks.controller import TaskController
 from annodesk.tasks.offline import OfflineJob, OfflineJobsController
 
@@ -248,16 +246,6 @@ class OfflineActions(QObject):
         if self.opening is None:
             return
         self.opening.open_job(job_id, task_id, sync=sync)  # sync: open, then save at once (the conflict view)
-
-
-def store_for(repository: Repository) -> CheckoutStore:
-    """The checkout store for a repository's account: the user data dir's (:meth:`CheckoutStore.default`) in the
-    app; beside the offline cache's root when that is not the app's (tests), so that tests never write to the
-    user's folders (as :func:`~annodesk.ui.workspace.opening.journal_for` does for the journal)."""
-    root = repository.cache.folder.parent
-    if root == paths.cache_dir():
-        return CheckoutStore.default()
-    return CheckoutStore(root.parent / "offline")
 
 
 def _task_jobs(segments: tuple[object, ...]) -> list[int]:

@@ -40,7 +40,7 @@ from .sync_support import named, seeded_job, take_offline
 from .test_checkout import _jobs
 
 SEED = int(os.environ.get("ANNODESK_KILL_SEED", "16"))
-RUNS = int(os.environ.get("ANNODESK_KILL_RUNS", "10"))  # per test: checkout and sync, 20 in all
+RUNS = int(os.environ.get("ANNODESK_KILL_RUNS", "20"))  # per test: 20 kills during checkouts, 20 during syncs
 ACTIONS = ("create", "update", "delete")
 
 

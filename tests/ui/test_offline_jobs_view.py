@@ -435,3 +435,21 @@ async def test_a_checkout_of_another_server_is_listed_and_only_removed_here(
     await until(lambda: view.model.rowCount() == 1)
     assert store.checkout(elsewhere, job) is None and store.checkout(record.server, job) is not None
     await controller.shutdown()
+
+
+async def test_the_app_works_on_with_offline_jobs_off_when_their_store_cannot_be_opened(
+    sandbox: SandboxServer, make_controller: Callable[..., AppController], cache_root: Path
+) -> None:
+    cache_root.parent.mkdir(parents=True, exist_ok=True)
+    (cache_root.parent / "offline").write_text("a file where the store's folder would be")
+    controller = make_controller()
+    window = await sign_in_through_dialog(controller, sandbox, "admin")
+    assert window.offline_store is None and window.offline is None and window.workspaces.store is None
+    assert not [a for a in window.view_menu.actions() if a.text().replace("&", "") == "Offline jobs…"]
+    client = window.controller.repository.client
+    task = await task_named(client, SPORTS)
+    await open_task(window, task.id, SPORTS)  # the task view works on
+    workspace = window.workspaces.open_job(job_ids(task)[0], task.id)  # and a job opens from the server
+    await until(lambda: workspace.controller.image is not None, 30)
+    assert workspace.controller.checkout is None
+    workspace.close()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 from annodesk import paths
 from annodesk.api.models import JobRef
 from annodesk.i18n import arg
-from annodesk.session.checkout_store import CheckoutStore, CheckoutStoreError
+from annodesk.session.checkout_store import CheckoutStore, store_for_cache
 from annodesk.session.journal import Journal
 from annodesk.session.my_jobs import AssignedJob, my_jobs
 from annodesk.session.repository import Repository
@@ -242,16 +242,8 @@ def journal_for(repository: Repository) -> Journal:
 
 
 def store_for(repository: Repository) -> CheckoutStore | None:
-    """The checkout store: in the user data dir (:meth:`CheckoutStore.default`) in the app; beside the offline
-    cache's root when that is not the app's (tests). None when it cannot be opened (offline jobs are then off)."""
-    root = repository.cache.folder.parent
-    try:
-        if root == paths.cache_dir():
-            return CheckoutStore.default()
-        return CheckoutStore(root.parent / "offline")
-    except CheckoutStoreError:
-        log.exception("the checkout store could not be opened; offline jobs are off")
-        return None
+    """The checkout store beside the repository's offline cache (see :func:`store_for_cache`)."""
+    return store_for_cache(repository.cache.folder.parent)
 
 
 class _EnterOpens(QObject):
