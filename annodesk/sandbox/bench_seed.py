@@ -1,11 +1,21 @@
-"""Benchmark tasks on request (``annodesk-sandbox --seed-dense-job``, ``--seed-frame-bench``): a dense frame at
-CVAT #3875's scale, doubled, and 500-frame 1080p tasks (images, and video) for frame stepping. Each is added
-once: a task of the same name is reused."""
+"""Benchmark tasks on request (``annodesk-sandbox --seed-dense-job``, ``--seed-frame-bench``,
+``--seed-checkout-bench``): a dense frame at CVAT #3875's scale, doubled, 500-frame 1080p tasks (images, and video)
+for frame stepping, and 500 textured 1080p JPEGs whose chunks weigh what real footage's do (taking a job offline).
+Each is added once: a task of the same name is reused."""
 
 from __future__ import annotations
 
+import io
+import os
+from collections.abc import Iterator
+
+from PIL import Image, ImageChops
+
+from . import images
 from .annotation_store import JobWriter
 from .db import Database
+from .media_records import FrameRow, MediaRecords
+from .media_store import MediaStore
 from .sample_annotations import dense_shapes
 from .seed import SAFETY, VEHICLES
 from .specs import DataSpec, TaskSpec
@@ -14,7 +24,10 @@ from .tasks import TaskStore
 DENSE_TASK = "Dense frame — 10000×5000, 10000 objects"
 FRAME_BENCH_IMAGES = "Frame stepping — 500 × 1080p images"
 FRAME_BENCH_VIDEO = "Frame stepping — 500 × 1080p video"
+CHECKOUT_BENCH = "Checkout — 500 × 1080p textured images"
 DENSE_SIZE = (10_000, 5_000)
+CHECKOUT_FRAMES, CHECKOUT_SIZE, CHECKOUT_QUALITY = 500, (1920, 1080), 70
+GRAIN_SCALE, GRAIN_SIGMA, PAN = 2, 5, 3  # film grain ~150 KB a JPEG at quality 70; the camera pans 3 px a frame
 DENSE_POLYGONS = DENSE_RECTANGLES = 5_000
 
 
@@ -60,3 +73,46 @@ def add_frame_bench(db: Database) -> tuple[int, int]:
             (existing,) = TaskStore(db).add_tasks([TaskSpec(name, _owner(db), VEHICLES, data=data)])
         ids.append(existing)
     return ids[0], ids[1]
+
+
+def add_checkout_bench(db: Database, media: MediaStore, records: MediaRecords, frames: int = CHECKOUT_FRAMES) -> int:
+    """A task of ``frames`` (500) uploaded 1920×1080 JPEGs (one job) with sensor-like grain over the generated
+    street scene, so its compressed chunks weigh what real footage's do (~150 KB a frame, ~75 MB in all; the flat
+    generated frames are ~5 KB). Written as processing would have left them (the compressed JPEGs are the
+    originals, hard-linked)."""
+    existing = _existing(db, CHECKOUT_BENCH)
+    if existing is not None:
+        return existing
+    (task_id,) = TaskStore(db).add_tasks([TaskSpec(CHECKOUT_BENCH, _owner(db), VEHICLES)])
+    data_id, _ = records.attach(
+        task_id, image_quality=CHECKOUT_QUALITY, chunk_size=None, size=0, start_frame=0, stop_frame=0,
+        frame_filter="", chunk_type="imageset",
+    )  # fmt: skip
+    width, height = CHECKOUT_SIZE
+    rows = []
+    media.compressed(data_id, 0).parent.mkdir(parents=True, exist_ok=True)
+    (media.raw(data_id) / "images").mkdir(parents=True, exist_ok=True)
+    for number, data in enumerate(_grainy_frames(task_id, frames, width, height)):
+        compressed, path = media.compressed(data_id, number), f"images/{number:06d}.jpg"
+        compressed.write_bytes(data)
+        os.link(compressed, media.original(data_id, path))
+        rows.append(FrameRow(path, width, height))
+    with Image.open(media.compressed(data_id, 0)) as preview:
+        preview.thumbnail((256, 256))
+        preview.save(media.preview(data_id), "JPEG")
+    chunk_size = DataSpec(frames, width, height).chunk_size
+    records.save_processed(task_id, data_id, rows, chunk_size, frames - 1)
+    return task_id
+
+
+def _grainy_frames(task_id: int, count: int, width: int, height: int) -> Iterator[bytes]:
+    """JPEGs of the task's generated scene with a grain that pans across it (each frame's bytes differ)."""
+    small = ((width + PAN * count) // GRAIN_SCALE + 1, height // GRAIN_SCALE + 1)
+    noise = [Image.effect_noise(small, GRAIN_SIGMA) for _ in range(3)]
+    grain = Image.merge("RGB", noise).resize((small[0] * GRAIN_SCALE, small[1] * GRAIN_SCALE), Image.Resampling.BICUBIC)
+    for number in range(count):
+        scene = images.picture(task_id, number, width, height)
+        framed = ImageChops.add(scene, grain.crop((PAN * number, 0, PAN * number + width, height)), 1.0, -128)
+        buffer = io.BytesIO()
+        framed.save(buffer, "JPEG", quality=CHECKOUT_QUALITY)
+        yield buffer.getvalue()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .bench_seed import add_dense_job, add_frame_bench
+from .bench_seed import add_checkout_bench, add_dense_job, add_frame_bench
 from .limits import MB, Limits
 from .seed import SAMPLE_USERS
 from .server import NotLoopback, SandboxServer
@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--seed-frame-bench", action="store_true", help="add 500-frame 1080p image and video tasks (benchmarks)"
+    )
+    parser.add_argument(
+        "--seed-checkout-bench",
+        action="store_true",
+        help="add a task of 500 textured 1080p images (~75 MB of chunks; benchmarks)",
     )
     parser.add_argument("--admin", metavar="USER:PASSWORD", help="ensure a superuser (group admin)")
     parser.add_argument("--anon-throttle", type=int, default=100, metavar="N", help="anonymous requests/minute")
@@ -109,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dense job: task {add_dense_job(server.state.db)}", flush=True)
     if args.seed_frame_bench:
         print("frame stepping: tasks {} (images), {} (video)".format(*add_frame_bench(server.state.db)), flush=True)
+    if args.seed_checkout_bench:
+        state = server.state
+        print(f"checkout: task {add_checkout_bench(state.db, state.media, state.media_records)}", flush=True)
     tasks = server.state.tasks.count()
     print(f"CVAT v1.1 sandbox at {server.base_url}/api/v1/  ({tasks} tasks, data in {data})", flush=True)
     print(f"ready in {time.perf_counter() - started:.2f} s; sample users:", flush=True)

@@ -1,12 +1,17 @@
 """Seeded annotations and benchmark tasks: tracks of every shape type on the sample video task's jobs (valid
-CVAT JSON: the server takes them back unchanged), the dense job and the 500-frame 1080p tasks."""
+CVAT JSON: the server takes them back unchanged), the dense job, the 500-frame 1080p tasks and the textured images
+of the checkout benchmark."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections import Counter
 
+from PIL import Image
+
 from annodesk.sandbox import SandboxServer
-from annodesk.sandbox.bench_seed import add_dense_job, add_frame_bench
+from annodesk.sandbox.bench_seed import CHECKOUT_BENCH, add_checkout_bench, add_dense_job, add_frame_bench
 
 from .helpers import raw_client
 
@@ -74,3 +79,25 @@ def test_a_sample_job_has_a_dense_frame(sandbox: SandboxServer) -> None:
         ("polygon", 0): 1_000,
         ("rectangle", 0): 500,
     }
+
+
+def test_the_checkout_bench_task_has_textured_1080p_frames_that_weigh_what_footage_does(
+    fresh_sandbox: SandboxServer,
+) -> None:
+    state = fresh_sandbox.state
+    task_id = add_checkout_bench(state.db, state.media, state.media_records, frames=3)
+    assert add_checkout_bench(state.db, state.media, state.media_records, frames=3) == task_id  # added once
+    http = raw_client(fresh_sandbox, "admin")
+    task = http.get(f"tasks/{task_id}").json()
+    assert (task["name"], task["mode"], task["size"], len(task["segments"])) == (CHECKOUT_BENCH, "annotation", 3, 1)
+    meta = http.get(f"tasks/{task_id}/data/meta").json()
+    assert [(f["width"], f["height"]) for f in meta["frames"]] == [(1920, 1080)] * 3
+    response = http.get(f"tasks/{task_id}/data", params={"type": "chunk", "number": 0, "quality": "compressed"})
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        frames = [archive.read(name) for name in sorted(archive.namelist())]
+    assert len(frames) == 3 and len(set(frames)) == 3  # each frame its own picture
+    assert all(80_000 < len(frame) < 300_000 for frame in frames)  # real footage's weight, not the flat ~5 KB
+    assert Image.open(io.BytesIO(frames[0])).size == (1920, 1080)
+    original = http.get(f"tasks/{task_id}/data", params={"type": "frame", "number": 2, "quality": "original"})
+    assert original.status_code == 200 and original.content == frames[2]
