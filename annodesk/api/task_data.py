@@ -17,7 +17,6 @@ from .multipart import FileChanged, FilePart, MultipartBody
 from .responses import decode, raise_for_status
 from .task_models import DataUpload, TaskStatus
 
-CHUNK_READ = 256 * 1024
 UPLOAD_TIMEOUT = httpx.Timeout(60.0, connect=10.0)  # per read/write: the server stores the files before answering
 
 
@@ -144,22 +143,39 @@ class TaskData(ClientBase):
         The body is streamed (``on_bytes(received)`` as it arrives). A connection that breaks part-way raises
         :class:`~annodesk.api.errors.NetworkError`; an error answer its typed error, as every request.
         """
+        pieces: list[bytes] = []
+        await self.stream_task_chunk(task_id, number, pieces.append, quality, on_bytes=on_bytes)
+        return b"".join(pieces)
+
+    async def stream_task_chunk(
+        self,
+        task_id: int,
+        number: int,
+        sink: Callable[[bytes], None],
+        quality: str = "compressed",
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> int:
+        """Chunk ``number`` of a task handed to ``sink`` piece by piece as it arrives (then ``on_bytes(received)``),
+        never held whole; the bytes received. An exception from ``sink`` or ``on_bytes`` stops the download and
+        propagates; errors as :meth:`task_chunk`."""
         if quality not in ("compressed", "original"):
             raise ValueError("quality is 'compressed' or 'original'")
         params: dict[str, str | int] = {"type": "chunk", "number": int(number), "quality": quality}
-        received = bytearray()
+        received = 0
         try:
             async with self._http.stream("GET", f"tasks/{int(task_id)}/data", params=params) as response:
                 if response.status_code >= 400:
                     await response.aread()
                     raise_for_status(response)
-                async for piece in response.aiter_bytes(CHUNK_READ):
-                    received += piece
+                async for piece in response.aiter_bytes():  # as the connection gives them: no re-chunking copies
+                    sink(piece)
+                    received += len(piece)
                     if on_bytes is not None:
-                        on_bytes(len(received))
+                        on_bytes(received)
         except httpx.TransportError as exc:
             raise self._transport_error(exc) from None
-        return bytes(received)
+        return received
 
 
 def _interrupted(body: MultipartBody, exc: Exception) -> errors.UploadInterrupted:

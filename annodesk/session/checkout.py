@@ -25,7 +25,7 @@ import msgspec
 from annodesk.api import CvatClient
 from annodesk.api.models import DataMeta, Job, Task
 
-from .checkout_store import Checkout, CheckoutStore, media_version
+from .checkout_store import Checkout, CheckoutStore, StagedChunk, media_version
 from .chunk_downloads import CheckoutCancelled, ChunkDownloads
 from .journal import Journal
 
@@ -104,7 +104,7 @@ async def check_out(
 
 class _Run:
     """One :func:`check_out`: records the checkout (downloading the first chunks meanwhile), then downloads the
-    missing chunks two at a time, storing each one as it arrives."""
+    missing chunks two at a time, each written to its staged file as it arrives and committed once complete."""
 
     def __init__(
         self,
@@ -144,7 +144,7 @@ class _Run:
         self.chunks_total = len(states)
         self.counting = True
         self._report()
-        writes: list[asyncio.Future[None]] = []  # each chunk is written as it arrives, while the others download
+        writes: list[asyncio.Future[None]] = []  # each chunk is committed as it completes, while the others download
         try:
             while (done := await downloads.next_done()) is not None:
                 for write in [write for write in writes if write.done()]:
@@ -160,13 +160,17 @@ class _Run:
         final = dataclasses.replace(record, complete=True)
         return CheckoutResult(final, tuple(sorted(self.downloaded)), self.received, tuple(self.reused))
 
-    async def _store(self, record: Checkout, job: Job, chunk_size: int, number: int, data: bytes) -> None:
-        """Write one chunk (a worker thread), then count it; a cancel seen here stops the downloads."""
-        arguments = (self.client.server_url, record.task_id, self.quality, number, record.media_version, data)
-        await asyncio.to_thread(self.store.put_chunk, *arguments)
+    async def _store(self, record: Checkout, job: Job, chunk_size: int, number: int, staged: StagedChunk) -> None:
+        """Commit one downloaded chunk (on the writer thread, once its file is written: rename, record), then count
+        it; a cancel seen here stops the downloads."""
         assert self.downloads is not None
+        try:
+            await self.downloads.after_writes(lambda: self.store.commit_chunk(staged, record.media_version))
+        except BaseException:
+            await self.downloads.after_writes(staged.discard)
+            raise
         self.downloads.release(number)
-        self.received += len(data)
+        self.received += staged.size
         self.downloaded.append(number)
         self.frames_done += _frames_in(number, job, chunk_size)
         self._report()
@@ -236,9 +240,11 @@ class _Run:
 
     def _downloads(self, task_id: int) -> ChunkDownloads:
         if self.downloads is None:
+            server, quality, store = self.client.server_url, self.quality, self.store
             self.downloads = ChunkDownloads(
-                self.client, task_id, self.quality, cancelled=self.cancelled, on_bytes=self._report
-            )
+                self.client, task_id, quality, cancelled=self.cancelled, on_bytes=self._report,
+                stage=lambda number: store.stage_chunk(server, task_id, quality, number),
+            )  # fmt: skip
         return self.downloads
 
     def _report(self) -> None:

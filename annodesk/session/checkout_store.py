@@ -27,7 +27,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .journal import server_folder
 
@@ -258,27 +258,35 @@ class CheckoutStore:
 
     def put_chunk(self, server: str, task_id: int, quality: str, number: int, version: str, data: bytes) -> None:
         """Write a chunk file (temporary name, rename), then record it with its digest. Blocking: call from a worker
-        thread. Neither is fsynced (chunks can be downloaded again, and fsyncs doubled a checkout's time,
-        benchmarks/checkout.py): a kill leaves the old state or the new one; a power cut may leave a recorded chunk
-        whose bytes are lost, which :meth:`read_chunk` (digest) and :meth:`chunk_states` with ``verify`` see."""
-        file = self._chunk_file(server, task_id, quality, number)
-        path = self.chunk_root / file
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        thread. See :meth:`stage_chunk`."""
+        staged = self.stage_chunk(server, task_id, quality, number)
         try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
+            staged.write(data)
+            staged.finish()
+            self.commit_chunk(staged, version)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            staged.discard()
             raise
-        digest = hashlib.sha256(data).hexdigest()
+
+    def stage_chunk(self, server: str, task_id: int, quality: str, number: int) -> StagedChunk:
+        """A chunk file to write piece by piece as it downloads (under a temporary name, hashed as written); then
+        :meth:`commit_chunk` it, or :meth:`StagedChunk.discard` it. No disk access until the first write."""
+        file = self._chunk_file(server, task_id, quality, number)
+        return StagedChunk(server, int(task_id), quality, int(number), file, self.chunk_root / file)
+
+    def commit_chunk(self, staged: StagedChunk, version: str) -> None:
+        """Rename a finished staged chunk to its name, then record it with its size and digest (of media
+        ``version``). Neither is fsynced (chunks can be downloaded again, and fsyncs doubled a checkout's time,
+        benchmarks/checkout.py): a kill leaves the old state or the new one; a power cut may leave a recorded chunk
+        whose bytes are lost, which :meth:`read_chunk` (digest) and :meth:`chunk_states` with ``verify`` see.
+        Blocking: call from a worker thread."""
+        staged.place()
         with self._transaction(durable=False) as db:
             db.execute(
                 "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (server, int(task_id), quality, int(number), version, file, len(data), digest),
-            )
+                (staged.server, staged.task_id, staged.quality, staged.number, version, staged.file, staged.size,
+                 staged.sha256),
+            )  # fmt: skip
 
     def read_chunk(self, server: str, task_id: int, quality: str, number: int) -> bytes | None:
         """A stored chunk's bytes (checked against the recorded digest), or None."""
@@ -315,6 +323,80 @@ class CheckoutStore:
                     path.unlink()
                     removed += 1
         return removed
+
+
+class StagedChunk:
+    """A chunk file being written under a temporary name (``.part-*``, beside its final name, made by the first
+    write), its SHA-256 computed as the pieces are written. Not thread-safe: use it from one thread at a time (the
+    methods block on the disk)."""
+
+    def __init__(self, server: str, task_id: int, quality: str, number: int, file: str, path: Path) -> None:
+        self.server, self.task_id, self.quality, self.number, self.file = server, task_id, quality, number, file
+        self.path = path
+        self.size = 0
+        self.error: OSError | None = None  # the first write that failed (a full disk): the chunk cannot be placed
+        self.temporary: Path | None = None
+        self._digest = hashlib.sha256()
+        self._out: BinaryIO | None = None
+        self._closed = False  # finished or discarded: nothing more is written
+
+    @property
+    def sha256(self) -> str:
+        return self._digest.hexdigest()
+
+    def write(self, *pieces: bytes) -> None:
+        """Append ``pieces``; after a failed write, nothing more is written (and :meth:`finish` raises)."""
+        if self.error is not None or self._closed:
+            return
+        try:
+            out = self._out if self._out is not None else self._open()
+            for piece in pieces:
+                out.write(piece)
+                self._digest.update(piece)
+                self.size += len(piece)
+        except OSError as error:
+            self.error = error
+
+    def finish(self) -> None:
+        """Close the file, every piece written; raises the failed write's error (the file then discarded)."""
+        if not self._closed:
+            self._closed = True
+            try:
+                out = self._out if self._out is not None or self.error is not None else self._open()  # empty chunk
+                if out is not None:
+                    self._out = None
+                    out.close()
+            except OSError as error:
+                self.error = self.error or error
+        if self.error is not None:
+            self.discard()
+            raise self.error
+
+    def place(self) -> None:
+        """Give the finished file its chunk name (replacing an older file of that chunk)."""
+        if self.error is not None:
+            raise self.error
+        if not self._closed or self._out is not None or self.temporary is None:
+            raise RuntimeError("finish() the staged chunk first")
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        """Close and delete the temporary file (a download abandoned or failed); safe to call twice."""
+        self._closed = True
+        if self._out is not None:
+            out, self._out = self._out, None
+            with contextlib.suppress(OSError):
+                out.close()
+        if self.temporary is not None:
+            with contextlib.suppress(OSError):
+                self.temporary.unlink()
+
+    def _open(self) -> BinaryIO:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".part-")
+        self.temporary = Path(temporary)
+        self._out = os.fdopen(handle, "wb")
+        return self._out
 
 
 def _digest_of(path: Path) -> str | None:

@@ -23,11 +23,12 @@ from annodesk.api.annotation_models import Annotations as ServerAnnotations
 from annodesk.api.models import DataMeta, Job, Task
 from annodesk.sandbox import SandboxServer
 from annodesk.session.checkout import CheckoutCancelled, CheckoutProgress, check_out, job_chunks, remove
-from annodesk.session.checkout_store import CheckoutStore
+from annodesk.session.checkout_store import CheckoutStore, StagedChunk
 from annodesk.session.journal import Journal
 from tests.api.helpers import PASSWORDS, sign_in
 
 from . import checkout_child
+from .test_checkout_store import FullDisk
 
 SPORTS = "Sports: basketball players"  # video, 150 frames, jobs of 50 frames overlapping by 5, chunks of 36
 
@@ -182,6 +183,7 @@ async def test_a_cancelled_checkout_resumes_where_it_stopped(fresh_sandbox: Sand
                 )  # fmt: skip
             fresh_sandbox.faults.clear()
             assert [state.number for state in store.chunk_states(client.server_url, job.id) if state.stored] == [first]
+            assert not list(store.chunk_root.rglob(".part-*"))  # the held chunk's file was deleted
             assert not store.checkout(client.server_url, job.id).complete  # type: ignore[union-attr]
             assert progress[-1].chunks_done == 1 and progress[-1].frames_done == chunk_size - job.start_frame
 
@@ -328,4 +330,41 @@ async def test_a_checkout_whose_task_is_cancelled_leaves_no_download_running(
         fresh_sandbox.faults.clear()
         assert asyncio.all_tasks() == before  # the held download was abandoned, not left running
         assert [s.number for s in store.chunk_states(client.server_url, job.id) if s.stored] == [first]
+        assert not list(store.chunk_root.rglob(".part-*"))
+        store.close()
+
+
+async def test_a_full_disk_stops_the_checkout_and_the_next_one_completes(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """Chunk files are written as the bytes arrive: the disk is full (ENOSPC) for every chunk but the first; the
+    checkout fails with the disk's error, leaves no partial file, and a run with room downloads only the rest."""
+    client = await sign_in(sandbox, "admin")
+    async with client:
+        task, jobs, chunk_size = await _jobs(client)
+        job = jobs[1]
+        first = job_chunks(job, chunk_size)[0]
+        store = CheckoutStore(tmp_path / "offline")
+        stage_chunk = store.stage_chunk
+
+        def stage_on_a_full_disk(server: str, task_id: int, quality: str, number: int) -> StagedChunk:
+            if number == first:
+                return stage_chunk(server, task_id, quality, number)
+            path = store.chunk_path(server, task_id, quality, number)
+            return FullDisk(server, task_id, quality, number, path.relative_to(store.chunk_root).as_posix(), path)
+
+        store.stage_chunk = stage_on_a_full_disk  # type: ignore[method-assign]
+        with pytest.raises(OSError):
+            await check_out(client, store, job.id, task_id=task.id)
+        del store.stage_chunk
+        assert not [path for path in store.chunk_root.rglob("*") if path.is_file() and path.name.startswith(".")]
+        stored_before = {s.number for s in store.chunk_states(client.server_url, job.id) if s.stored}
+        assert stored_before <= {first}
+        result = await check_out(client, store, job.id, task_id=task.id)
+        assert result.checkout.complete and set(result.reused) == stored_before
+        assert set(result.downloaded) == set(job_chunks(job, chunk_size)) - stored_before
+        for number in job_chunks(job, chunk_size):
+            assert store.read_chunk(client.server_url, task.id, "compressed", number) == await client.task_chunk(
+                task.id, number
+            )
         store.close()

@@ -4,9 +4,13 @@ needed by two checkouts stays until neither needs it."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import BinaryIO
 
-from annodesk.session.checkout_store import Checkout, CheckoutStore
+import pytest
+
+from annodesk.session.checkout_store import Checkout, CheckoutStore, StagedChunk
 
 SERVER = "http://127.0.0.1:8080"
 
@@ -72,3 +76,51 @@ def test_a_shared_chunk_stays_until_no_checkout_needs_it(tmp_path: Path) -> None
     store.close()
     reopened = CheckoutStore(tmp_path)
     assert _stored(reopened, 3) == {1: True}
+
+
+class FullDisk(StagedChunk):
+    """A staged chunk whose writes land on ``/dev/full`` (ENOSPC), its temporary file made as usual."""
+
+    def _open(self) -> BinaryIO:
+        super()._open()
+        assert self._out is not None
+        self._out.close()
+        self._out = open("/dev/full", "wb")  # noqa: SIM115 - closed by finish() or discard()
+        return self._out
+
+
+def test_a_chunk_staged_piece_by_piece_is_placed_and_recorded_with_its_digest(tmp_path: Path) -> None:
+    store = CheckoutStore(tmp_path)
+    store.put_checkout(_checkout(1), [0, 1])
+    staged = store.stage_chunk(SERVER, 5, "compressed", 0)
+    assert not list(tmp_path.rglob(".part-*"))  # no file until the first write
+    pieces = [b"a" * 70_000, b"b" * 3, b"c" * 100_000]
+    staged.write(*pieces[:2])
+    staged.write(pieces[2])
+    assert _stored(store, 1) == {0: False, 1: False}  # written, not placed: still missing
+    staged.finish()
+    store.commit_chunk(staged, "v1")
+    data = b"".join(pieces)
+    assert store.read_chunk(SERVER, 5, "compressed", 0) == data and staged.sha256 == hashlib.sha256(data).hexdigest()
+    empty = store.stage_chunk(SERVER, 5, "compressed", 1)
+    empty.finish()
+    store.commit_chunk(empty, "v1")
+    assert store.read_chunk(SERVER, 5, "compressed", 1) == b"" and _stored(store, 1) == {0: True, 1: True}
+    assert not list(tmp_path.rglob(".part-*"))
+
+
+@pytest.mark.parametrize("piece", [b"x" * 100_000, b"x" * 10])  # written through at once / failing at close
+def test_a_full_disk_fails_the_staged_chunk_and_leaves_no_file(tmp_path: Path, piece: bytes) -> None:
+    store = CheckoutStore(tmp_path)
+    store.put_checkout(_checkout(1), [0])
+    path = store.chunk_path(SERVER, 5, "compressed", 0)
+    staged = FullDisk(SERVER, 5, "compressed", 0, path.relative_to(store.chunk_root).as_posix(), path)
+    staged.write(piece)
+    staged.write(piece)
+    with pytest.raises(OSError):
+        staged.finish()
+    assert not [file for file in tmp_path.rglob("*") if file.is_file() and "sqlite3" not in file.name]
+    with pytest.raises(OSError):
+        store.commit_chunk(staged, "v1")
+    staged.discard()  # again: harmless
+    assert _stored(store, 1) == {0: False}
