@@ -345,17 +345,23 @@ class StagedChunk:
         return self._digest.hexdigest()
 
     def write(self, *pieces: bytes) -> None:
-        """Append ``pieces``; after a failed write, nothing more is written (and :meth:`finish` raises)."""
+        """Append ``pieces``; after a failed write, nothing more is written (and :meth:`finish` raises).
+
+        The pieces are joined first: one write and one digest update release the GIL twice, where one of each per
+        piece had this thread wait for the event loop's thread to let go of it after every one, and the writes
+        barely overlapped the downloads (~1.6× the floor on 75 MB of chunks instead of ~1.15×,
+        benchmarks/checkout.py)."""
         if self.error is not None or self._closed:
             return
+        data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
         try:
             out = self._out if self._out is not None else self._open()
-            for piece in pieces:
-                out.write(piece)
-                self._digest.update(piece)
-                self.size += len(piece)
+            out.write(data)
         except OSError as error:
             self.error = error
+            return
+        self._digest.update(data)
+        self.size += len(data)
 
     def finish(self) -> None:
         """Close the file, every piece written; raises the failed write's error (the file then discarded)."""
