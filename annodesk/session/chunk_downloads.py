@@ -4,7 +4,7 @@ hashed as written) and handed over for the checkout to commit.
 
 Two downloads at a time keep the server busy while this side writes. The pieces go to disk in batches of about
 1 MiB on one writer thread (each batch written and hashed at once: see :meth:`StagedChunk.write`), and a chunk is
-never gathered whole in memory: a checkout of ~75 MB of chunks then takes 1.1–1.2× as long as downloading them
+never gathered whole in memory: a checkout of ~75 MB of chunks then takes ~1.1–1.25× as long as downloading them
 with bare httpx (``benchmarks/checkout.py``), although it also reads the job, task, meta and annotations and writes
 and hashes every byte.
 """
