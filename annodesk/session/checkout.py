@@ -263,8 +263,7 @@ def remove(
     """Remove a checkout; one whose journal holds unsaved steps is kept unless ``force`` (then the journal is
     discarded too). Blocking (disk): call from a worker thread."""
     journal = journal if journal is not None else Journal.default(server)
-    pending = journal.pending(job_id)
-    steps = pending.steps if pending is not None else 0
+    _, steps = journal.summary(job_id)
     if steps and not force:
         return Removal(False, steps, 0)
     freed = store.remove_checkout(server, job_id)

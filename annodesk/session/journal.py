@@ -299,6 +299,24 @@ class Journal:
             self._move_aside(job, str(error))
             return None
 
+    def summary(self, job: int) -> tuple[int | None, int]:
+        """The base's version (None: no journal or no base) and how many steps are on it, without decoding the
+        documents or replaying the steps (for lists and checks; an unreadable journal is moved aside as by
+        :meth:`pending`)."""
+        with self._lock:
+            if not self.path(job).exists():
+                return None, 0
+            try:
+                connection = self._connect(job)
+                row = connection.execute("SELECT version FROM base WHERE id = 1").fetchone()
+                (steps,) = connection.execute("SELECT count(*) FROM steps").fetchone()
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError) and _is_write_failure(error):
+                    raise _write_error(error) from error
+                self._move_aside(job, f"{type(error).__name__}: {error}")
+                return None, 0
+            return (None, 0) if row is None else (int(row[0]), int(steps))
+
     def pending(self, job: int) -> Pending | None:
         """The job's unsaved edits replayed on its base, or None (no journal, no steps, or an unreadable journal —
         then moved aside and listed in :attr:`problems`). Decoding a large base takes a while: run it (and

@@ -145,6 +145,15 @@ def stored_base(record: Checkout) -> Annotations:
     return replace(document, version=record.base_version)
 
 
+def effective_base(record: Checkout, journal: Journal) -> Annotations:
+    """The base a checked-out job's edits are made against, at its version: the journal's when it has one at least
+    as new as the store's (the journal is the authority once it has a base), else the store's. Blocking."""
+    journaled = journal.base(record.job_id)
+    if journaled is not None and journaled[0] >= record.base_version:
+        return replace(journaled[1], version=journaled[0])
+    return stored_base(record)
+
+
 def local_copy(store: CheckoutStore, journal: Journal, server: str, job_id: int) -> LocalCopy | None:
     """The checked-out job as it is here (None: not checked out). Blocking (disk, decoding): a worker thread."""
     record = store.checkout(server, job_id)
@@ -154,12 +163,8 @@ def local_copy(store: CheckoutStore, journal: Journal, server: str, job_id: int)
     if pending is not None:  # the steps were made against the journal's base
         base = replace(pending.base, version=pending.version)
         return LocalCopy(pending.version, base, replace(pending.document, version=pending.version), pending.steps)
-    journaled = journal.base(job_id)
-    if journaled is not None and journaled[0] >= record.base_version:
-        version, base = journaled[0], replace(journaled[1], version=journaled[0])
-    else:
-        version, base = record.base_version, stored_base(record)
-    return LocalCopy(version, base, base, 0)
+    base = effective_base(record, journal)
+    return LocalCopy(base.version, base, base, 0)
 
 
 def reconcile(store: CheckoutStore, journal: Journal, server: str, job_id: int) -> bool:
@@ -167,10 +172,13 @@ def reconcile(store: CheckoutStore, journal: Journal, server: str, job_id: int) 
     or a kill between the two writes of a sync), so the store's ``base_version`` is the effective one; whether it
     did. Blocking: a worker thread."""
     record = store.checkout(server, job_id)
-    if record is None or journal.pending(job_id) is not None:
+    if record is None:
+        return False
+    journaled_version, steps = journal.summary(job_id)
+    if steps or journaled_version is None or journaled_version <= record.base_version:
         return False
     journaled = journal.base(job_id)
-    if journaled is None or journaled[0] <= record.base_version:
+    if journaled is None:
         return False
     version, document = journaled
     store.set_base(server, job_id, version, msgspec.json.encode(replace(document, version=version).to_json()))

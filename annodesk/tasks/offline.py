@@ -95,15 +95,8 @@ def read_offline_jobs(store: CheckoutStore, journal_for: Callable[[str], Journal
             len(part) for part in (checkout.job, checkout.task, checkout.meta, checkout.base)
         )
         steps, version = 0, checkout.base_version
-        journaled: int | None = None
         try:
-            journal = journal_for(checkout.server)
-            pending = journal.pending(checkout.job_id)
-            if pending is not None:
-                steps, journaled = pending.steps, pending.version
-            else:
-                base = journal.base(checkout.job_id)
-                journaled = base[0] if base is not None else None
+            journaled, steps = journal_for(checkout.server).summary(checkout.job_id)
             if journaled is not None and journaled >= checkout.base_version:
                 version = journaled  # the journal is the authority for the base once it is newer
         except JournalError:

@@ -18,6 +18,7 @@ import msgspec
 from annodesk.annotations.identity import CLIENT_ID, KINDS, items_of, with_items
 from annodesk.annotations.objects import Annotations
 from annodesk.api.models import DataMeta, Job, Task
+from annodesk.session import sync
 from annodesk.session.checkout import ORIGINAL, chunk_size_of
 from annodesk.session.checkout_store import Checkout, CheckoutStore, CheckoutStoreError, media_version
 from annodesk.session.chunk_cache import ChunkCache, ChunkKey
@@ -50,15 +51,10 @@ def effective_base(checkout: Checkout, journal: Journal | None) -> Annotations:
     """The journal's base when it has one at least as new as the store's, else the store's (blocking)."""
     if journal is not None:
         try:
-            journaled = journal.base(checkout.job_id)
+            return sync.effective_base(checkout, journal)
         except JournalError:
             log.exception("the edit journal of job %s could not be read", checkout.job_id)
-            journaled = None
-        if journaled is not None and journaled[0] >= checkout.base_version:
-            version, document = journaled
-            return document if document.version == version else replace(document, version=version)
-    document = Annotations.from_json(msgspec.json.decode(checkout.base))
-    return replace(document, version=checkout.base_version)
+    return sync.stored_base(checkout)
 
 
 def read_stored_job(checkout: Checkout, journal: Journal | None) -> StoredJob:

@@ -93,6 +93,22 @@ def test_mark_saved_makes_a_new_base_and_clears_the_steps(journal: Journal) -> N
     assert journal.base(1) is None and not journal.path(1).exists()
 
 
+def test_summary_gives_the_base_version_and_the_step_count_as_pending_would(journal: Journal) -> None:
+    assert journal.summary(3) == (None, 0)  # no journal
+    journal.begin(3, 9, loaded())
+    assert journal.summary(3) == (9, 0)
+    steps = edited(loaded())
+    for step in steps:
+        journal.append(3, step)
+    pending = journal.pending(3)
+    assert pending is not None and journal.summary(3) == (pending.version, pending.steps) == (9, 3)
+    journal.mark_saved(3, 12, steps[-1].after)
+    assert journal.summary(3) == (12, 0)
+    journal.folder.mkdir(parents=True, exist_ok=True)
+    journal.path(4).write_bytes(b"this is not a database" * 100)
+    assert journal.summary(4) == (None, 0) and [problem.job for problem in journal.problems] == [4]
+
+
 def test_a_corrupt_journal_is_moved_aside_and_reported(journal: Journal) -> None:
     journal.folder.mkdir(parents=True)
     journal.path(5).write_bytes(b"this is not a database" * 100)
