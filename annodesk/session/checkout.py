@@ -119,6 +119,7 @@ class _Run:
         self.downloads: ChunkDownloads | None = None
         self.counting = False  # progress is reported once the checkout is recorded and its chunk states known
         self.received = 0  # bytes of the chunks stored in this run
+        self.most_reported = 0  # progress never goes back (a chunk dropped part-way keeps what it counted)
         self.frames_done = self.frames_total = self.chunks_total = 0
         self.reused: list[int] = []
         self.downloaded: list[int] = []
@@ -251,9 +252,10 @@ class _Run:
         if self.progress is None or not self.counting:
             return
         in_flight = self.downloads.bytes_received if self.downloads is not None else 0
+        self.most_reported = max(self.most_reported, self.received + in_flight)
         done = len(self.reused) + len(self.downloaded)
         self.progress(
-            CheckoutProgress(self.received + in_flight, self.frames_done, self.frames_total, done, self.chunks_total)
+            CheckoutProgress(self.most_reported, self.frames_done, self.frames_total, done, self.chunks_total)
         )
 
 

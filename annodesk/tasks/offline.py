@@ -292,13 +292,11 @@ class OfflineJobsController(QObject):
         self._report(job_id, None)
 
         over_budget = False
-        most = 0  # check_out counts a chunk still being written only once written: never show fewer bytes again
 
         def progress(step: CheckoutProgress) -> None:
-            nonlocal over_budget, most
-            most = max(most, step.bytes_received)
-            over_budget = over_budget or used + most > budget  # stops at the next piece
-            self._report(job_id, replace(step, bytes_received=most))
+            nonlocal over_budget
+            over_budget = over_budget or used + step.bytes_received > budget  # stops at the next piece
+            self._report(job_id, step)
 
         try:
             stop = self._stop
